@@ -1,0 +1,44 @@
+import type { Database } from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/types';
+
+/** The file was written by a newer version of the app: we refuse to touch it. */
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly fileVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(
+      `This data file has schema version ${fileVersion}, but this version of Isolation Site Desk ` +
+        `only knows up to ${appVersion}. Install the newer version of the app; the file was not changed.`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function assertNotFromFuture(db: Database, known: number = MIGRATIONS.length): void {
+  const current = schemaVersion(db);
+  if (current > known) throw new DatabaseTooNewError(current, known);
+}
+
+/** Applies every pending migration in one immediate transaction; all or nothing. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  migrations.forEach((m, index) => {
+    if (m.version !== index + 1) throw new Error(`Migration ${m.name} is out of order`);
+  });
+  const target = migrations.length;
+  assertNotFromFuture(db, target);
+  const current = schemaVersion(db);
+  if (current === target) return current;
+
+  db.transaction(() => {
+    for (const m of migrations.slice(current)) m.up(db);
+    // PRAGMA cannot be parameterised; the value is an integer we computed.
+    db.pragma(`user_version = ${target}`);
+  }).immediate();
+  return target;
+}

@@ -1,0 +1,83 @@
+import {
+  ROOM_STATUSES,
+  type BoardFloor,
+  type RoomBoard,
+  type RoomStatus,
+  type RoomType,
+} from '../../shared/domain';
+import type { ServiceContext } from './context';
+import { getActiveSite } from './sites';
+
+interface TileRow {
+  id: number;
+  number: string;
+  status: RoomStatus;
+  capacity: number;
+  type: RoomType;
+  status_reason: string | null;
+  floor_id: number;
+  level: number;
+  building_id: number;
+  building_code: string;
+  building_name: string;
+}
+
+/**
+ * Free beds until allocation lands: an available room's beds are all free, any other status has
+ * none to offer. Allocation will replace this with capacity minus occupants.
+ */
+const freeBedsOf = (r: { status: RoomStatus; capacity: number }): number =>
+  r.status === 'available' ? r.capacity : 0;
+
+/** Floors as rows of tiles, top floor first, with counts per status over the building filter. */
+export function roomBoard(
+  ctx: ServiceContext,
+  input: { siteId: number; buildingId?: number | undefined; statuses?: RoomStatus[] | undefined },
+): RoomBoard {
+  getActiveSite(ctx, input.siteId);
+  const rows = ctx.db
+    .prepare<[number, number | null, number | null], TileRow>(
+      `SELECT r.id, r.number, r.status, r.capacity, r.type, r.status_reason, r.floor_id, f.level,
+              b.id AS building_id, b.code AS building_code, b.name AS building_name
+       FROM rooms r
+       JOIN floors f ON f.id = r.floor_id
+       JOIN buildings b ON b.id = r.building_id
+       WHERE b.site_id = ? AND (? IS NULL OR b.id = ?) AND r.retired_at IS NULL
+       ORDER BY b.code, f.level DESC, r.number`,
+    )
+    .all(input.siteId, input.buildingId ?? null, input.buildingId ?? null);
+
+  const counts = Object.fromEntries(ROOM_STATUSES.map((s) => [s, 0])) as Record<RoomStatus, number>;
+  let totalBeds = 0;
+  let freeBeds = 0;
+  const shown = input.statuses && input.statuses.length > 0 ? new Set(input.statuses) : null;
+  const floors = new Map<number, BoardFloor>();
+  for (const r of rows) {
+    counts[r.status]++;
+    totalBeds += r.capacity;
+    freeBeds += freeBedsOf(r);
+    if (shown && !shown.has(r.status)) continue;
+    let floor = floors.get(r.floor_id);
+    if (!floor) {
+      floor = {
+        floorId: r.floor_id,
+        buildingId: r.building_id,
+        buildingCode: r.building_code,
+        buildingName: r.building_name,
+        level: r.level,
+        rooms: [],
+      };
+      floors.set(r.floor_id, floor);
+    }
+    floor.rooms.push({
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      capacity: r.capacity,
+      freeBeds: freeBedsOf(r),
+      type: r.type,
+      statusReason: r.status_reason,
+    });
+  }
+  return { counts, totalRooms: rows.length, totalBeds, freeBeds, floors: [...floors.values()] };
+}

@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { appMethods } from './app';
+import type { MethodDef } from './define';
+import { registryMethods } from './registry';
+import { roomMethods } from './rooms';
+
+/** Every IPC method the renderer may call. The router only knows these keys. */
+export const contract = {
+  ...appMethods,
+  ...registryMethods,
+  ...roomMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+
+type Def<M extends MethodName> = Contract[M];
+type SchemaOf<M extends MethodName> = Def<M> extends MethodDef<infer S, unknown> ? S : never;
+
+/** What the caller sends (defaults may be omitted). */
+export type MethodInput<M extends MethodName> = z.input<SchemaOf<M>>;
+/** What the service receives after parsing. */
+export type ParsedInput<M extends MethodName> = z.output<SchemaOf<M>>;
+export type MethodResult<M extends MethodName> =
+  Def<M> extends MethodDef<z.ZodType, infer R> ? R : never;
+
+export const IPC_CHANNEL = 'isd:invoke';
+
+export { MAX_BULK_ROOMS, MAX_PAGE_SIZE, ROOM_SORT_FIELDS } from './rooms';
+export type { BulkCreateInput, RoomSortField } from './rooms';

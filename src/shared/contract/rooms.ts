@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import {
+  ROOM_FEATURES,
+  ROOM_STATUSES,
+  ROOM_TYPES,
+  type BulkCreateResult,
+  type Room,
+  type RoomBoard,
+  type RoomPage,
+  type RoomStatusChange,
+} from '../domain';
+import { method } from './define';
+import { id, optionalText } from './fields';
+import { floorLevel } from './registry';
+
+export const MAX_BULK_ROOMS = 5000;
+export const MAX_PAGE_SIZE = 100;
+
+const roomNumber = z
+  .string()
+  .trim()
+  .min(1)
+  .max(16)
+  .regex(/^[A-Za-z0-9-]+$/, { message: 'room_number' })
+  .transform((s) => s.toUpperCase());
+const capacity = z.int().min(1).max(20);
+const features = z
+  .array(z.enum(ROOM_FEATURES))
+  .max(ROOM_FEATURES.length)
+  .default([])
+  .transform((list) => [...new Set(list)]);
+
+const roomFields = {
+  number: roomNumber,
+  capacity,
+  type: z.enum(ROOM_TYPES),
+  features,
+  notes: optionalText(500),
+};
+
+export const ROOM_SORT_FIELDS = ['location', 'capacity', 'status', 'type'] as const;
+export type RoomSortField = (typeof ROOM_SORT_FIELDS)[number];
+
+export const roomFilter = {
+  siteId: id,
+  buildingId: id.optional(),
+  statuses: z.array(z.enum(ROOM_STATUSES)).max(ROOM_STATUSES.length).optional(),
+  includeRetired: z.boolean().default(false),
+};
+
+export const bulkCreateInput = z
+  .strictObject({
+    buildingId: id,
+    floorFrom: floorLevel,
+    floorTo: floorLevel,
+    roomFrom: z.int().min(1).max(99),
+    roomTo: z.int().min(1).max(99),
+    capacity,
+    type: z.enum(ROOM_TYPES),
+    features,
+  })
+  .refine((v) => v.floorFrom <= v.floorTo, { path: ['floorTo'], message: 'range_order' })
+  .refine((v) => v.roomFrom <= v.roomTo, { path: ['roomTo'], message: 'range_order' });
+
+export type BulkCreateInput = z.output<typeof bulkCreateInput>;
+
+export const roomMethods = {
+  'rooms.get': method<Room>()({ input: z.strictObject({ id }), access: 'read' }),
+  'rooms.create': method<Room>()({
+    input: z.strictObject({ floorId: id, ...roomFields }),
+    access: 'write',
+  }),
+  'rooms.update': method<Room>()({
+    input: z.strictObject({ id, ...roomFields }),
+    access: 'write',
+  }),
+  'rooms.bulkCreate': method<BulkCreateResult>()({ input: bulkCreateInput, access: 'write' }),
+  'rooms.setStatus': method<Room>()({
+    input: z.strictObject({
+      id,
+      status: z.enum(ROOM_STATUSES),
+      reason: z.string().trim().max(200).optional(),
+    }),
+    access: 'write',
+  }),
+  'rooms.retire': method<Room>()({ input: z.strictObject({ id }), access: 'write' }),
+  'rooms.delete': method<{ id: number }>()({ input: z.strictObject({ id }), access: 'write' }),
+  'rooms.statusHistory': method<RoomStatusChange[]>()({
+    input: z.strictObject({ roomId: id }),
+    access: 'read',
+  }),
+  'rooms.board': method<RoomBoard>()({
+    input: z.strictObject({
+      siteId: id,
+      buildingId: id.optional(),
+      statuses: roomFilter.statuses,
+    }),
+    access: 'read',
+  }),
+  'rooms.page': method<RoomPage>()({
+    input: z.strictObject({
+      ...roomFilter,
+      search: z.string().trim().max(32).optional(),
+      sort: z.enum(ROOM_SORT_FIELDS).default('location'),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+      cursor: z.string().max(512).optional(),
+      limit: z.int().min(1).max(MAX_PAGE_SIZE).default(50),
+    }),
+    access: 'read',
+  }),
+};

@@ -1,0 +1,144 @@
+/** Domain vocabulary shared by main, preload and renderer. No Node, no DOM. */
+
+export const ROOM_STATUSES = [
+  'available',
+  'reserved',
+  'occupied',
+  'awaiting_disinfection',
+  'out_of_service',
+] as const;
+export type RoomStatus = (typeof ROOM_STATUSES)[number];
+
+export const ROOM_TYPES = ['single', 'double', 'family', 'accessible'] as const;
+export type RoomType = (typeof ROOM_TYPES)[number];
+
+export const ROOM_FEATURES = [
+  'private_bathroom',
+  'window',
+  'balcony',
+  'air_conditioning',
+  'wheelchair_access',
+  'connecting_door',
+] as const;
+export type RoomFeature = (typeof ROOM_FEATURES)[number];
+
+/** Status changes a coordinator may make from the registry; the rest belong to allocation. */
+export const MANUAL_STATUS_TRANSITIONS: Readonly<Record<RoomStatus, readonly RoomStatus[]>> = {
+  available: ['out_of_service', 'reserved'],
+  out_of_service: ['available'],
+  reserved: ['available'],
+  occupied: [],
+  awaiting_disinfection: [],
+};
+
+/** Moving to these statuses needs a written reason. */
+export const STATUSES_REQUIRING_REASON: readonly RoomStatus[] = ['out_of_service'];
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export interface Site {
+  id: number;
+  name: string;
+  address: string;
+  retiredAt: string | null;
+}
+
+export interface Building {
+  id: number;
+  siteId: number;
+  code: string;
+  name: string;
+  retiredAt: string | null;
+  floorCount: number;
+  roomCount: number;
+}
+
+export interface Floor {
+  id: number;
+  buildingId: number;
+  level: number;
+  name: string;
+  retiredAt: string | null;
+  roomCount: number;
+}
+
+export interface Room {
+  id: number;
+  siteId: number;
+  buildingId: number;
+  buildingCode: string;
+  floorId: number;
+  floorLevel: number;
+  number: string;
+  capacity: number;
+  type: RoomType;
+  features: RoomFeature[];
+  notes: string;
+  status: RoomStatus;
+  statusReason: string | null;
+  everUsed: boolean;
+  retiredAt: string | null;
+}
+
+export interface RoomStatusChange {
+  id: number;
+  roomId: number;
+  fromStatus: RoomStatus;
+  toStatus: RoomStatus;
+  reason: string | null;
+  changedAt: string;
+}
+
+export interface BoardTile {
+  id: number;
+  number: string;
+  status: RoomStatus;
+  capacity: number;
+  freeBeds: number;
+  type: RoomType;
+  statusReason: string | null;
+}
+
+export interface BoardFloor {
+  floorId: number;
+  buildingId: number;
+  buildingCode: string;
+  buildingName: string;
+  level: number;
+  rooms: BoardTile[];
+}
+
+export interface RoomBoard {
+  counts: Record<RoomStatus, number>;
+  totalRooms: number;
+  totalBeds: number;
+  freeBeds: number;
+  floors: BoardFloor[];
+}
+
+export interface BulkCreateResult {
+  created: number;
+  floorsCreated: number;
+  firstNumber: string;
+  lastNumber: string;
+}
+
+export interface RoomPage {
+  rows: Room[];
+  total: number;
+  /** Opaque cursor for the next page, or null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface Settings {
+  language: Language;
+}
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  dataDir: string;
+  shell: 'electron' | 'browser';
+  hasSite: boolean;
+}

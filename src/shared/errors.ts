@@ -1,0 +1,34 @@
+/**
+ * Stable error codes: the renderer translates them (i18n key `errors.<code>`), tests assert them.
+ * Never rename one; add new ones.
+ */
+export const ERROR_CODES = [
+  'UNKNOWN_METHOD',
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'DUPLICATE',
+  'ROOM_NUMBER_CLASH',
+  'INVALID_STATUS_TRANSITION',
+  'REASON_REQUIRED',
+  'RETIRED',
+  'IN_USE',
+  'HAS_CHILDREN',
+  'NOT_EMPTY',
+  'TOO_MANY',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Per-field problem, keyed by the dotted input path (`capacity`, `features.0`). */
+export type FieldErrors = Record<string, string>;
+
+export interface ApiError {
+  code: ErrorCode;
+  /** English fallback for logs and for a renderer without a translation. */
+  message: string;
+  fields?: FieldErrors;
+  /** Values for the translated message, e.g. `{ clashes: 'A-201, A-202', count: 2 }`. */
+  params?: Record<string, string | number>;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
