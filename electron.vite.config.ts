@@ -23,6 +23,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      minify: true,
       chunkSizeWarningLimit: 2000,
     },
     plugins: [react()],

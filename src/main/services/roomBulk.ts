@@ -1,18 +1,13 @@
 import type { BulkCreateInput } from '../../shared/contract';
 import type { BulkCreateResult } from '../../shared/domain';
 import { MAX_BULK_ROOMS } from '../../shared/contract';
+import { roomLabel } from '../../shared/roomLabel';
 import { getActiveBuilding } from './buildings';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError } from './errors';
 import { findFloorId, insertFloor } from './floors';
 
 const CLASHES_SHOWN = 30;
-
-/** Door label for room `n` on `level` of building `code`: A-201, A-1030, basement A-B101. */
-export function roomLabel(code: string, level: number, n: number): string {
-  const floorPart = level < 0 ? `B${-level}` : String(level);
-  return `${code}-${floorPart}${String(n).padStart(2, '0')}`;
-}
 
 export function planBulkLabels(
   code: string,

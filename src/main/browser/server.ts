@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Router } from '../ipc/router';
+import { CONTENT_SECURITY_POLICY } from '../platform/csp';
+import { hostAllowed, isLoopback, originAllowed, tokenMatches } from './requestGuard';
+import { SHIM_SOURCE } from './shim';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const SHIM_PATH = '/isd-shim.js';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface BrowserShellOptions {
+  router: Router;
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  token?: string;
+}
+
+export interface BrowserShell {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function refuse(res: ServerResponse, status: number, reason: string): void {
+  send(res, status, 'text/plain; charset=utf-8', reason);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves the built renderer and the router on 127.0.0.1 only. Every call needs this launch's
+ * token; requests from other machines, other origins or other host names are refused.
+ */
+export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = options.port;
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    if (pathname === SHIM_PATH) return send(res, 200, MIME['.js']!, SHIM_SOURCE);
+    const relative =
+      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(options.rendererDir, relative));
+    if (!file.startsWith(options.rendererDir + sep)) return refuse(res, 404, 'Not found');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return refuse(res, 404, 'Not found');
+    }
+    if (relative === 'index.html') {
+      // The shim must define window.api before the app's module script runs.
+      const html = body
+        .toString('utf8')
+        .replace('<head>', `<head>\n    <script src="${SHIM_PATH}"></script>`);
+      return send(res, 200, MIME['.html']!, html);
+    }
+    send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', body);
+  }
+
+  async function serveInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!originAllowed(req, port)) return refuse(res, 403, 'Foreign origin');
+    if (!tokenMatches(req, token)) return refuse(res, 403, 'Missing or wrong token');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return refuse(res, 415, 'JSON only');
+    }
+    const text = await readBody(req);
+    if (text === null) return refuse(res, 413, 'Request too large');
+    let call: unknown;
+    try {
+      call = JSON.parse(text);
+    } catch {
+      return refuse(res, 400, 'Malformed JSON');
+    }
+    const { method, input } =
+      typeof call === 'object' && call !== null
+        ? (call as { method?: unknown; input?: unknown })
+        : {};
+    send(
+      res,
+      200,
+      'application/json; charset=utf-8',
+      JSON.stringify(options.router.invoke(method, input)),
+    );
+  }
+
+  const server = createServer((req, res) => {
+    if (!isLoopback(req.socket.remoteAddress)) return refuse(res, 403, 'Loopback only');
+    if (!hostAllowed(req, port)) return refuse(res, 403, 'Foreign host');
+    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const handle =
+      pathname === '/api/invoke'
+        ? req.method === 'POST'
+          ? serveInvoke(req, res)
+          : Promise.resolve(refuse(res, 405, 'POST only'))
+        : req.method === 'GET'
+          ? serveStatic(pathname, res)
+          : Promise.resolve(refuse(res, 405, 'GET only'));
+    handle.catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,99 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { IPC_CHANNEL } from '../shared/contract';
+import type { Settings } from '../shared/domain';
+import { startCore, type Core } from './app';
+import { DatabaseTooNewError } from './db/migrate';
+import { registerAppScheme, serveRenderer } from './platform/appProtocol';
+import { resolveDataDir } from './platform/dataDir';
+import { createFileLogger } from './platform/logger';
+import { buildAppMenu } from './platform/menu';
+import { APP_ORIGIN, isAppUrl, mainWindowOptions } from './platform/windowOptions';
+
+// The Electron shell: lifecycle, window, menu and wiring. Every rule lives in the core.
+
+const isDev = !app.isPackaged;
+const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+app.setPath('userData', dataDir);
+
+/** better-sqlite3 built for Electron's ABI, made by scripts/start.mjs or by packaging. */
+function electronNativeBinding(): string | undefined {
+  const candidate = process.env.ISD_SQLITE_NATIVE_BINDING;
+  return candidate && existsSync(candidate) ? candidate : undefined;
+}
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(
+    mainWindowOptions(
+      join(__dirname, '../preload/index.js'),
+      join(__dirname, '../../resources/icon.png'),
+    ),
+  );
+  window.once('ready-to-show', () => window.show());
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+function start(): void {
+  const logger = createFileLogger(dataDir);
+  try {
+    core = startCore({
+      dataDir,
+      shell: 'electron',
+      logger,
+      nativeBinding: electronNativeBinding(),
+    });
+  } catch (error) {
+    const message =
+      error instanceof DatabaseTooNewError
+        ? error.message
+        : `The data file could not be opened: ${String(error)}`;
+    logger.error('Startup failed', error);
+    dialog.showErrorBox('隔离点协调台 Isolation Site Desk', message);
+    app.exit(1);
+    return;
+  }
+  const router = core.router;
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
+    // Only the app's own page may call in: not a navigated-away frame, not a subframe.
+    if (!event.senderFrame || !isAppUrl(event.senderFrame.url) || event.senderFrame.parent) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Caller not allowed' } };
+    }
+    const result = router.invoke(method, input);
+    if (result.ok && method === 'settings.update') {
+      Menu.setApplicationMenu(buildAppMenu((result.value as Settings).language, isDev));
+    }
+    return result;
+  });
+  const settings = router.invoke('settings.get', {});
+  Menu.setApplicationMenu(
+    buildAppMenu(settings.ok ? (settings.value as Settings).language : 'zh-CN', isDev),
+  );
+  serveRenderer(join(__dirname, '../renderer'));
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  void app.whenReady().then(start);
+}

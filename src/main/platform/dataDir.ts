@@ -1,0 +1,38 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** `--data-dir DIR`, `--data-dir=DIR`, then `ISD_DATA_DIR`, then the shell's default. */
+export function resolveDataDir(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  fallback: string,
+): string {
+  const index = argv.indexOf('--data-dir');
+  const inline = argv.find((a) => a.startsWith('--data-dir='));
+  const fromArgs = inline
+    ? inline.slice('--data-dir='.length)
+    : index >= 0
+      ? argv[index + 1]
+      : undefined;
+  const chosen = fromArgs || env.ISD_DATA_DIR || fallback;
+  return resolve(chosen);
+}
+
+export const DATABASE_FILE = 'isolation-site-desk.sqlite';
+
+export const PRODUCT_NAME = 'Isolation Site Desk';
+
+/**
+ * The folder Electron's `app.getPath('userData')` gives for this app, computed without Electron
+ * so that the browser shell opens the same data as the desktop app.
+ */
+export function defaultUserDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  home: string = homedir(),
+): string {
+  if (platform === 'win32')
+    return join(env.APPDATA || join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), PRODUCT_NAME);
+}

@@ -1,0 +1,46 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'desk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The one window's options: the renderer gets no Node, runs sandboxed and isolated. */
+export function mainWindowOptions(
+  preloadPath: string,
+  iconPath?: string,
+): BrowserWindowConstructorOptions {
+  return {
+    ...(iconPath ? { icon: iconPath } : {}),
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '隔离点协调台 Isolation Site Desk',
+    backgroundColor: '#f5f7fa',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** True only for pages of the app itself (URL-parsed, so `app://desk.evil` does not pass). */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}

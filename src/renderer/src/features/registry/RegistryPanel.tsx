@@ -1,0 +1,354 @@
+import AddIcon from '@mui/icons-material/Add';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Building, Floor, Site } from '../../../../shared/domain';
+import { roomLabel } from '../../../../shared/roomLabel';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormDialog, type FormField } from '../../components/FormDialog';
+import { errorText } from '../../i18n/errorText';
+import { useNotify } from '../../notify';
+import { RoomFormDialog } from '../rooms/RoomFormDialog';
+
+type Editing =
+  | { kind: 'site'; site: Site }
+  | { kind: 'newBuilding' }
+  | { kind: 'building'; building: Building }
+  | { kind: 'newFloor'; building: Building }
+  | { kind: 'floor'; floor: Floor };
+
+type Retiring =
+  | { kind: 'site'; site: Site }
+  | { kind: 'building'; building: Building }
+  | { kind: 'floor'; floor: Floor };
+
+/** The site's buildings and floors: create, rename, retire; rooms are added per floor or in bulk. */
+export function RegistryPanel(props: {
+  siteId: number;
+  buildings: Building[];
+  refreshKey: number;
+  onChanged: () => void;
+  onSiteChanged: () => void;
+  onBulkCreate: () => void;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const site = useQuery('sites.list', { includeRetired: false }, { refreshKey: props.refreshKey });
+  const current = site.data?.find((s) => s.id === props.siteId);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const selected = props.buildings.find((b) => b.id === selectedId) ?? props.buildings[0];
+  const floors = useQuery(
+    'floors.list',
+    { buildingId: selected?.id ?? 1, includeRetired: false },
+    { skip: !selected, refreshKey: props.refreshKey },
+  );
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [retiring, setRetiring] = useState<Retiring | null>(null);
+  const [newRoomFloor, setNewRoomFloor] = useState<Floor | null>(null);
+
+  const form = editingForm(editing, props.siteId, t);
+  const retire = async (target: Retiring) => {
+    try {
+      if (target.kind === 'site') await call('sites.retire', { id: target.site.id });
+      if (target.kind === 'building') await call('buildings.retire', { id: target.building.id });
+      if (target.kind === 'floor') await call('floors.retire', { id: target.floor.id });
+      notify(t('common.saved'));
+      if (target.kind === 'site') props.onSiteChanged();
+      props.onChanged();
+    } catch (error) {
+      notify(errorText(t, error), 'error');
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      {current && (
+        <Paper variant="outlined" sx={{ p: 2, display: 'flex', alignItems: 'center', gap: 2 }}>
+          <Box sx={{ flex: 1 }}>
+            <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+              {current.name}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {current.address}
+            </Typography>
+          </Box>
+          <Button onClick={() => setEditing({ kind: 'site', site: current })}>
+            {t('registry.editSite')}
+          </Button>
+          <Button color="error" onClick={() => setRetiring({ kind: 'site', site: current })}>
+            {t('registry.retireSite')}
+          </Button>
+        </Paper>
+      )}
+      <Box sx={{ display: 'grid', gridTemplateColumns: { md: '1fr 1fr' }, gap: 2 }}>
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Stack direction="row" sx={{ mb: 1, alignItems: 'center' }}>
+            <Typography variant="subtitle1" sx={{ flex: 1, fontWeight: 600 }}>
+              {t('registry.buildings')}
+            </Typography>
+            <Button startIcon={<AddIcon />} onClick={() => setEditing({ kind: 'newBuilding' })}>
+              {t('registry.addBuilding')}
+            </Button>
+            <Button
+              startIcon={<AddIcon />}
+              onClick={props.onBulkCreate}
+              disabled={props.buildings.length === 0}
+            >
+              {t('rooms.bulkCreate')}
+            </Button>
+          </Stack>
+          {props.buildings.length === 0 ? (
+            <Alert severity="info">{t('registry.noBuildings')}</Alert>
+          ) : (
+            <Table size="small" aria-label={t('registry.buildings')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('common.code')}</TableCell>
+                  <TableCell>{t('common.name')}</TableCell>
+                  <TableCell align="right">{t('registry.floors')}</TableCell>
+                  <TableCell align="right">{t('registry.rooms')}</TableCell>
+                  <TableCell align="right">{t('common.actions')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {props.buildings.map((b) => (
+                  <TableRow
+                    key={b.id}
+                    hover
+                    selected={b.id === selected?.id}
+                    onClick={() => setSelectedId(b.id)}
+                    sx={{ cursor: 'pointer' }}
+                  >
+                    <TableCell>{b.code}</TableCell>
+                    <TableCell>{b.name}</TableCell>
+                    <TableCell align="right">{b.floorCount}</TableCell>
+                    <TableCell align="right">{b.roomCount}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      <Button
+                        size="small"
+                        onClick={() => setEditing({ kind: 'building', building: b })}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                      <Button
+                        size="small"
+                        color="error"
+                        onClick={() => setRetiring({ kind: 'building', building: b })}
+                      >
+                        {t('common.retire')}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Paper>
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Stack direction="row" sx={{ mb: 1, alignItems: 'center' }}>
+            <Typography variant="subtitle1" sx={{ flex: 1, fontWeight: 600 }}>
+              {selected
+                ? `${t('registry.floors')} · ${selected.code} ${selected.name}`
+                : t('registry.selectBuilding')}
+            </Typography>
+            {selected && (
+              <Button
+                startIcon={<AddIcon />}
+                onClick={() => setEditing({ kind: 'newFloor', building: selected })}
+              >
+                {t('registry.addFloor')}
+              </Button>
+            )}
+          </Stack>
+          {floors.error && <Alert severity="error">{errorText(t, floors.error)}</Alert>}
+          {selected && floors.data && (
+            <Table size="small" aria-label={t('registry.floors')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('registry.level')}</TableCell>
+                  <TableCell>{t('common.name')}</TableCell>
+                  <TableCell align="right">{t('registry.rooms')}</TableCell>
+                  <TableCell align="right">{t('common.actions')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {floors.data.map((f) => (
+                  <TableRow key={f.id}>
+                    <TableCell>{f.level}</TableCell>
+                    <TableCell>{f.name}</TableCell>
+                    <TableCell align="right">{f.roomCount}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      <Button size="small" onClick={() => setNewRoomFloor(f)}>
+                        {t('rooms.addRoom')}
+                      </Button>
+                      <Button size="small" onClick={() => setEditing({ kind: 'floor', floor: f })}>
+                        {t('common.edit')}
+                      </Button>
+                      <Button
+                        size="small"
+                        color="error"
+                        onClick={() => setRetiring({ kind: 'floor', floor: f })}
+                      >
+                        {t('common.retire')}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </Paper>
+      </Box>
+      <FormDialog
+        open={form !== null}
+        title={form?.title ?? ''}
+        fields={form?.fields ?? []}
+        onSubmit={(values) => form?.submit(values) ?? Promise.resolve()}
+        onDone={() => {
+          setEditing(null);
+          notify(t('common.saved'));
+          if (editing?.kind === 'site') props.onSiteChanged();
+          props.onChanged();
+        }}
+        onClose={() => setEditing(null)}
+      />
+      <ConfirmDialog
+        open={retiring !== null}
+        danger
+        text={retiringText(retiring, t)}
+        confirmLabel={t('common.retire')}
+        onConfirm={() => retiring && void retire(retiring)}
+        onClose={() => setRetiring(null)}
+      />
+      {newRoomFloor && selected && (
+        <RoomFormDialog
+          open
+          mode={{
+            kind: 'create',
+            floorId: newRoomFloor.id,
+            suggestedNumber: roomLabel(
+              selected.code,
+              newRoomFloor.level,
+              newRoomFloor.roomCount + 1,
+            ),
+          }}
+          onClose={() => setNewRoomFloor(null)}
+          onSaved={() => {
+            setNewRoomFloor(null);
+            notify(t('common.saved'));
+            props.onChanged();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+function retiringText(target: Retiring | null, t: T): string {
+  if (!target) return '';
+  if (target.kind === 'site') return t('registry.retireSiteConfirm', { name: target.site.name });
+  if (target.kind === 'building')
+    return t('registry.retireBuildingConfirm', {
+      name: `${target.building.code} ${target.building.name}`,
+    });
+  return t('registry.retireFloorConfirm');
+}
+
+function editingForm(
+  editing: Editing | null,
+  siteId: number,
+  t: T,
+): {
+  title: string;
+  fields: FormField[];
+  submit: (v: Record<string, string>) => Promise<unknown>;
+} | null {
+  if (!editing) return null;
+  const v = (values: Record<string, string>, key: string) => values[key] ?? '';
+  switch (editing.kind) {
+    case 'site':
+      return {
+        title: t('registry.editSite'),
+        fields: [
+          {
+            name: 'name',
+            label: t('welcome.siteName'),
+            initial: editing.site.name,
+            required: true,
+          },
+          { name: 'address', label: t('common.address'), initial: editing.site.address },
+        ],
+        submit: (x) =>
+          call('sites.update', {
+            id: editing.site.id,
+            name: v(x, 'name'),
+            address: v(x, 'address'),
+          }),
+      };
+    case 'newBuilding':
+    case 'building': {
+      const b = editing.kind === 'building' ? editing.building : undefined;
+      return {
+        title: b ? `${t('common.edit')} ${b.code}` : t('registry.addBuilding'),
+        fields: [
+          {
+            name: 'code',
+            label: t('registry.buildingCode'),
+            initial: b?.code ?? '',
+            required: true,
+          },
+          {
+            name: 'name',
+            label: t('registry.buildingName'),
+            initial: b?.name ?? '',
+            required: true,
+          },
+        ],
+        submit: (x) =>
+          b
+            ? call('buildings.update', { id: b.id, code: v(x, 'code'), name: v(x, 'name') })
+            : call('buildings.create', { siteId, code: v(x, 'code'), name: v(x, 'name') }),
+      };
+    }
+    case 'newFloor':
+      return {
+        title: `${t('registry.addFloor')} · ${editing.building.code}`,
+        fields: [
+          {
+            name: 'level',
+            label: t('registry.level'),
+            initial: '',
+            type: 'number',
+            required: true,
+          },
+          { name: 'name', label: t('registry.floorName'), initial: '' },
+        ],
+        submit: (x) =>
+          call('floors.create', {
+            buildingId: editing.building.id,
+            level: Number(v(x, 'level')),
+            name: v(x, 'name'),
+          }),
+      };
+    case 'floor':
+      return {
+        title: `${t('common.edit')} ${t('common.floor')} ${editing.floor.level}`,
+        fields: [{ name: 'name', label: t('registry.floorName'), initial: editing.floor.name }],
+        submit: (x) => call('floors.update', { id: editing.floor.id, name: v(x, 'name') }),
+      };
+  }
+}

@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+import type { RoomStatus } from '../../../shared/domain';
+import { ApiCallError } from '../api/client';
+
+/** A refusal in the user's language, from its stable code and params. */
+export function errorText(t: TFunction, error: unknown): string {
+  if (!(error instanceof ApiCallError)) return t('errors.unknown', { message: String(error) });
+  const { code, message, params = {} } = error.error;
+  const extra: Record<string, string> = {};
+  if (typeof params.from === 'string') extra.fromLabel = t(`status.${params.from as RoomStatus}`);
+  if (typeof params.to === 'string') extra.toLabel = t(`status.${params.to as RoomStatus}`);
+  const key = `errors.${code}`;
+  return t([key, 'errors.unknown'], { ...params, ...extra, message });
+}
+
+/** Field → translated problem, for helperText under inputs. */
+export function fieldErrorTexts(t: TFunction, error: unknown): Record<string, string> {
+  if (!(error instanceof ApiCallError) || !error.error.fields) return {};
+  return Object.fromEntries(
+    Object.entries(error.error.fields).map(([field, code]) => [
+      field,
+      t([`fieldErrors.${code}`, 'fieldErrors.invalid']),
+    ]),
+  );
+}

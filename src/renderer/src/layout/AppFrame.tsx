@@ -1,0 +1,145 @@
+import ApartmentIcon from '@mui/icons-material/Apartment';
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import EventNoteIcon from '@mui/icons-material/EventNote';
+import FavoriteIcon from '@mui/icons-material/Favorite';
+import GroupAddIcon from '@mui/icons-material/GroupAdd';
+import Inventory2Icon from '@mui/icons-material/Inventory2';
+import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
+import SettingsIcon from '@mui/icons-material/Settings';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, Language } from '../../../shared/domain';
+import { useQuery } from '../api/useQuery';
+import { NotYet } from '../features/placeholder/NotYet';
+import { RoomsPage } from '../features/rooms/RoomsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { READY_SECTIONS, SECTIONS, sectionFromHash, type Section } from './sections';
+
+const DRAWER_WIDTH = 212;
+
+const ICONS: Record<Section, ReactElement> = {
+  rooms: <ApartmentIcon />,
+  allocation: <GroupAddIcon />,
+  health: <FavoriteIcon />,
+  roster: <EventNoteIcon />,
+  stock: <Inventory2Icon />,
+  reports: <AssessmentIcon />,
+  admin: <AdminPanelSettingsIcon />,
+  settings: <SettingsIcon />,
+};
+
+export function AppFrame(props: {
+  info: AppInfo;
+  language: Language;
+  onLanguageChange: (language: Language) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [section, setSection] = useState<Section>(() => sectionFromHash(location.hash));
+  const sites = useQuery('sites.list', { includeRetired: false });
+  const [siteId, setSiteId] = useState<number | null>(null);
+  const activeSiteId = siteId ?? sites.data?.[0]?.id ?? null;
+
+  useEffect(() => {
+    const onHash = () => setSection(sectionFromHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const go = (next: Section) => {
+    window.history.pushState(null, '', `#/${next}`);
+    setSection(next);
+  };
+
+  let page: ReactElement;
+  if (section === 'settings') {
+    page = (
+      <SettingsPage
+        info={props.info}
+        language={props.language}
+        onLanguageChange={props.onLanguageChange}
+      />
+    );
+  } else if (section === 'rooms' && activeSiteId !== null) {
+    page = <RoomsPage siteId={activeSiteId} onSitesChanged={sites.reload} />;
+  } else if (section === 'rooms') {
+    page = <Typography sx={{ p: 3 }}>{t('common.loading')}</Typography>;
+  } else {
+    page = <NotYet section={t(`nav.${section}`)} />;
+  }
+
+  return (
+    <Box sx={{ display: 'flex', height: '100%' }}>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography variant="h6" component="div" sx={{ fontWeight: 600 }}>
+            {t('app.title')}
+          </Typography>
+          <Box sx={{ flex: 1 }} />
+          {sites.data && sites.data.length > 1 ? (
+            <Select
+              value={activeSiteId ?? ''}
+              onChange={(e) => setSiteId(Number(e.target.value))}
+              sx={{
+                color: 'inherit',
+                minWidth: 240,
+                '.MuiOutlinedInput-notchedOutline': { borderColor: 'rgba(255,255,255,.5)' },
+              }}
+              inputProps={{ 'aria-label': t('common.site') }}
+            >
+              {sites.data.map((s) => (
+                <MenuItem key={s.id} value={s.id}>
+                  {s.name}
+                </MenuItem>
+              ))}
+            </Select>
+          ) : (
+            <Typography variant="body1">{sites.data?.[0]?.name}</Typography>
+          )}
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{
+          width: DRAWER_WIDTH,
+          flexShrink: 0,
+          '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' },
+        }}
+      >
+        <Toolbar variant="dense" />
+        <List component="nav" aria-label={t('app.title')}>
+          {SECTIONS.map((s) => (
+            <ListItemButton key={s} selected={section === s} onClick={() => go(s)}>
+              <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[s]}</ListItemIcon>
+              <ListItemText
+                primary={t(`nav.${s}`)}
+                slotProps={{
+                  primary: {
+                    sx: { color: READY_SECTIONS.includes(s) ? 'text.primary' : 'text.secondary' },
+                  },
+                }}
+              />
+            </ListItemButton>
+          ))}
+        </List>
+      </Drawer>
+      <Box
+        component="main"
+        sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}
+      >
+        <Toolbar variant="dense" />
+        {page}
+      </Box>
+    </Box>
+  );
+}

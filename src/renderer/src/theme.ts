@@ -1,0 +1,38 @@
+import { createTheme } from '@mui/material/styles';
+import { zhCN as coreZhCN, enUS as coreEnUS } from '@mui/material/locale';
+import { zhCN as gridZhCN, enUS as gridEnUS } from '@mui/x-data-grid/locales';
+import type { Language } from '../../shared/domain';
+
+/** Chinese first: the office PCs are mostly Windows (YaHei); Linux gets Noto CJK. */
+export const FONT_STACK = [
+  '"Microsoft YaHei"',
+  '"PingFang SC"',
+  '"Noto Sans CJK SC"',
+  '"Source Han Sans SC"',
+  '"Hiragino Sans GB"',
+  '"Segoe UI"',
+  'Roboto',
+  'Arial',
+  'sans-serif',
+].join(', ');
+
+export function makeTheme(language: Language) {
+  const locales = language === 'en' ? [coreEnUS, gridEnUS] : [coreZhCN, gridZhCN];
+  return createTheme(
+    {
+      palette: {
+        primary: { main: '#1f5fa8' },
+        secondary: { main: '#b4302c' },
+        background: { default: '#f4f6f9' },
+      },
+      typography: { fontFamily: FONT_STACK, fontSize: 14 },
+      shape: { borderRadius: 6 },
+      components: {
+        MuiButton: { defaultProps: { disableElevation: true } },
+        MuiTextField: { defaultProps: { size: 'small' } },
+        MuiSelect: { defaultProps: { size: 'small' } },
+      },
+    },
+    ...locales,
+  );
+}
