@@ -30,7 +30,10 @@ export function createRouter(
   return {
     invoke(method, input) {
       if (!isMethodName(method) || !Object.hasOwn(handlers, method)) {
-        return fail('UNKNOWN_METHOD', `Unknown method ${String(method).slice(0, 64)}`);
+        return fail(
+          'UNKNOWN_METHOD',
+          `Unknown method ${typeof method === 'string' ? method.slice(0, 64) : typeof method}`,
+        );
       }
       const def = contract[method];
       const parsed = def.input.safeParse(input);

@@ -1,12 +1,16 @@
 import type { z } from 'zod';
 import type { FieldErrors } from '../../shared/errors';
 
+/** The contract's own field codes (`range_order`, `room_number` …), as opposed to zod's sentences. */
+const OWN_CODE = /^[a-z][a-z_]*$/;
+
 /**
- * Zod issues as `{ path: code }`. Custom refinements carry their code in `message`
- * (e.g. `range_order`); built-in checks use zod's issue code (`too_small`, `invalid_type` …).
+ * Zod issues as `{ path: code }`. Where the contract set its own code as the message (refinements,
+ * regexes) that code is kept; otherwise zod's issue code (`too_small`, `invalid_type` …).
  */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // No prototype: a hostile `__proto__` key must be recorded like any other, not swallowed.
+  const fields: FieldErrors = Object.create(null) as FieldErrors;
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) fields[[...issue.path, key].join('.')] = 'unrecognized_key';
@@ -14,7 +18,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
     }
     const path = issue.path.map(String).join('.') || '_';
     if (fields[path]) continue;
-    fields[path] = issue.code === 'custom' ? issue.message : issue.code;
+    fields[path] = OWN_CODE.test(issue.message) ? issue.message : issue.code;
   }
   return fields;
 }

@@ -1,0 +1,315 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Building, Floor, Site } from '../../shared/domain';
+import { domainErrorOf, makeTestContext, TEST_NOW, type TestContext } from '../testing/tempDb';
+import {
+  createBuilding,
+  getBuilding,
+  listBuildings,
+  retireBuilding,
+  updateBuilding,
+} from './buildings';
+import { createFloor, getFloor, listFloors, retireFloor, updateFloor } from './floors';
+import { createRoom, getRoom, setRoomStatus } from './rooms';
+import { createSite, getSite, listSites, retireSite, updateSite } from './sites';
+
+const AT = TEST_NOW.toISOString();
+
+const room = (floorId: number, number: string) => ({
+  floorId,
+  number,
+  capacity: 2,
+  type: 'double' as const,
+  features: [],
+  notes: '',
+});
+
+describe('registry: sites, buildings, floors', () => {
+  let t: TestContext;
+  let site: Site;
+  let a: Building;
+  let b: Building;
+  let a2: Floor;
+  let a3: Floor;
+  let b1: Floor;
+  let rooms: { a201: number; a202: number; a301: number; b101: number };
+
+  /** Every retired_at in the database, for "nothing changed" checks. */
+  const retiredSnapshot = () =>
+    ['sites', 'buildings', 'floors', 'rooms'].map((table) =>
+      t.ctx.db.prepare(`SELECT id, retired_at, updated_at FROM ${table} ORDER BY id`).all(),
+    );
+  const roomStatuses = () => t.ctx.db.prepare('SELECT id, status FROM rooms ORDER BY id').all();
+
+  beforeEach(() => {
+    t = makeTestContext();
+    const { ctx } = t;
+    site = createSite(ctx, { name: 'Haohe', address: '88 Haoxi Rd' });
+    a = createBuilding(ctx, { siteId: site.id, code: 'A', name: 'Main' });
+    b = createBuilding(ctx, { siteId: site.id, code: 'B', name: 'Annex' });
+    a2 = createFloor(ctx, { buildingId: a.id, level: 2, name: '' });
+    a3 = createFloor(ctx, { buildingId: a.id, level: 3, name: 'Third' });
+    b1 = createFloor(ctx, { buildingId: b.id, level: 1, name: '' });
+    rooms = {
+      a201: createRoom(ctx, room(a2.id, 'A-201')).id,
+      a202: createRoom(ctx, room(a2.id, 'A-202')).id,
+      a301: createRoom(ctx, room(a3.id, 'A-301')).id,
+      b101: createRoom(ctx, room(b1.id, 'B-101')).id,
+    };
+  });
+  afterEach(() => t.close());
+
+  describe('create and update', () => {
+    it('creates and lists with counts', () => {
+      expect(site).toEqual({ id: site.id, name: 'Haohe', address: '88 Haoxi Rd', retiredAt: null });
+      expect(listSites(t.ctx, { includeRetired: false })).toEqual([site]);
+      expect(listBuildings(t.ctx, { siteId: site.id, includeRetired: false })).toEqual([
+        {
+          id: a.id,
+          siteId: site.id,
+          code: 'A',
+          name: 'Main',
+          retiredAt: null,
+          floorCount: 2,
+          roomCount: 3,
+        },
+        {
+          id: b.id,
+          siteId: site.id,
+          code: 'B',
+          name: 'Annex',
+          retiredAt: null,
+          floorCount: 1,
+          roomCount: 1,
+        },
+      ]);
+      expect(listFloors(t.ctx, { buildingId: a.id, includeRetired: false })).toEqual([
+        { id: a2.id, buildingId: a.id, level: 2, name: '', retiredAt: null, roomCount: 2 },
+        { id: a3.id, buildingId: a.id, level: 3, name: 'Third', retiredAt: null, roomCount: 1 },
+      ]);
+    });
+
+    it('updates a site, a building and a floor', () => {
+      expect(updateSite(t.ctx, { id: site.id, name: 'Haohe 2', address: '' })).toMatchObject({
+        name: 'Haohe 2',
+        address: '',
+      });
+      expect(updateBuilding(t.ctx, { id: a.id, code: 'C', name: 'Main tower' })).toMatchObject({
+        code: 'C',
+        name: 'Main tower',
+      });
+      expect(updateFloor(t.ctx, { id: a2.id, name: 'Second' })).toMatchObject({
+        name: 'Second',
+        level: 2,
+      });
+      expect(getSite(t.ctx, site.id).name).toBe('Haohe 2');
+      expect(getBuilding(t.ctx, a.id).code).toBe('C');
+      expect(getFloor(t.ctx, a2.id).name).toBe('Second');
+      // Door labels are not renumbered by a building rename.
+      expect(getRoom(t.ctx, { id: rooms.a201 }).number).toBe('A-201');
+      expect(getRoom(t.ctx, { id: rooms.a201 }).buildingCode).toBe('C');
+    });
+
+    it('keeping its own name or code is not a duplicate', () => {
+      expect(() => updateSite(t.ctx, { id: site.id, name: 'Haohe', address: 'x' })).not.toThrow();
+      expect(() => updateBuilding(t.ctx, { id: a.id, code: 'A', name: 'Renamed' })).not.toThrow();
+    });
+  });
+
+  describe('duplicates', () => {
+    it('refuses a second active site with the same name', () => {
+      const error = domainErrorOf(() => createSite(t.ctx, { name: 'Haohe', address: '' }));
+      expect(error.code).toBe('DUPLICATE');
+      expect(error.fields).toEqual({ name: 'duplicate' });
+      const other = createSite(t.ctx, { name: 'Other', address: '' });
+      expect(
+        domainErrorOf(() => updateSite(t.ctx, { id: other.id, name: 'Haohe', address: '' })).code,
+      ).toBe('DUPLICATE');
+      expect(listSites(t.ctx, { includeRetired: true }).map((s) => s.name)).toEqual([
+        'Haohe',
+        'Other',
+      ]);
+    });
+
+    it('refuses a duplicate building code within a site but not across sites', () => {
+      const error = domainErrorOf(() =>
+        createBuilding(t.ctx, { siteId: site.id, code: 'A', name: 'x' }),
+      );
+      expect(error.code).toBe('DUPLICATE');
+      expect(error.fields).toEqual({ code: 'duplicate' });
+      expect(
+        domainErrorOf(() => updateBuilding(t.ctx, { id: b.id, code: 'A', name: 'x' })).code,
+      ).toBe('DUPLICATE');
+      const other = createSite(t.ctx, { name: 'Other', address: '' });
+      expect(createBuilding(t.ctx, { siteId: other.id, code: 'A', name: 'x' }).code).toBe('A');
+    });
+
+    it('refuses a duplicate floor level within a building but not in another building', () => {
+      const error = domainErrorOf(() =>
+        createFloor(t.ctx, { buildingId: a.id, level: 2, name: '' }),
+      );
+      expect(error.code).toBe('DUPLICATE');
+      expect(error.fields).toEqual({ level: 'duplicate' });
+      expect(createFloor(t.ctx, { buildingId: b.id, level: 2, name: '' }).level).toBe(2);
+      expect(listFloors(t.ctx, { buildingId: a.id, includeRetired: true })).toHaveLength(2);
+    });
+
+    it('frees a name, code and level once the holder is retired', () => {
+      retireFloor(t.ctx, { id: a3.id });
+      expect(createFloor(t.ctx, { buildingId: a.id, level: 3, name: 'new' }).level).toBe(3);
+      retireBuilding(t.ctx, { id: b.id });
+      expect(createBuilding(t.ctx, { siteId: site.id, code: 'B', name: 'new' }).code).toBe('B');
+      retireSite(t.ctx, { id: site.id });
+      expect(createSite(t.ctx, { name: 'Haohe', address: '' }).retiredAt).toBeNull();
+    });
+  });
+
+  describe('retire', () => {
+    it('retiring a building retires its floors and rooms, and nothing else', () => {
+      const retired = retireBuilding(t.ctx, { id: a.id });
+      expect(retired.retiredAt).toBe(AT);
+      expect(retired).toMatchObject({ floorCount: 0, roomCount: 0 });
+      expect(getFloor(t.ctx, a2.id).retiredAt).toBe(AT);
+      expect(getFloor(t.ctx, a3.id).retiredAt).toBe(AT);
+      for (const id of [rooms.a201, rooms.a202, rooms.a301]) {
+        expect(getRoom(t.ctx, { id }).retiredAt).toBe(AT);
+      }
+      expect(getBuilding(t.ctx, b.id).retiredAt).toBeNull();
+      expect(getFloor(t.ctx, b1.id).retiredAt).toBeNull();
+      expect(getRoom(t.ctx, { id: rooms.b101 }).retiredAt).toBeNull();
+      expect(getSite(t.ctx, site.id).retiredAt).toBeNull();
+      expect(
+        listBuildings(t.ctx, { siteId: site.id, includeRetired: false }).map((x) => x.code),
+      ).toEqual(['B']);
+      expect(
+        listBuildings(t.ctx, { siteId: site.id, includeRetired: true }).map((x) => x.code),
+      ).toEqual(['B', 'A']);
+    });
+
+    it('retiring a floor retires its rooms only', () => {
+      expect(retireFloor(t.ctx, { id: a2.id })).toMatchObject({ retiredAt: AT, roomCount: 0 });
+      expect(getRoom(t.ctx, { id: rooms.a201 }).retiredAt).toBe(AT);
+      expect(getRoom(t.ctx, { id: rooms.a202 }).retiredAt).toBe(AT);
+      expect(getRoom(t.ctx, { id: rooms.a301 }).retiredAt).toBeNull();
+      expect(getBuilding(t.ctx, a.id)).toMatchObject({
+        retiredAt: null,
+        floorCount: 1,
+        roomCount: 1,
+      });
+    });
+
+    it('retiring a site retires everything under it', () => {
+      expect(retireSite(t.ctx, { id: site.id }).retiredAt).toBe(AT);
+      expect(getBuilding(t.ctx, a.id).retiredAt).toBe(AT);
+      expect(getBuilding(t.ctx, b.id).retiredAt).toBe(AT);
+      for (const f of [a2, a3, b1]) expect(getFloor(t.ctx, f.id).retiredAt).toBe(AT);
+      for (const id of Object.values(rooms)) expect(getRoom(t.ctx, { id }).retiredAt).toBe(AT);
+      expect(listSites(t.ctx, { includeRetired: false })).toEqual([]);
+    });
+
+    it('does not retire another site’s rooms', () => {
+      const other = createSite(t.ctx, { name: 'Other', address: '' });
+      const ob = createBuilding(t.ctx, { siteId: other.id, code: 'A', name: 'x' });
+      const of = createFloor(t.ctx, { buildingId: ob.id, level: 2, name: '' });
+      const otherRoom = createRoom(t.ctx, room(of.id, 'A-201'));
+      retireSite(t.ctx, { id: site.id });
+      expect(getRoom(t.ctx, { id: otherRoom.id }).retiredAt).toBeNull();
+      expect(getFloor(t.ctx, of.id).retiredAt).toBeNull();
+      expect(getBuilding(t.ctx, ob.id).retiredAt).toBeNull();
+    });
+
+    it('refuses with IN_USE while a room is reserved, and changes nothing', () => {
+      setRoomStatus(t.ctx, { id: rooms.a202, status: 'reserved' });
+      const before = retiredSnapshot();
+      const statuses = roomStatuses();
+
+      for (const attempt of [
+        () => retireFloor(t.ctx, { id: a2.id }),
+        () => retireBuilding(t.ctx, { id: a.id }),
+        () => retireSite(t.ctx, { id: site.id }),
+      ]) {
+        const error = domainErrorOf(attempt);
+        expect(error.code).toBe('IN_USE');
+        expect(error.params).toEqual({ rooms: 'A-202', count: 1 });
+      }
+      expect(retiredSnapshot()).toEqual(before);
+      expect(roomStatuses()).toEqual(statuses);
+
+      // Other parts of the site are still retirable.
+      expect(retireFloor(t.ctx, { id: a3.id }).retiredAt).toBe(AT);
+      expect(retireBuilding(t.ctx, { id: b.id }).retiredAt).toBe(AT);
+    });
+
+    it('retires once the reserved room is released', () => {
+      setRoomStatus(t.ctx, { id: rooms.a202, status: 'reserved' });
+      setRoomStatus(t.ctx, { id: rooms.a202, status: 'available' });
+      expect(retireBuilding(t.ctx, { id: a.id }).retiredAt).toBe(AT);
+    });
+
+    it('an out-of-service room does not block retiring', () => {
+      setRoomStatus(t.ctx, { id: rooms.a201, status: 'out_of_service', reason: 'leak' });
+      expect(retireFloor(t.ctx, { id: a2.id }).retiredAt).toBe(AT);
+    });
+  });
+
+  describe('retired and unknown entities', () => {
+    it('refuses to change or extend what is retired', () => {
+      retireFloor(t.ctx, { id: a3.id });
+      retireBuilding(t.ctx, { id: b.id });
+      const attempts: [string, () => unknown][] = [
+        ['update floor', () => updateFloor(t.ctx, { id: a3.id, name: 'x' })],
+        ['retire floor twice', () => retireFloor(t.ctx, { id: a3.id })],
+        ['room on retired floor', () => createRoom(t.ctx, room(a3.id, 'A-399'))],
+        ['update building', () => updateBuilding(t.ctx, { id: b.id, code: 'B', name: 'x' })],
+        ['retire building twice', () => retireBuilding(t.ctx, { id: b.id })],
+        [
+          'floor in retired building',
+          () => createFloor(t.ctx, { buildingId: b.id, level: 9, name: '' }),
+        ],
+      ];
+      for (const [label, attempt] of attempts) {
+        expect(domainErrorOf(attempt).code, label).toBe('RETIRED');
+      }
+    });
+
+    it('refuses to change a retired site or add to it', () => {
+      retireSite(t.ctx, { id: site.id });
+      const attempts: [string, () => unknown][] = [
+        ['update site', () => updateSite(t.ctx, { id: site.id, name: 'x', address: '' })],
+        ['retire site twice', () => retireSite(t.ctx, { id: site.id })],
+        [
+          'building in retired site',
+          () => createBuilding(t.ctx, { siteId: site.id, code: 'Z', name: 'x' }),
+        ],
+      ];
+      for (const [label, attempt] of attempts) {
+        expect(domainErrorOf(attempt).code, label).toBe('RETIRED');
+      }
+      expect(getSite(t.ctx, site.id).name).toBe('Haohe');
+    });
+
+    it('answers NOT_FOUND for an unknown id', () => {
+      const attempts: [string, () => unknown][] = [
+        ['get site', () => getSite(t.ctx, 999)],
+        ['update site', () => updateSite(t.ctx, { id: 999, name: 'x', address: '' })],
+        ['retire site', () => retireSite(t.ctx, { id: 999 })],
+        [
+          'building in unknown site',
+          () => createBuilding(t.ctx, { siteId: 999, code: 'Z', name: 'x' }),
+        ],
+        ['update building', () => updateBuilding(t.ctx, { id: 999, code: 'Z', name: 'x' })],
+        ['retire building', () => retireBuilding(t.ctx, { id: 999 })],
+        [
+          'floor in unknown building',
+          () => createFloor(t.ctx, { buildingId: 999, level: 1, name: '' }),
+        ],
+        ['update floor', () => updateFloor(t.ctx, { id: 999, name: 'x' })],
+        ['retire floor', () => retireFloor(t.ctx, { id: 999 })],
+      ];
+      for (const [label, attempt] of attempts) {
+        const error = domainErrorOf(attempt);
+        expect(error.code, label).toBe('NOT_FOUND');
+        expect(error.params?.id, label).toBe(999);
+      }
+    });
+  });
+});
