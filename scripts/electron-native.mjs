@@ -20,19 +20,40 @@ export function installedElectronBinary() {
 
 export async function electronSqliteBinding() {
   const electronVersion = require('electron/package.json').version;
-  const target = join(root, '.cache', 'electron-native', `${electronVersion}-${process.platform}-${process.arch}`);
-  const binding = join(target, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  const target = join(
+    root,
+    '.cache',
+    'electron-native',
+    `${electronVersion}-${process.platform}-${process.arch}`,
+  );
+  const binding = join(
+    target,
+    'node_modules',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
   if (existsSync(binding)) return binding;
   console.log(`Building better-sqlite3 for Electron ${electronVersion} (once, into ${target}) …`);
   mkdirSync(join(target, 'node_modules'), { recursive: true });
-  writeFileSync(join(target, 'package.json'), JSON.stringify({ name: 'electron-native', private: true }));
+  writeFileSync(
+    join(target, 'package.json'),
+    JSON.stringify({ name: 'electron-native', private: true }),
+  );
   const source = dirname(require.resolve('better-sqlite3/package.json'));
   cpSync(source, join(target, 'node_modules', 'better-sqlite3'), {
     recursive: true,
     filter: (src) => !src.startsWith(join(source, 'build')),
   });
   const { rebuild } = require('@electron/rebuild');
-  await rebuild({ buildPath: target, electronVersion, onlyModules: ['better-sqlite3'], force: true });
-  if (!existsSync(binding)) throw new Error(`The Electron build of better-sqlite3 did not appear at ${binding}`);
+  await rebuild({
+    buildPath: target,
+    electronVersion,
+    onlyModules: ['better-sqlite3'],
+    force: true,
+  });
+  if (!existsSync(binding))
+    throw new Error(`The Electron build of better-sqlite3 did not appear at ${binding}`);
   return binding;
 }

@@ -30,7 +30,9 @@ function startBrowserShell(reason) {
       '',
     ].join('\n'),
   );
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'browser.js'), ...passThrough], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'browser.js'), ...passThrough], {
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

@@ -1,0 +1,107 @@
+import { _electron, test as base, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const ROOT = resolve(__dirname, '..');
+
+/** Debian's Chromium: Playwright's own browser download is not possible on these machines. */
+const CHROMIUM = {
+  executablePath: process.env.ISD_CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+/** scripts/electron-native.mjs, shared with `npm start` (plain ESM, loaded only when needed). */
+interface ElectronNative {
+  installedElectronBinary(): string | null;
+  electronSqliteBinding(): Promise<string>;
+}
+
+export interface Desk {
+  page: Page;
+  dataDir: string;
+  /** The browser shell's origin and token (browser project only), for raw HTTP checks. */
+  server?: { origin: string; token: string };
+}
+
+async function startBrowserShell(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'out/main/browser.js'), '--data-dir', dataDir, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('The browser shell did not print its address')),
+      15_000,
+    );
+    lines.on('line', (line) => {
+      const match = /open: (http\S+)/.exec(line);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`The browser shell exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+/** `desk`: the app on a fresh data folder, in whichever shell this project runs. */
+export const test = base.extend<{ desk: Desk }>({
+  desk: async ({ playwright }, use, testInfo) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'isd-e2e-'));
+    try {
+      if (testInfo.project.name === 'electron') {
+        const native = (await import(join(ROOT, 'scripts/electron-native.mjs'))) as ElectronNative;
+        const binary = native.installedElectronBinary();
+        test.skip(
+          !binary,
+          'No Electron binary on this machine (it cannot be downloaded here); the browser project covers the same specs.',
+        );
+        const binding = await native.electronSqliteBinding();
+        const app = await _electron.launch({
+          executablePath: binary!,
+          args: [ROOT, '--data-dir', dataDir],
+          env: { ...process.env, ISD_SQLITE_NATIVE_BINDING: binding },
+        });
+        const page = await app.firstWindow();
+        await use({ page, dataDir });
+        await app.close();
+      } else {
+        const { child, url } = await startBrowserShell(dataDir);
+        const browser = await playwright.chromium.launch(CHROMIUM);
+        const context = await browser.newContext({
+          viewport: { width: 1440, height: 900 },
+          locale: 'zh-CN',
+        });
+        const page = await context.newPage();
+        await page.goto(url);
+        const parsed = new URL(url);
+        await use({
+          page,
+          dataDir,
+          server: { origin: parsed.origin, token: parsed.hash.replace('#token=', '') },
+        });
+        await browser.close();
+        child.kill();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect } from '@playwright/test';
