@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Router } from '../ipc/router';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp';
+import { resolveStaticPath } from '../platform/staticPath';
 import { hostAllowed, isLoopback, originAllowed, tokenMatches } from './requestGuard';
 import { SHIM_SOURCE } from './shim';
 
@@ -75,17 +76,15 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
     if (pathname === SHIM_PATH) return send(res, 200, MIME['.js']!, SHIM_SOURCE);
-    const relative =
-      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = normalize(join(options.rendererDir, relative));
-    if (!file.startsWith(options.rendererDir + sep)) return refuse(res, 404, 'Not found');
+    const file = resolveStaticPath(options.rendererDir, pathname);
+    if (file === null) return refuse(res, 404, 'Not found');
     let body: Buffer;
     try {
       body = await readFile(file);
     } catch {
       return refuse(res, 404, 'Not found');
     }
-    if (relative === 'index.html') {
+    if (file === join(options.rendererDir, 'index.html')) {
       // The shim must define window.api before the app's module script runs.
       const html = body
         .toString('utf8')

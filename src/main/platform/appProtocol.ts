@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
-import { normalize, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { resolveStaticPath } from './staticPath';
 import { APP_HOST, APP_SCHEME } from './windowOptions';
 
 /** Must run before `app.whenReady()`. */
@@ -16,10 +16,8 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-    const relative =
-      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = normalize(join(rendererDir, relative));
-    if (!file.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
+    const file = resolveStaticPath(rendererDir, url.pathname);
+    if (file === null) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY);

@@ -13,7 +13,12 @@ export const buildingCode = z
   .regex(/^[A-Za-z0-9]+$/, { message: 'building_code' })
   .transform((s) => s.toUpperCase());
 
-export const floorLevel = z.int().min(-5).max(200);
+/** Chinese buildings count 1F as the ground floor and B1 below it: there is no floor 0. */
+export const floorLevel = z
+  .int()
+  .min(-5)
+  .max(200)
+  .refine((level) => level !== 0, { message: 'floor_zero' });
 
 export const registryMethods = {
   'sites.list': method<Site[]>()({

@@ -184,6 +184,7 @@ export const en: Messages = {
     building_code: 'Letters and digits only',
     room_number: 'Letters, digits and “-” only',
     single_line: 'One line only',
+    floor_zero: 'There is no floor 0: the ground floor is 1, basements are -1',
     unrecognized_key: 'Unexpected field',
     invalid: 'Invalid',
   },

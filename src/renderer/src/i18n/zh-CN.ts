@@ -172,6 +172,7 @@ export const zhCN = {
     building_code: '只能用字母和数字',
     room_number: '只能用字母、数字和“-”',
     single_line: '不能换行',
+    floor_zero: '没有 0 层：地面层为 1 层，地下为 -1 层',
     unrecognized_key: '多余的字段',
     invalid: '无效',
   },

@@ -23,6 +23,7 @@ import type { AppInfo, Language } from '../../../shared/domain';
 import { useQuery } from '../api/useQuery';
 import { NotYet } from '../features/placeholder/NotYet';
 import { RoomsPage } from '../features/rooms/RoomsPage';
+import { Welcome } from '../features/welcome/Welcome';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { READY_SECTIONS, SECTIONS, sectionFromHash, type Section } from './sections';
 
@@ -60,6 +61,9 @@ export function AppFrame(props: {
     window.history.pushState(null, '', `#/${next}`);
     setSection(next);
   };
+
+  // The last site was retired: start again as on first run.
+  if (sites.data && sites.data.length === 0) return <Welcome onReady={sites.reload} />;
 
   let page: ReactElement;
   if (section === 'settings') {

@@ -18,6 +18,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormDialog, type FormField } from '../../components/FormDialog';
+import { numberOrNaN } from '../../components/numberInput';
 import { errorText } from '../../i18n/errorText';
 import { useNotify } from '../../notify';
 import { RoomFormDialog } from '../rooms/RoomFormDialog';
@@ -340,7 +341,7 @@ function editingForm(
         submit: (x) =>
           call('floors.create', {
             buildingId: editing.building.id,
-            level: Number(v(x, 'level')),
+            level: numberOrNaN(v(x, 'level')),
             name: v(x, 'name'),
           }),
       };

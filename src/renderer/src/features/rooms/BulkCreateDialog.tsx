@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { Building, RoomFeature, RoomType } from '../../../../shared/domain';
 import { roomLabel } from '../../../../shared/roomLabel';
 import { call } from '../../api/client';
+import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
 import { FeaturePicker } from './FeaturePicker';
@@ -55,10 +56,9 @@ function BulkForm({
   const submit = useSubmit();
 
   const building = buildings.find((b) => b.id === buildingId);
-  const n = Object.fromEntries(Object.entries(range).map(([k, v]) => [k, Number(v)])) as Record<
-    keyof typeof range,
-    number
-  >;
+  const n = Object.fromEntries(
+    Object.entries(range).map(([k, v]) => [k, numberOrNaN(v)]),
+  ) as Record<keyof typeof range, number>;
   const valid =
     Object.values(n).every(Number.isInteger) && n.floorFrom <= n.floorTo && n.roomFrom <= n.roomTo;
   const count = valid ? (n.floorTo - n.floorFrom + 1) * (n.roomTo - n.roomFrom + 1) : 0;
@@ -72,7 +72,7 @@ function BulkForm({
       created = await call('rooms.bulkCreate', {
         buildingId,
         ...n,
-        capacity: Number(capacity),
+        capacity: numberOrNaN(capacity),
         type,
         features,
       });

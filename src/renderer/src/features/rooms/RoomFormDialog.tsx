@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room, RoomFeature, RoomType } from '../../../../shared/domain';
 import { call } from '../../api/client';
+import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
 import { FeaturePicker } from './FeaturePicker';
 import { RoomTypeSelect } from './RoomTypeSelect';
@@ -52,7 +53,7 @@ function RoomForm({
   const submit = useSubmit();
 
   const save = async () => {
-    const fields = { number, capacity: Number(capacity), type, features, notes };
+    const fields = { number, capacity: numberOrNaN(capacity), type, features, notes };
     const ok = await submit.run(() =>
       mode.kind === 'edit'
         ? call('rooms.update', { id: mode.room.id, ...fields })

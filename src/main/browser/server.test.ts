@@ -1,0 +1,478 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRouter } from '../ipc/router';
+import {
+  capturingLogger,
+  countRows,
+  makeTempDir,
+  makeTestContext,
+  type TestContext,
+} from '../testing/tempDb';
+import { TOKEN_HEADER, isLoopback } from './requestGuard';
+import { startBrowserShell, type BrowserShell } from './server';
+import { SHIM_SOURCE } from './shim';
+
+interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+interface RawRequest {
+  method?: string;
+  /** Sent as is: http.request does not normalise `..` or percent escapes. */
+  path?: string;
+  headers?: OutgoingHttpHeaders;
+  body?: string | Buffer;
+  host?: string;
+  timeoutMs?: number;
+}
+
+/** One raw HTTP exchange; rejects with the socket error when no response arrived. */
+function raw(port: number, options: RawRequest = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = request(
+      {
+        host: options.host ?? '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: options.headers ?? {},
+        agent: false,
+        timeout: options.timeoutMs ?? 5000,
+      },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+    );
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    req.end(options.body);
+  });
+}
+
+/** The socket error code of a request that must not get any response. */
+async function failureCode(promise: Promise<RawResponse>): Promise<string> {
+  try {
+    const res = await promise;
+    return `answered with ${res.status}`;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? String(error);
+  }
+}
+
+const CREATE_BODY = JSON.stringify({ method: 'sites.create', input: { name: 'Haohe' } });
+const INDEX_HTML =
+  '<!doctype html>\n<html>\n<head>\n<meta charset="utf-8" />\n<title>Desk</title>\n' +
+  '<script type="module" src="/assets/app.js"></script>\n</head>\n<body><div id="root"></div></body>\n</html>\n';
+const APP_JS = 'console.log("app");\n';
+const SECRET = 'TOP-SECRET-OUTSIDE-RENDERER';
+
+/** A `sites.create` call padded with an unknown key to exactly `bytes` bytes. */
+const paddedCreate = (bytes: number): string => {
+  const bare = JSON.stringify({ method: 'sites.create', input: { name: 'Haohe' }, pad: '' });
+  const body = bare.replace('"pad":""', `"pad":"${'x'.repeat(bytes - bare.length)}"`);
+  expect(Buffer.byteLength(body)).toBe(bytes);
+  return body;
+};
+
+/** Things that look like a stack trace: `at fn (file.ts:1:2)` or `at file.ts:1:2`. */
+const STACK_FRAME = /\bat\s+(?:\S+\s+\()?[^\s()]+:\d+:\d+/;
+
+describe('isLoopback', () => {
+  it.each(['127.0.0.1', '127.5.6.7', '::1', '::ffff:127.0.0.1'])('accepts %s', (address) => {
+    expect(isLoopback(address)).toBe(true);
+  });
+
+  it.each([
+    '10.0.0.1',
+    '192.168.1.2',
+    '::ffff:10.0.0.1',
+    '',
+    undefined,
+    '128.0.0.1',
+    '127.0.0.1.evil',
+    'x127.0.0.1',
+    '::2',
+  ])('refuses %s', (address) => {
+    expect(isLoopback(address)).toBe(false);
+  });
+});
+
+describe('browser shell server', () => {
+  let t: TestContext;
+  let files: ReturnType<typeof makeTempDir>;
+  let rendererDir: string;
+  let shell: BrowserShell;
+  let logger: ReturnType<typeof capturingLogger>;
+  let otherPort: number;
+
+  const sites = (): number => countRows(t.ctx, 'sites');
+
+  /** Headers of a well-formed call from the served page itself. */
+  const good = (): OutgoingHttpHeaders => ({
+    host: `127.0.0.1:${shell.port}`,
+    origin: `http://127.0.0.1:${shell.port}`,
+    'content-type': 'application/json',
+    [TOKEN_HEADER]: shell.token,
+  });
+
+  const invoke = (headers: OutgoingHttpHeaders, body: string | Buffer = CREATE_BODY) =>
+    raw(shell.port, { method: 'POST', path: '/api/invoke', headers, body });
+
+  beforeEach(async () => {
+    t = makeTestContext();
+    logger = capturingLogger();
+    files = makeTempDir();
+    // The renderer folder sits inside a folder holding files that must never be served.
+    rendererDir = join(files.dir, 'renderer');
+    mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+    writeFileSync(join(rendererDir, 'index.html'), INDEX_HTML);
+    writeFileSync(join(rendererDir, 'assets', 'app.js'), APP_JS);
+    writeFileSync(join(files.dir, 'package.json'), `{"secret":"${SECRET}"}`);
+    writeFileSync(join(files.dir, 'secret.txt'), SECRET);
+    writeFileSync(join(files.dir, 'x'), SECRET);
+    mkdirSync(join(files.dir, 'renderer-evil'));
+    writeFileSync(join(files.dir, 'renderer-evil', 'secret.txt'), SECRET);
+
+    shell = await startBrowserShell({
+      router: createRouter(t.ctx, logger),
+      rendererDir,
+      port: 0,
+    });
+    otherPort = shell.port === 65535 ? shell.port - 1 : shell.port + 1;
+  });
+
+  afterEach(async () => {
+    await shell.close();
+    t.close();
+    files.remove();
+  });
+
+  describe('listening', () => {
+    it('listens on 127.0.0.1 only and hands out a URL with the token in the fragment', () => {
+      const url = new URL(shell.url);
+      expect(url.protocol).toBe('http:');
+      expect(url.hostname).toBe('127.0.0.1');
+      expect(Number(url.port)).toBe(shell.port);
+      expect(shell.port).toBeGreaterThan(0);
+      expect(url.hash).toBe(`#token=${shell.token}`);
+      expect(shell.token.length).toBeGreaterThanOrEqual(32);
+    });
+
+    it('generates a different token for each launch', async () => {
+      const second = await startBrowserShell({
+        router: createRouter(t.ctx, logger),
+        rendererDir,
+        port: 0,
+      });
+      try {
+        expect(second.token).not.toBe(shell.token);
+        expect(second.port).not.toBe(shell.port);
+      } finally {
+        await second.close();
+      }
+    });
+
+    // No test connects to this machine's non-loopback addresses: this workplace forbids traffic
+    // to them. The bind address is asserted through the URL above.
+  });
+
+  describe('invoke', () => {
+    it('answers a well-formed call with an ok envelope, and writes do write', async () => {
+      const listed = await invoke(good(), JSON.stringify({ method: 'sites.list', input: {} }));
+      expect(listed.status).toBe(200);
+      expect(listed.headers['content-type']).toMatch(/^application\/json/);
+      expect(JSON.parse(listed.body)).toEqual({ ok: true, value: [] });
+
+      const created = await invoke(good());
+      expect(created.status).toBe(200);
+      expect(JSON.parse(created.body)).toEqual({
+        ok: true,
+        value: { id: expect.any(Number), name: 'Haohe', address: '', retiredAt: null },
+      });
+      expect(sites()).toBe(1);
+
+      const again = await invoke(good(), JSON.stringify({ method: 'sites.list', input: {} }));
+      expect(JSON.parse(again.body)).toEqual({
+        ok: true,
+        value: [JSON.parse(created.body).value],
+      });
+      expect(logger.entries).toEqual([]);
+    });
+
+    it('still reads a body of exactly 1 MiB', async () => {
+      const res = await invoke(good(), paddedCreate(1024 * 1024));
+      expect(res.status).toBe(200);
+      // The router ignores the top-level padding and creates the site.
+      expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: 'Haohe' } });
+      expect(sites()).toBe(1);
+    });
+
+    it('accepts localhost as host and origin, and a charset on the content type', async () => {
+      const res = await invoke({
+        ...good(),
+        host: `localhost:${shell.port}`,
+        origin: `http://localhost:${shell.port}`,
+        'content-type': 'application/json; charset=utf-8',
+      });
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toMatchObject({ ok: true });
+      expect(sites()).toBe(1);
+    });
+  });
+
+  describe('refused requests write nothing', () => {
+    const without = (headers: OutgoingHttpHeaders, name: string): OutgoingHttpHeaders => {
+      const copy = { ...headers };
+      delete copy[name];
+      return copy;
+    };
+
+    const cases: [string, () => OutgoingHttpHeaders, number][] = [
+      ['no token', () => without(good(), TOKEN_HEADER), 403],
+      [
+        'a wrong token of the same length',
+        () => ({
+          ...good(),
+          [TOKEN_HEADER]: shell.token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+        }),
+        403,
+      ],
+      ['a wrong, shorter token', () => ({ ...good(), [TOKEN_HEADER]: shell.token.slice(1) }), 403],
+      ['a wrong, longer token', () => ({ ...good(), [TOKEN_HEADER]: `${shell.token}x` }), 403],
+      ['an empty token', () => ({ ...good(), [TOKEN_HEADER]: '' }), 403],
+      ['a foreign origin', () => ({ ...good(), origin: 'http://evil.example' }), 403],
+      [
+        'the origin of another local port',
+        () => ({ ...good(), origin: `http://127.0.0.1:${otherPort}` }),
+        403,
+      ],
+      ['origin null', () => ({ ...good(), origin: 'null' }), 403],
+      ['an https origin', () => ({ ...good(), origin: `https://127.0.0.1:${shell.port}` }), 403],
+      ['no origin', () => without(good(), 'origin'), 403],
+      ['a foreign host', () => ({ ...good(), host: `evil.example:${shell.port}` }), 403],
+      [
+        'the host of another local port',
+        () => ({ ...good(), host: `127.0.0.1:${otherPort}` }),
+        403,
+      ],
+      ['a host without the port', () => ({ ...good(), host: '127.0.0.1' }), 403],
+      ['the host null', () => ({ ...good(), host: 'null' }), 403],
+      [
+        'a rebinding host on the right port',
+        () => ({ ...good(), host: `127.0.0.1.evil.example:${shell.port}` }),
+        403,
+      ],
+      ['a text/plain content type', () => ({ ...good(), 'content-type': 'text/plain' }), 415],
+      [
+        'a form content type',
+        () => ({ ...good(), 'content-type': 'application/x-www-form-urlencoded' }),
+        415,
+      ],
+      ['no content type', () => without(good(), 'content-type'), 415],
+    ];
+
+    it.each(cases)('refuses a call with %s', async (_name, headers, status) => {
+      const res = await invoke(headers());
+      expect(res.status).toBe(status);
+      expect(res.body).not.toContain('"ok"');
+      expect(sites()).toBe(0);
+    });
+
+    it.each([
+      ['a foreign host', () => `evil.example:${shell.port}`],
+      ['the host of another local port', () => `127.0.0.1:${otherPort}`],
+      ['localhost without the port', () => 'localhost'],
+    ])('refuses GET / with %s', async (_name, host) => {
+      const res = await raw(shell.port, { headers: { host: host() } });
+      expect(res.status).toBe(403);
+      expect(res.body).not.toContain('<head>');
+      expect(sites()).toBe(0);
+    });
+
+    it.each([
+      ['1 MiB + 1 byte', 1024 * 1024 + 1],
+      ['16 MiB', 16 * 1024 * 1024],
+    ])('refuses a body of %s with 413', async (_name, bytes) => {
+      const res = await invoke(good(), paddedCreate(bytes));
+      expect(res.status).toBe(413);
+      expect(sites()).toBe(0);
+    });
+
+    it('answers malformed JSON with 400', async () => {
+      const res = await invoke(good(), CREATE_BODY.slice(0, -1));
+      expect(res.status).toBe(400);
+      expect(sites()).toBe(0);
+    });
+
+    it('answers other methods on /api/invoke with 405', async () => {
+      for (const method of ['GET', 'PUT', 'DELETE']) {
+        const res = await raw(shell.port, {
+          method,
+          path: '/api/invoke',
+          headers: good(),
+          body: method === 'GET' ? undefined : CREATE_BODY,
+        });
+        expect(res.status, method).toBe(405);
+      }
+      expect(sites()).toBe(0);
+    });
+
+    it('answers non-GET requests for pages with 405', async () => {
+      const res = await raw(shell.port, {
+        method: 'POST',
+        path: '/',
+        headers: good(),
+        body: CREATE_BODY,
+      });
+      expect(res.status).toBe(405);
+      expect(sites()).toBe(0);
+    });
+  });
+
+  describe('hostile bodies that pass the guards', () => {
+    it.each([
+      ['{"method":"constructor"}', 'UNKNOWN_METHOD'],
+      ['{"method":"__proto__","input":{}}', 'UNKNOWN_METHOD'],
+      ['{"method":"toString","input":{}}', 'UNKNOWN_METHOD'],
+      ['{"method":"sites.create","input":{"name":"x","__proto__":{"a":1}}}', 'INVALID_INPUT'],
+      [
+        '{"method":"sites.create","input":{"name":"x","constructor":{"prototype":{}}}}',
+        'INVALID_INPUT',
+      ],
+      ['[{"method":"sites.create","input":{"name":"x"}}]', 'UNKNOWN_METHOD'],
+      ['["sites.create",{"name":"x"}]', 'UNKNOWN_METHOD'],
+      ['null', 'UNKNOWN_METHOD'],
+      ['"sites.create"', 'UNKNOWN_METHOD'],
+      ['42', 'UNKNOWN_METHOD'],
+      ['{"method":"sites.create"}', 'INVALID_INPUT'],
+    ])('answers %s with an ok:false envelope', async (body, code) => {
+      const res = await invoke(good(), body);
+      expect(res.status).toBe(200);
+      const envelope = JSON.parse(res.body) as { ok: boolean; error?: { code: string } };
+      expect(envelope.ok).toBe(false);
+      expect(envelope.error?.code).toBe(code);
+      expect(res.body).not.toContain('stack');
+      expect(res.body).not.toMatch(STACK_FRAME);
+      expect(sites()).toBe(0);
+      expect(({} as Record<string, unknown>).a).toBeUndefined();
+      expect(logger.entries).toEqual([]);
+    });
+  });
+
+  describe('static files', () => {
+    it('serves index.html with the shim injected right after <head> and the CSP', async () => {
+      const res = await raw(shell.port, { headers: { host: `127.0.0.1:${shell.port}` } });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.body).toMatch(/<head>\s*<script src="\/isd-shim\.js"><\/script>\s*<meta charset/);
+      // The shim comes before the app's own script, and the rest of the page is untouched.
+      expect(res.body.indexOf('/isd-shim.js')).toBeLessThan(res.body.indexOf('/assets/app.js'));
+      expect(res.body.replace(/\s*<script src="\/isd-shim\.js"><\/script>/, '')).toBe(INDEX_HTML);
+      expect(res.body).not.toContain(shell.token);
+    });
+
+    it('serves index.html by name too, with the shim', async () => {
+      const res = await raw(shell.port, {
+        path: '/index.html',
+        headers: { host: `127.0.0.1:${shell.port}` },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toContain('<script src="/isd-shim.js"></script>');
+    });
+
+    it('serves the shim as JavaScript', async () => {
+      const res = await raw(shell.port, {
+        path: '/isd-shim.js',
+        headers: { host: `127.0.0.1:${shell.port}` },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.body).toBe(SHIM_SOURCE);
+      expect(res.body).toContain(TOKEN_HEADER);
+    });
+
+    it('serves assets with their type', async () => {
+      const res = await raw(shell.port, {
+        path: '/assets/app.js',
+        headers: { host: `127.0.0.1:${shell.port}` },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+      expect(res.body).toBe(APP_JS);
+    });
+
+    it('answers a missing file with 404', async () => {
+      const res = await raw(shell.port, {
+        path: '/assets/missing.js',
+        headers: { host: `127.0.0.1:${shell.port}` },
+      });
+      expect(res.status).toBe(404);
+    });
+
+    it.each([
+      '/../package.json',
+      '/../secret.txt',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/%2e%2e/secret.txt',
+      '/assets/../../x',
+      '/..%2fsecret.txt',
+      '/..%2Fpackage.json',
+      '/%2e%2e%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%2frenderer-evil%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00',
+      `/${'..%2f'.repeat(12)}etc%2fpasswd`,
+    ])('does not serve %s', async (path) => {
+      const res = await raw(shell.port, { path, headers: { host: `127.0.0.1:${shell.port}` } });
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain(SECRET);
+      expect(res.body).not.toContain('root:');
+    });
+    // Known bug (server.ts serveStatic): decodeURIComponent throws URIError on a malformed
+    // escape, which falls through to the catch-all and is answered 500 instead of 400/404.
+    it.each(['/%zz', '/%', '/%E0%A4%A', '/assets/%c0%af'])(
+      'answers the malformed escape %s as a client error, not 500',
+      async (path) => {
+        const res = await raw(shell.port, { path, headers: { host: `127.0.0.1:${shell.port}` } });
+        expect(res.body).not.toMatch(/URIError|stack/);
+        expect([400, 404]).toContain(res.status);
+      },
+    );
+  });
+
+  it('stops listening on close()', async () => {
+    expect((await raw(shell.port, { headers: { host: `127.0.0.1:${shell.port}` } })).status).toBe(
+      200,
+    );
+    await shell.close();
+    const code = await failureCode(
+      raw(shell.port, { headers: { host: `127.0.0.1:${shell.port}` } }),
+    );
+    expect(code).toBe('ECONNREFUSED');
+  });
+});
