@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -28,8 +27,8 @@ import { useQuery } from '../../api/useQuery';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
+import { StatusChip } from './StatusChip';
 import { RoomFormDialog } from './RoomFormDialog';
-import { STATUS_COLORS } from './statusColors';
 
 const ACTION_LABEL: Record<string, string> = {
   'available>out_of_service': 'rooms.setOutOfService',
@@ -131,15 +130,7 @@ export function RoomDialog(props: {
         <>
           <DialogTitle sx={{ display: 'flex', alignItems: 'center', gap: 1.5 }}>
             {t('common.room')} {r.number}
-            <Chip
-              size="small"
-              label={t(`status.${r.status}`)}
-              sx={{
-                bgcolor: STATUS_COLORS[r.status].bg,
-                color: STATUS_COLORS[r.status].fg,
-                fontWeight: 600,
-              }}
-            />
+            <StatusChip status={r.status} />
           </DialogTitle>
           <DialogContent>
             <Stack spacing={2}>

@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import {
@@ -18,9 +17,9 @@ import {
   type RoomStatus,
 } from '../../../../shared/domain';
 import { useQuery } from '../../api/useQuery';
+import { StatusChip } from './StatusChip';
 import { FilterSelect } from '../../components/FilterSelect';
 import { errorText } from '../../i18n/errorText';
-import { STATUS_COLORS } from './statusColors';
 
 /** Grid column → the service's keyset sort. */
 const SORT_OF_COLUMN: Record<string, RoomSortField> = {
@@ -119,17 +118,7 @@ export function RoomList({ siteId, buildings, refreshKey, onOpenRoom }: Props) {
         field: 'status',
         headerName: t('rooms.statusCol'),
         width: 140,
-        renderCell: ({ row }) => (
-          <Chip
-            size="small"
-            label={t(`status.${row.status}`)}
-            sx={{
-              bgcolor: STATUS_COLORS[row.status].bg,
-              color: STATUS_COLORS[row.status].fg,
-              fontWeight: 600,
-            }}
-          />
-        ),
+        renderCell: ({ row }) => <StatusChip status={row.status} />,
       },
       {
         field: 'statusReason',
