@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { version } from '../../package.json';
 import type { AppInfo } from '../shared/domain';
 import { openDatabase, type Db } from './db/open';
+import { SessionStore } from './auth/sessionStore';
 import { createRouter, type Logger, type Router } from './ipc/router';
 import { DATABASE_FILE } from './platform/dataDir';
 
@@ -23,10 +24,15 @@ export function startCore(options: CoreOptions): Core {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
     nativeBinding: options.nativeBinding,
   });
-  const router = createRouter(
-    { db, now: () => new Date(), shell: options.shell, version, dataDir: options.dataDir },
-    options.logger,
-  );
+  const router = createRouter({
+    db,
+    now: () => new Date(),
+    sessions: new SessionStore(),
+    logger: options.logger,
+    shell: options.shell,
+    version,
+    dataDir: options.dataDir,
+  });
   return {
     db,
     router,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { IPC_CHANNEL } from '../shared/contract';
 import type { Settings } from '../shared/domain';
 import { startCore, type Core } from './app';
+import { memoryHandle, type SessionHandle } from './auth/sessionStore';
 import { DatabaseTooNewError } from './db/migrate';
 import { registerAppScheme, serveRenderer } from './platform/appProtocol';
 import { resolveDataDir } from './platform/dataDir';
@@ -42,7 +43,7 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const logger = createFileLogger(dataDir);
   try {
     core = startCore({
@@ -62,18 +63,25 @@ function start(): void {
     return;
   }
   const router = core.router;
-  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
+  // One session per window, held here in main; the renderer never sees the token.
+  const sessionOf = new Map<number, SessionHandle>();
+  ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
     // Only the app's own page may call in: not a navigated-away frame, not a subframe.
     if (!event.senderFrame || !isAppUrl(event.senderFrame.url) || event.senderFrame.parent) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'Caller not allowed' } };
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Caller not allowed' } };
     }
-    const result = router.invoke(method, input);
-    if (result.ok && method === 'settings.update') {
+    const id = event.sender.id;
+    if (!sessionOf.has(id)) {
+      sessionOf.set(id, memoryHandle());
+      event.sender.once('destroyed', () => sessionOf.delete(id));
+    }
+    const result = await router.invoke(method, input, sessionOf.get(id)!);
+    if (result.ok && method === 'settings.setLanguage') {
       Menu.setApplicationMenu(buildAppMenu((result.value as Settings).language, isDev));
     }
     return result;
   });
-  const settings = router.invoke('settings.get', {});
+  const settings = await router.invoke('settings.get', {}, memoryHandle());
   Menu.setApplicationMenu(
     buildAppMenu(settings.ok ? (settings.value as Settings).language : 'zh-CN', isDev),
   );

@@ -133,6 +133,10 @@ export interface RoomPage {
 
 export interface Settings {
   language: Language;
+  /** Minutes without activity before a session locks. */
+  idleLockMinutes: number;
+  /** Hours after sign-in before a session ends whatever happens. */
+  sessionMaxHours: number;
 }
 
 export interface AppInfo {
@@ -141,4 +145,6 @@ export interface AppInfo {
   dataDir: string;
   shell: 'electron' | 'browser';
   hasSite: boolean;
+  /** No account exists yet: first run shows the setup screen. */
+  needsSetup: boolean;
 }

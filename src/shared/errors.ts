@@ -16,6 +16,16 @@ export const ERROR_CODES = [
   'NOT_EMPTY',
   'TOO_MANY',
   'INTERNAL',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'LOCKED',
+  'FORBIDDEN',
+  'BAD_CREDENTIALS',
+  'THROTTLED',
+  'ACCOUNT_DISABLED',
+  'WEAK_PASSWORD',
+  'ALREADY_SET_UP',
+  'LAST_ADMIN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,6 +5,7 @@ import { startCore } from '../app';
 import { DatabaseTooNewError } from '../db/migrate';
 import { defaultUserDataDir, resolveDataDir } from '../platform/dataDir';
 import { createFileLogger } from '../platform/logger';
+import { seedDemo } from '../services/demoAccounts';
 import { startBrowserShell } from './server';
 
 /**
@@ -22,10 +23,11 @@ async function main(): Promise<void> {
   const logger = createFileLogger(dataDir);
 
   const core = startCore({ dataDir, shell: 'browser', logger });
+  let demoLogin = '';
   if (demo) {
-    const loaded = core.router.invoke('demo.load', {});
-    // A folder that already holds a site keeps it: the demo never overwrites real data.
-    if (!loaded.ok && loaded.error.code !== 'NOT_EMPTY') throw new Error(loaded.error.message);
+    const seeded = seedDemo(core.db);
+    if (seeded)
+      demoLogin = `  demo accounts (password for all, this launch only: ${seeded.password}): ${seeded.usernames.join(', ')}\n`;
   }
   const shell = await startBrowserShell({
     router: core.router,

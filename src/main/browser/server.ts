@@ -7,6 +7,7 @@ import type { Router } from '../ipc/router';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp';
 import { resolveStaticPath } from '../platform/staticPath';
 import { hostAllowed, isLoopback, originAllowed, tokenMatches } from './requestGuard';
+import { cookieSession } from './sessionCookie';
 import { SHIM_SOURCE } from './shim';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -112,12 +113,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       typeof call === 'object' && call !== null
         ? (call as { method?: unknown; input?: unknown })
         : {};
-    send(
-      res,
-      200,
-      'application/json; charset=utf-8',
-      JSON.stringify(options.router.invoke(method, input)),
-    );
+    const session = cookieSession(req, port);
+    const result = await options.router.invoke(method, input, session);
+    res.setHeader('set-cookie', session.cookie());
+    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
   }
 
   const server = createServer((req, res) => {

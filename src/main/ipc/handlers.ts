@@ -1,13 +1,24 @@
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract';
-import type { AppInfo } from '../../shared/domain';
 import { SCHEMA_VERSION } from '../db/migrations';
+import { auditPage, verifyAuditChain } from '../services/audit';
+import { exportAudit } from '../services/auditExport';
+import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
+import type { MaybeDeferred } from '../services/deferred';
+import { initialize } from '../services/setup';
+import {
+  countUsers,
+  createUser,
+  listUsers,
+  resetPassword,
+  setUserDisabled,
+  updateUser,
+} from '../services/users';
 import {
   createBuilding,
   listBuildings,
   retireBuilding,
   updateBuilding,
 } from '../services/buildings';
-import type { ServiceContext } from '../services/context';
 import { loadDemo } from '../services/demo';
 import { createFloor, listFloors, retireFloor, updateFloor } from '../services/floors';
 import { bulkCreateRooms } from '../services/roomBulk';
@@ -22,17 +33,12 @@ import {
   setRoomStatus,
   updateRoom,
 } from '../services/rooms';
-import { getSettings, updateSettings } from '../services/settings';
+import { getSettings, setLanguage, updateSecuritySettings } from '../services/settings';
 import { createSite, listSites, retireSite, updateSite } from '../services/sites';
-
-export interface HandlerContext extends ServiceContext {
-  shell: AppInfo['shell'];
-  version: string;
-  dataDir: string;
-}
+import type { HandlerContext } from './context';
 
 export type Handlers = {
-  [M in MethodName]: (ctx: HandlerContext, input: ParsedInput<M>) => MethodResult<M>;
+  [M in MethodName]: (ctx: HandlerContext, input: ParsedInput<M>) => MaybeDeferred<MethodResult<M>>;
 };
 
 /** Contract method → service. The router adds validation, transactions and envelopes. */
@@ -43,10 +49,28 @@ export const handlers: Handlers = {
     dataDir: ctx.dataDir,
     shell: ctx.shell,
     hasSite: listSites(ctx, { includeRetired: false }).length > 0,
+    needsSetup: countUsers(ctx.db) === 0,
   }),
   'settings.get': (ctx) => getSettings(ctx),
-  'settings.update': updateSettings,
+  'settings.setLanguage': setLanguage,
+  'settings.updateSecurity': updateSecuritySettings,
   'demo.load': (ctx) => loadDemo(ctx),
+
+  'setup.initialize': initialize,
+  'auth.status': authStatus,
+  'auth.login': login,
+  'auth.logout': logout,
+  'auth.lock': lock,
+  'auth.unlock': unlock,
+  'auth.changePassword': changePassword,
+  'users.list': (ctx) => listUsers(ctx),
+  'users.create': createUser,
+  'users.update': updateUser,
+  'users.setDisabled': setUserDisabled,
+  'users.resetPassword': resetPassword,
+  'audit.page': (ctx, input) => auditPage(ctx.db, input),
+  'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+  'audit.export': exportAudit,
 
   'sites.list': listSites,
   'sites.create': createSite,

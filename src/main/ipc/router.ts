@@ -1,7 +1,16 @@
 import { contract, type MethodName } from '../../shared/contract';
-import type { ApiResult } from '../../shared/errors';
+import type { AuthState } from '../../shared/accounts';
+import type { ApiError, ApiResult, ErrorCode } from '../../shared/errors';
+import { mayCall } from '../../shared/permissions';
+import type { SessionHandle, SessionStore } from '../auth/sessionStore';
+import type { Db } from '../db/open';
+import { appendAudit, drainCapturedChanges } from '../services/audit';
+import { Deferred } from '../services/deferred';
 import { DomainError } from '../services/errors';
-import { handlers as defaultHandlers, type HandlerContext, type Handlers } from './handlers';
+import { getSettings } from '../services/settings';
+import { loadActor } from '../services/users';
+import type { Actor, AppFacts, HandlerContext, SessionControl } from './context';
+import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { fieldErrorsOf } from './validation';
 
 export interface Logger {
@@ -9,70 +18,218 @@ export interface Logger {
 }
 
 export interface Router {
-  /** Never throws: every outcome is an envelope. */
-  invoke(method: unknown, input: unknown): ApiResult<unknown>;
+  /** Never rejects: every outcome is an envelope. */
+  invoke(method: unknown, input: unknown, session: SessionHandle): Promise<ApiResult<unknown>>;
 }
+
+export interface RouterOptions extends AppFacts {
+  db: Db;
+  now: () => Date;
+  sessions: SessionStore;
+  logger: Logger;
+  handlers?: Handlers;
+}
+
+/** On a locked session only these get through: the lock screen's own calls. */
+const ALLOWED_WHILE_LOCKED: readonly MethodName[] = [
+  'auth.unlock',
+  'auth.logout',
+  'auth.status',
+  'app.info',
+  'settings.get',
+];
 
 const isMethodName = (method: unknown): method is MethodName =>
   typeof method === 'string' && Object.hasOwn(contract, method);
 
 type AnyHandler = (ctx: HandlerContext, input: unknown) => unknown;
 
-/**
- * The one router both shells use: look the method up among the contract's own keys, parse the
- * input with its schema, run the service (writes in one immediate transaction), wrap the outcome.
- */
-export function createRouter(
-  ctx: HandlerContext,
-  logger: Logger,
-  handlers: Handlers = defaultHandlers,
-): Router {
-  return {
-    invoke(method, input) {
-      if (!isMethodName(method) || !Object.hasOwn(handlers, method)) {
-        return fail(
-          'UNKNOWN_METHOD',
-          `Unknown method ${typeof method === 'string' ? method.slice(0, 64) : typeof method}`,
-        );
-      }
-      const def = contract[method];
-      const parsed = def.input.safeParse(input);
-      if (!parsed.success) {
-        return {
-          ok: false,
-          error: {
-            code: 'INVALID_INPUT',
-            message: 'Invalid input',
-            fields: fieldErrorsOf(parsed.error),
-          },
-        };
-      }
-      const handler = handlers[method] as AnyHandler;
-      try {
-        const value =
-          def.access === 'write'
-            ? ctx.db.transaction(() => handler(ctx, parsed.data)).immediate()
-            : handler(ctx, parsed.data);
-        return { ok: true, value };
-      } catch (error) {
-        if (error instanceof DomainError) {
-          return {
-            ok: false,
-            error: {
-              code: error.code,
-              message: error.message,
-              ...(error.params ? { params: error.params } : {}),
-              ...(error.fields ? { fields: error.fields } : {}),
-            },
-          };
-        }
-        logger.error(`Unexpected failure in ${method}`, error);
-        return fail('INTERNAL', 'Something went wrong; the change was not saved. See the log.');
-      }
-    },
-  };
-}
+const failure = (
+  code: ErrorCode,
+  message: string,
+  extra: Partial<ApiError> = {},
+): ApiResult<never> => ({
+  ok: false,
+  error: { code, message, ...extra },
+});
 
-function fail(code: 'UNKNOWN_METHOD' | 'INTERNAL', message: string): ApiResult<never> {
-  return { ok: false, error: { code, message } };
+/**
+ * The one router both shells use: look the method up among the contract's own keys, find the
+ * caller's session (idle lock, absolute limit, disabled account — all decided here, now), check
+ * the method's permission, parse the input with its schema, run the service (a write in one
+ * immediate transaction, with its audit rows), and wrap the outcome in an envelope.
+ */
+export function createRouter(options: RouterOptions): Router {
+  const { db, sessions, logger } = options;
+  const handlers = options.handlers ?? defaultHandlers;
+
+  /** Applies the session rules as of `now`; returns the live session and its user, if any. */
+  function resolve(
+    handle: SessionHandle,
+    now: number,
+  ): { actor: Actor | null; state: AuthState; expired: boolean } {
+    const session = sessions.get(handle.token);
+    if (!session) return { actor: null, state: 'signedOut', expired: handle.token !== null };
+    const settings = getSettings({ db, now: options.now });
+    const actor = loadActor(db, session.userId);
+    if (!actor || now - session.startedAt > settings.sessionMaxHours * 3_600_000) {
+      sessions.delete(session.token);
+      handle.setToken(null);
+      return { actor: null, state: 'signedOut', expired: true };
+    }
+    if (now - session.lastActiveAt > settings.idleLockMinutes * 60_000) session.locked = true;
+    return { actor, state: session.locked ? 'locked' : 'active', expired: false };
+  }
+
+  function sessionControl(handle: SessionHandle, now: number): SessionControl {
+    return {
+      state: () => {
+        const s = sessions.get(handle.token);
+        return s ? (s.locked ? 'locked' : 'active') : 'signedOut';
+      },
+      start: (userId) => {
+        const old = sessions.get(handle.token);
+        if (old) sessions.delete(old.token);
+        handle.setToken(sessions.create(userId, now).token);
+      },
+      end: () => {
+        const s = sessions.get(handle.token);
+        if (s) sessions.delete(s.token);
+        handle.setToken(null);
+      },
+      lock: () => {
+        const s = sessions.get(handle.token);
+        if (s) s.locked = true;
+      },
+      unlock: () => {
+        const s = sessions.get(handle.token);
+        if (s) {
+          s.locked = false;
+          s.lastActiveAt = now;
+        }
+      },
+    };
+  }
+
+  function auditDenied(at: string, actor: Actor | null, method: string, reason: string): void {
+    db.transaction(() =>
+      appendAudit(db, { at, actor, method, outcome: 'denied', detail: reason }),
+    ).immediate();
+  }
+
+  async function invoke(
+    method: unknown,
+    input: unknown,
+    handle: SessionHandle,
+  ): Promise<ApiResult<unknown>> {
+    if (!isMethodName(method) || !Object.hasOwn(handlers, method)) {
+      return failure(
+        'UNKNOWN_METHOD',
+        `Unknown method ${typeof method === 'string' ? method.slice(0, 64) : typeof method}`,
+      );
+    }
+    const def = contract[method];
+    const nowDate = options.now();
+    const now = nowDate.getTime();
+    const at = nowDate.toISOString();
+    const caller = resolve(handle, now);
+
+    if (def.access !== 'public') {
+      if (!caller.actor) {
+        auditDenied(at, null, method, caller.expired ? 'session expired' : 'signed out');
+        return failure(caller.expired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED', 'Please sign in');
+      }
+      if (caller.state === 'locked' && !ALLOWED_WHILE_LOCKED.includes(method)) {
+        return failure('LOCKED', 'The session is locked');
+      }
+      if (!mayCall(def.access, caller.actor.roles)) {
+        auditDenied(at, caller.actor, method, `needs ${def.access}`);
+        return failure('FORBIDDEN', `Not allowed: ${def.access}`, {
+          params: { permission: def.access },
+        });
+      }
+    }
+
+    const parsed = def.input.safeParse(input);
+    if (!parsed.success) {
+      return failure('INVALID_INPUT', 'Invalid input', { fields: fieldErrorsOf(parsed.error) });
+    }
+
+    const ctx: HandlerContext = {
+      db,
+      now: options.now,
+      shell: options.shell,
+      version: options.version,
+      dataDir: options.dataDir,
+      actor: caller.actor,
+      session: sessionControl(handle, now),
+    };
+    const handler = handlers[method] as AnyHandler;
+    try {
+      let value =
+        def.kind === 'write'
+          ? runWrite(ctx, method, handler, parsed.data, handle, at)
+          : handler(ctx, parsed.data);
+      if (value instanceof DomainError) throw value;
+      if (caller.state === 'active') {
+        const session = sessions.get(handle.token);
+        if (session && !session.locked) session.lastActiveAt = now;
+      }
+      if (value instanceof Deferred) value = await value.run();
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return failure(error.code, error.message, {
+          ...(error.params ? { params: error.params } : {}),
+          ...(error.fields ? { fields: error.fields } : {}),
+        });
+      }
+      logger.error(`Unexpected failure in ${method}`, error);
+      return failure('INTERNAL', 'Something went wrong; the change was not saved. See the log.');
+    }
+  }
+
+  /**
+   * One immediate transaction: the service's writes, then an audit row for each changed row (or one
+   * for the call). A refusal rolls everything back, except one marked `persist` (a failed sign-in
+   * keeps its count and its audit row), which is returned rather than thrown.
+   */
+  function runWrite(
+    ctx: HandlerContext,
+    method: string,
+    handler: AnyHandler,
+    input: unknown,
+    handle: SessionHandle,
+    at: string,
+  ): unknown {
+    return db
+      .transaction(() => {
+        db.prepare('DELETE FROM audit_pending').run();
+        const lastAuditId = (): number =>
+          (db.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number })
+            .id;
+        const before = lastAuditId();
+        let result: unknown;
+        try {
+          result = handler(ctx, input);
+        } catch (error) {
+          if (error instanceof DomainError && error.persist) {
+            db.prepare('DELETE FROM audit_pending').run();
+            return error;
+          }
+          throw error;
+        }
+        // Sign-in and setup change who the caller is: attribute the rows to the new session's user.
+        const session = sessions.get(handle.token);
+        const actor = (session ? loadActor(db, session.userId) : null) ?? ctx.actor;
+        const auditActor = actor ? { userId: actor.userId, username: actor.username } : null;
+        const written = drainCapturedChanges(db, { at, actor: auditActor, method });
+        if (written === 0 && lastAuditId() === before)
+          appendAudit(db, { at, actor: auditActor, method, outcome: 'ok' });
+        return result;
+      })
+      .immediate();
+  }
+
+  return { invoke };
 }

@@ -7,6 +7,8 @@ export class DomainError extends Error {
     message: string,
     readonly params?: Record<string, string | number>,
     readonly fields?: FieldErrors,
+    /** Keep the call's writes although it fails (a failed sign-in still counts and is audited). */
+    readonly persist = false,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,26 +1,52 @@
 import { LANGUAGES, type Language, type Settings } from '../../shared/domain';
 import type { ServiceContext } from './context';
 
-const DEFAULTS: Settings = { language: 'zh-CN' };
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'zh-CN',
+  idleLockMinutes: 15,
+  sessionMaxHours: 12,
+};
 
-function readSetting(ctx: ServiceContext, key: string): string | undefined {
-  return ctx.db
-    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
-    .get(key)?.value;
+function readAll(ctx: ServiceContext): Map<string, string> {
+  const rows = ctx.db
+    .prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
+    .all();
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+function intOr(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 export function getSettings(ctx: ServiceContext): Settings {
-  const language = readSetting(ctx, 'language');
+  const stored = readAll(ctx);
+  const language = stored.get('language');
   return {
-    language: LANGUAGES.includes(language as Language) ? (language as Language) : DEFAULTS.language,
+    language: LANGUAGES.includes(language as Language)
+      ? (language as Language)
+      : DEFAULT_SETTINGS.language,
+    idleLockMinutes: intOr(stored.get('idleLockMinutes'), DEFAULT_SETTINGS.idleLockMinutes),
+    sessionMaxHours: intOr(stored.get('sessionMaxHours'), DEFAULT_SETTINGS.sessionMaxHours),
   };
 }
 
-export function updateSettings(ctx: ServiceContext, input: Settings): Settings {
-  ctx.db
-    .prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-    )
-    .run('language', input.language);
+function write(ctx: ServiceContext, values: Record<string, string | number>): void {
+  const upsert = ctx.db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
+  for (const [key, value] of Object.entries(values)) upsert.run(key, String(value));
+}
+
+export function setLanguage(ctx: ServiceContext, input: { language: Language }): Settings {
+  write(ctx, { language: input.language });
+  return getSettings(ctx);
+}
+
+export function updateSecuritySettings(
+  ctx: ServiceContext,
+  input: { idleLockMinutes: number; sessionMaxHours: number },
+): Settings {
+  write(ctx, input);
   return getSettings(ctx);
 }

@@ -2,8 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open';
-import type { HandlerContext } from '../ipc/handlers';
-import type { Logger } from '../ipc/router';
+import type { Role } from '../../shared/permissions';
+import { memoryHandle, SessionStore, type SessionHandle } from '../auth/sessionStore';
+import type { HandlerContext, SessionControl } from '../ipc/context';
+import type { Handlers } from '../ipc/handlers';
+import { createRouter, type Logger, type Router } from '../ipc/router';
+import { hashPassword } from '../services/passwords';
 import { DomainError } from '../services/errors';
 
 /** The fixed clock every test context runs on. */
@@ -34,6 +38,8 @@ export function makeTestContext(): TestContext {
     shell: 'browser',
     version: '0.0.0-test',
     dataDir: dir,
+    actor: null,
+    session: inertSession,
   };
   return {
     ctx,
@@ -42,6 +48,81 @@ export function makeTestContext(): TestContext {
     close: () => {
       if (db.open) db.close();
       remove();
+    },
+  };
+}
+
+/** For calling services directly: nobody is signed in and nothing can sign in. */
+const inertSession: SessionControl = {
+  state: () => 'signedOut',
+  start: () => undefined,
+  end: () => undefined,
+  lock: () => undefined,
+  unlock: () => undefined,
+};
+
+/** The password of every account made by addUser unless told otherwise. */
+export const TEST_PASSWORD = 'quarantine-desk-test';
+let cachedHash: string | undefined;
+
+/**
+ * An account straight in the database (scrypt at full cost takes a few hundred ms, so the hash of
+ * TEST_PASSWORD is made once per test file).
+ */
+export function addUser(
+  t: TestContext,
+  username: string,
+  roles: readonly Role[],
+  disabled = false,
+): number {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const at = TEST_NOW.toISOString();
+  const { lastInsertRowid } = t.ctx.db
+    .prepare(
+      'INSERT INTO users (username, display_name, password_hash, disabled_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(username, username, cachedHash, disabled ? at : null, at, at);
+  const id = Number(lastInsertRowid);
+  for (const role of roles)
+    t.ctx.db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)').run(id, role);
+  return id;
+}
+
+export interface TestRouter {
+  router: Router;
+  sessions: SessionStore;
+  logger: ReturnType<typeof capturingLogger>;
+  /** Moves the router's clock (idle lock and session limits). */
+  clock: { now: Date };
+  /** Signs in through the router and returns the caller's session handle. */
+  signIn(username: string, password?: string): Promise<SessionHandle>;
+}
+
+/** The real router over the test database, with its own session store and a movable clock. */
+export function makeTestRouter(t: TestContext, handlers?: Handlers): TestRouter {
+  const sessions = new SessionStore();
+  const logger = capturingLogger();
+  const clock = { now: new Date(TEST_NOW) };
+  const router = createRouter({
+    db: t.ctx.db,
+    now: () => new Date(clock.now),
+    sessions,
+    logger,
+    shell: 'browser',
+    version: '0.0.0-test',
+    dataDir: t.dir,
+    ...(handlers ? { handlers } : {}),
+  });
+  return {
+    router,
+    sessions,
+    logger,
+    clock,
+    async signIn(username, password = TEST_PASSWORD) {
+      const handle = memoryHandle();
+      const result = await router.invoke('auth.login', { username, password }, handle);
+      if (!result.ok) throw new Error(`Sign-in as ${username} failed: ${result.error.code}`);
+      return handle;
     },
   };
 }

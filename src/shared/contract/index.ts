@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountMethods } from './accounts';
 import { appMethods } from './app';
 import type { MethodDef } from './define';
 import { registryMethods } from './registry';
@@ -7,6 +8,7 @@ import { roomMethods } from './rooms';
 /** Every IPC method the renderer may call. The router only knows these keys. */
 export const contract = {
   ...appMethods,
+  ...accountMethods,
   ...registryMethods,
   ...roomMethods,
 } as const;
@@ -28,3 +30,4 @@ export { IPC_CHANNEL } from './channel';
 
 export { MAX_BULK_ROOMS, MAX_PAGE_SIZE, ROOM_SORT_FIELDS } from './rooms';
 export type { BulkCreateInput, RoomSortField } from './rooms';
+export type { AuditFilter } from './accounts';

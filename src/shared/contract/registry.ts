@@ -23,43 +23,64 @@ export const floorLevel = z
 export const registryMethods = {
   'sites.list': method<Site[]>()({
     input: z.strictObject({ includeRetired }),
-    access: 'read',
+    kind: 'read',
+    access: 'registry.read',
   }),
   'sites.create': method<Site>()({
     input: z.strictObject({ name: name(80), address: optionalText(200) }),
-    access: 'write',
+    kind: 'write',
+    access: 'registry.manage',
   }),
   'sites.update': method<Site>()({
     input: z.strictObject({ id, name: name(80), address: optionalText(200) }),
-    access: 'write',
+    kind: 'write',
+    access: 'registry.manage',
   }),
-  'sites.retire': method<Site>()({ input: z.strictObject({ id }), access: 'write' }),
+  'sites.retire': method<Site>()({
+    input: z.strictObject({ id }),
+    kind: 'write',
+    access: 'registry.manage',
+  }),
 
   'buildings.list': method<Building[]>()({
     input: z.strictObject({ siteId: id, includeRetired }),
-    access: 'read',
+    kind: 'read',
+    access: 'registry.read',
   }),
   'buildings.create': method<Building>()({
     input: z.strictObject({ siteId: id, code: buildingCode, name: name(80) }),
-    access: 'write',
+    kind: 'write',
+    access: 'registry.manage',
   }),
   'buildings.update': method<Building>()({
     input: z.strictObject({ id, code: buildingCode, name: name(80) }),
-    access: 'write',
+    kind: 'write',
+    access: 'registry.manage',
   }),
-  'buildings.retire': method<Building>()({ input: z.strictObject({ id }), access: 'write' }),
+  'buildings.retire': method<Building>()({
+    input: z.strictObject({ id }),
+    kind: 'write',
+    access: 'registry.manage',
+  }),
 
   'floors.list': method<Floor[]>()({
     input: z.strictObject({ buildingId: id, includeRetired }),
-    access: 'read',
+    kind: 'read',
+    access: 'registry.read',
   }),
   'floors.create': method<Floor>()({
     input: z.strictObject({ buildingId: id, level: floorLevel, name: optionalText(40) }),
-    access: 'write',
+    kind: 'write',
+    access: 'registry.manage',
   }),
   'floors.update': method<Floor>()({
     input: z.strictObject({ id, name: optionalText(40) }),
-    access: 'write',
+    kind: 'write',
+    access: 'registry.manage',
   }),
-  'floors.retire': method<Floor>()({ input: z.strictObject({ id }), access: 'write' }),
+  'floors.retire': method<Floor>()({
+    input: z.strictObject({ id }),
+    kind: 'write',
+    access: 'registry.manage',
+  }),
 };

@@ -65,29 +65,49 @@ export const bulkCreateInput = z
 export type BulkCreateInput = z.output<typeof bulkCreateInput>;
 
 export const roomMethods = {
-  'rooms.get': method<Room>()({ input: z.strictObject({ id }), access: 'read' }),
+  'rooms.get': method<Room>()({
+    input: z.strictObject({ id }),
+    kind: 'read',
+    access: 'registry.read',
+  }),
   'rooms.create': method<Room>()({
     input: z.strictObject({ floorId: id, ...roomFields }),
-    access: 'write',
+    kind: 'write',
+    access: 'registry.manage',
   }),
   'rooms.update': method<Room>()({
     input: z.strictObject({ id, ...roomFields }),
-    access: 'write',
+    kind: 'write',
+    access: 'registry.manage',
   }),
-  'rooms.bulkCreate': method<BulkCreateResult>()({ input: bulkCreateInput, access: 'write' }),
+  'rooms.bulkCreate': method<BulkCreateResult>()({
+    input: bulkCreateInput,
+    kind: 'write',
+    access: 'registry.manage',
+  }),
   'rooms.setStatus': method<Room>()({
     input: z.strictObject({
       id,
       status: z.enum(ROOM_STATUSES),
       reason: z.string().trim().max(200).optional(),
     }),
-    access: 'write',
+    kind: 'write',
+    access: 'registry.manage',
   }),
-  'rooms.retire': method<Room>()({ input: z.strictObject({ id }), access: 'write' }),
-  'rooms.delete': method<{ id: number }>()({ input: z.strictObject({ id }), access: 'write' }),
+  'rooms.retire': method<Room>()({
+    input: z.strictObject({ id }),
+    kind: 'write',
+    access: 'registry.manage',
+  }),
+  'rooms.delete': method<{ id: number }>()({
+    input: z.strictObject({ id }),
+    kind: 'write',
+    access: 'registry.manage',
+  }),
   'rooms.statusHistory': method<RoomStatusChange[]>()({
     input: z.strictObject({ roomId: id }),
-    access: 'read',
+    kind: 'read',
+    access: 'registry.read',
   }),
   'rooms.board': method<RoomBoard>()({
     input: z.strictObject({
@@ -95,7 +115,8 @@ export const roomMethods = {
       buildingId: id.optional(),
       statuses: roomFilter.statuses,
     }),
-    access: 'read',
+    kind: 'read',
+    access: 'registry.read',
   }),
   'rooms.page': method<RoomPage>()({
     input: z.strictObject({
@@ -106,6 +127,7 @@ export const roomMethods = {
       cursor: z.string().max(512).optional(),
       limit: z.int().min(1).max(MAX_PAGE_SIZE).default(50),
     }),
-    access: 'read',
+    kind: 'read',
+    access: 'registry.read',
   }),
 };

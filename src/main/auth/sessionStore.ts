@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+
+export interface Session {
+  token: string;
+  userId: number;
+  startedAt: number;
+  lastActiveAt: number;
+  locked: boolean;
+}
+
+/**
+ * Sessions live in main's memory only: a restart signs everyone out, and nothing the renderer
+ * holds can name a role. Each sign-in gets a fresh random 128-bit token.
+ */
+export class SessionStore {
+  private readonly byToken = new Map<string, Session>();
+
+  create(userId: number, now: number): Session {
+    const session = {
+      token: randomBytes(16).toString('hex'),
+      userId,
+      startedAt: now,
+      lastActiveAt: now,
+      locked: false,
+    };
+    this.byToken.set(session.token, session);
+    return session;
+  }
+
+  get(token: string | null): Session | undefined {
+    return token ? this.byToken.get(token) : undefined;
+  }
+
+  delete(token: string): void {
+    this.byToken.delete(token);
+  }
+
+  get size(): number {
+    return this.byToken.size;
+  }
+}
+
+/**
+ * Where a caller's session token is kept between calls: per window in Electron, in an HttpOnly
+ * cookie in the browser shell. The renderer's code never sees it.
+ */
+export interface SessionHandle {
+  token: string | null;
+  setToken(token: string | null): void;
+}
+
+/** A handle that just holds the token: tests, and the Electron shell's per-window map. */
+export function memoryHandle(initial: string | null = null): SessionHandle {
+  const handle: SessionHandle = {
+    token: initial,
+    setToken(token) {
+      handle.token = token;
+    },
+  };
+  return handle;
+}

@@ -1,0 +1,29 @@
+import type { IncomingMessage } from 'node:http';
+import type { SessionHandle } from '../auth/sessionStore';
+
+/**
+ * The browser shell keeps the session token in an HttpOnly, SameSite=Strict cookie: page scripts
+ * cannot read it and other sites cannot send it. Named by port, since cookies ignore ports.
+ */
+export function cookieSession(
+  req: IncomingMessage,
+  port: number,
+): SessionHandle & { cookie(): string } {
+  const name = `isd_session_${port}`;
+  const match = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${name}=`));
+  const value = match?.slice(name.length + 1);
+  const handle = {
+    token: value && /^[0-9a-f]{32}$/.test(value) ? value : null,
+    setToken(token: string | null) {
+      handle.token = token;
+    },
+    cookie(): string {
+      const base = `${name}=${handle.token ?? ''}; HttpOnly; SameSite=Strict; Path=/api`;
+      return handle.token ? base : `${base}; Max-Age=0`;
+    },
+  };
+  return handle;
+}

@@ -1,0 +1,36 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Row-level change capture for the audit trail: triggers copy each inserted, updated or deleted
+ * row (as JSON, before and after) into `audit_pending`, which the router turns into audit rows
+ * inside the same transaction. Every write is audited without each service having to remember.
+ *
+ * Call again after a migration changes a table's columns: the triggers are rebuilt from the
+ * table's current columns.
+ */
+export function installChangeCapture(
+  db: Database,
+  table: string,
+  exclude: readonly string[] = [],
+): void {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`Bad table name ${table}`);
+  const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => !exclude.includes(c));
+  const json = (row: 'OLD' | 'NEW') =>
+    `json_object(${columns.map((c) => `'${c}', ${row}.${c}`).join(', ')})`;
+  for (const op of ['insert', 'update', 'delete'] as const) {
+    db.exec(`DROP TRIGGER IF EXISTS ${table}_capture_${op}`);
+  }
+  db.exec(`
+    CREATE TRIGGER ${table}_capture_insert AFTER INSERT ON ${table} BEGIN
+      INSERT INTO audit_pending (tbl, row_id, op, before, after) VALUES ('${table}', NEW.rowid, 'insert', NULL, ${json('NEW')});
+    END;
+    CREATE TRIGGER ${table}_capture_update AFTER UPDATE ON ${table} BEGIN
+      INSERT INTO audit_pending (tbl, row_id, op, before, after) VALUES ('${table}', NEW.rowid, 'update', ${json('OLD')}, ${json('NEW')});
+    END;
+    CREATE TRIGGER ${table}_capture_delete AFTER DELETE ON ${table} BEGIN
+      INSERT INTO audit_pending (tbl, row_id, op, before, after) VALUES ('${table}', OLD.rowid, 'delete', ${json('OLD')}, NULL);
+    END;
+  `);
+}

@@ -1,0 +1,158 @@
+import type { AuthStatus } from '../../shared/accounts';
+import { permissionsOf } from '../../shared/permissions';
+import type { HandlerContext } from '../ipc/context';
+import { appendAudit } from './audit';
+import { isoNow } from './context';
+import { DomainError } from './errors';
+import { DUMMY_HASH, verifyPassword } from './passwords';
+import { getSettings } from './settings';
+import { findUser, findUserByName, loadActor, setPassword, type UserRecord } from './users';
+
+/** After this many wrong passwords in a row, an account waits before it may try again. */
+export const FREE_ATTEMPTS = 5;
+const FIRST_WAIT_SECONDS = 30;
+const MAX_WAIT_SECONDS = 15 * 60;
+
+export function authStatus(ctx: HandlerContext): AuthStatus {
+  const state = ctx.session.state();
+  const user = ctx.actor;
+  return {
+    state,
+    user:
+      user && state !== 'signedOut'
+        ? {
+            id: user.userId,
+            username: user.username,
+            displayName: user.displayName,
+            roles: user.roles,
+            permissions: permissionsOf(user.roles),
+          }
+        : null,
+    idleLockMinutes: getSettings(ctx).idleLockMinutes,
+  };
+}
+
+function waitSeconds(failures: number): number {
+  return Math.min(FIRST_WAIT_SECONDS * 2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS);
+}
+
+/**
+ * Checks a password for an account with throttling: wrong answers are counted and audited, and
+ * after FREE_ATTEMPTS the account must wait (30 s, doubling, at most 15 min). Refusals persist
+ * their bookkeeping (DomainError with persist) so a failure cannot be retried for free.
+ */
+function checkPassword(
+  ctx: HandlerContext,
+  method: string,
+  typedName: string,
+  user: UserRecord | undefined,
+  password: string,
+): UserRecord {
+  const now = ctx.now();
+  const fail = (
+    code: 'BAD_CREDENTIALS' | 'THROTTLED' | 'ACCOUNT_DISABLED',
+    detail: string,
+    params: Record<string, number> = {},
+  ) => {
+    appendAudit(ctx.db, {
+      at: now.toISOString(),
+      actor: null,
+      username: typedName,
+      method,
+      outcome: 'failed',
+      entity: 'user',
+      entityId: user?.id ?? null,
+      detail,
+    });
+    return new DomainError(code, detail, params, undefined, true);
+  };
+  if (!user) {
+    verifyPassword(password, DUMMY_HASH); // same cost as a real check: timing does not tell who exists
+    throw fail('BAD_CREDENTIALS', 'unknown user');
+  }
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    throw fail('THROTTLED', 'throttled', {
+      seconds: Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 1000),
+    });
+  }
+  if (!verifyPassword(password, user.password_hash)) {
+    const failures = user.failed_attempts + 1;
+    const lockedUntil =
+      failures >= FREE_ATTEMPTS
+        ? new Date(now.getTime() + waitSeconds(failures) * 1000).toISOString()
+        : null;
+    ctx.db
+      .prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?')
+      .run(failures, lockedUntil, user.id);
+    throw fail('BAD_CREDENTIALS', 'wrong password', {
+      remaining: Math.max(FREE_ATTEMPTS - failures, 0),
+    });
+  }
+  if (user.disabled_at) throw fail('ACCOUNT_DISABLED', 'account disabled');
+  ctx.db
+    .prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?')
+    .run(user.id);
+  return user;
+}
+
+export function login(
+  ctx: HandlerContext,
+  input: { username: string; password: string },
+): AuthStatus {
+  const user = checkPassword(
+    ctx,
+    'auth.login',
+    input.username,
+    findUserByName(ctx.db, input.username),
+    input.password,
+  );
+  ctx.db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(isoNow(ctx), user.id);
+  ctx.session.start(user.id);
+  appendAudit(ctx.db, {
+    at: isoNow(ctx),
+    actor: { userId: user.id, username: user.username },
+    method: 'auth.login',
+    outcome: 'ok',
+    entity: 'user',
+    entityId: user.id,
+  });
+  return refreshed(ctx, user);
+}
+
+/** The status after a call that changed who is signed in (ctx.actor is the caller from before). */
+function refreshed(ctx: HandlerContext, user: UserRecord | null): AuthStatus {
+  return authStatus({ ...ctx, actor: user ? loadActor(ctx.db, user.id) : null });
+}
+
+export function logout(ctx: HandlerContext): AuthStatus {
+  ctx.session.end();
+  return refreshed(ctx, null);
+}
+
+export function lock(ctx: HandlerContext): AuthStatus {
+  ctx.session.lock();
+  return authStatus(ctx);
+}
+
+export function unlock(ctx: HandlerContext, input: { password: string }): AuthStatus {
+  const actor = ctx.actor!;
+  checkPassword(ctx, 'auth.unlock', actor.username, findUser(ctx.db, actor.userId), input.password);
+  ctx.session.unlock();
+  return authStatus(ctx);
+}
+
+export function changePassword(
+  ctx: HandlerContext,
+  input: { current: string; next: string },
+): AuthStatus {
+  const actor = ctx.actor!;
+  checkPassword(
+    ctx,
+    'auth.changePassword',
+    actor.username,
+    findUser(ctx.db, actor.userId),
+    input.current,
+  );
+  setPassword(ctx, actor.userId, input.next);
+  return authStatus(ctx);
+}

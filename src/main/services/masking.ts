@@ -1,0 +1,40 @@
+/**
+ * Personal numbers never leave main in full unless a permission says so: lists, prints, exports
+ * and the audit trail show `3206**********123X` and `138****5678`.
+ */
+export function maskIdNumber(value: string): string {
+  if (value.length <= 8) return '*'.repeat(value.length);
+  return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
+}
+
+export function maskPhone(value: string): string {
+  if (value.length < 7) return '*'.repeat(value.length);
+  return value.slice(0, 3) + '*'.repeat(value.length - 7) + value.slice(-4);
+}
+
+// An 18-character resident ID (17 digits + digit or X) and an 11-digit mainland mobile number,
+// wherever they appear in free text (names, notes, addresses typed by hand).
+const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+
+export function maskPersonalNumbers(text: string): string {
+  return text.replace(ID_NUMBER, maskIdNumber).replace(MOBILE, maskPhone);
+}
+
+/** Masks every string inside a JSON-like value. */
+export function maskDeep(value: unknown): unknown {
+  if (typeof value === 'string') return maskPersonalNumbers(value);
+  if (Array.isArray(value)) return value.map(maskDeep);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)]));
+  }
+  return value;
+}
+
+/**
+ * A cell a spreadsheet will not run as a formula (CSV/XLSX injection): text starting with
+ * = + - @, tab, carriage return or NUL gets a leading apostrophe.
+ */
+export function spreadsheetSafe(value: string): string {
+  return /^[=+\-@\t\r\0]/.test(value) ? `'${value}` : value;
+}

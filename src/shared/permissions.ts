@@ -1,0 +1,40 @@
+/**
+ * Roles and what they may do. Main enforces this table on every call; the renderer reads it only
+ * to hide what a user cannot use (courtesy, not security).
+ */
+export const ROLES = ['administrator', 'coordinator', 'medical', 'warehouse', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'registry.read',
+  'registry.manage',
+  'users.manage',
+  'settings.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * Who may call a method: anyone (before sign-in), any signed-in user, or holders of a permission.
+ * `session` calls still work on a locked session only where the router says so (unlock, logout).
+ */
+export type Access = 'public' | 'session' | Permission;
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  administrator: ['registry.read', 'users.manage', 'settings.manage', 'audit.read'],
+  coordinator: ['registry.read', 'registry.manage'],
+  medical: ['registry.read'],
+  warehouse: ['registry.read'],
+  viewer: ['registry.read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  return PERMISSIONS.filter((p) => roles.some((r) => ROLE_PERMISSIONS[r].includes(p)));
+}
+
+export function mayCall(access: Access, roles: readonly Role[] | null): boolean {
+  if (access === 'public') return true;
+  if (roles === null) return false;
+  if (access === 'session') return true;
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(access));
+}
