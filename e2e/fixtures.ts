@@ -29,39 +29,55 @@ interface ElectronNative {
 export interface Desk {
   page: Page;
   dataDir: string;
+  /** With `seed: 'demo'`: the password of the demo accounts (admin, coordinator, doctor, warehouse, viewer). */
+  demoPassword?: string;
   /** The browser shell's origin and token (browser project only), for raw HTTP checks. */
   server?: { origin: string; token: string };
 }
 
-async function startBrowserShell(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'out/main/browser.js'), '--data-dir', dataDir, '--port', '0'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+interface Started {
+  child: ChildProcess;
+  url: string;
+  demoPassword?: string;
+}
+
+async function startBrowserShell(dataDir: string, demo: boolean): Promise<Started> {
+  const args = [
+    join(ROOT, 'out/main/browser.js'),
+    '--data-dir',
+    dataDir,
+    '--port',
+    '0',
+    ...(demo ? ['--demo'] : []),
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  return new Promise<Started>((resolveStart, reject) => {
+    let demoPassword: string | undefined;
     const timer = setTimeout(
       () => reject(new Error('The browser shell did not print its address')),
-      15_000,
+      30_000,
     );
     lines.on('line', (line) => {
+      const password = /this launch only: (\S+)\)/.exec(line);
+      if (password?.[1]) demoPassword = password[1];
       const match = /open: (http\S+)/.exec(line);
       if (match?.[1]) {
         clearTimeout(timer);
-        resolveUrl(match[1]);
+        resolveStart({ child, url: match[1], ...(demoPassword ? { demoPassword } : {}) });
       }
     });
     child.once('exit', (code) => reject(new Error(`The browser shell exited with ${code}`)));
   });
-  return { child, url };
 }
 
-/** `desk`: the app on a fresh data folder, in whichever shell this project runs. */
-export const test = base.extend<{ desk: Desk }>({
-  desk: async ({ playwright }, use, testInfo) => {
+/**
+ * `desk`: the app on a fresh data folder, in whichever shell this project runs. `seed: 'demo'`
+ * starts it with the demo site and one account per role (browser shell's --demo).
+ */
+export const test = base.extend<{ desk: Desk; seed: 'none' | 'demo' }>({
+  seed: ['none', { option: true }],
+  desk: async ({ playwright, seed }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'isd-e2e-'));
     try {
       if (testInfo.project.name === 'electron') {
@@ -71,6 +87,7 @@ export const test = base.extend<{ desk: Desk }>({
           !binary,
           'No Electron binary on this machine (it cannot be downloaded here); the browser project covers the same specs.',
         );
+        test.skip(seed === 'demo', 'Demo accounts are seeded by the browser shell.');
         const binding = await native.electronSqliteBinding();
         const app = await _electron.launch({
           executablePath: binary!,
@@ -81,11 +98,12 @@ export const test = base.extend<{ desk: Desk }>({
         await use({ page, dataDir });
         await app.close();
       } else {
-        const { child, url } = await startBrowserShell(dataDir);
+        const { child, url, demoPassword } = await startBrowserShell(dataDir, seed === 'demo');
         const browser = await playwright.chromium.launch(CHROMIUM);
         const context = await browser.newContext({
           viewport: { width: 1440, height: 900 },
           locale: 'zh-CN',
+          acceptDownloads: true,
         });
         const page = await context.newPage();
         await page.goto(url);
@@ -93,6 +111,7 @@ export const test = base.extend<{ desk: Desk }>({
         await use({
           page,
           dataDir,
+          ...(demoPassword ? { demoPassword } : {}),
           server: { origin: parsed.origin, token: parsed.hash.replace('#token=', '') },
         });
         await browser.close();

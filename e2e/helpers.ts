@@ -1,12 +1,36 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-/** First run: register a site from the welcome screen and land on the room board. */
-export async function registerSite(page: Page, name = '崇川区测试隔离点'): Promise<void> {
-  await page.getByLabel('隔离点名称').fill(name);
-  await page.getByLabel('地址').fill('南通市崇川区虹桥街道');
-  await page.getByRole('button', { name: '登记隔离点' }).click();
+export const ADMIN = { username: 'zhuren', displayName: '王主任', password: 'haohe-site-2026' };
+
+/** First run: the first administrator and the site, from the setup screen; lands on the board. */
+export async function setUpDesk(
+  page: Page,
+  site: { name: string } | 'demo' = { name: '崇川区测试隔离点' },
+): Promise<void> {
+  await expect(page.getByRole('heading', { name: '首次使用：建立隔离点协调台' })).toBeVisible();
+  await page.getByLabel('用户名').fill(ADMIN.username);
+  await page.getByLabel('姓名').fill(ADMIN.displayName);
+  await page.locator('input[name="password"]').fill(ADMIN.password);
+  await page.locator('input[name="confirm"]').fill(ADMIN.password);
+  if (site === 'demo') {
+    await page.getByLabel('载入演示隔离点').check();
+  } else {
+    await page.getByLabel('隔离点名称').fill(site.name);
+    await page.getByLabel('地址').fill('南通市崇川区虹桥街道');
+  }
+  await page.getByRole('button', { name: '建立并登录' }).click();
   await expect(page.getByRole('tab', { name: '房态看板' })).toBeVisible();
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+export async function openUserMenu(page: Page, displayName: string): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: displayName }).click();
 }
 
 export async function addBuilding(page: Page, code: string, name: string): Promise<void> {

@@ -1,9 +1,9 @@
 import { expect, test } from './fixtures';
-import { registerSite } from './helpers';
+import { setUpDesk } from './helpers';
 
 test('hostile invokes from the page get error envelopes and change nothing', async ({ desk }) => {
   const { page } = desk;
-  await registerSite(page);
+  await setUpDesk(page);
   const outcomes = await page.evaluate(async () => {
     const calls: [unknown, unknown][] = [
       ['constructor', {}],
@@ -52,10 +52,12 @@ test('hostile invokes from the page get error envelopes and change nothing', asy
   expect(sites.ok && sites.value.map((s) => s.name)).toEqual(['崇川区测试隔离点']);
 });
 
-test('the browser shell refuses calls without its token or from another origin', async ({
+test('the browser shell refuses calls without its token, from another origin, or without a session', async ({
   desk,
 }) => {
   test.skip(!desk.server, 'Only the browser shell has an HTTP surface.');
+  const { page } = desk;
+  await setUpDesk(page);
   const { origin, token } = desk.server!;
   const body = JSON.stringify({
     method: 'sites.create',
@@ -71,14 +73,15 @@ test('the browser shell refuses calls without its token or from another origin',
   expect((await post({ origin })).status).toBe(403);
   expect((await post({ origin, 'x-isd-token': 'wrong' })).status).toBe(403);
   expect((await post({ origin: 'http://evil.example', 'x-isd-token': token })).status).toBe(403);
+  // The right token and origin, but not the page's HttpOnly session cookie: signed out.
+  const noSession = await post({ origin, 'x-isd-token': token });
+  expect(noSession.status).toBe(200);
+  expect(await noSession.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
-  const list = await post({ origin, 'x-isd-token': token });
-  expect(list.status).toBe(200);
-  // The one accepted call above created the only site: the refused ones wrote nothing.
-  const sites = await fetch(`${origin}/api/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin, 'x-isd-token': token },
-    body: JSON.stringify({ method: 'sites.list', input: { includeRetired: true } }),
-  }).then((r) => r.json() as Promise<{ value: { name: string }[] }>);
-  expect(sites.value.map((s) => s.name)).toEqual(['伪造隔离点']);
+  const sites = await page.evaluate(() =>
+    window.api.invoke('sites.list', { includeRetired: true }),
+  );
+  expect(sites.ok && sites.value.map((s) => s.name)).toEqual(['崇川区测试隔离点']);
+  // The page's script cannot read the session cookie either.
+  expect(await page.evaluate(() => document.cookie)).toBe('');
 });

@@ -1,12 +1,11 @@
 import { expect, test } from './fixtures';
-import { addBuilding, boardCount, bulkCreate, registerSite } from './helpers';
+import { addBuilding, boardCount, bulkCreate, setUpDesk } from './helpers';
 
-test('first run: register the site, bulk-create 9 floors × 30 rooms and see them on the board', async ({
+test('first run: set up the desk, bulk-create 9 floors × 30 rooms and see them on the board', async ({
   desk,
 }) => {
   const { page } = desk;
-  await expect(page.getByRole('heading', { name: '欢迎使用隔离点协调台' })).toBeVisible();
-  await registerSite(page);
+  await setUpDesk(page);
   await expect(page.getByText('还没有房间')).toBeVisible();
 
   await addBuilding(page, 'a', '主楼');
@@ -27,7 +26,7 @@ test('an overlapping bulk create is refused with the clashes and creates nothing
   desk,
 }) => {
   const { page } = desk;
-  await registerSite(page);
+  await setUpDesk(page);
   await addBuilding(page, 'B', '副楼');
   await bulkCreate(page, { floorFrom: 2, floorTo: 3, roomFrom: 1, roomTo: 10 });
   await expect(page.getByRole('dialog')).toBeHidden();
@@ -46,7 +45,7 @@ test('an overlapping bulk create is refused with the clashes and creates nothing
 
 test('put a room out of service with a reason, and back', async ({ desk }) => {
   const { page } = desk;
-  await registerSite(page);
+  await setUpDesk(page);
   await addBuilding(page, 'C', '三号楼');
   await bulkCreate(page, { floorFrom: 2, floorTo: 2, roomFrom: 1, roomTo: 5, capacity: 2 });
   await page.getByRole('tab', { name: '房态看板' }).click();
@@ -84,7 +83,7 @@ test('put a room out of service with a reason, and back', async ({ desk }) => {
 
 test('switch the language to English and back; the choice survives a reload', async ({ desk }) => {
   const { page } = desk;
-  await registerSite(page);
+  await setUpDesk(page);
   await page.getByRole('button', { name: '设置' }).click();
   await page.getByLabel('界面语言').click();
   await page.getByRole('option', { name: 'English' }).click();
@@ -105,7 +104,7 @@ test('switch the language to English and back; the choice survives a reload', as
 
 test('the room list pages through SQLite and sorts on the server', async ({ desk }) => {
   const { page } = desk;
-  await page.getByRole('button', { name: '载入演示隔离点' }).click();
+  await setUpDesk(page, 'demo');
   await page.getByRole('tab', { name: '房间列表' }).click();
   const grid = page.getByRole('grid');
   await expect(grid.getByRole('row').nth(1)).toContainText('A-201');
@@ -125,7 +124,7 @@ test('the room list pages through SQLite and sorts on the server', async ({ desk
 
 test('demo site board, for the README screenshot', async ({ desk }, testInfo) => {
   const { page } = desk;
-  await page.getByRole('button', { name: '载入演示隔离点' }).click();
+  await setUpDesk(page, 'demo');
   await expect(page.getByTestId('board-totals')).toContainText('房间 220 间');
   expect(await boardCount(page, 'out_of_service')).toBe(2);
   expect(await boardCount(page, 'reserved')).toBe(3);

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IPC_CHANNEL } from '../shared/contract';
@@ -62,6 +62,11 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
+  // The desk needs no camera, microphone, location or notifications: refuse every request.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const router = core.router;
   // One session per window, held here in main; the renderer never sees the token.
   const sessionOf = new Map<number, SessionHandle>();

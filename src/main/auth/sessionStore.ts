@@ -8,12 +8,44 @@ export interface Session {
   locked: boolean;
 }
 
+/** Wrong-password bookkeeping for a name that has no account. */
+export interface NameAttempts {
+  failures: number;
+  /** Epoch ms; 0 when not waiting. */
+  lockedUntil: number;
+}
+
+/**
+ * Failed sign-ins under names that do not exist, counted like real accounts' (so the answers do
+ * not tell which names exist) but only in memory, so that guessing names cannot fill the database.
+ */
+export interface UnknownNameMemory {
+  unknownNameAttempts(name: string): NameAttempts | undefined;
+  rememberUnknownName(name: string, attempts: NameAttempts): void;
+}
+
+const MAX_UNKNOWN_NAMES = 10_000;
+
 /**
  * Sessions live in main's memory only: a restart signs everyone out, and nothing the renderer
  * holds can name a role. Each sign-in gets a fresh random 128-bit token.
  */
-export class SessionStore {
+export class SessionStore implements UnknownNameMemory {
   private readonly byToken = new Map<string, Session>();
+  private readonly unknownNames = new Map<string, NameAttempts>();
+
+  unknownNameAttempts(name: string): NameAttempts | undefined {
+    return this.unknownNames.get(name);
+  }
+
+  rememberUnknownName(name: string, attempts: NameAttempts): void {
+    this.unknownNames.delete(name);
+    this.unknownNames.set(name, attempts);
+    // Oldest first out: a flood of invented names costs bounded memory.
+    if (this.unknownNames.size > MAX_UNKNOWN_NAMES) {
+      this.unknownNames.delete(this.unknownNames.keys().next().value!);
+    }
+  }
 
   create(userId: number, now: number): Session {
     const session = {

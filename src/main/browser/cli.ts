@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     port,
   });
   process.stdout.write(
-    `Isolation Site Desk (browser shell)\n  data: ${dataDir}\n  open: ${shell.url}\n`,
+    `Isolation Site Desk (browser shell)\n  data: ${dataDir}\n${demoLogin}  open: ${shell.url}\n`,
   );
 
   const stop = (): void => {

@@ -2,13 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../ipc/router';
+import { sessionFor } from '../testing/authTesting';
 import {
-  capturingLogger,
+  addUser,
   countRows,
   makeTempDir,
   makeTestContext,
+  makeTestRouter,
+  TEST_PASSWORD,
   type TestContext,
+  type TestRouter,
 } from '../testing/tempDb';
 import { TOKEN_HEADER, isLoopback } from './requestGuard';
 import { startBrowserShell, type BrowserShell } from './server';
@@ -121,25 +124,59 @@ describe('browser shell server', () => {
   let files: ReturnType<typeof makeTempDir>;
   let rendererDir: string;
   let shell: BrowserShell;
-  let logger: ReturnType<typeof capturingLogger>;
+  let tr: TestRouter;
+  let logger: TestRouter['logger'];
   let otherPort: number;
+  let coordId: number;
+  /** `isd_session_<port>=<token>` of a signed-in coordinator, sent back by good(). */
+  let cookie: string;
 
   const sites = (): number => countRows(t.ctx, 'sites');
+  const cookieName = (): string => `isd_session_${shell.port}`;
 
-  /** Headers of a well-formed call from the served page itself. */
+  /** Headers of a well-formed call from the served page itself, by a signed-in coordinator. */
   const good = (): OutgoingHttpHeaders => ({
     host: `127.0.0.1:${shell.port}`,
     origin: `http://127.0.0.1:${shell.port}`,
     'content-type': 'application/json',
     [TOKEN_HEADER]: shell.token,
+    cookie,
   });
+
+  /** good() without the session cookie: a page that has not signed in. */
+  const signedOut = (): OutgoingHttpHeaders => {
+    const headers = good();
+    delete headers.cookie;
+    return headers;
+  };
 
   const invoke = (headers: OutgoingHttpHeaders, body: string | Buffer = CREATE_BODY) =>
     raw(shell.port, { method: 'POST', path: '/api/invoke', headers, body });
 
+  const call = (method: string, input: unknown, headers: OutgoingHttpHeaders = good()) =>
+    invoke(headers, JSON.stringify({ method, input }));
+
+  /** The one Set-Cookie header of a response. */
+  const setCookieOf = (res: RawResponse): string => {
+    const header = res.headers['set-cookie'];
+    expect(header).toHaveLength(1);
+    return header![0]!;
+  };
+
+  /** Signs in with POST auth.login, as the page does, and returns the cookie to send back. */
+  const signInOverHttp = async (username = 'coord', password = TEST_PASSWORD): Promise<string> => {
+    const headers = signedOut();
+    const res = await call('auth.login', { username, password }, headers);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { state: 'active' } });
+    const [pair] = setCookieOf(res).split(';');
+    return pair!;
+  };
+
   beforeEach(async () => {
     t = makeTestContext();
-    logger = capturingLogger();
+    tr = makeTestRouter(t);
+    logger = tr.logger;
+    coordId = addUser(t, 'coord', ['coordinator']);
     files = makeTempDir();
     // The renderer folder sits inside a folder holding files that must never be served.
     rendererDir = join(files.dir, 'renderer');
@@ -153,11 +190,13 @@ describe('browser shell server', () => {
     writeFileSync(join(files.dir, 'renderer-evil', 'secret.txt'), SECRET);
 
     shell = await startBrowserShell({
-      router: createRouter(t.ctx, logger),
+      router: tr.router,
       rendererDir,
       port: 0,
     });
     otherPort = shell.port === 65535 ? shell.port - 1 : shell.port + 1;
+    // Most tests are not about signing in: a session straight in the store saves a scrypt check.
+    cookie = `${cookieName()}=${sessionFor(tr, coordId).token!}`;
   });
 
   afterEach(async () => {
@@ -179,7 +218,7 @@ describe('browser shell server', () => {
 
     it('generates a different token for each launch', async () => {
       const second = await startBrowserShell({
-        router: createRouter(t.ctx, logger),
+        router: tr.router,
         rendererDir,
         port: 0,
       });
@@ -196,6 +235,10 @@ describe('browser shell server', () => {
   });
 
   describe('invoke', () => {
+    beforeEach(async () => {
+      cookie = await signInOverHttp();
+    });
+
     it('answers a well-formed call with an ok envelope, and writes do write', async () => {
       const listed = await invoke(good(), JSON.stringify({ method: 'sites.list', input: {} }));
       expect(listed.status).toBe(200);
@@ -236,6 +279,79 @@ describe('browser shell server', () => {
       expect(res.status).toBe(200);
       expect(JSON.parse(res.body)).toMatchObject({ ok: true });
       expect(sites()).toBe(1);
+    });
+  });
+
+  describe('session cookie', () => {
+    it('signs in with POST auth.login and sets an HttpOnly, SameSite=Strict cookie for /api', async () => {
+      const headers = signedOut();
+      const res = await call('auth.login', { username: 'coord', password: TEST_PASSWORD }, headers);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toMatchObject({
+        ok: true,
+        value: { state: 'active', user: { username: 'coord', roles: ['coordinator'] } },
+      });
+      const setCookie = setCookieOf(res);
+      const [pair, ...attributes] = setCookie.split(';').map((p) => p.trim());
+      expect(pair).toMatch(new RegExp(`^${cookieName()}=[0-9a-f]{32}$`));
+      expect(attributes).toEqual(
+        expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/api']),
+      );
+      expect(attributes).not.toContain('Max-Age=0');
+      // The token never appears in the body, where page scripts could read it.
+      expect(res.body).not.toContain(pair!.split('=')[1]);
+
+      const created = await invoke({ ...good(), cookie: pair! });
+      expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { name: 'Haohe' } });
+      expect(sites()).toBe(1);
+    });
+
+    it('refuses a call without the cookie, or with a cookie it did not hand out', async () => {
+      const headers = signedOut();
+      const unknown = `${cookieName()}=${'0'.repeat(32)}`;
+      const otherPortCookie = `isd_session_${otherPort}=${cookie.split('=')[1]!}`;
+      for (const sent of [undefined, unknown, otherPortCookie, `${cookieName()}=not-hex`]) {
+        const res = await invoke(sent === undefined ? headers : { ...headers, cookie: sent });
+        expect(res.status, String(sent)).toBe(200);
+        const envelope = JSON.parse(res.body) as { ok: boolean; error?: { code: string } };
+        expect(envelope.ok, String(sent)).toBe(false);
+        expect(['UNAUTHENTICATED', 'SESSION_EXPIRED'], String(sent)).toContain(
+          envelope.error?.code,
+        );
+      }
+      expect(sites()).toBe(0);
+    });
+
+    it('fails a sign-in with the wrong password without setting a session', async () => {
+      const headers = signedOut();
+      const res = await call(
+        'auth.login',
+        { username: 'coord', password: 'wrong-password' },
+        headers,
+      );
+      expect(JSON.parse(res.body)).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_CREDENTIALS' },
+      });
+      const setCookie = setCookieOf(res);
+      expect(setCookie).toMatch(new RegExp(`^${cookieName()}=;`));
+      expect(setCookie).toContain('Max-Age=0');
+    });
+
+    it('clears the cookie on logout, and the old token no longer works', async () => {
+      const res = await call('auth.logout', {});
+      expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { state: 'signedOut' } });
+      const setCookie = setCookieOf(res);
+      expect(setCookie).toMatch(new RegExp(`^${cookieName()}=;`));
+      expect(setCookie).toContain('Max-Age=0');
+      expect(setCookie).toContain('HttpOnly');
+
+      const after = await invoke(good());
+      expect(JSON.parse(after.body)).toMatchObject({ ok: false });
+      expect(['UNAUTHENTICATED', 'SESSION_EXPIRED']).toContain(
+        (JSON.parse(after.body) as { error: { code: string } }).error.code,
+      );
+      expect(sites()).toBe(0);
     });
   });
 
@@ -294,7 +410,16 @@ describe('browser shell server', () => {
       const res = await invoke(headers());
       expect(res.status).toBe(status);
       expect(res.body).not.toContain('"ok"');
+      expect(res.headers['set-cookie']).toBeUndefined();
       expect(sites()).toBe(0);
+      // The router never saw it: not even a denied call was audited.
+      expect(countRows(t.ctx, 'audit_log')).toBe(0);
+    });
+
+    it('the same call with the right guards does write (so the refusals above are the guards)', async () => {
+      const res = await invoke(good());
+      expect(JSON.parse(res.body)).toMatchObject({ ok: true });
+      expect(sites()).toBe(1);
     });
 
     it.each([

@@ -25,7 +25,7 @@ export const SHIM_SOURCE = `(() => {
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'The desk server is not reachable' } };
     }
     if (response.status === 403) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Open the address printed by the server (with its token)' } };
+      return { ok: false, error: { code: 'SHELL_REFUSED', message: 'Open the address printed by the server (with its token)' } };
     }
     return response.json();
   }

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../shared/domain';
 import type { Role } from '../../shared/permissions';
 import type { AuthState } from '../../shared/accounts';
+import type { UnknownNameMemory } from '../auth/sessionStore';
 import type { ServiceContext } from '../services/context';
 
 /** The signed-in user making this call, as main knows them now (not as the renderer says). */
@@ -29,4 +30,5 @@ export interface AppFacts {
 export interface HandlerContext extends ServiceContext, AppFacts {
   actor: Actor | null;
   session: SessionControl;
+  unknownNames: UnknownNameMemory;
 }

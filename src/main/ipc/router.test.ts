@@ -1,10 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryHandle, type SessionHandle } from '../auth/sessionStore';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { DomainError } from '../services/errors';
 import { createSite } from '../services/sites';
-import { capturingLogger, countRows, makeTestContext, type TestContext } from '../testing/tempDb';
+import {
+  auditRows,
+  discardPendingCapture,
+  lastAuditId,
+  sessionFor,
+  tableCounts,
+  tableNames,
+} from '../testing/authTesting';
+import {
+  addUser,
+  countRows,
+  makeTestContext,
+  makeTestRouter,
+  type TestContext,
+  type TestRouter,
+} from '../testing/tempDb';
 import { handlers, type Handlers } from './handlers';
-import { createRouter, type Router } from './router';
+import type { Router } from './router';
 
 /** Things that look like a stack trace: `at fn (file.ts:1:2)` or `at file.ts:1:2`. */
 const STACK_FRAME = /\bat\s+(?:\S+\s+\()?[^\s()]+:\d+:\d+/;
@@ -24,33 +40,42 @@ function deeplyNested(depth: number): unknown {
 
 describe('router', () => {
   let t: TestContext;
-  let logger: ReturnType<typeof capturingLogger>;
+  let tr: TestRouter;
+  let logger: TestRouter['logger'];
   let router: Router;
+  /** A signed-in coordinator: may read and manage the registry. */
+  let coord: SessionHandle;
+  let coordId: number;
 
-  const tables = (): string[] =>
-    t.ctx.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all() as string[];
+  /** A router with other handlers over the same database, and a coordinator signed in to it. */
+  const customRouter = (custom: Handlers): { router: Router; handle: SessionHandle } => {
+    const other = makeTestRouter(t, custom);
+    logger = other.logger;
+    return { router: other.router, handle: sessionFor(other, coordId) };
+  };
 
   beforeEach(() => {
     t = makeTestContext();
-    logger = capturingLogger();
-    router = createRouter(t.ctx, logger);
+    coordId = addUser(t, 'coord', ['coordinator']);
+    tr = makeTestRouter(t);
+    logger = tr.logger;
+    router = tr.router;
+    coord = sessionFor(tr, coordId);
+    discardPendingCapture(t);
   });
   afterEach(() => t.close());
 
-  it('answers a valid call with ok and the value', () => {
-    const created = router.invoke('sites.create', { name: '  Haohe  ' });
+  it('answers a valid call with ok and the value', async () => {
+    const created = await router.invoke('sites.create', { name: '  Haohe  ' }, coord);
     expect(created).toEqual({
       ok: true,
       value: { id: expect.any(Number), name: 'Haohe', address: '', retiredAt: null },
     });
-    expect(router.invoke('sites.list', {})).toEqual({
+    expect(await router.invoke('sites.list', {}, coord)).toEqual({
       ok: true,
       value: [(created as { value: unknown }).value],
     });
-    expect(router.invoke('app.info', {})).toEqual({
+    expect(await router.invoke('app.info', {}, coord)).toEqual({
       ok: true,
       value: {
         version: '0.0.0-test',
@@ -58,14 +83,16 @@ describe('router', () => {
         dataDir: t.dir,
         shell: 'browser',
         hasSite: true,
+        needsSetup: false,
       },
     });
     expect(logger.entries).toEqual([]);
   });
 
-  it('passes a domain refusal through with its code, params and fields', () => {
-    router.invoke('sites.create', { name: 'Haohe' });
-    const result = router.invoke('sites.create', { name: 'Haohe' });
+  it('passes a domain refusal through with its code, params and fields', async () => {
+    await router.invoke('sites.create', { name: 'Haohe' }, coord);
+    const before = lastAuditId(t);
+    const result = await router.invoke('sites.create', { name: 'Haohe' }, coord);
     expect(result).toEqual({
       ok: false,
       error: {
@@ -78,6 +105,49 @@ describe('router', () => {
     expectNoStack(result);
     expect(logger.entries).toEqual([]);
     expect(countRows(t.ctx, 'sites')).toBe(1);
+    // A refused write is rolled back with its audit rows.
+    expect(lastAuditId(t)).toBe(before);
+    expect(countRows(t.ctx, 'audit_pending')).toBe(0);
+  });
+
+  describe('session and permission, before the input is looked at', () => {
+    it('answers UNAUTHENTICATED to a caller without a session, even for malformed input', async () => {
+      const nobody = memoryHandle();
+      for (const input of [{ name: 'Haohe' }, { name: 42 }, null]) {
+        expect(await router.invoke('sites.create', input, nobody)).toEqual({
+          ok: false,
+          error: { code: 'UNAUTHENTICATED', message: expect.any(String) },
+        });
+      }
+      expect(countRows(t.ctx, 'sites')).toBe(0);
+    });
+
+    it('answers FORBIDDEN to a signed-in user without the permission, even for malformed input', async () => {
+      const viewer = sessionFor(tr, addUser(t, 'viewer', ['viewer']));
+      expect(await router.invoke('sites.list', {}, viewer)).toMatchObject({ ok: true });
+      for (const input of [{ name: 'Haohe' }, { name: 42 }]) {
+        expect(await router.invoke('sites.create', input, viewer)).toEqual({
+          ok: false,
+          error: {
+            code: 'FORBIDDEN',
+            message: expect.any(String),
+            params: { permission: 'registry.manage' },
+          },
+        });
+      }
+      expect(countRows(t.ctx, 'sites')).toBe(0);
+    });
+
+    it('lets anyone call the public methods', async () => {
+      expect(await router.invoke('app.info', {}, memoryHandle())).toMatchObject({
+        ok: true,
+        value: { needsSetup: false },
+      });
+      expect(await router.invoke('auth.status', {}, memoryHandle())).toMatchObject({
+        ok: true,
+        value: { state: 'signedOut', user: null },
+      });
+    });
   });
 
   describe('hostile calls', () => {
@@ -130,9 +200,9 @@ describe('router', () => {
       ['string input', 'sites.create', JSON.stringify(validSite)],
     ];
 
-    it('answers UNKNOWN_METHOD for anything that is not a contract method', () => {
+    it('answers UNKNOWN_METHOD for anything that is not a contract method', async () => {
       for (const method of unknownMethods) {
-        const result = router.invoke(method, {});
+        const result = await router.invoke(method, {}, coord);
         expect(result, String(method)).toEqual({
           ok: false,
           error: { code: 'UNKNOWN_METHOD', message: expect.any(String) },
@@ -141,9 +211,9 @@ describe('router', () => {
       }
     });
 
-    it('answers INVALID_INPUT with field errors for malformed input', () => {
+    it('answers INVALID_INPUT with field errors for malformed input', async () => {
       for (const [label, method, input] of invalidCalls) {
-        const result = router.invoke(method, input);
+        const result = await router.invoke(method, input, coord);
         expect(result, label).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
         if (result.ok) continue;
         expect(Object.keys(result.error.fields ?? {}).length, label).toBeGreaterThan(0);
@@ -152,21 +222,21 @@ describe('router', () => {
       }
     });
 
-    it('names the offending fields', () => {
-      const fieldsOf = (method: string, input: unknown) => {
-        const result = router.invoke(method, input);
+    it('names the offending fields', async () => {
+      const fieldsOf = async (method: string, input: unknown) => {
+        const result = await router.invoke(method, input, coord);
         return result.ok ? undefined : result.error.fields;
       };
-      expect(fieldsOf('sites.create', { ...validSite, admin: true })).toEqual({
+      expect(await fieldsOf('sites.create', { ...validSite, admin: true })).toEqual({
         admin: 'unrecognized_key',
       });
-      expect(fieldsOf('sites.create', {})).toEqual({ name: 'invalid_type' });
-      expect(fieldsOf('sites.create', { name: 'x'.repeat(1024 * 1024) })).toEqual({
+      expect(await fieldsOf('sites.create', {})).toEqual({ name: 'invalid_type' });
+      expect(await fieldsOf('sites.create', { name: 'x'.repeat(1024 * 1024) })).toEqual({
         name: 'too_big',
       });
-      expect(fieldsOf('sites.create', { name: 'a\nb' })).toEqual({ name: 'single_line' });
+      expect(await fieldsOf('sites.create', { name: 'a\nb' })).toEqual({ name: 'single_line' });
       expect(
-        fieldsOf('rooms.create', {
+        await fieldsOf('rooms.create', {
           floorId: 1,
           number: 'A-1',
           capacity: 0,
@@ -175,7 +245,7 @@ describe('router', () => {
         }),
       ).toEqual({ capacity: 'too_small', 'features.0': 'invalid_value' });
       expect(
-        fieldsOf('rooms.bulkCreate', {
+        await fieldsOf('rooms.bulkCreate', {
           buildingId: 1,
           floorFrom: 3,
           floorTo: 2,
@@ -188,24 +258,26 @@ describe('router', () => {
     });
 
     // The contract's regexes carry their own code, which the renderer translates.
-    it('reports the contract’s own code for a malformed room number or building code', () => {
-      const fieldsOf = (method: string, input: unknown) => {
-        const result = router.invoke(method, input);
+    it('reports the contract’s own code for a malformed room number or building code', async () => {
+      const fieldsOf = async (method: string, input: unknown) => {
+        const result = await router.invoke(method, input, coord);
         return result.ok ? undefined : result.error.fields;
       };
       expect(
-        fieldsOf('rooms.create', { floorId: 1, number: 'A 1', capacity: 1, type: 'single' }),
+        await fieldsOf('rooms.create', { floorId: 1, number: 'A 1', capacity: 1, type: 'single' }),
       ).toEqual({ number: 'room_number' });
-      expect(fieldsOf('buildings.create', { siteId: 1, code: 'A-1', name: 'x' })).toEqual({
+      expect(await fieldsOf('buildings.create', { siteId: 1, code: 'A-1', name: 'x' })).toEqual({
         code: 'building_code',
       });
     });
 
-    it('after all of them, nothing was written and nothing was polluted', () => {
-      for (const method of unknownMethods) router.invoke(method, validSite);
-      for (const [, method, input] of invalidCalls) router.invoke(method, input);
+    it('after all of them, nothing was written and nothing was polluted', async () => {
+      const before = tableCounts(t);
+      const lastAudit = lastAuditId(t);
+      for (const method of unknownMethods) await router.invoke(method, validSite, coord);
+      for (const [, method, input] of invalidCalls) await router.invoke(method, input, coord);
 
-      const names = tables();
+      const names = tableNames(t);
       expect(names).toEqual(
         expect.arrayContaining([
           'sites',
@@ -214,18 +286,29 @@ describe('router', () => {
           'rooms',
           'room_status_log',
           'settings',
+          'users',
+          'user_roles',
+          'audit_log',
+          'audit_pending',
         ]),
       );
-      for (const table of names) expect(countRows(t.ctx, table), table).toBe(0);
+      // Only the test's setup wrote (the user and their role).
+      for (const table of ['sites', 'buildings', 'floors', 'rooms', 'room_status_log', 'settings'])
+        expect(before[table], table).toBe(0);
+      // Denied calls are audited by design; nothing else may have left a row anywhere.
+      for (const table of names.filter((n) => n !== 'audit_log'))
+        expect(countRows(t.ctx, table), table).toBe(before[table]);
+      expect(auditRows(t, lastAudit).filter((r) => r.outcome !== 'denied')).toEqual([]);
+      expect(countRows(t.ctx, 'audit_pending')).toBe(0);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(Object.prototype).not.toHaveProperty('polluted');
       expect(logger.entries).toEqual([]);
     });
 
     // JSON.parse makes `__proto__` an own key; a plain `{}` of field errors would swallow it.
-    it('names an unexpected __proto__ key among the field errors', () => {
+    it('names an unexpected __proto__ key among the field errors', async () => {
       const input: unknown = JSON.parse('{"name":"Site","__proto__":{"polluted":1}}');
-      const result = router.invoke('sites.create', input);
+      const result = await router.invoke('sites.create', input, coord);
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       if (result.ok) return;
       expect(Object.keys(result.error.fields ?? {})).toEqual(['__proto__']);
@@ -233,25 +316,29 @@ describe('router', () => {
     });
 
     // Only reachable in-process (IPC and JSON give objects a prototype), but invoke must never throw.
-    it('never throws, even for a method value that cannot be turned into a string', () => {
+    it('never throws, even for a method value that cannot be turned into a string', async () => {
       const method: unknown = Object.create(null);
-      let result: unknown;
+      let result: Promise<unknown> | undefined;
       expect(() => {
-        result = router.invoke(method, {});
+        result = router.invoke(method, {}, coord);
       }).not.toThrow();
-      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      await expect(result).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD' },
+      });
     });
   });
 
   describe('unexpected failures', () => {
-    it('answers INTERNAL without details and logs the error with its stack', () => {
+    it('answers INTERNAL without details and logs the error with its stack', async () => {
       const custom: Handlers = {
         ...handlers,
         'sites.list': () => {
           throw new Error('kaboom: secret detail /home/someone/data.sqlite');
         },
       };
-      const result = createRouter(t.ctx, logger, custom).invoke('sites.list', {});
+      const other = customRouter(custom);
+      const result = await other.router.invoke('sites.list', {}, other.handle);
       expect(result).toEqual({
         ok: false,
         error: { code: 'INTERNAL', message: expect.any(String) },
@@ -270,19 +357,20 @@ describe('router', () => {
       expect(stack).toContain('router.test.ts');
     });
 
-    it('answers INTERNAL for a thrown non-Error too', () => {
+    it('answers INTERNAL for a thrown non-Error too', async () => {
       const custom: Handlers = {
         ...handlers,
         'settings.get': () => {
           throw 'a bare string';
         },
       };
-      const result = createRouter(t.ctx, logger, custom).invoke('settings.get', {});
+      const other = customRouter(custom);
+      const result = await other.router.invoke('settings.get', {}, other.handle);
       expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
       expect(logger.entries.map((e) => e.error)).toEqual(['a bare string']);
     });
 
-    it('rolls back a write that fails half-way', () => {
+    it('rolls back a write that fails half-way', async () => {
       const custom: Handlers = {
         ...handlers,
         'sites.create': (ctx, input) => {
@@ -291,19 +379,26 @@ describe('router', () => {
           throw new Error('failed after the insert');
         },
       };
-      const failing = createRouter(t.ctx, logger, custom);
-      expect(failing.invoke('sites.create', { name: 'Half' })).toMatchObject({
+      const failing = customRouter(custom);
+      const lastAudit = lastAuditId(t);
+      expect(
+        await failing.router.invoke('sites.create', { name: 'Half' }, failing.handle),
+      ).toMatchObject({
         ok: false,
         error: { code: 'INTERNAL' },
       });
       expect(countRows(t.ctx, 'sites')).toBe(0);
+      expect(lastAuditId(t)).toBe(lastAudit);
+      expect(countRows(t.ctx, 'audit_pending')).toBe(0);
       expect(t.ctx.db.inTransaction).toBe(false);
       // The connection is still usable for the next write.
-      expect(router.invoke('sites.create', { name: 'Whole' })).toMatchObject({ ok: true });
+      expect(await router.invoke('sites.create', { name: 'Whole' }, coord)).toMatchObject({
+        ok: true,
+      });
       expect(countRows(t.ctx, 'sites')).toBe(1);
     });
 
-    it('rolls back a write refused half-way with a domain error, without logging it', () => {
+    it('rolls back a write refused half-way with a domain error, without logging it', async () => {
       const custom: Handlers = {
         ...handlers,
         'sites.create': (ctx, input) => {
@@ -311,23 +406,25 @@ describe('router', () => {
           throw new DomainError('NOT_EMPTY', 'refused after the insert');
         },
       };
-      const result = createRouter(t.ctx, logger, custom).invoke('sites.create', { name: 'Half' });
+      const other = customRouter(custom);
+      const lastAudit = lastAuditId(t);
+      const result = await other.router.invoke('sites.create', { name: 'Half' }, other.handle);
       expect(result).toEqual({
         ok: false,
         error: { code: 'NOT_EMPTY', message: 'refused after the insert' },
       });
       expectNoStack(result);
       expect(countRows(t.ctx, 'sites')).toBe(0);
+      expect(lastAuditId(t)).toBe(lastAudit);
+      expect(countRows(t.ctx, 'audit_pending')).toBe(0);
       expect(logger.entries).toEqual([]);
     });
 
-    it('answers UNKNOWN_METHOD for a contract method without a handler', () => {
+    it('answers UNKNOWN_METHOD for a contract method without a handler', async () => {
       const partial: Record<string, unknown> = { ...handlers };
       delete partial['demo.load'];
-      const result = createRouter(t.ctx, logger, partial as unknown as Handlers).invoke(
-        'demo.load',
-        {},
-      );
+      const other = customRouter(partial as unknown as Handlers);
+      const result = await other.router.invoke('demo.load', {}, other.handle);
       expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
       expect(countRows(t.ctx, 'sites')).toBe(0);
     });

@@ -163,6 +163,7 @@ export function createRouter(options: RouterOptions): Router {
       dataDir: options.dataDir,
       actor: caller.actor,
       session: sessionControl(handle, now),
+      unknownNames: sessions,
     };
     const handler = handlers[method] as AnyHandler;
     try {

@@ -39,7 +39,8 @@ interface AuditRow {
   hash: string;
 }
 
-function rowHash(prev: string, r: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+/** The chain link: this row's content hashed onto the previous row's hash. */
+export function rowHash(prev: string, r: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
   const canonical = JSON.stringify([
     r.id,
     r.at,
@@ -55,6 +56,9 @@ function rowHash(prev: string, r: Omit<AuditRow, 'prev_hash' | 'hash'>): string 
   return createHash('sha256').update(prev).update('\n').update(canonical).digest('hex');
 }
 
+const maskOrNull = (s: string | null): string | null =>
+  s === null ? null : maskPersonalNumbers(s);
+
 /** Appends one row to the chain. Call inside a transaction: id and previous hash must not move. */
 export function appendAudit(db: Db, event: AuditEvent): void {
   const last = db
@@ -66,7 +70,7 @@ export function appendAudit(db: Db, event: AuditEvent): void {
     id: (last?.id ?? 0) + 1,
     at: event.at,
     user_id: event.actor?.userId ?? null,
-    username: event.actor?.username ?? event.username ?? null,
+    username: maskOrNull(event.actor?.username ?? event.username ?? null),
     method: event.method,
     outcome: event.outcome,
     entity: event.entity ?? null,

@@ -1,5 +1,6 @@
 import type { AuthStatus } from '../../shared/accounts';
 import { permissionsOf } from '../../shared/permissions';
+import type { NameAttempts } from '../auth/sessionStore';
 import type { HandlerContext } from '../ipc/context';
 import { appendAudit } from './audit';
 import { isoNow } from './context';
@@ -31,6 +32,13 @@ export function authStatus(ctx: HandlerContext): AuthStatus {
     idleLockMinutes: getSettings(ctx).idleLockMinutes,
   };
 }
+
+/** The envelope's message: the same whatever the reason, the audit row keeps the detail. */
+const CREDENTIAL_MESSAGES = {
+  BAD_CREDENTIALS: 'Wrong username or password',
+  THROTTLED: 'Too many wrong passwords; wait before trying again',
+  ACCOUNT_DISABLED: 'This account is disabled',
+} as const;
 
 function waitSeconds(failures: number): number {
   return Math.min(FIRST_WAIT_SECONDS * 2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS);
@@ -64,27 +72,37 @@ function checkPassword(
       entityId: user?.id ?? null,
       detail,
     });
-    return new DomainError(code, detail, params, undefined, true);
+    return new DomainError(code, CREDENTIAL_MESSAGES[code], params, undefined, true);
   };
-  if (!user) {
-    verifyPassword(password, DUMMY_HASH); // same cost as a real check: timing does not tell who exists
-    throw fail('BAD_CREDENTIALS', 'unknown user');
-  }
-  if (user.locked_until && new Date(user.locked_until) > now) {
+  // A name that does not exist is counted and throttled like one that does (in memory only, so
+  // that guessing names cannot fill the database): the answers must not tell which names exist.
+  const record: NameAttempts = user
+    ? {
+        failures: user.failed_attempts,
+        lockedUntil: user.locked_until ? Date.parse(user.locked_until) : 0,
+      }
+    : (ctx.unknownNames.unknownNameAttempts(typedName.toLowerCase()) ?? {
+        failures: 0,
+        lockedUntil: 0,
+      });
+  if (record.lockedUntil > now.getTime()) {
     throw fail('THROTTLED', 'throttled', {
-      seconds: Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 1000),
+      seconds: Math.ceil((record.lockedUntil - now.getTime()) / 1000),
     });
   }
-  if (!verifyPassword(password, user.password_hash)) {
-    const failures = user.failed_attempts + 1;
+  // Unknown names pay for a hash check too: timing does not tell who exists either.
+  if (!verifyPassword(password, user?.password_hash ?? DUMMY_HASH) || !user) {
+    const failures = record.failures + 1;
     const lockedUntil =
-      failures >= FREE_ATTEMPTS
-        ? new Date(now.getTime() + waitSeconds(failures) * 1000).toISOString()
-        : null;
-    ctx.db
-      .prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?')
-      .run(failures, lockedUntil, user.id);
-    throw fail('BAD_CREDENTIALS', 'wrong password', {
+      failures >= FREE_ATTEMPTS ? now.getTime() + waitSeconds(failures) * 1000 : 0;
+    if (user) {
+      ctx.db
+        .prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?')
+        .run(failures, lockedUntil ? new Date(lockedUntil).toISOString() : null, user.id);
+    } else {
+      ctx.unknownNames.rememberUnknownName(typedName.toLowerCase(), { failures, lockedUntil });
+    }
+    throw fail('BAD_CREDENTIALS', user ? 'wrong password' : 'unknown user', {
       remaining: Math.max(FREE_ATTEMPTS - failures, 0),
     });
   }

@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomStatus } from '../../shared/domain';
-import { createRouter } from '../ipc/router';
+import { sessionFor } from '../testing/authTesting';
 import {
-  capturingLogger,
+  addUser,
   countRows,
   domainErrorOf,
   makeTestContext,
+  makeTestRouter,
   type TestContext,
 } from '../testing/tempDb';
 import { listBuildings } from './buildings';
@@ -121,22 +122,48 @@ describe('demo.load', () => {
     expect(countRows(t.ctx, 'rooms')).toBe(rooms);
   });
 
-  it('refuses through the router too, and a retired site still counts', () => {
-    const router = createRouter(t.ctx, capturingLogger());
-    expect(router.invoke('sites.create', { name: 'Mine' })).toMatchObject({ ok: true });
+  /** The router, with a signed-in administrator who also coordinates (as after setup). */
+  const asAdmin = () => {
+    const tr = makeTestRouter(t);
+    const handle = sessionFor(tr, addUser(t, 'admin', ['administrator', 'coordinator']));
+    return { tr, router: tr.router, handle };
+  };
+
+  it('refuses through the router too, and a retired site still counts', async () => {
+    const { tr, router, handle } = asAdmin();
+    expect(await router.invoke('sites.create', { name: 'Mine' }, handle)).toMatchObject({
+      ok: true,
+    });
     const siteId = listSites(t.ctx, { includeRetired: false })[0]!.id;
-    expect(router.invoke('sites.retire', { id: siteId })).toMatchObject({ ok: true });
-    expect(router.invoke('demo.load', {})).toMatchObject({
+    expect(await router.invoke('sites.retire', { id: siteId }, handle)).toMatchObject({
+      ok: true,
+    });
+    expect(await router.invoke('demo.load', {}, handle)).toMatchObject({
       ok: false,
       error: { code: 'NOT_EMPTY' },
     });
     expect(countRows(t.ctx, 'buildings')).toBe(0);
+    expect(tr.logger.entries).toEqual([]);
   });
 
-  it('loads through the router', () => {
-    const router = createRouter(t.ctx, capturingLogger());
-    const result = router.invoke('demo.load', {});
+  it('loads through the router', async () => {
+    const { tr, router, handle } = asAdmin();
+    const result = await router.invoke('demo.load', {}, handle);
     expect(result).toMatchObject({ ok: true, value: { siteId: expect.any(Number) } });
-    expect(router.invoke('app.info', {})).toMatchObject({ ok: true, value: { hasSite: true } });
+    expect(await router.invoke('app.info', {}, handle)).toMatchObject({
+      ok: true,
+      value: { hasSite: true },
+    });
+    expect(tr.logger.entries).toEqual([]);
+  });
+
+  it('is only for those who manage settings', async () => {
+    const tr = makeTestRouter(t);
+    const coordinator = sessionFor(tr, addUser(t, 'coord', ['coordinator']));
+    expect(await tr.router.invoke('demo.load', {}, coordinator)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(countRows(t.ctx, 'sites')).toBe(0);
   });
 });

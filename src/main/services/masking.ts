@@ -15,10 +15,13 @@ export function maskPhone(value: string): string {
 // An 18-character resident ID (17 digits + digit or X) and an 11-digit mainland mobile number,
 // wherever they appear in free text (names, notes, addresses typed by hand).
 const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
+// The mobile number may carry the country code: +86 138…, 86-138…
+const MOBILE = /(?<!\d)((?:\+?86[- ]?)?)(1[3-9]\d{9})(?!\d)/g;
 
 export function maskPersonalNumbers(text: string): string {
-  return text.replace(ID_NUMBER, maskIdNumber).replace(MOBILE, maskPhone);
+  return text
+    .replace(ID_NUMBER, maskIdNumber)
+    .replace(MOBILE, (_m, prefix: string, number: string) => prefix + maskPhone(number));
 }
 
 /** Masks every string inside a JSON-like value. */

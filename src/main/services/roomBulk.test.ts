@@ -1,8 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BULK_ROOMS, type MethodInput } from '../../shared/contract';
 import type { Building } from '../../shared/domain';
-import { createRouter, type Router } from '../ipc/router';
-import { capturingLogger, countRows, makeTestContext, type TestContext } from '../testing/tempDb';
+import type { SessionHandle } from '../auth/sessionStore';
+import type { Router } from '../ipc/router';
+import { sessionFor } from '../testing/authTesting';
+import {
+  addUser,
+  countRows,
+  makeTestContext,
+  makeTestRouter,
+  type TestContext,
+  type TestRouter,
+} from '../testing/tempDb';
 import { createBuilding } from './buildings';
 import { createFloor, listFloors } from './floors';
 import { roomLabel } from '../../shared/roomLabel';
@@ -11,21 +20,27 @@ import { createSite } from './sites';
 describe('rooms.bulkCreate', () => {
   let t: TestContext;
   let router: Router;
-  let logger: ReturnType<typeof capturingLogger>;
+  let logger: TestRouter['logger'];
+  /** A signed-in coordinator. */
+  let coord: SessionHandle;
   let a: Building;
 
   const bulk = (over: Partial<MethodInput<'rooms.bulkCreate'>> = {}) =>
-    router.invoke('rooms.bulkCreate', {
-      buildingId: a.id,
-      floorFrom: 2,
-      floorTo: 10,
-      roomFrom: 1,
-      roomTo: 30,
-      capacity: 1,
-      type: 'single',
-      features: ['window', 'window'],
-      ...over,
-    });
+    router.invoke(
+      'rooms.bulkCreate',
+      {
+        buildingId: a.id,
+        floorFrom: 2,
+        floorTo: 10,
+        roomFrom: 1,
+        roomTo: 30,
+        capacity: 1,
+        type: 'single',
+        features: ['window', 'window'],
+        ...over,
+      },
+      coord,
+    );
   const numbers = () =>
     t.ctx.db
       .prepare('SELECT number FROM rooms WHERE building_id = ? ORDER BY id')
@@ -36,8 +51,10 @@ describe('rooms.bulkCreate', () => {
 
   beforeEach(() => {
     t = makeTestContext();
-    logger = capturingLogger();
-    router = createRouter(t.ctx, logger);
+    const tr = makeTestRouter(t);
+    logger = tr.logger;
+    router = tr.router;
+    coord = sessionFor(tr, addUser(t, 'coord', ['coordinator']));
     const site = createSite(t.ctx, { name: 'Site', address: '' });
     a = createBuilding(t.ctx, { siteId: site.id, code: 'A', name: 'Main' });
   });
@@ -56,8 +73,8 @@ describe('rooms.bulkCreate', () => {
     expect(roomLabel('B', 1, 99)).toBe('B-199');
   });
 
-  it('creates floors 2–10 with rooms 1–30: 270 rooms on 9 floors', () => {
-    expect(bulk()).toEqual({
+  it('creates floors 2–10 with rooms 1–30: 270 rooms on 9 floors', async () => {
+    expect(await bulk()).toEqual({
       ok: true,
       value: { created: 270, floorsCreated: 9, firstNumber: 'A-201', lastNumber: 'A-1030' },
     });
@@ -83,19 +100,19 @@ describe('rooms.bulkCreate', () => {
     expect(room).toEqual({ capacity: 1, type: 'single', features: '["window"]', level: 10 });
   });
 
-  it('reuses an existing floor', () => {
+  it('reuses an existing floor', async () => {
     createFloor(t.ctx, { buildingId: a.id, level: 3, name: 'Third' });
-    const result = bulk({ floorFrom: 2, floorTo: 4, roomFrom: 1, roomTo: 2 });
+    const result = await bulk({ floorFrom: 2, floorTo: 4, roomFrom: 1, roomTo: 2 });
     expect(result).toMatchObject({ ok: true, value: { created: 6, floorsCreated: 2 } });
     expect(floorLevels()).toEqual([2, 3, 4]);
   });
 
-  it('refuses an overlapping block as a whole, naming the clashes', () => {
-    expect(bulk().ok).toBe(true);
+  it('refuses an overlapping block as a whole, naming the clashes', async () => {
+    expect((await bulk()).ok).toBe(true);
     const roomsBefore = countRows(t.ctx, 'rooms');
     const floorsBefore = countRows(t.ctx, 'floors');
 
-    const result = bulk({ floorFrom: 10, floorTo: 11 });
+    const result = await bulk({ floorFrom: 10, floorTo: 11 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('ROOM_NUMBER_CLASH');
@@ -108,9 +125,9 @@ describe('rooms.bulkCreate', () => {
     expect(numbers()).not.toContain('A-1101');
   });
 
-  it('shortens a long clash list but counts every clash', () => {
-    expect(bulk().ok).toBe(true);
-    const result = bulk({ floorFrom: 9, floorTo: 11 });
+  it('shortens a long clash list but counts every clash', async () => {
+    expect((await bulk()).ok).toBe(true);
+    const result = await bulk({ floorFrom: 9, floorTo: 11 });
     expect(result).toMatchObject({ ok: false, error: { code: 'ROOM_NUMBER_CLASH' } });
     if (result.ok) return;
     expect(result.error.params?.count).toBe(60);
@@ -119,17 +136,17 @@ describe('rooms.bulkCreate', () => {
     expect(floorLevels()).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
-  it('a retired room does not clash', () => {
-    expect(bulk({ floorFrom: 2, floorTo: 2, roomTo: 2 }).ok).toBe(true);
+  it('a retired room does not clash', async () => {
+    expect((await bulk({ floorFrom: 2, floorTo: 2, roomTo: 2 })).ok).toBe(true);
     t.ctx.db.prepare("UPDATE rooms SET retired_at = 'x' WHERE number = 'A-201'").run();
-    expect(bulk({ floorFrom: 2, floorTo: 2, roomTo: 1 })).toMatchObject({
+    expect(await bulk({ floorFrom: 2, floorTo: 2, roomTo: 1 })).toMatchObject({
       ok: true,
       value: { created: 1, floorsCreated: 0 },
     });
   });
 
-  it(`allows exactly ${MAX_BULK_ROOMS} rooms and refuses more with TOO_MANY`, () => {
-    const tooMany = bulk({ floorFrom: 1, floorTo: 51, roomFrom: 1, roomTo: 99 });
+  it(`allows exactly ${MAX_BULK_ROOMS} rooms and refuses more with TOO_MANY`, async () => {
+    const tooMany = await bulk({ floorFrom: 1, floorTo: 51, roomFrom: 1, roomTo: 99 });
     expect(tooMany).toEqual({
       ok: false,
       error: {
@@ -142,22 +159,22 @@ describe('rooms.bulkCreate', () => {
     expect(countRows(t.ctx, 'floors')).toBe(0);
 
     expect(MAX_BULK_ROOMS).toBe(100 * 50);
-    expect(bulk({ floorFrom: 1, floorTo: 100, roomFrom: 1, roomTo: 50 })).toMatchObject({
+    expect(await bulk({ floorFrom: 1, floorTo: 100, roomFrom: 1, roomTo: 50 })).toMatchObject({
       ok: true,
       value: { created: MAX_BULK_ROOMS, floorsCreated: 100 },
     });
   });
 
-  it('labels basement rooms with B', () => {
-    expect(bulk({ floorFrom: -2, floorTo: -1, roomFrom: 1, roomTo: 1 })).toEqual({
+  it('labels basement rooms with B', async () => {
+    expect(await bulk({ floorFrom: -2, floorTo: -1, roomFrom: 1, roomTo: 1 })).toEqual({
       ok: true,
       value: { created: 2, floorsCreated: 2, firstNumber: 'A-B201', lastNumber: 'A-B101' },
     });
     expect(numbers()).toEqual(['A-B201', 'A-B101']);
   });
 
-  it('refuses reversed ranges before touching the database', () => {
-    const result = bulk({ floorFrom: 5, floorTo: 2, roomFrom: 9, roomTo: 1 });
+  it('refuses reversed ranges before touching the database', async () => {
+    const result = await bulk({ floorFrom: 5, floorTo: 2, roomFrom: 9, roomTo: 1 });
     expect(result).toEqual({
       ok: false,
       error: {
@@ -169,10 +186,15 @@ describe('rooms.bulkCreate', () => {
     expect(countRows(t.ctx, 'floors')).toBe(0);
   });
 
-  it('refuses a retired or unknown building', () => {
-    expect(bulk({ buildingId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    router.invoke('buildings.retire', { id: a.id });
-    expect(bulk()).toMatchObject({ ok: false, error: { code: 'RETIRED' } });
+  it('refuses a retired or unknown building', async () => {
+    expect(await bulk({ buildingId: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await router.invoke('buildings.retire', { id: a.id }, coord)).toMatchObject({
+      ok: true,
+    });
+    expect(await bulk()).toMatchObject({ ok: false, error: { code: 'RETIRED' } });
     expect(countRows(t.ctx, 'rooms')).toBe(0);
   });
 });

@@ -2,8 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOM_SORT_FIELDS, type MethodInput, type RoomSortField } from '../../shared/contract';
 import type { Room, RoomPage, RoomStatus } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
-import { createRouter, type Router } from '../ipc/router';
-import { capturingLogger, makeTestContext, type TestContext } from '../testing/tempDb';
+import type { SessionHandle } from '../auth/sessionStore';
+import type { Router } from '../ipc/router';
+import { sessionFor } from '../testing/authTesting';
+import {
+  addUser,
+  makeTestContext,
+  makeTestRouter,
+  type TestContext,
+  type TestRouter,
+} from '../testing/tempDb';
 import { createBuilding } from './buildings';
 import { bulkCreateRooms } from './roomBulk';
 import { retireRoom, setRoomStatus, updateRoom } from './rooms';
@@ -21,7 +29,9 @@ describe('rooms.page', () => {
   let router: Router;
   let siteId: number;
   let buildingA: number;
-  let logger: ReturnType<typeof capturingLogger>;
+  let logger: TestRouter['logger'];
+  /** A signed-in user who may only read: paging is a read. */
+  let viewer: SessionHandle;
 
   const idOf = (number: string): number =>
     t.ctx.db
@@ -33,8 +43,10 @@ describe('rooms.page', () => {
 
   beforeEach(() => {
     t = makeTestContext();
-    logger = capturingLogger();
-    router = createRouter(t.ctx, logger);
+    const tr = makeTestRouter(t);
+    logger = tr.logger;
+    router = tr.router;
+    viewer = sessionFor(tr, addUser(t, 'viewer', ['viewer']));
     siteId = createSite(t.ctx, { name: 'Site', address: '' }).id;
     // B before A, so that ids and location order differ.
     const b = createBuilding(t.ctx, { siteId, code: 'B', name: 'Annex' }).id;
@@ -109,25 +121,27 @@ describe('rooms.page', () => {
     }
   });
 
-  const page = (input: Omit<PageInput, 'siteId'>): RoomPage => {
-    const result = router.invoke('rooms.page', { siteId, ...input });
+  const page = async (input: Omit<PageInput, 'siteId'>): Promise<RoomPage> => {
+    const result = await router.invoke('rooms.page', { siteId, ...input }, viewer);
     if (!result.ok) throw new Error(`rooms.page failed: ${JSON.stringify(result.error)}`);
     return result.value as RoomPage;
   };
-  const pageError = (input: Omit<PageInput, 'siteId'>): ApiError => {
-    const result = router.invoke('rooms.page', { siteId, ...input });
+  const pageError = async (input: Omit<PageInput, 'siteId'>): Promise<ApiError> => {
+    const result = await router.invoke('rooms.page', { siteId, ...input }, viewer);
     if (result.ok) throw new Error('rooms.page unexpectedly succeeded');
     return result.error;
   };
 
   /** Follows nextCursor to the end, checking each page on the way. */
-  const walk = (input: Omit<PageInput, 'siteId' | 'cursor'>): { rooms: Room[]; pages: number } => {
+  const walk = async (
+    input: Omit<PageInput, 'siteId' | 'cursor'>,
+  ): Promise<{ rooms: Room[]; pages: number }> => {
     const rooms: Room[] = [];
     let cursor: string | undefined;
     let pages = 0;
     let total: number | undefined;
     for (;;) {
-      const p = page({ ...input, ...(cursor ? { cursor } : {}) });
+      const p = await page({ ...input, ...(cursor ? { cursor } : {}) });
       pages++;
       total ??= p.total;
       expect(p.total).toBe(total);
@@ -143,20 +157,22 @@ describe('rooms.page', () => {
   };
 
   /** Every room of the site straight from the database, the reference for order and filters. */
-  const allRooms = (): Room[] => {
+  const allRooms = async (): Promise<Room[]> => {
     const ids = t.ctx.db
       .prepare(
         'SELECT r.id FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE b.site_id = ? ORDER BY r.id',
       )
       .pluck()
       .all(siteId) as number[];
-    return ids.map((id) => {
-      const result = router.invoke('rooms.get', { id });
+    const rooms: Room[] = [];
+    for (const id of ids) {
+      const result = await router.invoke('rooms.get', { id }, viewer);
       if (!result.ok) throw new Error('rooms.get failed');
-      return result.value as Room;
-    });
+      rooms.push(result.value as Room);
+    }
+    return rooms;
   };
-  const active = () => allRooms().filter((r) => r.retiredAt === null);
+  const active = async () => (await allRooms()).filter((r) => r.retiredAt === null);
 
   const cmp = (x: string | number, y: string | number): number => (x < y ? -1 : x > y ? 1 : 0);
   const byKey: Record<RoomSortField, (x: Room, y: Room) => number> = {
@@ -174,30 +190,30 @@ describe('rooms.page', () => {
     return (direction === 'asc' ? sorted : sorted.reverse()).map((r) => r.number);
   };
 
-  it('has the data the other tests rely on', () => {
-    expect(active()).toHaveLength(108 + 15 - 1);
-    expect(new Set(active().map((r) => r.capacity))).toEqual(new Set([1, 2, 3, 4]));
+  it('has the data the other tests rely on', async () => {
+    expect(await active()).toHaveLength(108 + 15 - 1);
+    expect(new Set((await active()).map((r) => r.capacity))).toEqual(new Set([1, 2, 3, 4]));
   });
 
   describe.each(
     ROOM_SORT_FIELDS.flatMap((sort) => (['asc', 'desc'] as const).map((d) => [sort, d] as const)),
   )('walking every page sorted by %s %s', (sort, direction) => {
-    it('returns every active room exactly once, in order', () => {
-      const { rooms, pages } = walk({ sort, direction, limit: 7 });
+    it('returns every active room exactly once, in order', async () => {
+      const { rooms, pages } = await walk({ sort, direction, limit: 7 });
       const numbers = rooms.map((r) => r.number);
       expect(new Set(rooms.map((r) => r.id)).size).toBe(rooms.length);
-      expect(numbers).toEqual(expectedOrder(active(), sort, direction));
+      expect(numbers).toEqual(expectedOrder(await active(), sort, direction));
       expect(pages).toBe(Math.ceil(122 / 7));
     });
   });
 
-  it('sorts by location with floors numerically and the basement first', () => {
-    const first = page({ limit: 6 }).rows.map((r) => r.number);
+  it('sorts by location with floors numerically and the basement first', async () => {
+    const first = (await page({ limit: 6 })).rows.map((r) => r.number);
     expect(first).toEqual(['A-201', 'A-202', 'A-203', 'A-204', 'A-205', 'A-206']);
-    const lastA = walk({ buildingId: buildingA, limit: 50 }).rooms.map((r) => r.number);
+    const lastA = (await walk({ buildingId: buildingA, limit: 50 })).rooms.map((r) => r.number);
     expect(lastA.indexOf('A-912')).toBeLessThan(lastA.indexOf('A-1001'));
     expect(lastA.at(-1)).toBe('A-1012');
-    const b = walk({
+    const b = await walk({
       statuses: ['available', 'out_of_service', 'awaiting_disinfection'],
       search: 'B-',
       limit: 50,
@@ -212,51 +228,51 @@ describe('rooms.page', () => {
     ]);
   });
 
-  it('ends without an empty page when the rows divide evenly into pages', () => {
-    const { rooms, pages } = walk({ buildingId: buildingA, limit: 9 });
+  it('ends without an empty page when the rows divide evenly into pages', async () => {
+    const { rooms, pages } = await walk({ buildingId: buildingA, limit: 9 });
     expect(rooms).toHaveLength(108);
     expect(pages).toBe(12);
   });
 
-  it('reports the total of the filter, not of the page', () => {
-    const p = page({ limit: 7 });
+  it('reports the total of the filter, not of the page', async () => {
+    const p = await page({ limit: 7 });
     expect(p.total).toBe(122);
     expect(p.rows).toHaveLength(7);
-    expect(page({ buildingId: buildingA, limit: 1 }).total).toBe(108);
-    expect(page({ limit: 100, includeRetired: true }).total).toBe(123);
+    expect((await page({ buildingId: buildingA, limit: 1 })).total).toBe(108);
+    expect((await page({ limit: 100, includeRetired: true })).total).toBe(123);
   });
 
-  it('filters by status and building', () => {
+  it('filters by status and building', async () => {
     const statuses: RoomStatus[] = ['reserved', 'occupied'];
-    const { rooms } = walk({ statuses, limit: 2 });
+    const { rooms } = await walk({ statuses, limit: 2 });
     expect(rooms.map((r) => r.number)).toEqual(['A-201', 'A-402', 'A-903', 'A-1012']);
-    const aOut = walk({ buildingId: buildingA, statuses: ['out_of_service'], limit: 7 });
+    const aOut = await walk({ buildingId: buildingA, statuses: ['out_of_service'], limit: 7 });
     expect(aOut.rooms.map((r) => r.number)).toEqual(['A-707']);
   });
 
-  it('shows retired rooms only when asked', () => {
-    expect(walk({ search: 'B-001', limit: 7 }).rooms).toEqual([]);
-    const withRetired = walk({ search: 'B-001', includeRetired: true, limit: 7 }).rooms;
+  it('shows retired rooms only when asked', async () => {
+    expect((await walk({ search: 'B-001', limit: 7 })).rooms).toEqual([]);
+    const withRetired = (await walk({ search: 'B-001', includeRetired: true, limit: 7 })).rooms;
     expect(withRetired.map((r) => r.number)).toEqual(['B-001']);
     expect(withRetired[0]!.retiredAt).not.toBeNull();
   });
 
-  it('searches room numbers, case-insensitively, across pages', () => {
-    const { rooms } = walk({ search: 'A-10', limit: 7 });
+  it('searches room numbers, case-insensitively, across pages', async () => {
+    const { rooms } = await walk({ search: 'A-10', limit: 7 });
     expect(rooms.map((r) => r.number)).toEqual(
       Array.from({ length: 12 }, (_, i) => `A-10${String(i + 1).padStart(2, '0')}`),
     );
-    expect(page({ search: 'a-10', limit: 50 }).total).toBe(12);
-    expect(page({ search: '  A-10  ', limit: 50 }).total).toBe(12);
+    expect((await page({ search: 'a-10', limit: 50 })).total).toBe(12);
+    expect((await page({ search: '  A-10  ', limit: 50 })).total).toBe(12);
   });
 
-  it('treats LIKE wildcards in the search as plain text', () => {
-    expect(page({ search: 'A_2', limit: 50 }).total).toBe(0);
-    expect(page({ search: '%', limit: 50 }).total).toBe(0);
-    expect(page({ search: 'A-2%1', limit: 50 }).total).toBe(0);
+  it('treats LIKE wildcards in the search as plain text', async () => {
+    expect((await page({ search: 'A_2', limit: 50 })).total).toBe(0);
+    expect((await page({ search: '%', limit: 50 })).total).toBe(0);
+    expect((await page({ search: 'A-2%1', limit: 50 })).total).toBe(0);
   });
 
-  it('refuses a cursor it did not make', () => {
+  it('refuses a cursor it did not make', async () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const garbage = [
       'garbage!!',
@@ -268,17 +284,17 @@ describe('rooms.page', () => {
       Buffer.from('[1,').toString('base64url'),
     ];
     for (const cursor of garbage) {
-      const error = pageError({ cursor, limit: 7 });
+      const error = await pageError({ cursor, limit: 7 });
       expect(error, cursor).toMatchObject({ code: 'INVALID_INPUT', fields: { cursor: 'invalid' } });
     }
     // A real cursor still works afterwards.
-    const next = page({ limit: 7 }).nextCursor;
+    const next = (await page({ limit: 7 })).nextCursor;
     expect(next).not.toBeNull();
-    expect(page({ limit: 7, cursor: next! }).rows[0]!.number).toBe('A-208');
+    expect((await page({ limit: 7, cursor: next! })).rows[0]!.number).toBe('A-208');
   });
 
-  it('refuses a limit above the maximum', () => {
-    expect(pageError({ limit: 101 })).toMatchObject({
+  it('refuses a limit above the maximum', async () => {
+    expect(await pageError({ limit: 101 })).toMatchObject({
       code: 'INVALID_INPUT',
       fields: { limit: 'too_big' },
     });

@@ -3,10 +3,14 @@ import { ThemeProvider } from '@mui/material/styles';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/domain';
-import { call } from './api/client';
+import { AUTH_CHANGED_EVENT, call } from './api/client';
 import { useQuery } from './api/useQuery';
+import { AuthContext } from './auth/AuthContext';
+import { useIdleLock } from './auth/useIdleLock';
 import { CenteredMessage } from './components/CenteredMessage';
-import { Welcome } from './features/welcome/Welcome';
+import { LockScreen } from './features/auth/LockScreen';
+import { LoginScreen } from './features/auth/LoginScreen';
+import { SetupScreen } from './features/auth/SetupScreen';
 import { applyLanguage, DEFAULT_LANGUAGE } from './i18n';
 import { errorText } from './i18n/errorText';
 import { AppFrame } from './layout/AppFrame';
@@ -17,27 +21,65 @@ export function App() {
   const { t } = useTranslation();
   const info = useQuery('app.info', {});
   const settings = useQuery('settings.get', {});
+  const [authVersion, setAuthVersion] = useState(0);
+  const refreshAuth = useCallback(() => setAuthVersion((v) => v + 1), []);
+  const auth = useQuery(
+    'auth.status',
+    {},
+    { skip: !info.data || info.data.needsSetup, refreshKey: authVersion },
+  );
   const [chosen, setChosen] = useState<Language | null>(null);
   const language = chosen ?? settings.data?.language ?? DEFAULT_LANGUAGE;
 
   useEffect(() => applyLanguage(language), [language]);
+  // Any call refused for a session reason (signed out, expired, locked) brings the right screen up.
+  useEffect(() => {
+    window.addEventListener(AUTH_CHANGED_EVENT, refreshAuth);
+    return () => window.removeEventListener(AUTH_CHANGED_EVENT, refreshAuth);
+  }, [refreshAuth]);
+  useIdleLock(auth.data?.idleLockMinutes ?? 15, auth.data?.state === 'active', refreshAuth);
 
   const changeLanguage = useCallback(async (next: Language) => {
-    const saved = await call('settings.update', { language: next });
+    const saved = await call('settings.setLanguage', { language: next });
     setChosen(saved.language);
   }, []);
-
   const theme = useMemo(() => makeTheme(language), [language]);
   const reloadInfo = info.reload;
+  const authValue = useMemo(
+    () => (auth.data ? { status: auth.data, refresh: refreshAuth } : null),
+    [auth.data, refreshAuth],
+  );
 
   let body;
-  if (info.error)
+  const error = info.error ?? auth.error;
+  if (error)
+    body = <CenteredMessage severity="error" text={errorText(t, error)} onRetry={reloadInfo} />;
+  else if (!info.data) body = <CenteredMessage text={t('common.loading')} />;
+  else if (info.data.needsSetup)
     body = (
-      <CenteredMessage severity="error" text={errorText(t, info.error)} onRetry={reloadInfo} />
+      <SetupScreen
+        onDone={() => {
+          reloadInfo();
+          refreshAuth();
+        }}
+      />
     );
-  else if (!info.data || settings.loading) body = <CenteredMessage text={t('common.loading')} />;
-  else if (!info.data.hasSite) body = <Welcome onReady={reloadInfo} />;
-  else body = <AppFrame info={info.data} language={language} onLanguageChange={changeLanguage} />;
+  else if (!auth.data || !authValue) body = <CenteredMessage text={t('common.loading')} />;
+  else if (auth.data.state === 'signedOut' || !auth.data.user)
+    body = <LoginScreen onSignedIn={refreshAuth} />;
+  else if (auth.data.state === 'locked')
+    body = <LockScreen name={auth.data.user.displayName} onChanged={refreshAuth} />;
+  else
+    body = (
+      <AuthContext.Provider value={authValue}>
+        <AppFrame
+          key={auth.data.user.id}
+          info={info.data}
+          language={language}
+          onLanguageChange={changeLanguage}
+        />
+      </AuthContext.Provider>
+    );
 
   return (
     <ThemeProvider theme={theme}>

@@ -28,7 +28,12 @@ export function makeTheme(language: Language) {
       typography: { fontFamily: FONT_STACK, fontSize: 14 },
       shape: { borderRadius: 6 },
       components: {
-        MuiButton: { defaultProps: { disableElevation: true } },
+        // Chinese labels have no case; upper-casing only mangles the Latin words among them.
+        MuiButton: {
+          defaultProps: { disableElevation: true },
+          styleOverrides: { root: { textTransform: 'none' } },
+        },
+        MuiTab: { styleOverrides: { root: { textTransform: 'none' } } },
         MuiTextField: { defaultProps: { size: 'small' } },
         MuiSelect: { defaultProps: { size: 'small' } },
       },

@@ -48,6 +48,10 @@ export const accountsAndAudit: Migration = {
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      -- INSERT OR REPLACE deletes without firing delete triggers: only new ids may be inserted.
+      CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log
+        WHEN NEW.id <= (SELECT coalesce(max(id), 0) FROM audit_log)
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
       -- Filled by the capture triggers, emptied by the router in the same transaction.
       CREATE TABLE audit_pending (

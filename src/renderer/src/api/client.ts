@@ -26,12 +26,19 @@ export class ApiCallError extends Error {
   }
 }
 
+/** Codes that mean "who you are changed": the app goes back to its sign-in or lock screen. */
+const SESSION_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'LOCKED']);
+export const AUTH_CHANGED_EVENT = 'isd:auth-changed';
+
 /** The only door to main: resolves with the value, rejects with ApiCallError. */
 export async function call<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
 ): Promise<MethodResult<M>> {
   const result = await window.api.invoke(method, input);
-  if (!result.ok) throw new ApiCallError(result.error);
+  if (!result.ok) {
+    if (SESSION_CODES.has(result.error.code)) window.dispatchEvent(new Event(AUTH_CHANGED_EVENT));
+    throw new ApiCallError(result.error);
+  }
   return result.value;
 }

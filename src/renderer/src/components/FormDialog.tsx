@@ -14,7 +14,7 @@ export interface FormField {
   name: string;
   label: string;
   initial: string;
-  type?: 'text' | 'number';
+  type?: 'text' | 'number' | 'password';
   required?: boolean;
 }
 

@@ -22,8 +22,11 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language } from '../../../shared/domain';
 import { useQuery } from '../api/useQuery';
 import { NotYet } from '../features/placeholder/NotYet';
+import { AdminPage } from '../features/admin/AdminPage';
+import { UserMenu } from '../features/auth/UserMenu';
+import { NoActiveSite } from '../features/registry/NoActiveSite';
 import { RoomsPage } from '../features/rooms/RoomsPage';
-import { Welcome } from '../features/welcome/Welcome';
+import { useCan } from '../auth/AuthContext';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { READY_SECTIONS, SECTIONS, sectionFromHash, type Section } from './sections';
 
@@ -46,6 +49,8 @@ export function AppFrame(props: {
   onLanguageChange: (language: Language) => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const can = useCan();
+  const canAdminister = can('users.manage') || can('audit.read') || can('settings.manage');
   const [section, setSection] = useState<Section>(() => sectionFromHash(location.hash));
   const sites = useQuery('sites.list', { includeRetired: false });
   const [siteId, setSiteId] = useState<number | null>(null);
@@ -62,11 +67,10 @@ export function AppFrame(props: {
     setSection(next);
   };
 
-  // The last site was retired: start again as on first run.
-  if (sites.data && sites.data.length === 0) return <Welcome onReady={sites.reload} />;
-
   let page: ReactElement;
-  if (section === 'settings') {
+  if (section === 'admin' && canAdminister) {
+    page = <AdminPage />;
+  } else if (section === 'settings') {
     page = (
       <SettingsPage
         info={props.info}
@@ -74,6 +78,8 @@ export function AppFrame(props: {
         onLanguageChange={props.onLanguageChange}
       />
     );
+  } else if (section === 'rooms' && sites.data && sites.data.length === 0) {
+    page = <NoActiveSite onCreated={sites.reload} />;
   } else if (section === 'rooms' && activeSiteId !== null) {
     page = <RoomsPage siteId={activeSiteId} onSitesChanged={sites.reload} />;
   } else if (section === 'rooms') {
@@ -110,6 +116,7 @@ export function AppFrame(props: {
           ) : (
             <Typography variant="body1">{sites.data?.[0]?.name}</Typography>
           )}
+          <UserMenu />
         </Toolbar>
       </AppBar>
       <Drawer
@@ -122,7 +129,7 @@ export function AppFrame(props: {
       >
         <Toolbar variant="dense" />
         <List component="nav" aria-label={t('app.title')}>
-          {SECTIONS.map((s) => (
+          {SECTIONS.filter((s) => s !== 'admin' || canAdminister).map((s) => (
             <ListItemButton key={s} selected={section === s} onClick={() => go(s)}>
               <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[s]}</ListItemIcon>
               <ListItemText

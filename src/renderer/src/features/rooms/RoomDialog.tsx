@@ -24,6 +24,7 @@ import {
 } from '../../../../shared/domain';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
+import { useCan } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
@@ -95,6 +96,7 @@ export function RoomDialog(props: {
 }) {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
+  const canManage = useCan()('registry.manage');
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState<'retire' | 'delete' | null>(null);
@@ -161,7 +163,9 @@ export function RoomDialog(props: {
                 )}
               </Box>
               <Divider />
-              <StatusActions key={`${r.id}-${r.status}`} room={r} onChanged={changed} />
+              {canManage && (
+                <StatusActions key={`${r.id}-${r.status}`} room={r} onChanged={changed} />
+              )}
               <Divider />
               <Typography variant="subtitle2">{t('rooms.history')}</Typography>
               {history.data && history.data.length === 0 ? (
@@ -194,16 +198,20 @@ export function RoomDialog(props: {
             </Stack>
           </DialogContent>
           <DialogActions>
-            <Button color="error" onClick={() => setConfirm(r.everUsed ? 'retire' : 'delete')}>
-              {r.everUsed ? t('rooms.retireRoom') : t('rooms.deleteRoom')}
-            </Button>
-            {!r.everUsed && (
-              <Button color="warning" onClick={() => setConfirm('retire')}>
-                {t('common.retire')}
-              </Button>
+            {canManage && (
+              <>
+                <Button color="error" onClick={() => setConfirm(r.everUsed ? 'retire' : 'delete')}>
+                  {r.everUsed ? t('rooms.retireRoom') : t('rooms.deleteRoom')}
+                </Button>
+                {!r.everUsed && (
+                  <Button color="warning" onClick={() => setConfirm('retire')}>
+                    {t('common.retire')}
+                  </Button>
+                )}
+              </>
             )}
             <Box sx={{ flex: 1 }} />
-            <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>
+            {canManage && <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
             <Button variant="contained" onClick={props.onClose}>
               {t('common.close')}
             </Button>

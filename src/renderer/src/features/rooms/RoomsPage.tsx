@@ -6,6 +6,7 @@ import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/useQuery';
+import { useCan } from '../../auth/AuthContext';
 import { RegistryPanel } from '../registry/RegistryPanel';
 import { BulkCreateDialog } from './BulkCreateDialog';
 import { RoomBoard } from './RoomBoard';
@@ -22,6 +23,7 @@ export function RoomsPage({
   onSitesChanged: () => void;
 }) {
   const { t } = useTranslation();
+  const canManage = useCan()('registry.manage');
   const [tab, setTab] = useState<Tab>('board');
   const [refreshKey, setRefreshKey] = useState(0);
   const [openRoomId, setOpenRoomId] = useState<number | null>(null);
@@ -44,16 +46,18 @@ export function RoomsPage({
         <Tabs value={tab} onChange={(_e, v: Tab) => setTab(v)} sx={{ flex: 1 }}>
           <Tab value="board" label={t('rooms.tabBoard')} />
           <Tab value="list" label={t('rooms.tabList')} />
-          <Tab value="registry" label={t('rooms.tabRegistry')} />
+          {canManage && <Tab value="registry" label={t('rooms.tabRegistry')} />}
         </Tabs>
-        <Button
-          variant="contained"
-          startIcon={<AddIcon />}
-          onClick={() => setBulkOpen(true)}
-          disabled={list.length === 0}
-        >
-          {t('rooms.bulkCreate')}
-        </Button>
+        {canManage && (
+          <Button
+            variant="contained"
+            startIcon={<AddIcon />}
+            onClick={() => setBulkOpen(true)}
+            disabled={list.length === 0}
+          >
+            {t('rooms.bulkCreate')}
+          </Button>
+        )}
       </Box>
       {tab === 'board' && (
         <RoomBoard
@@ -71,7 +75,7 @@ export function RoomsPage({
           onOpenRoom={setOpenRoomId}
         />
       )}
-      {tab === 'registry' && (
+      {tab === 'registry' && canManage && (
         <RegistryPanel
           siteId={siteId}
           buildings={list}

@@ -1,0 +1,44 @@
+import Box from '@mui/material/Box';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../auth/AuthContext';
+import { AuditPanel } from './AuditPanel';
+import { SecurityPanel } from './SecurityPanel';
+import { UsersPanel } from './UsersPanel';
+
+type AdminTab = 'users' | 'audit' | 'security';
+
+export function AdminPage() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const tabs: AdminTab[] = [
+    ...(can('users.manage') ? (['users'] as const) : []),
+    ...(can('audit.read') ? (['audit'] as const) : []),
+    ...(can('settings.manage') ? (['security'] as const) : []),
+  ];
+  const [picked, setPicked] = useState<AdminTab | null>(null);
+  const tab = picked && tabs.includes(picked) ? picked : tabs[0];
+  const label: Record<AdminTab, string> = {
+    users: t('admin.tabUsers'),
+    audit: t('admin.tabAudit'),
+    security: t('admin.tabSecurity'),
+  };
+  return (
+    <Box sx={{ p: 2, pt: 1 }}>
+      <Tabs
+        value={tab ?? false}
+        onChange={(_e, v: AdminTab) => setPicked(v)}
+        sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}
+      >
+        {tabs.map((x) => (
+          <Tab key={x} value={x} label={label[x]} />
+        ))}
+      </Tabs>
+      {tab === 'users' && <UsersPanel />}
+      {tab === 'audit' && <AuditPanel />}
+      {tab === 'security' && <SecurityPanel />}
+    </Box>
+  );
+}

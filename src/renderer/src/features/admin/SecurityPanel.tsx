@@ -1,0 +1,79 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../shared/domain';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { useAuth } from '../../auth/AuthContext';
+import { numberOrNaN } from '../../components/numberInput';
+import { useSubmit } from '../../components/useSubmit';
+import { useNotify } from '../../notify';
+
+export function SecurityPanel() {
+  const settings = useQuery('settings.get', {});
+  return settings.data ? <SecurityForm settings={settings.data} /> : null;
+}
+
+function SecurityForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const { refresh } = useAuth();
+  const [idle, setIdle] = useState(String(settings.idleLockMinutes));
+  const [hours, setHours] = useState(String(settings.sessionMaxHours));
+  const submit = useSubmit();
+  return (
+    <Paper variant="outlined" sx={{ p: 3, maxWidth: 520 }}>
+      <Stack
+        component="form"
+        spacing={2}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit
+            .run(() =>
+              call('settings.updateSecurity', {
+                idleLockMinutes: numberOrNaN(idle),
+                sessionMaxHours: numberOrNaN(hours),
+              }),
+            )
+            .then((ok) => {
+              if (!ok) return;
+              notify(t('common.saved'));
+              refresh();
+            });
+        }}
+      >
+        <TextField
+          label={t('security.idleLockMinutes')}
+          type="number"
+          value={idle}
+          onChange={(e) => setIdle(e.target.value)}
+          error={!!submit.fields.idleLockMinutes}
+          helperText={submit.fields.idleLockMinutes}
+          slotProps={{ htmlInput: { min: 1, max: 240 } }}
+        />
+        <TextField
+          label={t('security.sessionMaxHours')}
+          type="number"
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          error={!!submit.fields.sessionMaxHours}
+          helperText={submit.fields.sessionMaxHours}
+          slotProps={{ htmlInput: { min: 1, max: 24 } }}
+        />
+        {submit.message && <Alert severity="error">{submit.message}</Alert>}
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={submit.busy}
+          sx={{ alignSelf: 'flex-start' }}
+        >
+          {t('common.save')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
