@@ -96,6 +96,9 @@ export interface BoardTile {
   status: RoomStatus;
   capacity: number;
   freeBeds: number;
+  occupants: number;
+  /** Fewest observation days left among the occupants (0 = due today or overdue); null when empty. */
+  daysLeft: number | null;
   type: RoomType;
   statusReason: string | null;
 }
@@ -137,6 +140,10 @@ export interface Settings {
   idleLockMinutes: number;
   /** Hours after sign-in before a session ends whatever happens. */
   sessionMaxHours: number;
+  /** Days of observation from check-in (or the last exposure, if given). */
+  observationDays: number;
+  /** Whether unrelated people of the same gender may share a room. */
+  allowUnrelatedSharing: boolean;
 }
 
 export interface AppInfo {

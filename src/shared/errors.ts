@@ -26,6 +26,12 @@ export const ERROR_CODES = [
   'WEAK_PASSWORD',
   'ALREADY_SET_UP',
   'LAST_ADMIN',
+  'OPEN_STAY_EXISTS',
+  'ROOM_NOT_ALLOCATABLE',
+  'OVER_CAPACITY',
+  'MIXED_GENDER',
+  'UNRELATED_SHARING',
+  'STAY_NOT_OPEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

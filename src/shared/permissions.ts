@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'users.manage',
   'settings.manage',
   'audit.read',
+  'people.read',
+  'people.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -22,10 +24,10 @@ export type Access = 'public' | 'session' | Permission;
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   administrator: ['registry.read', 'users.manage', 'settings.manage', 'audit.read'],
-  coordinator: ['registry.read', 'registry.manage'],
-  medical: ['registry.read'],
+  coordinator: ['registry.read', 'registry.manage', 'people.read', 'people.manage'],
+  medical: ['registry.read', 'people.read'],
   warehouse: ['registry.read'],
-  viewer: ['registry.read'],
+  viewer: ['registry.read', 'people.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -2,6 +2,11 @@ import type { MethodName, MethodResult, ParsedInput } from '../../shared/contrac
 import { SCHEMA_VERSION } from '../db/migrations';
 import { auditPage, verifyAuditChain } from '../services/audit';
 import { exportAudit } from '../services/auditExport';
+import { confirmAllocation, suggestAllocation } from '../services/allocation';
+import { batchMembers, createBatch, listBatches, registerArrivals } from '../services/arrivals';
+import { recordDisinfection } from '../services/disinfection';
+import { listOrigins } from '../services/origins';
+import { checkOut, extendStay, getStay, moveStay } from '../services/stays';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
 import type { MaybeDeferred } from '../services/deferred';
 import { initialize } from '../services/setup';
@@ -33,7 +38,12 @@ import {
   setRoomStatus,
   updateRoom,
 } from '../services/rooms';
-import { getSettings, setLanguage, updateSecuritySettings } from '../services/settings';
+import {
+  getSettings,
+  setLanguage,
+  updateObservationSettings,
+  updateSecuritySettings,
+} from '../services/settings';
 import { createSite, listSites, retireSite, updateSite } from '../services/sites';
 import type { HandlerContext } from './context';
 
@@ -95,4 +105,18 @@ export const handlers: Handlers = {
   'rooms.statusHistory': roomStatusHistory,
   'rooms.board': roomBoard,
   'rooms.page': roomPage,
+
+  'origins.list': (ctx) => listOrigins(ctx),
+  'arrivals.list': listBatches,
+  'arrivals.create': createBatch,
+  'arrivals.members': batchMembers,
+  'arrivals.register': registerArrivals,
+  'allocation.suggest': suggestAllocation,
+  'allocation.confirm': confirmAllocation,
+  'stays.get': getStay,
+  'stays.extend': extendStay,
+  'stays.move': moveStay,
+  'stays.checkOut': checkOut,
+  'rooms.disinfect': recordDisinfection,
+  'settings.updateObservation': updateObservationSettings,
 };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditOutcome, AuditPage, AuditVerification } from '../../shared/accounts';
 import type { AuditFilter } from '../../shared/contract';
 import type { Db } from '../db/open';
-import { maskDeep, maskPersonalNumbers } from './masking';
+import { maskDeep, maskIdNumber, maskPersonalNumbers, maskPhone } from './masking';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -97,7 +97,29 @@ const ENTITY_OF_TABLE: Record<string, string> = {
   settings: 'setting',
   users: 'user',
   user_roles: 'user_role',
+  origins: 'origin',
+  arrival_batches: 'arrival_batch',
+  people: 'person',
+  stays: 'stay',
+  stay_events: 'stay_event',
+  disinfections: 'disinfection',
 };
+
+/** Columns whose values are personal numbers: masked before they reach the trail. */
+const SENSITIVE_COLUMNS: Record<string, Record<string, (value: string) => string>> = {
+  people: { document_number: maskIdNumber, phone: maskPhone, emergency_phone: maskPhone },
+};
+
+function maskRow(
+  table: string,
+  row: Record<string, unknown> | null,
+): Record<string, unknown> | null {
+  const masks = SENSITIVE_COLUMNS[table];
+  if (!row || !masks) return row;
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && masks[k] ? masks[k](v) : v]),
+  );
+}
 
 /** Bookkeeping columns that change on every write and say nothing. */
 const NOISE = new Set(['updated_at']);

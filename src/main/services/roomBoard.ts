@@ -5,6 +5,7 @@ import {
   type RoomStatus,
   type RoomType,
 } from '../../shared/domain';
+import { daysBetween, siteDay } from '../../shared/siteDate';
 import type { ServiceContext } from './context';
 import { getActiveSite } from './sites';
 
@@ -20,14 +21,13 @@ interface TileRow {
   building_id: number;
   building_code: string;
   building_name: string;
+  occupants: number;
+  earliest_end: string | null;
 }
 
-/**
- * Free beds until allocation lands: an available room's beds are all free, any other status has
- * none to offer. Allocation will replace this with capacity minus occupants.
- */
-const freeBedsOf = (r: { status: RoomStatus; capacity: number }): number =>
-  r.status === 'available' ? r.capacity : 0;
+/** Beds a room can still offer: only an available or occupied room offers any. */
+const freeBedsOf = (r: { status: RoomStatus; capacity: number; occupants: number }): number =>
+  r.status === 'available' || r.status === 'occupied' ? Math.max(r.capacity - r.occupants, 0) : 0;
 
 /** Floors as rows of tiles, top floor first, with counts per status over the building filter. */
 export function roomBoard(
@@ -38,15 +38,19 @@ export function roomBoard(
   const rows = ctx.db
     .prepare<[number, number | null, number | null], TileRow>(
       `SELECT r.id, r.number, r.status, r.capacity, r.type, r.status_reason, r.floor_id, f.level,
-              b.id AS building_id, b.code AS building_code, b.name AS building_name
+              b.id AS building_id, b.code AS building_code, b.name AS building_name,
+              count(s.id) AS occupants, min(s.observation_end) AS earliest_end
        FROM rooms r
+       LEFT JOIN stays s ON s.room_id = r.id AND s.status = 'active'
        JOIN floors f ON f.id = r.floor_id
        JOIN buildings b ON b.id = r.building_id
        WHERE b.site_id = ? AND (? IS NULL OR b.id = ?) AND r.retired_at IS NULL
+       GROUP BY r.id
        ORDER BY b.code, f.level DESC, r.number`,
     )
     .all(input.siteId, input.buildingId ?? null, input.buildingId ?? null);
 
+  const today = siteDay(ctx.now());
   const counts = Object.fromEntries(ROOM_STATUSES.map((s) => [s, 0])) as Record<RoomStatus, number>;
   let totalBeds = 0;
   let freeBeds = 0;
@@ -75,6 +79,8 @@ export function roomBoard(
       status: r.status,
       capacity: r.capacity,
       freeBeds: freeBedsOf(r),
+      occupants: r.occupants,
+      daysLeft: r.earliest_end === null ? null : Math.max(daysBetween(today, r.earliest_end), 0),
       type: r.type,
       statusReason: r.status_reason,
     });

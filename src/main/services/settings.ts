@@ -5,6 +5,8 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'zh-CN',
   idleLockMinutes: 15,
   sessionMaxHours: 12,
+  observationDays: 14,
+  allowUnrelatedSharing: false,
 };
 
 function readAll(ctx: ServiceContext): Map<string, string> {
@@ -28,6 +30,8 @@ export function getSettings(ctx: ServiceContext): Settings {
       : DEFAULT_SETTINGS.language,
     idleLockMinutes: intOr(stored.get('idleLockMinutes'), DEFAULT_SETTINGS.idleLockMinutes),
     sessionMaxHours: intOr(stored.get('sessionMaxHours'), DEFAULT_SETTINGS.sessionMaxHours),
+    observationDays: intOr(stored.get('observationDays'), DEFAULT_SETTINGS.observationDays),
+    allowUnrelatedSharing: stored.get('allowUnrelatedSharing') === 'true',
   };
 }
 
@@ -48,5 +52,16 @@ export function updateSecuritySettings(
   input: { idleLockMinutes: number; sessionMaxHours: number },
 ): Settings {
   write(ctx, input);
+  return getSettings(ctx);
+}
+
+export function updateObservationSettings(
+  ctx: ServiceContext,
+  input: { observationDays: number; allowUnrelatedSharing: boolean },
+): Settings {
+  write(ctx, {
+    observationDays: input.observationDays,
+    allowUnrelatedSharing: String(input.allowUnrelatedSharing),
+  });
   return getSettings(ctx);
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountMethods } from './accounts';
 import { appMethods } from './app';
 import type { MethodDef } from './define';
+import { peopleMethods } from './people';
 import { registryMethods } from './registry';
 import { roomMethods } from './rooms';
 
@@ -11,6 +12,7 @@ export const contract = {
   ...accountMethods,
   ...registryMethods,
   ...roomMethods,
+  ...peopleMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,8 @@
 import { sitesAndRooms } from './0001-sites-rooms';
 import { accountsAndAudit } from './0002-accounts-audit';
+import { peopleAndStays } from './0003-people-stays';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [sitesAndRooms, accountsAndAudit];
+export const MIGRATIONS: readonly Migration[] = [sitesAndRooms, accountsAndAudit, peopleAndStays];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
