@@ -133,3 +133,17 @@ export interface Disinfection {
   concentration: string;
   notes: string;
 }
+
+/** Someone checked into a room, as the room dialog lists them (numbers masked). */
+export interface RoomOccupant {
+  stayId: number;
+  personId: number;
+  fullName: string;
+  gender: Gender;
+  age: number;
+  documentMasked: string;
+  household: string | null;
+  checkInAt: string;
+  observationEnd: string;
+  daysLeft: number;
+}

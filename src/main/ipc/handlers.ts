@@ -6,7 +6,7 @@ import { confirmAllocation, suggestAllocation } from '../services/allocation';
 import { batchMembers, createBatch, listBatches, registerArrivals } from '../services/arrivals';
 import { recordDisinfection } from '../services/disinfection';
 import { listOrigins } from '../services/origins';
-import { checkOut, extendStay, getStay, moveStay } from '../services/stays';
+import { checkOut, extendStay, getStay, moveStay, roomOccupants } from '../services/stays';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
 import type { MaybeDeferred } from '../services/deferred';
 import { initialize } from '../services/setup';
@@ -113,6 +113,7 @@ export const handlers: Handlers = {
   'arrivals.register': registerArrivals,
   'allocation.suggest': suggestAllocation,
   'allocation.confirm': confirmAllocation,
+  'rooms.occupants': roomOccupants,
   'stays.get': getStay,
   'stays.extend': extendStay,
   'stays.move': moveStay,

@@ -1,8 +1,10 @@
-import { addDays, siteDay } from '../../shared/siteDate';
-import type { CheckoutKind, StayRecord, StayStatus } from '../../shared/people';
+import { ageOn } from '../../shared/idNumber';
+import { addDays, daysBetween, siteDay } from '../../shared/siteDate';
+import type { CheckoutKind, RoomOccupant, StayRecord, StayStatus } from '../../shared/people';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
 import { checkPlacement, groupOf, occupantsOf } from './occupancy';
+import { maskIdNumber } from './masking';
 import { getRoom, writeStatus } from './rooms';
 import { getSettings } from './settings';
 
@@ -195,4 +197,41 @@ export function checkOut(
     reason: input.reason ?? input.hospital ?? null,
   });
   return getStay(ctx, { id: s.id });
+}
+
+/** Who is in a room now, with their observation clock, for the room dialog. */
+export function roomOccupants(ctx: ServiceContext, input: { roomId: number }): RoomOccupant[] {
+  getRoom(ctx, { id: input.roomId });
+  const today = siteDay(ctx.now());
+  return ctx.db
+    .prepare<
+      [number],
+      {
+        id: number;
+        person_id: number;
+        full_name: string;
+        gender: 'male' | 'female';
+        birth_date: string;
+        document_number: string;
+        household: string | null;
+        check_in_at: string;
+        observation_end: string;
+      }
+    >(
+      `SELECT s.id, s.person_id, p.full_name, p.gender, p.birth_date, p.document_number, s.household, s.check_in_at, s.observation_end
+       FROM stays s JOIN people p ON p.id = s.person_id WHERE s.room_id = ? AND s.status = 'active' ORDER BY s.id`,
+    )
+    .all(input.roomId)
+    .map((o) => ({
+      stayId: o.id,
+      personId: o.person_id,
+      fullName: o.full_name,
+      gender: o.gender,
+      age: ageOn(o.birth_date, ctx.now()),
+      documentMasked: maskIdNumber(o.document_number),
+      household: o.household,
+      checkInAt: o.check_in_at,
+      observationEnd: o.observation_end,
+      daysLeft: daysBetween(today, o.observation_end),
+    }));
 }

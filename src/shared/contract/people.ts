@@ -5,6 +5,7 @@ import type {
   BatchMember,
   Disinfection,
   Origin,
+  RoomOccupant,
   StayRecord,
 } from '../people';
 import { CATEGORIES, CHECKOUT_KINDS, DOCUMENT_TYPES, GENDERS } from '../people';
@@ -98,6 +99,11 @@ export const peopleMethods = {
     }),
     kind: 'write',
     access: 'people.manage',
+  }),
+  'rooms.occupants': method<RoomOccupant[]>()({
+    input: z.strictObject({ roomId: id }),
+    kind: 'read',
+    access: 'people.read',
   }),
   'stays.get': method<StayRecord>()({
     input: z.strictObject({ id }),

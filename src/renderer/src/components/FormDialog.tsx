@@ -14,7 +14,7 @@ export interface FormField {
   name: string;
   label: string;
   initial: string;
-  type?: 'text' | 'number' | 'password';
+  type?: 'text' | 'number' | 'password' | 'datetime-local';
   required?: boolean;
 }
 
@@ -56,6 +56,7 @@ function Form(props: Parameters<typeof FormDialog>[0]) {
               name={f.name}
               label={f.label}
               type={f.type ?? 'text'}
+              slotProps={f.type === 'datetime-local' ? { inputLabel: { shrink: true } } : {}}
               value={values[f.name] ?? ''}
               onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
               required={f.required}

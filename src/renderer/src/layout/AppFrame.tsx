@@ -23,6 +23,7 @@ import type { AppInfo, Language } from '../../../shared/domain';
 import { useQuery } from '../api/useQuery';
 import { NotYet } from '../features/placeholder/NotYet';
 import { AdminPage } from '../features/admin/AdminPage';
+import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
 import { UserMenu } from '../features/auth/UserMenu';
 import { NoActiveSite } from '../features/registry/NoActiveSite';
 import { RoomsPage } from '../features/rooms/RoomsPage';
@@ -70,6 +71,8 @@ export function AppFrame(props: {
   let page: ReactElement;
   if (section === 'admin' && canAdminister) {
     page = <AdminPage />;
+  } else if (section === 'allocation' && can('people.read') && activeSiteId !== null) {
+    page = <ArrivalsPage siteId={activeSiteId} />;
   } else if (section === 'settings') {
     page = (
       <SettingsPage
@@ -129,7 +132,9 @@ export function AppFrame(props: {
       >
         <Toolbar variant="dense" />
         <List component="nav" aria-label={t('app.title')}>
-          {SECTIONS.filter((s) => s !== 'admin' || canAdminister).map((s) => (
+          {SECTIONS.filter(
+            (s) => (s !== 'admin' || canAdminister) && (s !== 'allocation' || can('people.read')),
+          ).map((s) => (
             <ListItemButton key={s} selected={section === s} onClick={() => go(s)}>
               <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[s]}</ListItemIcon>
               <ListItemText

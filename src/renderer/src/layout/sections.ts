@@ -11,7 +11,7 @@ export const SECTIONS = [
 export type Section = (typeof SECTIONS)[number];
 
 /** Sections whose screens exist; the others say "not yet available". */
-export const READY_SECTIONS: readonly Section[] = ['rooms', 'admin', 'settings'];
+export const READY_SECTIONS: readonly Section[] = ['rooms', 'allocation', 'admin', 'settings'];
 
 export function sectionFromHash(hash: string): Section {
   const name = hash.replace(/^#\/?/, '');

@@ -52,7 +52,11 @@ const FloorRow = memo(function FloorRow({
             <button
               key={room.id}
               type="button"
-              className="board-tile"
+              className={
+                room.status === 'occupied' && room.daysLeft === 0
+                  ? 'board-tile board-tile-due'
+                  : 'board-tile'
+              }
               data-status={room.status}
               style={{ background: colors.bg, color: colors.fg, borderColor: colors.fg + '33' }}
               title={`${room.number} · ${statusText}${room.statusReason ? ` · ${room.statusReason}` : ''}`}
@@ -63,7 +67,15 @@ const FloorRow = memo(function FloorRow({
               <span className="board-tile-sub">
                 {room.status === 'available'
                   ? t('rooms.freeBeds', { free: room.freeBeds, capacity: room.capacity })
-                  : statusText}
+                  : room.status === 'occupied'
+                    ? room.daysLeft === 0
+                      ? t('rooms.dueToday')
+                      : t('rooms.occupiedTile', {
+                          n: room.occupants,
+                          capacity: room.capacity,
+                          days: room.daysLeft ?? 0,
+                        })
+                    : statusText}
               </span>
             </button>
           );

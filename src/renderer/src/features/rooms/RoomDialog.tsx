@@ -29,6 +29,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
 import { StatusChip } from './StatusChip';
+import { DisinfectionForm } from './DisinfectionForm';
+import { OccupantsSection } from './OccupantsSection';
 import { RoomFormDialog } from './RoomFormDialog';
 
 const ACTION_LABEL: Record<string, string> = {
@@ -44,7 +46,8 @@ function StatusActions({ room, onChanged }: { room: Room; onChanged: () => void 
   const [reason, setReason] = useState('');
   const submit = useSubmit();
   const targets = MANUAL_STATUS_TRANSITIONS[room.status];
-  if (targets.length === 0) return <Alert severity="info">{t('rooms.allocationOnly')}</Alert>;
+  // Occupied and awaiting-disinfection rooms are handled by their own sections below.
+  if (targets.length === 0) return null;
   const needsReason = targets.some((s) => STATUSES_REQUIRING_REASON.includes(s));
 
   const change = async (status: RoomStatus) => {
@@ -165,6 +168,17 @@ export function RoomDialog(props: {
               <Divider />
               {canManage && (
                 <StatusActions key={`${r.id}-${r.status}`} room={r} onChanged={changed} />
+              )}
+              {r.status === 'occupied' && (
+                <OccupantsSection
+                  roomId={r.id}
+                  siteId={r.siteId}
+                  refreshKey={version}
+                  onChanged={changed}
+                />
+              )}
+              {r.status === 'awaiting_disinfection' && canManage && (
+                <DisinfectionForm roomId={r.id} roomNumber={r.number} onDone={changed} />
               )}
               <Divider />
               <Typography variant="subtitle2">{t('rooms.history')}</Typography>
