@@ -57,6 +57,8 @@ test('a bus of 10 with two households: register, accept the suggestion with one 
   const plan = page.getByRole('table', { name: '生成分配建议' });
   await expect(plan.getByRole('row')).toHaveCount(11);
   await expect(plan.getByRole('row', { name: /张建国/ })).toContainText('同户 3 人同住');
+  if (test.info().project.name === 'browser')
+    await page.screenshot({ path: 'docs/screenshots/allocation.png' });
   // One change by the coordinator: 赵磊 goes to A-210.
   const zhao = page.getByLabel('赵磊 房间');
   await zhao.fill('A-210');

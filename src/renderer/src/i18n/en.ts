@@ -93,7 +93,7 @@ export const en: Messages = {
   admin: {
     tabUsers: 'Users & roles',
     tabAudit: 'Audit trail',
-    tabSecurity: 'Security',
+    tabSecurity: 'Security & observation',
     addUser: 'New user',
     editUser: 'Edit user',
     roles: 'Roles',
@@ -129,6 +129,11 @@ export const en: Messages = {
     outcome_ok: 'OK',
     outcome_denied: 'Denied',
     outcome_failed: 'Failed',
+  },
+  observation: {
+    days: 'Observation period (days)',
+    daysHint: 'Counted from check-in (or the last exposure date, if given); 14 by default.',
+    sharing: 'Allow unrelated people of the same gender to share a room',
   },
   security: {
     idleLockMinutes: 'Lock after idle (minutes)',

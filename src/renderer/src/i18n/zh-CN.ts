@@ -86,7 +86,7 @@ export const zhCN = {
   admin: {
     tabUsers: '用户与角色',
     tabAudit: '操作日志',
-    tabSecurity: '安全设置',
+    tabSecurity: '安全与隔离设置',
     addUser: '新建用户',
     editUser: '编辑用户',
     roles: '角色',
@@ -122,6 +122,11 @@ export const zhCN = {
     outcome_ok: '成功',
     outcome_denied: '拒绝',
     outcome_failed: '失败',
+  },
+  observation: {
+    days: '观察期（天）',
+    daysHint: '从入住（或填写的末次接触日期）起算，默认 14 天。',
+    sharing: '允许无亲属关系的同性别人员合住',
   },
   security: {
     idleLockMinutes: '无操作自动锁定（分钟）',

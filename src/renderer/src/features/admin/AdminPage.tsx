@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/AuthContext';
 import { AuditPanel } from './AuditPanel';
+import { ObservationPanel } from './ObservationPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -38,7 +39,12 @@ export function AdminPage() {
       </Tabs>
       {tab === 'users' && <UsersPanel />}
       {tab === 'audit' && <AuditPanel />}
-      {tab === 'security' && <SecurityPanel />}
+      {tab === 'security' && (
+        <>
+          <SecurityPanel />
+          <ObservationPanel />
+        </>
+      )}
     </Box>
   );
 }

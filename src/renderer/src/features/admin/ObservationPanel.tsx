@@ -1,0 +1,71 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../shared/domain';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { numberOrNaN } from '../../components/numberInput';
+import { useSubmit } from '../../components/useSubmit';
+import { useNotify } from '../../notify';
+
+/** Site rules for observation: its length, and whether unrelated people of one gender may share. */
+export function ObservationPanel() {
+  const settings = useQuery('settings.get', {});
+  return settings.data ? <ObservationForm settings={settings.data} /> : null;
+}
+
+function ObservationForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [days, setDays] = useState(String(settings.observationDays));
+  const [sharing, setSharing] = useState(settings.allowUnrelatedSharing);
+  const submit = useSubmit();
+  return (
+    <Paper variant="outlined" sx={{ p: 3, maxWidth: 520, mt: 2 }}>
+      <Stack
+        component="form"
+        spacing={2}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit
+            .run(() =>
+              call('settings.updateObservation', {
+                observationDays: numberOrNaN(days),
+                allowUnrelatedSharing: sharing,
+              }),
+            )
+            .then((ok) => ok && notify(t('common.saved')));
+        }}
+      >
+        <TextField
+          label={t('observation.days')}
+          type="number"
+          value={days}
+          onChange={(e) => setDays(e.target.value)}
+          error={!!submit.fields.observationDays}
+          helperText={submit.fields.observationDays ?? t('observation.daysHint')}
+          slotProps={{ htmlInput: { min: 1, max: 60 } }}
+        />
+        <FormControlLabel
+          control={<Switch checked={sharing} onChange={(e) => setSharing(e.target.checked)} />}
+          label={t('observation.sharing')}
+        />
+        {submit.message && <Alert severity="error">{submit.message}</Alert>}
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={submit.busy}
+          sx={{ alignSelf: 'flex-start' }}
+        >
+          {t('common.save')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
