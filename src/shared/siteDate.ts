@@ -23,3 +23,8 @@ export function addDays(day: string, n: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** Midnight (as UTC) of the site's day of an instant: ages and birthdays count on the site's calendar. */
+export function siteMidnight(instant: Date): Date {
+  return new Date(`${siteDay(instant)}T00:00:00Z`);
+}

@@ -261,8 +261,8 @@ describe('browser shell server', () => {
       expect(logger.entries).toEqual([]);
     });
 
-    it('still reads a body of exactly 1 MiB', async () => {
-      const res = await invoke(good(), paddedCreate(1024 * 1024));
+    it('still reads a body of exactly 8 MiB', async () => {
+      const res = await invoke(good(), paddedCreate(8 * 1024 * 1024));
       expect(res.status).toBe(200);
       // The router ignores the top-level padding and creates the site.
       expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { name: 'Haohe' } });
@@ -434,8 +434,8 @@ describe('browser shell server', () => {
     });
 
     it.each([
-      ['1 MiB + 1 byte', 1024 * 1024 + 1],
-      ['16 MiB', 16 * 1024 * 1024],
+      ['8 MiB + 1 byte', 8 * 1024 * 1024 + 1],
+      ['32 MiB', 32 * 1024 * 1024],
     ])('refuses a body of %s with 413', async (_name, bytes) => {
       const res = await invoke(good(), paddedCreate(bytes));
       expect(res.status).toBe(413);

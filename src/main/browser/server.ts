@@ -10,7 +10,8 @@ import { hostAllowed, isLoopback, originAllowed, tokenMatches } from './requestG
 import { cookieSession } from './sessionCookie';
 import { SHIM_SOURCE } from './shim';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// Room for an imported arrivals file (5 MB, base64) and nothing much larger.
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const SHIM_PATH = '/isd-shim.js';
 
 const MIME: Record<string, string> = {

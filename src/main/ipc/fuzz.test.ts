@@ -5,7 +5,8 @@ import { ERROR_CODES, type ApiResult, type ErrorCode } from '../../shared/errors
 import { mayCall, type Role } from '../../shared/permissions';
 import { memoryHandle, type SessionHandle } from '../auth/sessionStore';
 import { verifyAuditChain } from '../services/audit';
-import { hostilePayload, plausibleValue, unknownMethodName } from '../testing/fuzzPayloads';
+import { unknownMethodName } from '../testing/fuzzPayloads';
+import { hostileInput, plausibleInput, validButForUnknownKeys } from '../testing/plausibleInputs';
 import {
   addUser,
   countRows,
@@ -93,7 +94,9 @@ describe('IPC router under hostile input', () => {
   it('has plausible inputs for every method (so "valid but for one extra key" is really tried)', () => {
     for (const method of METHODS) {
       const schema = contract[method].input;
-      expect(schema.safeParse(plausibleValue(schema)).success, method).toBe(true);
+      expect(schema.safeParse(plausibleInput(schema)).success, method).toBe(true);
+      // …and the fuzzer really builds on it for every method with an object input.
+      expect(validButForUnknownKeys(schema), method).not.toBeNull();
     }
   });
 
@@ -102,7 +105,7 @@ describe('IPC router under hostile input', () => {
     async (method) => {
       const schema = contract[method].input;
       await fc.assert(
-        fc.asyncProperty(hostilePayload(schema), async (payload) => {
+        fc.asyncProperty(hostileInput(schema), async (payload) => {
           // The generator's promise: nothing it makes is valid, so no run can write.
           expect(schema.safeParse(payload).success).toBe(false);
           for (const kind of ['fuzzer', 'signedOut', 'forged'] as const) {

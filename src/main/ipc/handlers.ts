@@ -2,6 +2,7 @@ import type { MethodName, MethodResult, ParsedInput } from '../../shared/contrac
 import { SCHEMA_VERSION } from '../db/migrations';
 import { auditPage, verifyAuditChain } from '../services/audit';
 import { exportAudit } from '../services/auditExport';
+import { previewImport } from '../services/importPeople';
 import { confirmAllocation, suggestAllocation } from '../services/allocation';
 import { batchMembers, createBatch, listBatches, registerArrivals } from '../services/arrivals';
 import { recordDisinfection } from '../services/disinfection';
@@ -111,6 +112,7 @@ export const handlers: Handlers = {
   'arrivals.create': createBatch,
   'arrivals.members': batchMembers,
   'arrivals.register': registerArrivals,
+  'arrivals.importPreview': previewImport,
   'allocation.suggest': suggestAllocation,
   'allocation.confirm': confirmAllocation,
   'rooms.occupants': roomOccupants,

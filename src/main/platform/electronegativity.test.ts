@@ -142,16 +142,21 @@ describe('electronegativity over src/main and src/preload', () => {
     // It prints its own notes (e.g. when it cannot fetch translations); keep the test output clean.
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
-      result = await run({
-        input: scanDir,
-        output: join(temp.dir, 'electronegativity.sarif'),
-        isSarif: true,
-        isRelative: true,
-        electronVersionOverride: ELECTRON_VERSION,
-        // It needs a package.json to know the Electron version; without one (we scan sources) it
-        // has nothing to judge, and it would fetch Electron's release list over the network.
-        excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
-      });
+      // Under a loaded machine the scanner has been seen to return before every file was read
+      // (the canary missing from an otherwise normal result); scan again, at most three times.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        result = await run({
+          input: scanDir,
+          output: join(temp.dir, 'electronegativity.sarif'),
+          isSarif: true,
+          isRelative: true,
+          electronVersionOverride: ELECTRON_VERSION,
+          // It needs a package.json to know the Electron version; without one (we scan sources) it
+          // has nothing to judge, and it would fetch Electron's release list over the network.
+          excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
+        });
+        if (result.issues.some((f) => posix(f.file).startsWith(`${CANARY_DIR}/`))) break;
+      }
     } finally {
       log.mockRestore();
     }

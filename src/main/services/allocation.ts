@@ -67,6 +67,19 @@ function loadRooms(ctx: ServiceContext, siteId: number): CandidateRoom[] {
   return rooms.map((r) => ({ ...r, people: byRoom.get(r.id) ?? [] }));
 }
 
+/** Every active room of the site, floor by floor in door order: what "next to each other" means. */
+function floorOrder(ctx: ServiceContext, siteId: number): Map<number, number[]> {
+  const rows = ctx.db
+    .prepare<[number], { id: number; floor_id: number }>(
+      `SELECT r.id, r.floor_id FROM rooms r JOIN buildings b ON b.id = r.building_id
+       WHERE b.site_id = ? AND r.retired_at IS NULL ORDER BY r.floor_id, length(r.number), r.number, r.id`,
+    )
+    .all(siteId);
+  const floors = new Map<number, number[]>();
+  for (const r of rows) floors.set(r.floor_id, [...(floors.get(r.floor_id) ?? []), r.id]);
+  return floors;
+}
+
 function unitsOf(members: BatchMember[], batchId: number): Unit[] {
   const units = new Map<string, Unit>();
   for (const m of members) {
@@ -121,6 +134,7 @@ export function suggestAllocation(ctx: ServiceContext, input: { batchId: number 
   const batch = getBatch(ctx, input.batchId);
   const sharing = getSettings(ctx).allowUnrelatedSharing;
   const rooms = loadRooms(ctx, batch.siteId);
+  const doorOrder = floorOrder(ctx, batch.siteId);
   const members = batchMembers(ctx, input).filter((m) => m.status === 'registered');
   const lines = new Map<number, AllocationLine>();
   const place = (m: BatchMember, room: CandidateRoom | null, reasons: AllocationReason[]) => {
@@ -163,7 +177,7 @@ export function suggestAllocation(ctx: ServiceContext, input: { batchId: number 
       }
       continue;
     }
-    const split = size > 1 ? adjacentRooms(rooms, unit) : null;
+    const split = size > 1 ? adjacentRooms(rooms, unit, doorOrder) : null;
     if (split) {
       let i = 0;
       for (const room of split) {
@@ -187,29 +201,39 @@ export function suggestAllocation(ctx: ServiceContext, input: { batchId: number 
   return { lines: ordered, unplaced: ordered.filter((l) => l.roomId === null).length };
 }
 
-/** The fewest consecutive empty rooms on one floor that together hold the household. */
-function adjacentRooms(rooms: CandidateRoom[], unit: Unit): CandidateRoom[] | null {
+/**
+ * The fewest consecutive rooms on one floor, all empty and allocatable, that together hold the
+ * household. Any other room in between (reserved, out of service, occupied) breaks the run.
+ */
+function adjacentRooms(
+  rooms: CandidateRoom[],
+  unit: Unit,
+  doorOrder: Map<number, number[]>,
+): CandidateRoom[] | null {
   const size = unit.members.length;
-  const floors = new Map<number, CandidateRoom[]>();
-  for (const r of rooms) floors.set(r.floorId, [...(floors.get(r.floorId) ?? []), r]);
-  let best: CandidateRoom[] | null = null;
-  const floorOrder = [...floors.values()].sort((a, b) =>
-    unit.vulnerable ? a[0]!.level - b[0]!.level : b[0]!.level - a[0]!.level,
-  );
-  for (const floorRooms of floorOrder) {
-    for (let start = 0; start < floorRooms.length; start++) {
+  const byId = new Map(rooms.map((r) => [r.id, r]));
+  const floors = [...doorOrder.values()]
+    .map((ids) => ids.map((id) => byId.get(id) ?? null))
+    .filter((floor) => floor.some((r) => r !== null));
+  const levelOf = (floor: (CandidateRoom | null)[]) => floor.find((r) => r !== null)!.level;
+  floors.sort((a, b) => (unit.vulnerable ? levelOf(a) - levelOf(b) : levelOf(b) - levelOf(a)));
+  for (const floor of floors) {
+    let best: CandidateRoom[] | null = null;
+    for (let start = 0; start < floor.length; start++) {
       let beds = 0;
       const run: CandidateRoom[] = [];
-      for (let i = start; i < floorRooms.length && floorRooms[i]!.people.length === 0; i++) {
-        run.push(floorRooms[i]!);
-        beds += floorRooms[i]!.capacity;
+      for (let i = start; i < floor.length; i++) {
+        const room = floor[i];
+        if (!room || room.people.length > 0) break;
+        run.push(room);
+        beds += room.capacity;
         if (beds >= size) break;
       }
       if (beds >= size && (!best || run.length < best.length)) best = run;
     }
     if (best) return best;
   }
-  return best;
+  return null;
 }
 
 /**
@@ -235,7 +259,8 @@ export function confirmAllocation(
       { stayId: m.stayId, gender: m.gender, group },
     ]);
   }
-  for (const [roomId, newcomers] of byRoom) checkPlacement(ctx, roomId, newcomers);
+  const siteId = getBatch(ctx, input.batchId).siteId;
+  for (const [roomId, newcomers] of byRoom) checkPlacement(ctx, siteId, roomId, newcomers);
   for (const line of input.lines) checkIn(ctx, line.stayId, line.roomId);
   return batchMembers(ctx, { batchId: input.batchId });
 }

@@ -1,4 +1,5 @@
 import { ageOn } from '../../shared/idNumber';
+import { siteMidnight } from '../../shared/siteDate';
 import type {
   ArrivalBatch,
   BatchMember,
@@ -165,7 +166,7 @@ export function batchMembers(ctx: ServiceContext, input: { batchId: number }): B
       personId: m.person_id,
       fullName: m.full_name,
       gender: m.gender,
-      age: ageOn(m.birth_date, now),
+      age: ageOn(m.birth_date, siteMidnight(now)),
       documentType: m.document_type,
       documentMasked: maskIdNumber(m.document_number),
       phoneMasked: m.phone ? maskPhone(m.phone) : '',

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditPage, AuditVerification, ExportedFile } from '../../shared/accounts';
 import { contract, type MethodName } from '../../shared/contract';
 import type { Building, Floor, Room, Site } from '../../shared/domain';
+import type { ArrivalBatch, BatchMember } from '../../shared/people';
 import { memoryHandle, type SessionHandle } from '../auth/sessionStore';
 import {
   auditRows,
@@ -14,6 +15,7 @@ import {
   valueOf,
   type AuditRowRaw,
 } from '../testing/authTesting';
+import { person, withWrongCheckChar } from '../testing/peopleTesting';
 import {
   addUser,
   countRows,
@@ -261,7 +263,58 @@ describe('audit trail', () => {
 
       const me = memoryHandle();
       await expectAudited('auth.login', { username: 'chief', password: TEST_PASSWORD }, me);
-      await expectAudited('demo.load', {}, me);
+      const demo = (await expectAudited('demo.load', {}, me)) as { siteId: number };
+      const demoRoom = (number: string): number =>
+        t.ctx.db
+          .prepare(
+            'SELECT r.id FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE b.site_id = ? AND r.number = ?',
+          )
+          .pluck()
+          .get(demo.siteId, number) as number;
+      await expectAudited(
+        'settings.updateObservation',
+        { observationDays: 14, allowUnrelatedSharing: false },
+        me,
+      );
+      const batch = (await expectAudited(
+        'arrivals.create',
+        { siteId: demo.siteId, label: 'Bus 1', arrivedAt: TEST_NOW.toISOString() },
+        me,
+      )) as ArrivalBatch;
+      const [him, her] = (await expectAudited(
+        'arrivals.register',
+        { batchId: batch.id, people: [person(), person({ gender: 'female' })] },
+        me,
+      )) as BatchMember[];
+      await expectAudited(
+        'allocation.confirm',
+        {
+          batchId: batch.id,
+          lines: [
+            { stayId: him!.stayId, roomId: demoRoom('A-802') },
+            { stayId: her!.stayId, roomId: demoRoom('A-803') },
+          ],
+        },
+        me,
+      );
+      await expectAudited('stays.extend', { id: him!.stayId, days: 3, reason: 'fever' }, me);
+      await expectAudited(
+        'stays.move',
+        { id: him!.stayId, roomId: demoRoom('A-804'), reason: 'air conditioning' },
+        me,
+      );
+      await expectAudited('stays.checkOut', { id: her!.stayId, kind: 'release' }, me);
+      await expectAudited(
+        'rooms.disinfect',
+        {
+          roomId: demoRoom('A-802'),
+          operator: 'Wang',
+          performedAt: TEST_NOW.toISOString(),
+          agent: 'chlorine',
+          concentration: '500 mg/L',
+        },
+        me,
+      );
       const site = (await expectAudited('sites.create', { name: 'Second' }, me)) as Site;
       await expectAudited('sites.update', { id: site.id, name: 'Second B', address: 'x' }, me);
       const b = (await expectAudited(
@@ -351,6 +404,19 @@ describe('audit trail', () => {
 
     it('leaves no row for a read', async () => {
       const ids = await buildRoom();
+      const batch = await call<ArrivalBatch>('arrivals.create', {
+        siteId: ids.site,
+        label: 'Bus 1',
+        arrivedAt: TEST_NOW.toISOString(),
+      });
+      const [member] = await call<BatchMember[]>('arrivals.register', {
+        batchId: batch.id,
+        people: [person()],
+      });
+      await call('allocation.confirm', {
+        batchId: batch.id,
+        lines: [{ stayId: member!.stayId, roomId: ids.room }],
+      });
       const before = lastAuditId(t);
       const reads: [string, unknown][] = [
         ['app.info', {}],
@@ -366,6 +432,20 @@ describe('audit trail', () => {
         ['users.list', {}],
         ['audit.page', {}],
         ['audit.verify', {}],
+        ['origins.list', {}],
+        ['arrivals.list', { siteId: ids.site }],
+        ['arrivals.members', { batchId: batch.id }],
+        ['allocation.suggest', { batchId: batch.id }],
+        ['rooms.occupants', { roomId: ids.room }],
+        ['stays.get', { id: member!.stayId }],
+        [
+          'arrivals.importPreview',
+          {
+            batchId: batch.id,
+            fileName: 'arrivals.csv',
+            base64: Buffer.from('姓名,性别\n张三,男\n').toString('base64'),
+          },
+        ],
       ];
       for (const [method, input] of reads) {
         expect(await invoke(method, input), method).toMatchObject({ ok: true });
@@ -380,14 +460,39 @@ describe('audit trail', () => {
 
     it('leaves no row and no data for a refused write', async () => {
       const ids = await buildRoom();
+      const batch = await call<ArrivalBatch>('arrivals.create', {
+        siteId: ids.site,
+        label: 'Bus 1',
+        arrivedAt: TEST_NOW.toISOString(),
+      });
       const before = lastAuditId(t);
       const sites = countRows(t.ctx, 'sites');
+      const good = person();
+      const bad = { ...person(), documentNumber: withWrongCheckChar(person().documentNumber) };
       const refusals: [string, unknown, string][] = [
         ['sites.create', { name: 'Haohe' }, 'DUPLICATE'],
         ['rooms.setStatus', { id: ids.room, status: 'out_of_service' }, 'REASON_REQUIRED'],
         ['rooms.setStatus', { id: ids.room, status: 'occupied' }, 'INVALID_STATUS_TRANSITION'],
         ['floors.create', { buildingId: 999, level: 3 }, 'NOT_FOUND'],
         ['sites.create', { name: 'Bad', extra: 1 }, 'INVALID_INPUT'],
+        ['arrivals.register', { batchId: batch.id, people: [good, bad] }, 'INVALID_INPUT'],
+        [
+          'allocation.confirm',
+          { batchId: batch.id, lines: [{ stayId: 999, roomId: ids.room }] },
+          'STAY_NOT_OPEN',
+        ],
+        ['stays.extend', { id: 999, days: 2, reason: 'fever' }, 'NOT_FOUND'],
+        [
+          'rooms.disinfect',
+          {
+            roomId: ids.room,
+            operator: 'Wang',
+            performedAt: TEST_NOW.toISOString(),
+            agent: 'chlorine',
+            concentration: '500 mg/L',
+          },
+          'INVALID_STATUS_TRANSITION',
+        ],
       ];
       for (const [method, input, code] of refusals) {
         expect(errorOf(await invoke(method, input)).code, method).toBe(code);
@@ -396,6 +501,9 @@ describe('audit trail', () => {
       expect(countRows(t.ctx, 'sites')).toBe(sites);
       expect(countRows(t.ctx, 'room_status_log')).toBe(0);
       expect(countRows(t.ctx, 'floors')).toBe(1);
+      for (const table of ['people', 'stays', 'stay_events', 'disinfections']) {
+        expect(countRows(t.ctx, table), table).toBe(0);
+      }
       expect(countRows(t.ctx, 'audit_pending')).toBe(0);
     });
 

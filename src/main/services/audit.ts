@@ -157,8 +157,8 @@ export function drainCapturedChanges(
   let written = 0;
   for (const p of pending) {
     const changes = diff(
-      p.before ? JSON.parse(p.before) : null,
-      p.after ? JSON.parse(p.after) : null,
+      maskRow(p.tbl, p.before ? JSON.parse(p.before) : null),
+      maskRow(p.tbl, p.after ? JSON.parse(p.after) : null),
     );
     if (p.op === 'update' && Object.keys(changes).length === 0) continue;
     appendAudit(db, {

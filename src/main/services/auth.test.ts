@@ -175,7 +175,7 @@ describe('accounts and sessions (through the router)', () => {
           username: 'coord',
           displayName: 'coord',
           roles: ['coordinator'],
-          permissions: ['registry.read', 'registry.manage'],
+          permissions: ['registry.read', 'registry.manage', 'people.read', 'people.manage'],
         },
         idleLockMinutes: 15,
       });
@@ -514,7 +514,7 @@ describe('accounts and sessions (through the router)', () => {
       });
       expect(await codeOf(invoke('sites.list', {}, coord))).toBe('ok');
       expect(valueOf(await invoke('auth.status', {}, coord))).toMatchObject({
-        user: { roles: ['viewer'], permissions: ['registry.read'] },
+        user: { roles: ['viewer'], permissions: ['registry.read', 'people.read'] },
       });
       // And given back, it counts at once too.
       valueOf(

@@ -44,11 +44,18 @@ const ALLOCATABLE = new Set(['available', 'occupied']);
  */
 export function checkPlacement(
   ctx: ServiceContext,
+  siteId: number,
   roomId: number,
   newcomers: readonly Placed[],
   allowUnrelatedSharing = getSettings(ctx).allowUnrelatedSharing,
 ): void {
   const room = getRoom(ctx, { id: roomId });
+  if (room.siteId !== siteId) {
+    throw new DomainError('ROOM_NOT_ALLOCATABLE', `Room ${room.number} belongs to another site`, {
+      room: room.number,
+      status: 'other_site',
+    });
+  }
   if (room.retiredAt || !ALLOCATABLE.has(room.status)) {
     throw new DomainError(
       'ROOM_NOT_ALLOCATABLE',

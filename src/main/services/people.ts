@@ -1,4 +1,5 @@
 import { ageOn, parseResidentId } from '../../shared/idNumber';
+import { siteMidnight } from '../../shared/siteDate';
 import {
   CHILD_UNDER_AGE,
   ELDERLY_FROM_AGE,
@@ -55,7 +56,7 @@ export function vulnerableFlags(
   p: { birthDate: string; pregnant: boolean; chronicIllness: boolean; disability: boolean },
   on: Date,
 ): VulnerableFlag[] {
-  const age = ageOn(p.birthDate, on);
+  const age = ageOn(p.birthDate, siteMidnight(on));
   const flags: VulnerableFlag[] = [];
   if (age >= ELDERLY_FROM_AGE) flags.push('elderly');
   if (age < CHILD_UNDER_AGE) flags.push('child');

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Building, RoomStatus, Site } from '../../shared/domain';
-import { domainErrorOf, makeTestContext, type TestContext } from '../testing/tempDb';
+import { parsedPerson } from '../testing/peopleTesting';
+import { domainErrorOf, makeTestContext, TEST_NOW, type TestContext } from '../testing/tempDb';
+import { confirmAllocation } from './allocation';
+import { createBatch, registerArrivals } from './arrivals';
 import { createBuilding } from './buildings';
 import { roomBoard } from './roomBoard';
 import { bulkCreateRooms } from './roomBulk';
@@ -10,6 +13,7 @@ import { createSite, retireSite } from './sites';
 /**
  * Building A: floors 2–4, rooms 1–3, one bed each (9 rooms, A-403 retired → 8 active).
  * Building B: floor 1, rooms 1–2, four beds each.
+ * A-401 holds one person, checked in today (TEST_NOW) for 14 days.
  */
 describe('rooms.board', () => {
   let t: TestContext;
@@ -51,7 +55,20 @@ describe('rooms.board', () => {
     setRoomStatus(t.ctx, { id: idOf('A-201'), status: 'reserved' });
     setRoomStatus(t.ctx, { id: idOf('A-302'), status: 'out_of_service', reason: 'leak' });
     setRoomStatus(t.ctx, { id: idOf('B-102'), status: 'out_of_service', reason: 'paint' });
-    force('A-401', 'occupied');
+    const batch = createBatch(t.ctx, {
+      siteId: site.id,
+      label: 'Bus 1',
+      arrivedAt: TEST_NOW.toISOString(),
+      notes: '',
+    });
+    const [member] = registerArrivals(t.ctx, {
+      batchId: batch.id,
+      people: [parsedPerson()],
+    });
+    confirmAllocation(t.ctx, {
+      batchId: batch.id,
+      lines: [{ stayId: member!.stayId, roomId: idOf('A-401') }],
+    });
     force('A-402', 'awaiting_disinfection');
   });
   afterEach(() => t.close());
@@ -67,6 +84,7 @@ describe('rooms.board', () => {
     } satisfies Record<RoomStatus, number>);
     expect(board.totalRooms).toBe(10);
     expect(board.totalBeds).toBe(8 * 1 + 2 * 4);
+    // A-401's one bed is taken; reserved, out-of-service and awaiting rooms offer none.
     expect(board.freeBeds).toBe(4 * 1 + 4);
   });
 
@@ -92,13 +110,36 @@ describe('rooms.board', () => {
       status: 'available',
       capacity: 4,
       freeBeds: 4,
+      occupants: 0,
+      daysLeft: null,
       type: 'family',
       statusReason: null,
     });
     expect(b1.rooms[1]).toMatchObject({
       status: 'out_of_service',
       freeBeds: 0,
+      occupants: 0,
+      daysLeft: null,
       statusReason: 'paint',
+    });
+    // Checked in on 2026-11-29 (site day) for 14 days: observation ends 2026-12-13.
+    expect(board.floors[0]!.rooms[0]).toEqual({
+      id: idOf('A-401'),
+      number: 'A-401',
+      status: 'occupied',
+      capacity: 1,
+      freeBeds: 0,
+      occupants: 1,
+      daysLeft: 14,
+      type: 'single',
+      statusReason: null,
+    });
+    expect(board.floors[0]!.rooms[1]).toMatchObject({
+      number: 'A-402',
+      status: 'awaiting_disinfection',
+      freeBeds: 0,
+      occupants: 0,
+      daysLeft: null,
     });
   });
 

@@ -80,6 +80,19 @@ export function createRoom(ctx: ServiceContext, input: RoomFields & { floorId: n
 export function updateRoom(ctx: ServiceContext, input: RoomFields & { id: number }): Room {
   const room = getActiveRoom(ctx, input.id);
   assertNumberFree(ctx, room.buildingId, input.number, room.id);
+  const occupants = ctx.db
+    .prepare<[number], { n: number }>(
+      "SELECT count(*) AS n FROM stays WHERE room_id = ? AND status = 'active'",
+    )
+    .get(room.id)!.n;
+  if (input.capacity < occupants) {
+    throw new DomainError(
+      'OVER_CAPACITY',
+      `Room ${room.number} has ${occupants} people in it`,
+      { room: room.number, capacity: input.capacity, count: occupants },
+      { capacity: 'too_small' },
+    );
+  }
   ctx.db
     .prepare(
       'UPDATE rooms SET number = ?, capacity = ?, type = ?, features = ?, notes = ?, updated_at = ? WHERE id = ?',

@@ -1,12 +1,11 @@
 import { ageOn } from '../../shared/idNumber';
-import { addDays, daysBetween, siteDay } from '../../shared/siteDate';
+import { addDays, daysBetween, siteDay, siteMidnight } from '../../shared/siteDate';
 import type { CheckoutKind, RoomOccupant, StayRecord, StayStatus } from '../../shared/people';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
 import { checkPlacement, groupOf, occupantsOf } from './occupancy';
 import { maskIdNumber } from './masking';
 import { getRoom, writeStatus } from './rooms';
-import { getSettings } from './settings';
 
 interface StayRow {
   id: number;
@@ -121,6 +120,14 @@ export function extendStay(
   input: { id: number; days: number; reason: string },
 ): StayRecord {
   const s = openStay(ctx, input.id, 'active');
+  if (s.observation_days + input.days > MAX_OBSERVATION_DAYS) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `Observation may last at most ${MAX_OBSERVATION_DAYS} days`,
+      { max: MAX_OBSERVATION_DAYS - s.observation_days },
+      { days: 'too_big' },
+    );
+  }
   ctx.db
     .prepare(
       'UPDATE stays SET observation_days = observation_days + ?, observation_end = ?, updated_at = ? WHERE id = ?',
@@ -136,7 +143,9 @@ export function moveStay(
 ): StayRecord {
   const s = openStay(ctx, input.id, 'active');
   if (s.room_id === input.roomId) return getStay(ctx, { id: s.id });
-  checkPlacement(ctx, input.roomId, [{ stayId: s.id, gender: s.gender, group: groupOf(s) }]);
+  checkPlacement(ctx, getRoom(ctx, { id: s.room_id! }).siteId, input.roomId, [
+    { stayId: s.id, gender: s.gender, group: groupOf(s) },
+  ]);
   const from = s.room_id!;
   ctx.db
     .prepare('UPDATE stays SET room_id = ?, updated_at = ? WHERE id = ?')
@@ -146,6 +155,9 @@ export function moveStay(
   event(ctx, { stayId: s.id, kind: 'move', from, to: input.roomId, reason: input.reason });
   return getStay(ctx, { id: s.id });
 }
+
+/** The stays table's own limit (migration 0003). */
+const MAX_OBSERVATION_DAYS = 60;
 
 const STATUS_OF_CHECKOUT: Record<CheckoutKind, StayStatus> = {
   release: 'released',
@@ -227,7 +239,7 @@ export function roomOccupants(ctx: ServiceContext, input: { roomId: number }): R
       personId: o.person_id,
       fullName: o.full_name,
       gender: o.gender,
-      age: ageOn(o.birth_date, ctx.now()),
+      age: ageOn(o.birth_date, siteMidnight(ctx.now())),
       documentMasked: maskIdNumber(o.document_number),
       household: o.household,
       checkInAt: o.check_in_at,

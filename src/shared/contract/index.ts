@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountMethods } from './accounts';
 import { appMethods } from './app';
 import type { MethodDef } from './define';
+import { importMethods } from './imports';
 import { peopleMethods } from './people';
 import { registryMethods } from './registry';
 import { roomMethods } from './rooms';
@@ -13,6 +14,7 @@ export const contract = {
   ...registryMethods,
   ...roomMethods,
   ...peopleMethods,
+  ...importMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditPage } from '../../services/audit';
 import { makeTestContext, type TestContext } from '../../testing/tempDb';
 import { migrate, schemaVersion } from '../migrate';
+import { accountsAndAudit } from './0002-accounts-audit';
+import { MIGRATIONS, SCHEMA_VERSION } from './index';
 import type { Db } from '../open';
 
 const AT = '2026-11-29T08:00:00.000Z';
@@ -68,7 +70,10 @@ describe('migration 0002 accounts-audit', () => {
   afterEach(() => t.close());
 
   it('is applied by opening the file, and migrating again changes nothing', () => {
-    expect(schemaVersion(db)).toBe(2);
+    // Opening brings the file to the newest version, of which this migration is the second step.
+    expect(accountsAndAudit.version).toBe(2);
+    expect(MIGRATIONS[1]).toBe(accountsAndAudit);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
       .pluck()
@@ -77,7 +82,7 @@ describe('migration 0002 accounts-audit', () => {
       expect.arrayContaining(['users', 'user_roles', 'audit_log', 'audit_pending']),
     );
     const schema = db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
-    expect(migrate(db)).toBe(2);
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(
       schema,
     );

@@ -10,7 +10,11 @@ export function errorText(t: TFunction, error: unknown): string {
   if (typeof params.from === 'string') extra.fromLabel = t(`status.${params.from as RoomStatus}`);
   if (typeof params.to === 'string') extra.toLabel = t(`status.${params.to as RoomStatus}`);
   if (typeof params.status === 'string')
-    extra.statusLabel = t([`status.${params.status}`, `stayStatus.${params.status}`]);
+    extra.statusLabel = t([
+      `status.${params.status}`,
+      `stayStatus.${params.status}`,
+      `placement.${params.status}`,
+    ]);
   const key = `errors.${code}`;
   return t([key, 'errors.unknown'], { ...params, ...extra, message });
 }

@@ -1,4 +1,7 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
@@ -8,6 +11,7 @@ import type { ArrivalBatch } from '../../../../shared/people';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
 import { AllocationPanel } from './AllocationPanel';
+import { ImportDialog } from './ImportDialog';
 import { MembersTable } from './MembersTable';
 import { RegisterGrid } from './RegisterGrid';
 
@@ -24,6 +28,7 @@ export function BatchView({
   const canManage = useCan()('people.manage');
   const [tab, setTab] = useState<'register' | 'allocate'>('register');
   const [version, setVersion] = useState(0);
+  const [importing, setImporting] = useState(false);
   const members = useQuery('arrivals.members', { batchId: batch.id }, { refreshKey: version });
   const changed = () => {
     setVersion((v) => v + 1);
@@ -39,10 +44,15 @@ export function BatchView({
         {t('arrivals.counts', { registered: batch.registered, checkedIn: batch.checkedIn })}
       </Typography>
       {canManage && (
-        <Tabs value={tab} onChange={(_e, v: 'register' | 'allocate') => setTab(v)} sx={{ my: 1 }}>
-          <Tab value="register" label={t('arrivals.tabRegister')} />
-          <Tab value="allocate" label={t('arrivals.tabAllocate')} />
-        </Tabs>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', my: 1 }}>
+          <Tabs value={tab} onChange={(_e, v: 'register' | 'allocate') => setTab(v)}>
+            <Tab value="register" label={t('arrivals.tabRegister')} />
+            <Tab value="allocate" label={t('arrivals.tabAllocate')} />
+          </Tabs>
+          <Button startIcon={<UploadFileIcon />} onClick={() => setImporting(true)}>
+            {t('import.open')}
+          </Button>
+        </Stack>
       )}
       {canManage && tab === 'register' && (
         <RegisterGrid batchId={batch.id} onRegistered={changed} />
@@ -51,6 +61,14 @@ export function BatchView({
         <AllocationPanel batchId={batch.id} siteId={siteId} onConfirmed={changed} />
       )}
       <MembersTable members={members.data ?? []} />
+      {canManage && (
+        <ImportDialog
+          open={importing}
+          batchId={batch.id}
+          onClose={() => setImporting(false)}
+          onImported={changed}
+        />
+      )}
     </Paper>
   );
 }

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { IMPORT_FIELDS, type ImportPreview } from '../imports';
+import { method } from './define';
+import { id } from './fields';
+
+/** A column index: spreadsheets wider than this are not arrival lists. */
+const column = z.int().min(0).max(999);
+
+export const importMethods = {
+  /**
+   * Reads a CSV or XLSX list of arrivals and checks every row as arrivals.register would, without
+   * writing anything. The caller then registers the `person` of every row, or of the valid ones.
+   */
+  'arrivals.importPreview': method<ImportPreview>()({
+    input: z.strictObject({
+      batchId: id,
+      fileName: z.string().trim().min(1).max(200),
+      base64: z.base64().max(7_000_000),
+      mapping: z.partialRecord(z.enum(IMPORT_FIELDS), column).optional(),
+    }),
+    kind: 'read',
+    access: 'people.manage',
+  }),
+};

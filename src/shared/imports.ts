@@ -1,0 +1,57 @@
+/** Importing a list of arrivals from a file: the vocabulary shared by main and renderer. */
+import type { PersonInputParsed } from './contract/people';
+
+/** The person fields a column of the file can fill, in the order the mapping step shows them. */
+export const IMPORT_FIELDS = [
+  'fullName',
+  'gender',
+  'birthDate',
+  'documentType',
+  'documentNumber',
+  'phone',
+  'category',
+  'household',
+  'lastExposureDate',
+  'pregnant',
+  'chronicIllness',
+  'disability',
+  'emergencyContact',
+  'emergencyPhone',
+  'notes',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Field → zero-based column of the file; a field without a column is left out. */
+export type ImportMapping = Partial<Record<ImportField, number>>;
+
+/** Largest file accepted, decoded. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+/** arrivals.register takes at most this many people in one call. */
+export const MAX_IMPORT_ROWS = 500;
+
+/** One problem of a row: the field and a `fieldErrors` code (`params` for its message). */
+export interface ImportProblem {
+  field: ImportField;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportRow {
+  /** The row number as the spreadsheet shows it (the header row is usually 1). */
+  row: number;
+  ok: boolean;
+  errors: ImportProblem[];
+  /** Ready for arrivals.register; present only when `ok`. */
+  person?: PersonInputParsed;
+}
+
+export interface ImportPreview {
+  headers: string[];
+  /** Spreadsheet row number of the header row. */
+  headerRow: number;
+  /** The mapping used: the caller's, or the one suggested from the headers. */
+  mapping: ImportMapping;
+  rows: ImportRow[];
+  valid: number;
+  invalid: number;
+}
