@@ -110,6 +110,20 @@ function score(room: CandidateRoom, unit: Unit): number[] {
   ];
 }
 
+/** The candidate with the lowest score (one pass; the first of equals, so ties keep room order). */
+function lowestScore(candidates: CandidateRoom[], unit: Unit): CandidateRoom | undefined {
+  let best: CandidateRoom | undefined;
+  let bestScore: number[] = [];
+  for (const room of candidates) {
+    const s = score(room, unit);
+    if (!best || compare(s, bestScore) < 0) {
+      best = room;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
 const compare = (a: number[], b: number[]): number => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return 0;
@@ -161,9 +175,7 @@ export function suggestAllocation(ctx: ServiceContext, input: { batchId: number 
               r.people.every((p) => p.gender === gender),
           )
         : [];
-    const best = [...empty, ...shareable].sort((a, b) =>
-      compare(score(a, unit), score(b, unit)),
-    )[0];
+    const best = lowestScore([...empty, ...shareable], unit);
     if (best) {
       const shared = best.people.length > 0;
       for (const m of unit.members) {
