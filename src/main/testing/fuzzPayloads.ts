@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { z } from 'zod';
+import { plausibleInput } from './schemaSamples';
 
 /**
  * Hostile IPC payloads for fuzzing the router. Every payload an arbitrary here produces is
@@ -84,63 +85,6 @@ export function defineOwn(target: object, key: string, value: unknown): void {
     writable: true,
     configurable: true,
   });
-}
-
-/** Zod 4 keeps a schema's structure in `_zod.def`; only what plausibleValue reads is typed. */
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  options?: z.ZodType[];
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  element?: z.ZodType;
-  entries?: Record<string, unknown>;
-  values?: unknown[];
-}
-
-const defOf = (schema: z.ZodType): SchemaDef =>
-  (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
-
-/** Leaf values tried in order; the first the schema accepts is taken. */
-const LEAF_CANDIDATES: readonly unknown[] = ['abc12345', '2026-11-29T08:00:00Z', 1, false, 0, null];
-
-/**
- * A value the schema accepts, derived from the schema alone (so a new method gets plausible inputs
- * without anyone writing them), or undefined when none of the simple candidates fits.
- */
-export function plausibleValue(schema: z.ZodType): unknown {
-  const def = defOf(schema);
-  const accepts = (value: unknown) => schema.safeParse(value).success;
-  switch (def.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [key, field] of Object.entries(def.shape ?? {})) {
-        const value = plausibleValue(field);
-        if (value !== undefined) out[key] = value;
-      }
-      return out;
-    }
-    case 'array':
-      return accepts([]) || !def.element ? [] : [plausibleValue(def.element)];
-    case 'union':
-      return (def.options ?? []).map(plausibleValue).find(accepts);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'nonoptional':
-    case 'catch':
-      return def.innerType ? plausibleValue(def.innerType) : undefined;
-    case 'pipe':
-      return def.in ? plausibleValue(def.in) : undefined;
-    case 'enum':
-      return Object.values(def.entries ?? {})[0];
-    case 'literal':
-      return def.values?.[0];
-    default:
-      return LEAF_CANDIDATES.find(accepts);
-  }
 }
 
 /** The declared fields of a strict-object schema (empty for any other kind of schema). */
@@ -236,7 +180,7 @@ export const nonObjectPayload: fc.Arbitrary<unknown> = fc.oneof(
 export function hostilePayload(schema: z.ZodType): fc.Arbitrary<unknown> {
   const shape = shapeOf(schema);
   const fields = Object.keys(shape);
-  const plausible = plausibleValue(schema);
+  const plausible = plausibleInput(schema);
   const base: Record<string, unknown> =
     typeof plausible === 'object' && plausible !== null && !Array.isArray(plausible)
       ? (plausible as Record<string, unknown>)

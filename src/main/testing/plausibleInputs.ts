@@ -1,88 +1,15 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { defineOwn, HOSTILE_KEYS, hostilePayload, hostileValue, shapeOf } from './fuzzPayloads';
+import { defOf, plausibleInput } from './schemaSamples';
+
+export { LEAF_CANDIDATES, plausibleInput } from './schemaSamples';
 
 /**
  * Plausible (schema-valid) inputs for every contract method, the people schemas included, and
- * hostile payloads built on them. fuzzPayloads' own `plausibleValue` knows only the leaves of the
- * registry and account schemas; this one also fills calendar days (birth date, last exposure),
- * mainland mobile numbers and resident IDs, so that "valid but for one extra key" is really tried
- * for arrivals.register and the rest.
+ * hostile payloads built on them (the sample values come from schemaSamples.ts), so that "valid
+ * but for one extra key" is really tried for arrivals.register and the rest.
  */
-
-/** Zod 4 keeps a schema's structure in `_zod.def`; only what is read here is typed. */
-interface SchemaDef {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  options?: z.ZodType[];
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  element?: z.ZodType;
-  entries?: Record<string, unknown>;
-  values?: unknown[];
-  catchall?: z.ZodType;
-}
-
-const defOf = (schema: z.ZodType): SchemaDef =>
-  (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
-
-/**
- * Leaf values tried in order; the first the schema accepts is taken. fuzzPayloads' candidates
- * first (so the older methods get the same values as before), then a day, a mobile number and a
- * resident ID.
- */
-export const LEAF_CANDIDATES: readonly unknown[] = [
-  'abc12345',
-  '2026-11-29T08:00:00Z',
-  1,
-  false,
-  0,
-  null,
-  '2026-11-29',
-  '13812345678',
-  '11010519491231002X',
-];
-
-/** A value the schema accepts, derived from the schema alone, or undefined when none fits. */
-export function plausibleInput(schema: z.ZodType): unknown {
-  const def = defOf(schema);
-  const accepts = (value: unknown) => schema.safeParse(value).success;
-  switch (def.type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [key, field] of Object.entries(def.shape ?? {})) {
-        const value = plausibleInput(field);
-        if (value !== undefined) out[key] = value;
-      }
-      return out;
-    }
-    case 'array':
-      // A non-empty array where the element can be made: the element's own schema is exercised.
-      if (def.element) {
-        const element = plausibleInput(def.element);
-        if (element !== undefined && accepts([element])) return [element];
-      }
-      return accepts([]) ? [] : undefined;
-    case 'union':
-      return (def.options ?? []).map(plausibleInput).find(accepts);
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'nonoptional':
-    case 'catch':
-      return def.innerType ? plausibleInput(def.innerType) : undefined;
-    case 'pipe':
-      return def.in ? plausibleInput(def.in) : undefined;
-    case 'enum':
-      return Object.values(def.entries ?? {})[0];
-    case 'literal':
-      return def.values?.[0];
-    default:
-      return LEAF_CANDIDATES.find(accepts);
-  }
-}
 
 /** Whether a schema is an object that refuses keys it does not declare. */
 const isStrictObject = (schema: z.ZodType): boolean => {
