@@ -9,7 +9,7 @@ import type { RoomType } from '../../shared/domain';
 import { batchMembers, getBatch } from './arrivals';
 import type { ServiceContext } from './context';
 import { DomainError } from './errors';
-import { checkPlacement, type Placed } from './occupancy';
+import { checkPlacement, groupOf, type Placed } from './occupancy';
 import { getSettings } from './settings';
 import { checkIn } from './stays';
 
@@ -58,11 +58,10 @@ function loadRooms(ctx: ServiceContext, siteId: number): CandidateRoom[] {
     .all(siteId);
   const byRoom = new Map<number, { gender: Gender; group: string }[]>();
   for (const o of occupants) {
-    const group =
-      o.household && o.batch_id !== null
-        ? `household:${o.batch_id}:${o.household}`
-        : `stay:${o.id}`;
-    byRoom.set(o.room_id, [...(byRoom.get(o.room_id) ?? []), { gender: o.gender, group }]);
+    byRoom.set(o.room_id, [
+      ...(byRoom.get(o.room_id) ?? []),
+      { gender: o.gender, group: groupOf(o) },
+    ]);
   }
   return rooms.map((r) => ({ ...r, people: byRoom.get(r.id) ?? [] }));
 }
@@ -83,7 +82,7 @@ function floorOrder(ctx: ServiceContext, siteId: number): Map<number, number[]> 
 function unitsOf(members: BatchMember[], batchId: number): Unit[] {
   const units = new Map<string, Unit>();
   for (const m of members) {
-    const group = m.household ? `household:${batchId}:${m.household}` : `stay:${m.stayId}`;
+    const group = groupOf({ id: m.stayId, batch_id: batchId, household: m.household });
     const unit = units.get(group) ?? { group, members: [], vulnerable: false };
     unit.members.push(m);
     unit.vulnerable ||= m.vulnerable.length > 0;
@@ -265,7 +264,7 @@ export function confirmAllocation(
         status: m?.status ?? 'unknown',
       });
     }
-    const group = m.household ? `household:${input.batchId}:${m.household}` : `stay:${m.stayId}`;
+    const group = groupOf({ id: m.stayId, batch_id: input.batchId, household: m.household });
     byRoom.set(line.roomId, [
       ...(byRoom.get(line.roomId) ?? []),
       { stayId: m.stayId, gender: m.gender, group },
