@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -147,8 +147,8 @@ describe('electronegativity over src/main and src/preload', () => {
       for (let attempt = 0; attempt < 3; attempt++) {
         result = await run({
           input: scanDir,
-          output: join(temp.dir, 'electronegativity.sarif'),
-          isSarif: true,
+          // No `output`: the scanner writes its report with an unawaited fs.writeFile, so a file
+          // assertion raced the write (a clean-clone CI run failed on it); the result is enough.
           isRelative: true,
           electronVersionOverride: ELECTRON_VERSION,
           // It needs a package.json to know the Electron version; without one (we scan sources) it
@@ -175,7 +175,6 @@ describe('electronegativity over src/main and src/preload', () => {
         (f) => f.id === 'NODE_INTEGRATION_JS_CHECK' && posix(f.file) === `${CANARY_DIR}/window.ts`,
       ),
     ).toBe(true);
-    expect(existsSync(join(temp.dir, 'electronegativity.sarif'))).toBe(true);
   });
 
   it('has no HIGH or MEDIUM finding that is not explained in ALLOWED', () => {
