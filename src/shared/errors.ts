@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'MIXED_GENDER',
   'UNRELATED_SHARING',
   'STAY_NOT_OPEN',
+  'NOT_RELEASABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

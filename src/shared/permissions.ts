@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'audit.read',
   'people.read',
   'people.manage',
+  /** See a full document or phone number (every reveal is audited); lists always mask them. */
+  'personal.reveal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,7 +26,13 @@ export type Access = 'public' | 'session' | Permission;
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   administrator: ['registry.read', 'users.manage', 'settings.manage', 'audit.read'],
-  coordinator: ['registry.read', 'registry.manage', 'people.read', 'people.manage'],
+  coordinator: [
+    'registry.read',
+    'registry.manage',
+    'people.read',
+    'people.manage',
+    'personal.reveal',
+  ],
   medical: ['registry.read', 'people.read'],
   warehouse: ['registry.read'],
   viewer: ['registry.read', 'people.read'],
@@ -40,3 +48,7 @@ export function mayCall(access: Access, roles: readonly Role[] | null): boolean 
   if (access === 'session') return true;
   return roles.some((r) => ROLE_PERMISSIONS[r].includes(access));
 }
+
+/** Whether prints and reveals may show a personal number in full for these roles. */
+export const mayRevealPersonalNumbers = (roles: readonly Role[]): boolean =>
+  mayCall('personal.reveal', roles);

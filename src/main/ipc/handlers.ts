@@ -7,7 +7,18 @@ import { confirmAllocation, suggestAllocation } from '../services/allocation';
 import { batchMembers, createBatch, listBatches, registerArrivals } from '../services/arrivals';
 import { recordDisinfection } from '../services/disinfection';
 import { listOrigins } from '../services/origins';
-import { checkOut, extendStay, getStay, moveStay, roomOccupants } from '../services/stays';
+import {
+  cancelRegistration,
+  checkOut,
+  extendStay,
+  getStay,
+  moveStay,
+  roomOccupants,
+} from '../services/stays';
+import { personHistory } from '../services/personHistory';
+import { occupancyList, releaseNotice } from '../services/prints';
+import { residentPage } from '../services/residents';
+import { revealNumbers } from '../services/reveal';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
 import type { MaybeDeferred } from '../services/deferred';
 import { initialize } from '../services/setup';
@@ -122,4 +133,11 @@ export const handlers: Handlers = {
   'stays.checkOut': checkOut,
   'rooms.disinfect': recordDisinfection,
   'settings.updateObservation': updateObservationSettings,
+
+  'residents.page': residentPage,
+  'people.history': personHistory,
+  'people.reveal': (ctx, input) => revealNumbers(ctx, input, ctx.actor),
+  'stays.cancel': cancelRegistration,
+  'prints.releaseNotice': (ctx, input) => releaseNotice(ctx, input, ctx.actor),
+  'prints.occupancy': occupancyList,
 };

@@ -1,7 +1,7 @@
 import type { RoomSortField } from '../../shared/contract';
 import type { RoomPage, RoomStatus } from '../../shared/domain';
 import type { ServiceContext } from './context';
-import { DomainError } from './errors';
+import { afterKey, decodeCursor, escapeLike, orderBy, pageOf, type KeyValue } from './keyset';
 import { ROOM_SELECT, toRoom, type RoomRow } from './roomRows';
 
 export interface RoomPageInput {
@@ -16,8 +16,6 @@ export interface RoomPageInput {
   limit: number;
 }
 
-type KeyValue = string | number;
-
 /** Each sort is a key tuple ending in the room id, so the order is total and a cursor is exact. */
 const SORT_KEYS: Record<RoomSortField, { sql: string[]; of: (r: RoomRow) => KeyValue[] }> = {
   location: {
@@ -28,27 +26,6 @@ const SORT_KEYS: Record<RoomSortField, { sql: string[]; of: (r: RoomRow) => KeyV
   status: { sql: ['r.status', 'r.id'], of: (r) => [r.status, r.id] },
   type: { sql: ['r.type', 'r.id'], of: (r) => [r.type, r.id] },
 };
-
-const encodeCursor = (key: KeyValue[]): string =>
-  Buffer.from(JSON.stringify(key)).toString('base64url');
-
-function decodeCursor(cursor: string, length: number): KeyValue[] {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === length &&
-      key.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
-    ) {
-      return key as KeyValue[];
-    }
-  } catch {
-    // fall through to the refusal below
-  }
-  throw new DomainError('INVALID_INPUT', 'Invalid cursor', {}, { cursor: 'invalid' });
-}
-
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One page of rooms by keyset (no OFFSET): cost stays flat however deep the page. */
 export function roomPage(ctx: ServiceContext, input: RoomPageInput): RoomPage {
@@ -75,28 +52,18 @@ export function roomPage(ctx: ServiceContext, input: RoomPageInput): RoomPage {
     .get(...params)!.n;
 
   const keys = SORT_KEYS[input.sort];
-  const dir = input.direction === 'asc' ? 'ASC' : 'DESC';
   const pageWhere = [filter];
   const pageParams = [...params];
   if (input.cursor) {
-    const after = decodeCursor(input.cursor, keys.sql.length);
-    pageWhere.push(
-      `(${keys.sql.join(', ')}) ${dir === 'ASC' ? '>' : '<'} (${keys.sql.map(() => '?').join(', ')})`,
-    );
-    pageParams.push(...after);
+    pageWhere.push(afterKey(keys.sql, input.direction));
+    pageParams.push(...decodeCursor(input.cursor, keys.sql.length));
   }
   const rows = ctx.db
     .prepare<KeyValue[], RoomRow>(
       `${ROOM_SELECT} WHERE ${pageWhere.join(' AND ')}
-       ORDER BY ${keys.sql.map((k) => `${k} ${dir}`).join(', ')} LIMIT ?`,
+       ORDER BY ${orderBy(keys.sql, input.direction)} LIMIT ?`,
     )
     .all(...pageParams, input.limit + 1);
-  const hasMore = rows.length > input.limit;
-  const page = hasMore ? rows.slice(0, input.limit) : rows;
-  const last = page[page.length - 1];
-  return {
-    rows: page.map(toRoom),
-    total,
-    nextCursor: hasMore && last ? encodeCursor(keys.of(last)) : null,
-  };
+  const { page, nextCursor } = pageOf(rows, input.limit, keys.of);
+  return { rows: page.map(toRoom), total, nextCursor };
 }

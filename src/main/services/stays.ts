@@ -211,39 +211,74 @@ export function checkOut(
   return getStay(ctx, { id: s.id });
 }
 
-/** Who is in a room now, with their observation clock, for the room dialog. */
-export function roomOccupants(ctx: ServiceContext, input: { roomId: number }): RoomOccupant[] {
-  getRoom(ctx, { id: input.roomId });
+interface OccupantRow {
+  id: number;
+  person_id: number;
+  room_id: number;
+  full_name: string;
+  gender: 'male' | 'female';
+  birth_date: string;
+  document_number: string;
+  household: string | null;
+  check_in_at: string;
+  observation_end: string;
+}
+
+/**
+ * Everyone checked in where `where` holds (over stays `s`, rooms `r`), by room then stay, with the
+ * observation clock, personal numbers masked. Returned with their room ids for grouping.
+ */
+export function occupantsWhere(
+  ctx: ServiceContext,
+  where: string,
+  params: (string | number)[],
+): (RoomOccupant & { roomId: number })[] {
   const today = siteDay(ctx.now());
+  const midnight = siteMidnight(ctx.now());
   return ctx.db
-    .prepare<
-      [number],
-      {
-        id: number;
-        person_id: number;
-        full_name: string;
-        gender: 'male' | 'female';
-        birth_date: string;
-        document_number: string;
-        household: string | null;
-        check_in_at: string;
-        observation_end: string;
-      }
-    >(
-      `SELECT s.id, s.person_id, p.full_name, p.gender, p.birth_date, p.document_number, s.household, s.check_in_at, s.observation_end
-       FROM stays s JOIN people p ON p.id = s.person_id WHERE s.room_id = ? AND s.status = 'active' ORDER BY s.id`,
+    .prepare<(string | number)[], OccupantRow>(
+      `SELECT s.id, s.person_id, s.room_id, p.full_name, p.gender, p.birth_date, p.document_number, s.household,
+              s.check_in_at, s.observation_end
+       FROM stays s JOIN people p ON p.id = s.person_id JOIN rooms r ON r.id = s.room_id
+       WHERE s.status = 'active' AND ${where} ORDER BY s.room_id, s.id`,
     )
-    .all(input.roomId)
+    .all(...params)
     .map((o) => ({
+      roomId: o.room_id,
       stayId: o.id,
       personId: o.person_id,
       fullName: o.full_name,
       gender: o.gender,
-      age: ageOn(o.birth_date, siteMidnight(ctx.now())),
+      age: ageOn(o.birth_date, midnight),
       documentMasked: maskIdNumber(o.document_number),
       household: o.household,
       checkInAt: o.check_in_at,
       observationEnd: o.observation_end,
       daysLeft: daysBetween(today, o.observation_end),
     }));
+}
+
+/** Who is in a room now, with their observation clock, for the room dialog. */
+export function roomOccupants(ctx: ServiceContext, input: { roomId: number }): RoomOccupant[] {
+  getRoom(ctx, { id: input.roomId });
+  return occupantsWhere(ctx, 'r.id = ?', [input.roomId]).map(({ roomId: _room, ...o }) => o);
+}
+
+/**
+ * Closes a registration that never checked in (the person did not come, or went elsewhere): the
+ * stay ends as "other" with the reason, so the person may be registered again later.
+ */
+export function cancelRegistration(
+  ctx: ServiceContext,
+  input: { id: number; reason: string },
+): StayRecord {
+  const s = openStay(ctx, input.id, 'registered');
+  const at = isoNow(ctx);
+  ctx.db
+    .prepare(
+      `UPDATE stays SET status = 'checked_out', checked_out_at = ?, checkout_kind = 'other', checkout_reason = ?, updated_at = ? WHERE id = ?`,
+    )
+    .run(at, input.reason, at, s.id);
+  event(ctx, { stayId: s.id, kind: 'check_out', reason: input.reason });
+  return getStay(ctx, { id: s.id });
 }

@@ -5,6 +5,7 @@ import type { MethodDef } from './define';
 import { importMethods } from './imports';
 import { peopleMethods } from './people';
 import { registryMethods } from './registry';
+import { residentMethods } from './residents';
 import { roomMethods } from './rooms';
 
 /** Every IPC method the renderer may call. The router only knows these keys. */
@@ -15,6 +16,7 @@ export const contract = {
   ...roomMethods,
   ...peopleMethods,
   ...importMethods,
+  ...residentMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -426,6 +426,8 @@ export const en: Messages = {
     UNRELATED_SHARING:
       'Room {{room}}: unrelated people may not share (an administrator can allow same-gender sharing).',
     STAY_NOT_OPEN: 'This person is “{{statusLabel}}”; this cannot be done now.',
+    NOT_RELEASABLE:
+      'This person is “{{statusLabel}}”, observed until {{observationEnd}}: no release notice can be issued.',
     unknown: 'The action failed: {{message}}',
   },
   fieldErrors: {

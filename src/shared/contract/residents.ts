@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { StayRecord } from '../people';
+import {
+  RESIDENT_SORTS,
+  RESIDENT_VIEWS,
+  type OccupancyList,
+  type PersonHistory,
+  type ReleaseNotice,
+  type ResidentPage,
+  type RevealedNumbers,
+} from '../residents';
+import { method } from './define';
+import { id, name } from './fields';
+import { MAX_PAGE_SIZE } from './rooms';
+
+export const residentMethods = {
+  'residents.page': method<ResidentPage>()({
+    input: z.strictObject({
+      siteId: id,
+      view: z.enum(RESIDENT_VIEWS).default('in_residence'),
+      search: z.string().trim().max(40).optional(),
+      sort: z.enum(RESIDENT_SORTS).default('room'),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+      cursor: z.string().max(512).optional(),
+      limit: z.int().min(1).max(MAX_PAGE_SIZE).default(50),
+    }),
+    kind: 'read',
+    access: 'people.read',
+  }),
+  'people.history': method<PersonHistory>()({
+    input: z.strictObject({ personId: id }),
+    kind: 'read',
+    access: 'people.read',
+  }),
+  /** A write so that every reveal is in the audit trail. */
+  'people.reveal': method<RevealedNumbers>()({
+    input: z.strictObject({ personId: id }),
+    kind: 'write',
+    access: 'personal.reveal',
+  }),
+  'stays.cancel': method<StayRecord>()({
+    input: z.strictObject({ id, reason: name(200) }),
+    kind: 'write',
+    access: 'people.manage',
+  }),
+  /** A write so that every printed notice is in the audit trail. */
+  'prints.releaseNotice': method<ReleaseNotice>()({
+    input: z.strictObject({ stayId: id }),
+    kind: 'write',
+    access: 'people.read',
+  }),
+  'prints.occupancy': method<OccupancyList>()({
+    input: z.strictObject({ buildingId: id, floorId: id.optional() }),
+    kind: 'read',
+    access: 'people.read',
+  }),
+};
