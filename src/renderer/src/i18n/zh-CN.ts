@@ -410,7 +410,8 @@ export const zhCN = {
     MIXED_GENDER: '房间 {{room}}：无亲属关系的男女不能同住。',
     UNRELATED_SHARING: '房间 {{room}}：无亲属关系的人员不能合住（管理员可在设置中允许同性合住）。',
     STAY_NOT_OPEN: '该人员当前为“{{statusLabel}}”，不能执行此操作。',
-    NOT_RELEASABLE: '该人员当前为“{{statusLabel}}”，观察期至 {{observationEnd}}，不能出具解除隔离告知书。',
+    NOT_RELEASABLE:
+      '该人员当前为“{{statusLabel}}”，观察期至 {{observationEnd}}，不能出具解除隔离告知书。',
     unknown: '操作失败：{{message}}',
   },
   fieldErrors: {
