@@ -163,6 +163,33 @@ describe('arrivals (through the router)', () => {
       expect(e2.fields).toEqual({ 'people.0.gender': 'id_gender_mismatch' });
     });
 
+    it('refuses a birth or an exposure after today (site day), and a birth before 1900', async () => {
+      // TEST_NOW is 29 November 2026, 16:00 in Asia/Shanghai: the 29th is today, the 30th is not.
+      const born = (birthDate: string) =>
+        person({ documentType: 'passport', documentNumber: `E${birthDate}`, birthDate });
+      const future = await expectRefusedWithoutTrace(
+        () => register([person(), born('2026-11-30')]),
+        'INVALID_INPUT',
+      );
+      expect(future.fields).toEqual({ 'people.1.birthDate': 'date_in_future' });
+      const ancient = await expectRefusedWithoutTrace(
+        () => register([born('1899-12-31')]),
+        'INVALID_INPUT',
+      );
+      expect(ancient.fields).toEqual({ 'people.0.birthDate': 'date_too_early' });
+      const exposure = await expectRefusedWithoutTrace(
+        () => register([person({ lastExposureDate: '2026-11-30' })]),
+        'INVALID_INPUT',
+      );
+      expect(exposure.fields).toEqual({ 'people.0.lastExposureDate': 'date_in_future' });
+      // Born today and exposed today are both possible.
+      const accepted = await register([
+        born('2026-11-29'),
+        person({ lastExposureDate: '2026-11-29' }),
+      ]);
+      expect(accepted.ok).toBe(true);
+    });
+
     it('does not checksum passports or permits', async () => {
       const members = await desk.call('arrivals.register', {
         batchId: batch.id,

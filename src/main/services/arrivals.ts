@@ -1,5 +1,5 @@
 import { ageOn } from '../../shared/idNumber';
-import { siteMidnight } from '../../shared/siteDate';
+import { siteDay, siteMidnight } from '../../shared/siteDate';
 import type {
   ArrivalBatch,
   BatchMember,
@@ -11,7 +11,7 @@ import type {
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
 import { maskIdNumber, maskPhone } from './masking';
-import { upsertPerson, vulnerableFlags, type PersonInput } from './people';
+import { checkDates, upsertPerson, vulnerableFlags, type PersonInput } from './people';
 import { getSettings } from './settings';
 import { getActiveSite } from './sites';
 
@@ -97,6 +97,7 @@ export function registerArrivals(
   getBatch(ctx, input.batchId);
   const days = getSettings(ctx).observationDays;
   const at = isoNow(ctx);
+  const today = siteDay(ctx.now());
   const seen = new Map<string, number>();
   input.people.forEach((p, index) => {
     const key = `${p.documentType}:${p.documentNumber.trim().toUpperCase()}`;
@@ -112,6 +113,15 @@ export function registerArrivals(
       );
     }
     seen.set(key, index);
+    const dates = checkDates(p, today);
+    if (Object.keys(dates).length > 0) {
+      throw new DomainError(
+        'INVALID_INPUT',
+        `Row ${index + 1} has a date that cannot be true`,
+        {},
+        Object.fromEntries(Object.entries(dates).map(([k, v]) => [`people.${index}.${k}`, v])),
+      );
+    }
     const personId = upsertPerson(ctx, p, `people.${index}.`);
     ctx.db
       .prepare(

@@ -459,6 +459,21 @@ describe('arrivals.importPreview (through the router)', () => {
     expect(result.rows[2]!.person).toMatchObject({ birthDate: '1952-12-31', category: 'other' });
   });
 
+  it('refuses a birth date after today, or one it cannot believe, on a passport row (no ID to compare with)', async () => {
+    const text = csv([
+      ['姓名', '性别', '出生日期', '证件类型', '证件号码'],
+      ['Anna', '女', '2026-11-30', '护照', 'E1234567'],
+      ['Old', '男', '1899-12-31', '护照', 'E7654321'],
+      ['Baby', '女', '2026-11-29', '护照', 'E1111111'],
+    ]);
+    const result = await previewOk('passports.csv', text);
+    expect(result.rows.map((r) => (r.ok ? 'ok' : r.errors))).toEqual([
+      [{ field: 'birthDate', code: 'date_in_future' }],
+      [{ field: 'birthDate', code: 'date_value' }],
+      'ok',
+    ]);
+  });
+
   it('refuses both rows that name the same document, and a person who already has an open stay', async () => {
     const text = csv([
       ['姓名', '性别', '出生日期', '证件类型', '证件号码'],

@@ -13,12 +13,13 @@ import {
   type ImportRow,
 } from '../../shared/imports';
 import type { Category, DocumentType, Gender } from '../../shared/people';
+import { siteDay } from '../../shared/siteDate';
 import { fieldErrorsOf } from '../ipc/validation';
 import { getBatch } from './arrivals';
 import type { ServiceContext } from './context';
 import { Deferred } from './deferred';
 import { DomainError } from './errors';
-import { checkDocument } from './people';
+import { checkDates, checkDocument } from './people';
 
 /*
  * Importing the lists of arrivals the district sends (CSV or XLSX): read the file into rows of
@@ -538,7 +539,7 @@ interface Checked {
 }
 
 /** One data row against personInput and checkDocument, as arrivals.register would check it. */
-export function checkRow(sheetRow: SheetRow, mapping: ImportMapping): Checked {
+export function checkRow(sheetRow: SheetRow, mapping: ImportMapping, today: string): Checked {
   const errors = new Map<ImportField, ImportProblem>();
   const fail = (field: ImportField, code: string, params?: ImportProblem['params']) => {
     if (!errors.has(field)) errors.set(field, { field, code, ...(params ? { params } : {}) });
@@ -602,6 +603,17 @@ export function checkRow(sheetRow: SheetRow, mapping: ImportMapping): Checked {
     }
   }
 
+  for (const [field, code] of Object.entries(
+    checkDates(
+      {
+        birthDate: candidate.birthDate as string | undefined,
+        lastExposureDate: candidate.lastExposureDate as string | undefined,
+      },
+      today,
+    ),
+  ))
+    fail(field as ImportField, code);
+
   // The ID's own check whenever type and number are readable; the birth date and gender are
   // compared with it only where they were readable themselves (a refused field keeps its reason).
   let documentKey: string | undefined;
@@ -652,7 +664,8 @@ export function checkRows(
   rows: readonly SheetRow[],
   mapping: ImportMapping,
 ): ImportRow[] {
-  const checked = rows.map((r) => checkRow(r, mapping));
+  const today = siteDay(ctx.now());
+  const checked = rows.map((r) => checkRow(r, mapping, today));
   const byKey = new Map<string, Checked[]>();
   for (const c of checked) {
     if (c.documentKey) byKey.set(c.documentKey, [...(byKey.get(c.documentKey) ?? []), c]);

@@ -52,6 +52,26 @@ export function checkDocument(
   return { number: parsed.value, fields };
 }
 
+/** The earliest birth date a form accepts: anything older is a typing mistake. */
+export const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+/**
+ * Dates that parse but cannot be true on `today` (a site day): a birth or an exposure in the
+ * future, a birth before 1900. Keyed by field, like checkDocument.
+ */
+export function checkDates(
+  input: { birthDate?: string | undefined; lastExposureDate?: string | undefined },
+  today: string,
+): FieldErrors {
+  const fields: FieldErrors = {};
+  if (input.birthDate !== undefined && input.birthDate > today) fields.birthDate = 'date_in_future';
+  else if (input.birthDate !== undefined && input.birthDate < EARLIEST_BIRTH_DATE)
+    fields.birthDate = 'date_too_early';
+  if (input.lastExposureDate !== undefined && input.lastExposureDate > today)
+    fields.lastExposureDate = 'date_in_future';
+  return fields;
+}
+
 export function vulnerableFlags(
   p: { birthDate: string; pregnant: boolean; chronicIllness: boolean; disability: boolean },
   on: Date,

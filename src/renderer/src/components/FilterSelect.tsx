@@ -9,12 +9,14 @@ export function FilterSelect<V extends string | number>(props: {
   options: { value: V; label: string }[];
   onChange: (value: V | '') => void;
   width?: number;
+  size?: 'small' | 'medium';
 }) {
   const { t } = useTranslation();
   return (
     <TextField
       select
       label={props.label}
+      size={props.size ?? 'medium'}
       value={props.value}
       onChange={(e) => {
         const raw = e.target.value;

@@ -3,6 +3,7 @@ import AssessmentIcon from '@mui/icons-material/Assessment';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import FavoriteIcon from '@mui/icons-material/Favorite';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
+import PeopleIcon from '@mui/icons-material/People';
 import Inventory2Icon from '@mui/icons-material/Inventory2';
 import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
 import SettingsIcon from '@mui/icons-material/Settings';
@@ -26,16 +27,24 @@ import { AdminPage } from '../features/admin/AdminPage';
 import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
 import { UserMenu } from '../features/auth/UserMenu';
 import { NoActiveSite } from '../features/registry/NoActiveSite';
+import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { RoomsPage } from '../features/rooms/RoomsPage';
 import { useCan } from '../auth/AuthContext';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { READY_SECTIONS, SECTIONS, sectionFromHash, type Section } from './sections';
+import {
+  personFromHash,
+  READY_SECTIONS,
+  SECTIONS,
+  sectionFromHash,
+  type Section,
+} from './sections';
 
 const DRAWER_WIDTH = 212;
 
 const ICONS: Record<Section, ReactElement> = {
   rooms: <ApartmentIcon />,
   allocation: <GroupAddIcon />,
+  residents: <PeopleIcon />,
   health: <FavoriteIcon />,
   roster: <EventNoteIcon />,
   stock: <Inventory2Icon />,
@@ -52,27 +61,38 @@ export function AppFrame(props: {
   const { t } = useTranslation();
   const can = useCan();
   const canAdminister = can('users.manage') || can('audit.read') || can('settings.manage');
-  const [section, setSection] = useState<Section>(() => sectionFromHash(location.hash));
+  const [hash, setHash] = useState(() => location.hash);
+  const section = sectionFromHash(hash);
   const sites = useQuery('sites.list', { includeRetired: false });
   const [siteId, setSiteId] = useState<number | null>(null);
   const activeSiteId = siteId ?? sites.data?.[0]?.id ?? null;
 
   useEffect(() => {
-    const onHash = () => setSection(sectionFromHash(location.hash));
+    const onHash = () => setHash(location.hash);
     window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
+    window.addEventListener('popstate', onHash);
+    return () => {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('popstate', onHash);
+    };
   }, []);
 
-  const go = (next: Section) => {
-    window.history.pushState(null, '', `#/${next}`);
-    setSection(next);
+  /** In-app navigation: a history entry per screen, so Back works as people expect. */
+  const navigate = (next: string) => {
+    window.history.pushState(null, '', next);
+    setHash(next);
   };
+  const go = (next: Section) => navigate(`#/${next}`);
 
   let page: ReactElement;
   if (section === 'admin' && canAdminister) {
     page = <AdminPage />;
   } else if (section === 'allocation' && can('people.read') && activeSiteId !== null) {
     page = <ArrivalsPage siteId={activeSiteId} />;
+  } else if (section === 'residents' && can('people.read') && activeSiteId !== null) {
+    page = (
+      <ResidentsPage siteId={activeSiteId} personId={personFromHash(hash)} navigate={navigate} />
+    );
   } else if (section === 'settings') {
     page = (
       <SettingsPage
@@ -133,7 +153,9 @@ export function AppFrame(props: {
         <Toolbar variant="dense" />
         <List component="nav" aria-label={t('app.title')}>
           {SECTIONS.filter(
-            (s) => (s !== 'admin' || canAdminister) && (s !== 'allocation' || can('people.read')),
+            (s) =>
+              (s !== 'admin' || canAdminister) &&
+              ((s !== 'allocation' && s !== 'residents') || can('people.read')),
           ).map((s) => (
             <ListItemButton key={s} selected={section === s} onClick={() => go(s)}>
               <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[s]}</ListItemIcon>

@@ -16,6 +16,7 @@ import {
   type Room,
   type RoomStatus,
 } from '../../../../shared/domain';
+import { useKeysetPaging } from '../../api/useKeysetPaging';
 import { useQuery } from '../../api/useQuery';
 import { StatusChip } from './StatusChip';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -36,11 +37,7 @@ interface Props {
   onOpenRoom: (roomId: number) => void;
 }
 
-/**
- * The rooms as a sortable, filterable grid, paged in SQLite by keyset: the grid asks for page N,
- * and we send the cursor that ended page N-1 (remembered as pages are visited; the grid only
- * moves one page at a time, so the cursor is always known).
- */
+/** The rooms as a sortable, filterable grid, paged in SQLite by keyset (useKeysetPaging). */
 export function RoomList({ siteId, buildings, refreshKey, onOpenRoom }: Props) {
   const { t } = useTranslation();
   const [buildingId, setBuildingId] = useState<number | ''>('');
@@ -60,18 +57,8 @@ export function RoomList({ siteId, buildings, refreshKey, onOpenRoom }: Props) {
     pageSize,
     refreshKey,
   ]);
-  const [paging, setPaging] = useState<{
-    key: string;
-    page: number;
-    cursors: Record<number, string>;
-  }>({
-    key: filterKey,
-    page: 0,
-    cursors: {},
-  });
-  const current = paging.key === filterKey ? paging : { key: filterKey, page: 0, cursors: {} };
-  const page = current.page;
-  const cursor = page > 0 ? current.cursors[page] : undefined;
+  const paging = useKeysetPaging(filterKey);
+  const { page, cursor } = paging;
 
   const query = useQuery(
     'rooms.page',
@@ -85,7 +72,7 @@ export function RoomList({ siteId, buildings, refreshKey, onOpenRoom }: Props) {
       ...(cursor ? { cursor } : {}),
       limit: pageSize,
     },
-    { refreshKey, skip: page > 0 && cursor === undefined },
+    { refreshKey, skip: paging.lost },
   );
 
   const onPaginationModelChange = (model: GridPaginationModel) => {
@@ -93,13 +80,7 @@ export function RoomList({ siteId, buildings, refreshKey, onOpenRoom }: Props) {
       setPageSize(model.pageSize);
       return;
     }
-    // The grid moves one page at a time: going forward, the page on screen holds the cursor.
-    const next = query.data?.nextCursor;
-    const cursors =
-      model.page === page + 1 && next
-        ? { ...current.cursors, [model.page]: next }
-        : current.cursors;
-    setPaging({ key: filterKey, page: model.page, cursors });
+    paging.goTo(model.page, query.data?.nextCursor);
   };
 
   const columns = useMemo<GridColDef<Room>[]>(

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import type { OccupancyList } from '../../../../shared/residents';
+import { formatDateTime, formatInstantDay, formatDay } from '../../i18n/dates';
+
+/** The occupancy list of a building or floor: one table per floor, empty rooms included. */
+export function OccupancyDocument({
+  list,
+  floorLabel,
+}: {
+  list: OccupancyList;
+  floorLabel: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const building = `${list.buildingCode} ${list.buildingName}`;
+  return (
+    <article className="print-document" data-testid="occupancy-list">
+      <h1 style={{ fontSize: '16pt', marginBottom: '4mm' }}>
+        {t('print.occupancyTitle', { building })}
+      </h1>
+      <div className="print-meta">
+        <span>
+          {t('print.occupancyScope', { site: list.siteName, building, floor: floorLabel })}
+        </span>
+        <span>{t('print.totals', { occupants: list.occupants, capacity: list.capacity })}</span>
+        <span>{t('print.generated', { at: formatDateTime(list.generatedAt, lang) })}</span>
+      </div>
+      {list.floors.map((floor) => (
+        <section key={floor.level}>
+          <h2>{t('print.floorN', { level: floor.level })}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th style={{ width: '11%' }}>{t('common.room')}</th>
+                <th style={{ width: '13%' }}>{t('people.fullName')}</th>
+                <th style={{ width: '6%' }}>{t('people.gender')}</th>
+                <th style={{ width: '6%' }}>{t('people.age')}</th>
+                <th style={{ width: '24%' }}>{t('people.documentNumber')}</th>
+                <th style={{ width: '15%' }}>{t('residents.checkIn')}</th>
+                <th style={{ width: '15%' }}>{t('residents.observationEnd')}</th>
+                <th style={{ width: '10%' }}>{t('residents.daysLeft')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {floor.rooms.flatMap((room) =>
+                room.occupants.length === 0
+                  ? [
+                      <tr key={room.roomId}>
+                        <td>{room.number}</td>
+                        <td colSpan={7} className="print-muted">
+                          {t('print.empty')} {t(`status.${room.status}`)}
+                        </td>
+                      </tr>,
+                    ]
+                  : room.occupants.map((o) => (
+                      <tr key={o.stayId}>
+                        <td>{room.number}</td>
+                        <td>{o.fullName}</td>
+                        <td>{t(`gender.${o.gender}`)}</td>
+                        <td>{o.age}</td>
+                        <td>{o.documentMasked}</td>
+                        <td>{formatInstantDay(o.checkInAt, lang)}</td>
+                        <td>{formatDay(o.observationEnd, lang)}</td>
+                        <td>{o.daysLeft}</td>
+                      </tr>
+                    )),
+              )}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </article>
+  );
+}

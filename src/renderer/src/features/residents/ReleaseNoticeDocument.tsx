@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { ReleaseNotice } from '../../../../shared/residents';
+import { formatDay, formatInstantDay } from '../../i18n/dates';
+
+/** 解除集中隔离告知书 on one A4 page. */
+export function ReleaseNoticeDocument({ notice }: { notice: ReleaseNotice }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <article className="print-document" data-testid="release-notice">
+      <h1>{t('print.noticeTitle')}</h1>
+      <p>{t('print.noticeSalutation', { name: notice.fullName })}</p>
+      <p style={{ textIndent: '2em' }}>
+        {t('print.noticeBody', {
+          gender: t(`gender.${notice.gender}`),
+          age: notice.age,
+          documentType: t(`documentType.${notice.documentType}`),
+          document: notice.documentNumber,
+          checkIn: formatInstantDay(notice.checkInAt, lang),
+          site: notice.siteName,
+          room: notice.roomNumber ?? '—',
+          end: formatDay(notice.observationEnd, lang),
+        })}
+      </p>
+      {notice.origin && (
+        <p style={{ textIndent: '2em' }}>{t('print.noticeOrigin', { origin: notice.origin })}</p>
+      )}
+      <p style={{ textIndent: '2em' }}>{t('print.noticeAdvice')}</p>
+      <div className="print-signature">
+        <div>{t('print.noticeSeal', { site: notice.siteName })}</div>
+        <div>{t('print.noticeHandler')}</div>
+        <div>
+          {t('print.noticeIssued', {
+            date: formatInstantDay(notice.releasedAt ?? notice.issuedAt, lang),
+          })}
+        </div>
+      </div>
+    </article>
+  );
+}
