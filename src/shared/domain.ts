@@ -144,6 +144,16 @@ export interface Settings {
   observationDays: number;
   /** Whether unrelated people of the same gender may share a room. */
   allowUnrelatedSharing: boolean;
+  /** Temperature rounds of each day, HH:MM site time, in order. */
+  roundTimes: string[];
+  /** Minutes after a round's time until it closes (then whoever has no reading is missed). */
+  roundWindowMinutes: number;
+  /** Readings at or above this (tenths of °C) are fever. */
+  feverThresholdTenths: number;
+  /** Minutes after a fever reading when the re-check is due. */
+  recheckMinutes: number;
+  /** Whether a transfer restarts the observation of the transferred person's roommates. */
+  restartRoommatesObservation: boolean;
 }
 
 export interface AppInfo {

@@ -33,6 +33,10 @@ export const ERROR_CODES = [
   'UNRELATED_SHARING',
   'STAY_NOT_OPEN',
   'NOT_RELEASABLE',
+  'TEMPERATURE_OUT_OF_RANGE',
+  'ROUND_NOT_STARTED',
+  'FEVER_CASE_CLOSED',
+  'FEVER_CASE_OPEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

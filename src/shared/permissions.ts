@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'people.manage',
   /** See a full document or phone number (every reveal is audited); lists always mask them. */
   'personal.reveal',
+  /** Temperature readings, fever re-checks and the transfer of a fever case to hospital. */
+  'health.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,8 +34,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'people.read',
     'people.manage',
     'personal.reveal',
+    'health.record',
   ],
-  medical: ['registry.read', 'people.read'],
+  medical: ['registry.read', 'people.read', 'health.record'],
   warehouse: ['registry.read'],
   viewer: ['registry.read', 'people.read'],
 };

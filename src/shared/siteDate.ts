@@ -28,3 +28,11 @@ export function daysBetween(from: string, to: string): number {
 export function siteMidnight(instant: Date): Date {
   return new Date(`${siteDay(instant)}T00:00:00Z`);
 }
+
+/** China Standard Time has had no daylight saving since 1991: always UTC+8. */
+const SITE_OFFSET = '+08:00';
+
+/** The instant of HH:MM on a site day. */
+export function siteInstant(day: string, time: string): Date {
+  return new Date(`${day}T${time}:00${SITE_OFFSET}`);
+}

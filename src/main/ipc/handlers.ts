@@ -18,6 +18,11 @@ import {
 import { personHistory } from '../services/personHistory';
 import { occupancyList, releaseNotice } from '../services/prints';
 import { residentPage } from '../services/residents';
+import { listFeverCases, recheckFever } from '../services/fever';
+import { readingsOfStay, recordRoundReading } from '../services/readings';
+import { roundSheet, roundSummary } from '../services/rounds';
+import { temperatureTenths } from '../services/temperature';
+import { transferFeverCase } from '../services/transfer';
 import { revealNumbers } from '../services/reveal';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
 import type { MaybeDeferred } from '../services/deferred';
@@ -53,6 +58,7 @@ import {
 import {
   getSettings,
   setLanguage,
+  updateHealthSettings,
   updateObservationSettings,
   updateSecuritySettings,
 } from '../services/settings';
@@ -140,4 +146,23 @@ export const handlers: Handlers = {
   'stays.cancel': cancelRegistration,
   'prints.releaseNotice': (ctx, input) => releaseNotice(ctx, input, ctx.actor),
   'prints.occupancy': occupancyList,
+
+  'rounds.sheet': roundSheet,
+  'rounds.summary': roundSummary,
+  'readings.record': (ctx, { temperature, ...input }) =>
+    recordRoundReading(
+      ctx,
+      { ...input, tenths: temperatureTenths(temperature) },
+      ctx.actor?.userId ?? null,
+    ),
+  'readings.ofStay': readingsOfStay,
+  'fever.list': listFeverCases,
+  'fever.recheck': (ctx, { temperature, ...input }) =>
+    recheckFever(
+      ctx,
+      { ...input, tenths: temperatureTenths(temperature) },
+      ctx.actor?.userId ?? null,
+    ),
+  'fever.transfer': (ctx, input) => transferFeverCase(ctx, input, ctx.actor?.userId ?? null),
+  'settings.updateHealth': updateHealthSettings,
 };

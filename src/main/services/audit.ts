@@ -103,6 +103,10 @@ const ENTITY_OF_TABLE: Record<string, string> = {
   stays: 'stay',
   stay_events: 'stay_event',
   disinfections: 'disinfection',
+  readings: 'reading',
+  fever_cases: 'fever_case',
+  transfers: 'transfer',
+  contact_flags: 'contact_flag',
 };
 
 /** Columns whose values are personal numbers: masked before they reach the trail. */

@@ -4,6 +4,7 @@ import type { ResidentView } from '../../shared/residents';
 import { auditRows, errorOf, lastAuditId } from '../testing/authTesting';
 import {
   buildSite,
+  checkInto,
   deskOver,
   makeDesk,
   occupancyViolations,
@@ -25,23 +26,8 @@ describe('residents, person history, prints (through the router)', () => {
   let batch: ArrivalBatch;
   const room = (n: string) => site.rooms[n]!;
 
-  /** Registers the people and checks each into the room named beside them. */
-  const checkIn = async (placements: [PersonPayload, string][]): Promise<BatchMember[]> => {
-    const before = new Set(
-      (await desk.call('arrivals.members', { batchId: batch.id })).map((m) => m.stayId),
-    );
-    const fresh = (
-      await desk.call('arrivals.register', {
-        batchId: batch.id,
-        people: placements.map(([p]) => p),
-      })
-    )
-      .filter((m) => !before.has(m.stayId))
-      .sort((a, b) => a.stayId - b.stayId);
-    const lines = fresh.map((m, i) => ({ stayId: m.stayId, roomId: room(placements[i]![1]) }));
-    await desk.call('allocation.confirm', { batchId: batch.id, lines });
-    return fresh;
-  };
+  const checkIn = (placements: [PersonPayload, string][]): Promise<BatchMember[]> =>
+    checkInto(desk, batch.id, site, placements);
   const list = (
     view: ResidentView,
     extra: { search?: string; sort?: 'room' | 'observation_end' | 'check_in' } = {},

@@ -7,7 +7,24 @@ export const DEFAULT_SETTINGS: Settings = {
   sessionMaxHours: 12,
   observationDays: 14,
   allowUnrelatedSharing: false,
+  roundTimes: ['08:00', '15:00'],
+  roundWindowMinutes: 120,
+  feverThresholdTenths: 373,
+  recheckMinutes: 30,
+  restartRoommatesObservation: true,
 };
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Stored as "08:00,15:00"; anything unreadable falls back to the default. */
+function roundTimesOr(value: string | undefined): string[] {
+  const times = value?.split(',') ?? [];
+  const ok =
+    times.length > 0 &&
+    times.every((t) => HH_MM.test(t)) &&
+    times.every((t, i) => i === 0 || times[i - 1]! < t);
+  return ok ? times : DEFAULT_SETTINGS.roundTimes;
+}
 
 function readAll(ctx: ServiceContext): Map<string, string> {
   const rows = ctx.db
@@ -32,6 +49,17 @@ export function getSettings(ctx: ServiceContext): Settings {
     sessionMaxHours: intOr(stored.get('sessionMaxHours'), DEFAULT_SETTINGS.sessionMaxHours),
     observationDays: intOr(stored.get('observationDays'), DEFAULT_SETTINGS.observationDays),
     allowUnrelatedSharing: stored.get('allowUnrelatedSharing') === 'true',
+    roundTimes: roundTimesOr(stored.get('roundTimes')),
+    roundWindowMinutes: intOr(
+      stored.get('roundWindowMinutes'),
+      DEFAULT_SETTINGS.roundWindowMinutes,
+    ),
+    feverThresholdTenths: intOr(
+      stored.get('feverThresholdTenths'),
+      DEFAULT_SETTINGS.feverThresholdTenths,
+    ),
+    recheckMinutes: intOr(stored.get('recheckMinutes'), DEFAULT_SETTINGS.recheckMinutes),
+    restartRoommatesObservation: stored.get('restartRoommatesObservation') !== 'false',
   };
 }
 
@@ -62,6 +90,26 @@ export function updateObservationSettings(
   write(ctx, {
     observationDays: input.observationDays,
     allowUnrelatedSharing: String(input.allowUnrelatedSharing),
+  });
+  return getSettings(ctx);
+}
+
+export function updateHealthSettings(
+  ctx: ServiceContext,
+  input: {
+    roundTimes: string[];
+    roundWindowMinutes: number;
+    feverThresholdTenths: number;
+    recheckMinutes: number;
+    restartRoommatesObservation: boolean;
+  },
+): Settings {
+  write(ctx, {
+    roundTimes: input.roundTimes.join(','),
+    roundWindowMinutes: input.roundWindowMinutes,
+    feverThresholdTenths: input.feverThresholdTenths,
+    recheckMinutes: input.recheckMinutes,
+    restartRoommatesObservation: String(input.restartRoommatesObservation),
   });
   return getSettings(ctx);
 }

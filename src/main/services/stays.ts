@@ -3,6 +3,7 @@ import { addDays, daysBetween, siteDay, siteMidnight } from '../../shared/siteDa
 import type { CheckoutKind, RoomOccupant, StayRecord, StayStatus } from '../../shared/people';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
+import { closeFeverOnCheckout } from './fever';
 import { checkPlacement, groupOf, occupantsOf } from './occupancy';
 import { maskIdNumber } from './masking';
 import { getRoom, writeStatus } from './rooms';
@@ -176,6 +177,7 @@ export function checkOut(
   },
 ): StayRecord {
   const s = openStay(ctx, input.id, 'active');
+  closeFeverOnCheckout(ctx, s.id, input.kind);
   if (input.kind === 'transfer' && !input.hospital?.trim()) {
     throw new DomainError(
       'INVALID_INPUT',
@@ -281,4 +283,31 @@ export function cancelRegistration(
     .run(at, input.reason, at, s.id);
   event(ctx, { stayId: s.id, kind: 'check_out', reason: input.reason });
   return getStay(ctx, { id: s.id });
+}
+
+/**
+ * Observation starts again today for a contact (a roommate of a fever case that left for
+ * hospital): the end moves to today + the site's observation days, never earlier than it was.
+ * Logged as an extension with the reason; returns whether the end moved.
+ */
+export function restartObservation(
+  ctx: ServiceContext,
+  stayId: number,
+  observationDays: number,
+  reason: string,
+): boolean {
+  const s = openStay(ctx, stayId, 'active');
+  const newEnd = addDays(siteDay(ctx.now()), observationDays);
+  const days = daysBetween(s.observation_end!, newEnd);
+  if (days <= 0) return false;
+  // The table caps a stay at MAX_OBSERVATION_DAYS; a restart that would pass it stops there.
+  const allowed = Math.min(days, MAX_OBSERVATION_DAYS - s.observation_days);
+  if (allowed <= 0) return false;
+  ctx.db
+    .prepare(
+      'UPDATE stays SET observation_days = observation_days + ?, observation_end = ?, updated_at = ? WHERE id = ?',
+    )
+    .run(allowed, addDays(s.observation_end!, allowed), isoNow(ctx), s.id);
+  event(ctx, { stayId: s.id, kind: 'extend', days: allowed, reason });
+  return true;
 }

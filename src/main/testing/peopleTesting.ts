@@ -5,7 +5,7 @@ import { personInput, type PersonInputParsed } from '../../shared/contract/peopl
 import type { RoomStatus, RoomType } from '../../shared/domain';
 import type { ApiResult, ErrorCode } from '../../shared/errors';
 import { residentIdCheckChar } from '../../shared/idNumber';
-import type { Gender } from '../../shared/people';
+import type { BatchMember, Gender } from '../../shared/people';
 import type { Role } from '../../shared/permissions';
 import { addDays, siteDay } from '../../shared/siteDate';
 import type { SessionHandle } from '../auth/sessionStore';
@@ -173,21 +173,17 @@ export function deskOver(
     .prepare<[string], { id: number }>('SELECT id FROM users WHERE username = ?')
     .get(username);
   const userId = existing?.id ?? addUser(t, username, roles);
-  const handle = sessionFor(tr, userId);
-  const invoke = <M extends MethodName>(
-    method: M,
-    input: MethodInput<M>,
-    h: SessionHandle = handle,
-  ): Promise<ApiResult<MethodResult<M>>> =>
-    tr.router.invoke(method, input, h) as Promise<ApiResult<MethodResult<M>>>;
-  return {
+  const desk: Desk = {
     t,
     tr,
     userId,
-    handle,
-    invoke,
-    call: async (method, input, h) => valueOf(await invoke(method, input, h)),
+    handle: sessionFor(tr, userId),
+    // The session in use is read at each call, so a test may replace `desk.handle` (clock moved).
+    invoke: <M extends MethodName>(method: M, input: MethodInput<M>, h?: SessionHandle) =>
+      tr.router.invoke(method, input, h ?? desk.handle) as Promise<ApiResult<MethodResult<M>>>,
+    call: async (method, input, h) => valueOf(await desk.invoke(method, input, h)),
   };
+  return desk;
 }
 
 /** A fresh database file with a desk over it. */
@@ -352,4 +348,25 @@ export function occupancyViolations(db: Db): string[] {
 /** Rows of a query (tests only; the SQL is ours). */
 export function rows<T>(db: Db, sql: string, ...params: unknown[]): T[] {
   return db.prepare(sql).all(...params) as T[];
+}
+
+/**
+ * Registers people into a batch and checks each into the room named beside them (through the
+ * router, as the renderer would); returns the new members in the order given.
+ */
+export async function checkInto(
+  desk: Desk,
+  batchId: number,
+  site: BuiltSite,
+  placements: [PersonPayload, string][],
+): Promise<BatchMember[]> {
+  const before = new Set((await desk.call('arrivals.members', { batchId })).map((m) => m.stayId));
+  const fresh = (
+    await desk.call('arrivals.register', { batchId, people: placements.map(([p]) => p) })
+  )
+    .filter((m) => !before.has(m.stayId))
+    .sort((a, b) => a.stayId - b.stayId);
+  const lines = fresh.map((m, i) => ({ stayId: m.stayId, roomId: site.rooms[placements[i]![1]]! }));
+  await desk.call('allocation.confirm', { batchId, lines });
+  return fresh;
 }

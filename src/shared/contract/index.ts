@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountMethods } from './accounts';
 import { appMethods } from './app';
 import type { MethodDef } from './define';
+import { healthMethods } from './health';
 import { importMethods } from './imports';
 import { peopleMethods } from './people';
 import { registryMethods } from './registry';
@@ -17,6 +18,7 @@ export const contract = {
   ...peopleMethods,
   ...importMethods,
   ...residentMethods,
+  ...healthMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,7 +14,7 @@ import { method } from './define';
 import { id, name, noInput, optionalText } from './fields';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
-const day = z
+export const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' })
   .refine(
@@ -54,7 +54,7 @@ export const personInput = z.strictObject({
 
 export type PersonInputParsed = z.output<typeof personInput>;
 
-const isoInstant = z.iso.datetime({ offset: true });
+export const isoInstant = z.iso.datetime({ offset: true });
 
 export const peopleMethods = {
   'origins.list': method<Origin[]>()({ input: noInput, kind: 'read', access: 'people.read' }),

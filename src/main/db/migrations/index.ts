@@ -1,8 +1,14 @@
 import { sitesAndRooms } from './0001-sites-rooms';
 import { accountsAndAudit } from './0002-accounts-audit';
 import { peopleAndStays } from './0003-people-stays';
+import { health } from './0004-health';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [sitesAndRooms, accountsAndAudit, peopleAndStays];
+export const MIGRATIONS: readonly Migration[] = [
+  sitesAndRooms,
+  accountsAndAudit,
+  peopleAndStays,
+  health,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

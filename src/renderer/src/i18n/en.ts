@@ -498,6 +498,12 @@ export const en: Messages = {
     UNRELATED_SHARING:
       'Room {{room}}: unrelated people may not share (an administrator can allow same-gender sharing).',
     STAY_NOT_OPEN: 'This person is “{{statusLabel}}”; this cannot be done now.',
+    hint: ': did you mean {{hint}}?',
+    TEMPERATURE_OUT_OF_RANGE: 'A temperature must be within {{min}}–{{max}} °C{{hintText}}',
+    ROUND_NOT_STARTED: 'The {{time}} round of {{day}} has not started yet.',
+    FEVER_CASE_CLOSED: 'This fever case is already closed ({{statusLabel}}).',
+    FEVER_CASE_OPEN:
+      'This person has an open fever case: re-check them as normal or transfer them before release.',
     NOT_RELEASABLE:
       'This person is “{{statusLabel}}”, observed until {{observationEnd}}: no release notice can be issued.',
     unknown: 'The action failed: {{message}}',
@@ -526,6 +532,11 @@ export const en: Messages = {
     id_birth_mismatch: 'Differs from the birth date in the ID',
     id_gender_mismatch: 'Differs from the gender in the ID',
     open_stay: 'Already has an open stay',
+    one_decimal: 'One decimal at most',
+    temperature_range: 'Must be within 34.0–42.5',
+    no_such_round: 'No such round',
+    times_in_order: 'Times must go from early to late',
+    time_format: 'Time as HH:MM',
     date_in_future: 'Cannot be later than today',
     date_too_early: 'Before 1900: please check',
     date_format: 'Use YYYY-MM-DD',

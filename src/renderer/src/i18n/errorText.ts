@@ -14,7 +14,11 @@ export function errorText(t: TFunction, error: unknown): string {
       `status.${params.status}`,
       `stayStatus.${params.status}`,
       `placement.${params.status}`,
+      `feverStatus.${params.status}`,
     ]);
+  // "37.3?" after a temperature typed without (or with a misplaced) decimal point.
+  if (typeof params.hint === 'string')
+    extra.hintText = params.hint ? t('errors.hint', { hint: params.hint }) : '';
   const key = `errors.${code}`;
   return t([key, 'errors.unknown'], { ...params, ...extra, message });
 }

@@ -1,0 +1,156 @@
+import { ageOn } from '../../shared/idNumber';
+import type { RoundInfo, RoundRow, RoundSheet, RoundSummary, Symptom } from '../../shared/health';
+import type { Gender, StayStatus } from '../../shared/people';
+import type { Settings } from '../../shared/domain';
+import { siteInstant, siteMidnight } from '../../shared/siteDate';
+import type { ServiceContext } from './context';
+import { DomainError } from './errors';
+import { getSettings } from './settings';
+import { getActiveSite } from './sites';
+
+/** When a round starts and closes, from the settings; refuses a slot the settings do not have. */
+export function roundInfo(settings: Settings, day: string, slot: number, now: Date): RoundInfo {
+  const time = settings.roundTimes[slot];
+  if (time === undefined) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `There are ${settings.roundTimes.length} rounds a day`,
+      { rounds: settings.roundTimes.length },
+      { slot: 'no_such_round' },
+    );
+  }
+  const starts = siteInstant(day, time);
+  const closes = new Date(starts.getTime() + settings.roundWindowMinutes * 60_000);
+  return {
+    day,
+    slot,
+    time,
+    startsAt: starts.toISOString(),
+    closesAt: closes.toISOString(),
+    closed: now.getTime() >= closes.getTime(),
+  };
+}
+
+export interface RoundScope {
+  siteId: number;
+  day: string;
+  slot: number;
+  buildingId?: number | undefined;
+  floorId?: number | undefined;
+}
+
+interface SheetRow {
+  stay_id: number;
+  person_id: number;
+  full_name: string;
+  gender: Gender;
+  birth_date: string;
+  room_id: number;
+  room_number: string;
+  level: number;
+  status: StayStatus;
+  reading_id: number | null;
+  temperature_tenths: number | null;
+  symptoms: string | null;
+  taken_at: string | null;
+  recorded_at: string | null;
+  recorded_by: string | null;
+  fever_open: number;
+}
+
+/**
+ * Everyone a round concerns, in room order: checked in before it closed and not gone before it
+ * started, with their reading of that round if there is one.
+ */
+export function roundSheet(ctx: ServiceContext, input: RoundScope): RoundSheet {
+  getActiveSite(ctx, input.siteId);
+  const settings = getSettings(ctx);
+  const now = ctx.now();
+  const round = roundInfo(settings, input.day, input.slot, now);
+  const where = ['b.site_id = ?'];
+  const params: (string | number)[] = [input.day, input.slot, input.siteId];
+  if (input.buildingId !== undefined) {
+    where.push('r.building_id = ?');
+    params.push(input.buildingId);
+  }
+  if (input.floorId !== undefined) {
+    where.push('r.floor_id = ?');
+    params.push(input.floorId);
+  }
+  params.push(round.closesAt, round.startsAt);
+  const rows = ctx.db
+    .prepare<(string | number)[], SheetRow>(
+      `SELECT s.id AS stay_id, p.id AS person_id, p.full_name, p.gender, p.birth_date, r.id AS room_id,
+              r.number AS room_number, f.level, s.status, rd.id AS reading_id, rd.temperature_tenths,
+              rd.symptoms, rd.taken_at, rd.recorded_at, u.display_name AS recorded_by,
+              EXISTS (SELECT 1 FROM fever_cases fc WHERE fc.stay_id = s.id AND fc.status = 'open') AS fever_open
+       FROM stays s
+       JOIN people p ON p.id = s.person_id
+       JOIN rooms r ON r.id = s.room_id
+       JOIN floors f ON f.id = r.floor_id
+       JOIN buildings b ON b.id = r.building_id
+       LEFT JOIN readings rd ON rd.stay_id = s.id AND rd.kind = 'round' AND rd.round_day = ? AND rd.round_slot = ?
+       LEFT JOIN users u ON u.id = rd.recorded_by
+       WHERE ${where.join(' AND ')}
+         AND s.check_in_at IS NOT NULL AND s.check_in_at < ?
+         AND (s.checked_out_at IS NULL OR s.checked_out_at > ?)
+       ORDER BY b.code, f.level, length(r.number), r.number, s.id`,
+    )
+    .all(...params);
+  const midnight = siteMidnight(now);
+  const threshold = settings.feverThresholdTenths;
+  const sheetRows: RoundRow[] = rows.map((r) => ({
+    stayId: r.stay_id,
+    personId: r.person_id,
+    fullName: r.full_name,
+    gender: r.gender,
+    age: ageOn(r.birth_date, midnight),
+    roomId: r.room_id,
+    roomNumber: r.room_number,
+    floorLevel: r.level,
+    active: r.status === 'active',
+    feverOpen: r.fever_open === 1,
+    reading:
+      r.reading_id === null
+        ? null
+        : {
+            id: r.reading_id,
+            stayId: r.stay_id,
+            kind: 'round',
+            day: input.day,
+            slot: input.slot,
+            temperatureTenths: r.temperature_tenths!,
+            symptoms: JSON.parse(r.symptoms!) as Symptom[],
+            takenAt: r.taken_at!,
+            recordedBy: r.recorded_by,
+            recordedAt: r.recorded_at!,
+            fever: r.temperature_tenths! >= threshold,
+          },
+  }));
+  const recorded = sheetRows.filter((r) => r.reading !== null).length;
+  return {
+    round,
+    rows: sheetRows,
+    expected: sheetRows.length,
+    recorded,
+    missing: sheetRows.length - recorded,
+    fevers: sheetRows.filter((r) => r.reading?.fever).length,
+  };
+}
+
+/** Every round of a day at the site, with its counts (missed = missing once closed). */
+export function roundSummary(
+  ctx: ServiceContext,
+  input: { siteId: number; day: string },
+): RoundSummary[] {
+  return getSettings(ctx).roundTimes.map((_t, slot) => {
+    const sheet = roundSheet(ctx, { siteId: input.siteId, day: input.day, slot });
+    return {
+      ...sheet.round,
+      expected: sheet.expected,
+      recorded: sheet.recorded,
+      missing: sheet.missing,
+      fevers: sheet.fevers,
+    };
+  });
+}
