@@ -315,6 +315,47 @@ describe('audit trail', () => {
         },
         me,
       );
+      await expectAudited('people.reveal', { personId: him!.personId }, me);
+      await expectAudited('prints.releaseNotice', { stayId: her!.stayId }, me);
+      const [noShow] = (
+        valueOf(
+          await tr.router.invoke(
+            'arrivals.register',
+            { batchId: batch.id, people: [person()] },
+            me,
+          ),
+        ) as BatchMember[]
+      ).filter((m) => m.status === 'registered');
+      await expectAudited('stays.cancel', { id: noShow!.stayId, reason: 'did not come' }, me);
+      await expectAudited(
+        'readings.record',
+        { stayId: him!.stayId, day: '2026-11-29', slot: 1, temperature: 38.2 },
+        me,
+      );
+      const caseId = t.ctx.db.prepare('SELECT id FROM fever_cases').pluck().get() as number;
+      await expectAudited('fever.recheck', { caseId, temperature: 38.0 }, me);
+      await expectAudited(
+        'fever.transfer',
+        {
+          caseId,
+          hospital: 'Third Hospital',
+          departedAt: TEST_NOW.toISOString(),
+          escort: 'Dr Chen',
+          vehicle: 'Ambulance 3',
+        },
+        me,
+      );
+      await expectAudited(
+        'settings.updateHealth',
+        {
+          roundTimes: ['08:00', '15:00'],
+          roundWindowMinutes: 120,
+          feverThresholdTenths: 373,
+          recheckMinutes: 30,
+          restartRoommatesObservation: true,
+        },
+        me,
+      );
       const site = (await expectAudited('sites.create', { name: 'Second' }, me)) as Site;
       await expectAudited('sites.update', { id: site.id, name: 'Second B', address: 'x' }, me);
       const b = (await expectAudited(
@@ -438,6 +479,13 @@ describe('audit trail', () => {
         ['allocation.suggest', { batchId: batch.id }],
         ['rooms.occupants', { roomId: ids.room }],
         ['stays.get', { id: member!.stayId }],
+        ['residents.page', { siteId: ids.site }],
+        ['people.history', { personId: member!.personId }],
+        ['prints.occupancy', { buildingId: ids.building }],
+        ['rounds.sheet', { siteId: ids.site, day: '2026-11-29', slot: 1 }],
+        ['rounds.summary', { siteId: ids.site, day: '2026-11-29' }],
+        ['readings.ofStay', { stayId: member!.stayId }],
+        ['fever.list', { siteId: ids.site }],
         [
           'arrivals.importPreview',
           {

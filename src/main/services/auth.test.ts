@@ -175,7 +175,14 @@ describe('accounts and sessions (through the router)', () => {
           username: 'coord',
           displayName: 'coord',
           roles: ['coordinator'],
-          permissions: ['registry.read', 'registry.manage', 'people.read', 'people.manage'],
+          permissions: [
+            'registry.read',
+            'registry.manage',
+            'people.read',
+            'people.manage',
+            'personal.reveal',
+            'health.record',
+          ],
         },
         idleLockMinutes: 15,
       });
