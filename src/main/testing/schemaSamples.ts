@@ -22,7 +22,7 @@ export const defOf = (schema: z.ZodType): SchemaDef =>
   (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 /**
- * Leaf values tried in order; the first the schema accepts is taken. the simple ones first, then a day, a mobile number and a resident ID.
+ * Leaf values tried in order; the first the schema accepts is taken. the simple ones first, then a day, a mobile number, a resident ID, a time of day, minutes and a temperature in tenths.
  */
 export const LEAF_CANDIDATES: readonly unknown[] = [
   'abc12345',
@@ -34,6 +34,9 @@ export const LEAF_CANDIDATES: readonly unknown[] = [
   '2026-11-29',
   '13812345678',
   '11010519491231002X',
+  '08:00',
+  30,
+  373,
 ];
 
 /** A value the schema accepts, derived from the schema alone, or undefined when none fits. */

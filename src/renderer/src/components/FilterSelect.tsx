@@ -20,7 +20,7 @@ export function FilterSelect<V extends string | number>(props: {
       value={props.value}
       onChange={(e) => {
         const raw = e.target.value;
-        const match = props.options.find((o) => String(o.value) === raw);
+        const match = props.options.find((o) => String(o.value) === String(raw));
         props.onChange(match ? match.value : '');
       }}
       sx={{ minWidth: props.width ?? 170 }}

@@ -27,6 +27,8 @@ import { AdminPage } from '../features/admin/AdminPage';
 import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
 import { UserMenu } from '../features/auth/UserMenu';
 import { NoActiveSite } from '../features/registry/NoActiveSite';
+import { FeverAlert } from '../features/health/FeverAlert';
+import { HealthPage } from '../features/health/HealthPage';
 import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { RoomsPage } from '../features/rooms/RoomsPage';
 import { useCan } from '../auth/AuthContext';
@@ -93,6 +95,14 @@ export function AppFrame(props: {
     page = (
       <ResidentsPage siteId={activeSiteId} personId={personFromHash(hash)} navigate={navigate} />
     );
+  } else if (section === 'health' && can('people.read') && activeSiteId !== null) {
+    page = (
+      <HealthPage
+        siteId={activeSiteId}
+        tab={hash === '#/health/fever' ? 'fever' : 'round'}
+        onTab={(tab) => navigate(tab === 'fever' ? '#/health/fever' : '#/health')}
+      />
+    );
   } else if (section === 'settings') {
     page = (
       <SettingsPage
@@ -155,7 +165,7 @@ export function AppFrame(props: {
           {SECTIONS.filter(
             (s) =>
               (s !== 'admin' || canAdminister) &&
-              ((s !== 'allocation' && s !== 'residents') || can('people.read')),
+              (!['allocation', 'residents', 'health'].includes(s) || can('people.read')),
           ).map((s) => (
             <ListItemButton key={s} selected={section === s} onClick={() => go(s)}>
               <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[s]}</ListItemIcon>
@@ -176,6 +186,9 @@ export function AppFrame(props: {
         sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' }}
       >
         <Toolbar variant="dense" />
+        {can('people.read') && activeSiteId !== null && (
+          <FeverAlert siteId={activeSiteId} onOpen={() => navigate('#/health/fever')} />
+        )}
         {page}
       </Box>
     </Box>

@@ -16,6 +16,7 @@ export const READY_SECTIONS: readonly Section[] = [
   'rooms',
   'allocation',
   'residents',
+  'health',
   'admin',
   'settings',
 ];

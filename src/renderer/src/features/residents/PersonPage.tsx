@@ -22,6 +22,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { formatDateTime, formatDay } from '../../i18n/dates';
 import { errorText } from '../../i18n/errorText';
 import { useNotify } from '../../notify';
+import { TemperatureTrend } from '../health/TemperatureTrend';
 
 /** One person: details (numbers masked unless revealed), and every stay with its history. */
 export function PersonPage(props: {
@@ -221,6 +222,7 @@ function StayCard({ stay, actions }: { stay: StayHistory; actions: ReactNode }) 
           </TableBody>
         </Table>
       )}
+      {stay.checkInAt && <TemperatureTrend stayId={stay.id} />}
     </Paper>
   );
 }

@@ -1,0 +1,144 @@
+import Checkbox from '@mui/material/Checkbox';
+import Chip from '@mui/material/Chip';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  formatTenths,
+  SYMPTOMS,
+  type ReadingRecord,
+  type RoundRow,
+  type Symptom,
+} from '../../../../shared/health';
+import { call } from '../../api/client';
+import { formatDateTime } from '../../i18n/dates';
+import { errorText } from '../../i18n/errorText';
+import { announceHealthChange } from './healthEvents';
+
+/**
+ * One resident's line of the round: type the temperature, Enter saves it (with the ticked
+ * symptoms) and moves on; ticking a symptom after that saves again.
+ */
+export function RoundRowEditor(props: {
+  row: RoundRow;
+  day: string;
+  slot: number;
+  canRecord: boolean;
+  inputRef: (element: HTMLInputElement | null) => void;
+  onNext: () => void;
+  onSaved: (reading: ReadingRecord) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { row } = props;
+  const [reading, setReading] = useState<ReadingRecord | null>(row.reading);
+  const [typed, setTyped] = useState(
+    row.reading ? formatTenths(row.reading.temperatureTenths) : '',
+  );
+  const [symptoms, setSymptoms] = useState<Symptom[]>(row.reading?.symptoms ?? []);
+  const [state, setState] = useState<{ saving: boolean; error: string | null }>({
+    saving: false,
+    error: null,
+  });
+  const editable = props.canRecord && row.active;
+
+  const save = async (nextSymptoms: Symptom[]): Promise<boolean> => {
+    const value = Number(typed.trim().replace(',', '.'));
+    if (typed.trim() === '' || Number.isNaN(value)) return false;
+    setState({ saving: true, error: null });
+    try {
+      const saved = await call('readings.record', {
+        stayId: row.stayId,
+        day: props.day,
+        slot: props.slot,
+        temperature: value,
+        symptoms: nextSymptoms,
+      });
+      setReading(saved);
+      setTyped(formatTenths(saved.temperatureTenths));
+      setState({ saving: false, error: null });
+      props.onSaved(saved);
+      announceHealthChange();
+      return true;
+    } catch (error) {
+      setState({ saving: false, error: errorText(t, error) });
+      return false;
+    }
+  };
+
+  const fever = reading?.fever ?? false;
+  return (
+    <TableRow hover selected={fever} data-testid={`round-row-${row.stayId}`}>
+      <TableCell>{row.roomNumber}</TableCell>
+      <TableCell>
+        {row.fullName}
+        <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
+          {t(`gender.${row.gender}`)} {row.age}
+        </Typography>
+      </TableCell>
+      <TableCell sx={{ width: 110 }}>
+        <TextField
+          size="small"
+          value={typed}
+          disabled={!editable}
+          onChange={(e) => setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            const unchanged = reading !== null && typed === formatTenths(reading.temperatureTenths);
+            if (typed.trim() === '' || unchanged) props.onNext();
+            else void save(symptoms).then((ok) => ok && props.onNext());
+          }}
+          slotProps={{
+            htmlInput: {
+              inputMode: 'decimal',
+              'aria-label': `${row.fullName} ${t('health.temperature')}`,
+              ref: props.inputRef,
+              style: { width: 56 },
+            },
+          }}
+          error={state.error !== null || fever}
+        />
+      </TableCell>
+      {SYMPTOMS.map((s) => (
+        <TableCell key={s} padding="checkbox" align="center">
+          <Checkbox
+            size="small"
+            disabled={!editable}
+            checked={symptoms.includes(s)}
+            title={t(`symptom.${s}`)}
+            onChange={(e) => {
+              const next = e.target.checked ? [...symptoms, s] : symptoms.filter((x) => x !== s);
+              setSymptoms(next);
+              if (reading !== null || typed.trim() !== '') void save(next);
+            }}
+            slotProps={{ input: { 'aria-label': `${row.fullName} ${t(`symptom.${s}`)}` } }}
+            sx={{ p: 0.5 }}
+          />
+        </TableCell>
+      ))}
+      <TableCell>
+        {fever && <Chip size="small" color="error" label={t('health.fever')} sx={{ mr: 1 }} />}
+        {!row.active && <Chip size="small" label={t('health.left')} sx={{ mr: 1 }} />}
+        <Typography
+          component="span"
+          variant="body2"
+          color={state.error ? 'error' : 'text.secondary'}
+          role={state.error ? 'alert' : undefined}
+        >
+          {state.saving
+            ? t('health.saving')
+            : (state.error ??
+              (reading
+                ? t('health.saved', {
+                    by: reading.recordedBy ?? '—',
+                    at: formatDateTime(reading.recordedAt, i18n.language),
+                  })
+                : ''))}
+        </Typography>
+      </TableCell>
+    </TableRow>
+  );
+}

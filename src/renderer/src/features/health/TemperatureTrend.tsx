@@ -1,0 +1,54 @@
+import Typography from '@mui/material/Typography';
+import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
+import { LineChart } from '@mui/x-charts/LineChart';
+import { useTranslation } from 'react-i18next';
+import { formatTenths } from '../../../../shared/health';
+import { useQuery } from '../../api/useQuery';
+import { formatDateTime } from '../../i18n/dates';
+
+/** A stay's temperatures over time (round readings and re-checks), with the fever line. */
+export function TemperatureTrend({ stayId }: { stayId: number }) {
+  const { t, i18n } = useTranslation();
+  const readings = useQuery('readings.ofStay', { stayId });
+  const settings = useQuery('settings.get', {});
+  const points = readings.data ?? [];
+  if (readings.data && points.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {t('health.noReadings')}
+      </Typography>
+    );
+  }
+  if (!readings.data || !settings.data) return null;
+  const threshold = settings.data.feverThresholdTenths / 10;
+  return (
+    <div data-testid="temperature-trend" aria-label={t('health.trend')}>
+      <Typography variant="subtitle2">{t('health.trend')}</Typography>
+      <LineChart
+        height={220}
+        xAxis={[
+          {
+            data: points.map((p) => new Date(p.takenAt)),
+            scaleType: 'time',
+            valueFormatter: (d: Date) => formatDateTime(d.toISOString(), i18n.language),
+          },
+        ]}
+        yAxis={[{ min: 35, max: Math.max(40, ...points.map((p) => p.temperatureTenths / 10)) }]}
+        series={[
+          {
+            data: points.map((p) => p.temperatureTenths / 10),
+            label: t('health.temperature'),
+            valueFormatter: (v: number | null) => (v === null ? '' : `${formatTenths(v * 10)} ℃`),
+            color: '#1f5fa8',
+          },
+        ]}
+      >
+        <ChartsReferenceLine
+          y={threshold}
+          label={t('health.threshold', { value: threshold.toFixed(1) })}
+          lineStyle={{ stroke: '#b4302c', strokeDasharray: '4 3' }}
+        />
+      </LineChart>
+    </div>
+  );
+}
