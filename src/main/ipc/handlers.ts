@@ -23,6 +23,8 @@ import { readingsOfStay, recordRoundReading } from '../services/readings';
 import { roundSheet, roundSummary } from '../services/rounds';
 import { temperatureTenths } from '../services/temperature';
 import { transferFeverCase } from '../services/transfer';
+import { dailyReport } from '../services/dailyReport';
+import { exportDailyReport } from '../services/dailyReportExport';
 import { revealNumbers } from '../services/reveal';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
 import type { MaybeDeferred } from '../services/deferred';
@@ -165,4 +167,7 @@ export const handlers: Handlers = {
     ),
   'fever.transfer': (ctx, input) => transferFeverCase(ctx, input, ctx.actor?.userId ?? null),
   'settings.updateHealth': updateHealthSettings,
+
+  'reports.daily': dailyReport,
+  'reports.dailyExport': exportDailyReport,
 };

@@ -345,6 +345,7 @@ describe('audit trail', () => {
         },
         me,
       );
+      await expectAudited('reports.dailyExport', { siteId: demo.siteId, day: '2026-11-29' }, me);
       await expectAudited(
         'settings.updateHealth',
         {
@@ -486,6 +487,7 @@ describe('audit trail', () => {
         ['rounds.summary', { siteId: ids.site, day: '2026-11-29' }],
         ['readings.ofStay', { stayId: member!.stayId }],
         ['fever.list', { siteId: ids.site }],
+        ['reports.daily', { siteId: ids.site, day: '2026-11-29' }],
         [
           'arrivals.importPreview',
           {

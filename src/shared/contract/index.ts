@@ -6,6 +6,7 @@ import { healthMethods } from './health';
 import { importMethods } from './imports';
 import { peopleMethods } from './people';
 import { registryMethods } from './registry';
+import { reportMethods } from './reports';
 import { residentMethods } from './residents';
 import { roomMethods } from './rooms';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...importMethods,
   ...residentMethods,
   ...healthMethods,
+  ...reportMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,132 @@
+import { ROOM_STATUSES, type RoomStatus } from '../../shared/domain';
+import type { FeverStatus } from '../../shared/health';
+import type { DailyReport } from '../../shared/reports';
+import { addDays, siteDay, siteInstant } from '../../shared/siteDate';
+import { isoNow, type ServiceContext } from './context';
+import { DomainError } from './errors';
+import { roundSummary } from './rounds';
+import { getSite } from './sites';
+
+/** The instants a site day covers: [00:00, next 00:00), or up to and including now for today. */
+function dayWindow(day: string, now: Date): { start: string; end: string } {
+  const start = siteInstant(day, '00:00').toISOString();
+  const endOfDay = siteInstant(addDays(day, 1), '00:00');
+  const end = endOfDay <= now ? endOfDay : new Date(now.getTime() + 1);
+  return { start, end: end.toISOString() };
+}
+
+/** Stays of the site that had checked in before `at` and not left by then. */
+function residentsAt(ctx: ServiceContext, siteId: number, at: string): number {
+  return ctx.db
+    .prepare<[number, string, string], { n: number }>(
+      `SELECT count(*) AS n FROM stays s JOIN rooms r ON r.id = s.room_id JOIN buildings b ON b.id = r.building_id
+       WHERE b.site_id = ? AND s.check_in_at < ? AND (s.checked_out_at IS NULL OR s.checked_out_at >= ?)`,
+    )
+    .get(siteId, at, at)!.n;
+}
+
+/** Each room's status at `at`, from its status log (a room with no change before then was available). */
+function roomsAt(ctx: ServiceContext, siteId: number, at: string): Record<RoomStatus, number> {
+  const counts = Object.fromEntries(ROOM_STATUSES.map((s) => [s, 0])) as Record<RoomStatus, number>;
+  const rows = ctx.db
+    .prepare<[string, number, string, string], { status: RoomStatus; n: number }>(
+      `SELECT coalesce(
+                (SELECT l.to_status FROM room_status_log l WHERE l.room_id = r.id AND l.changed_at <= ?
+                 ORDER BY l.changed_at DESC, l.id DESC LIMIT 1),
+                'available') AS status, count(*) AS n
+       FROM rooms r JOIN buildings b ON b.id = r.building_id
+       WHERE b.site_id = ? AND r.created_at <= ? AND (r.retired_at IS NULL OR r.retired_at > ?)
+       GROUP BY 1`,
+    )
+    .all(at, siteId, at, at);
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
+}
+
+/** "张*" / "欧阳**": the report leaves the office, so names go out masked. */
+export const maskName = (name: string): string => {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
+};
+
+/** Counts for one day at one site, as the district asks for them each evening. */
+export function dailyReport(
+  ctx: ServiceContext,
+  input: { siteId: number; day: string },
+): DailyReport {
+  const site = getSite(ctx, input.siteId);
+  const now = ctx.now();
+  if (input.day > siteDay(now)) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      'No report for a day to come',
+      {},
+      { day: 'date_in_future' },
+    );
+  }
+  const { start, end } = dayWindow(input.day, now);
+  const departures = ctx.db
+    .prepare<[number, string, string], { status: string; n: number }>(
+      `SELECT s.status, count(*) AS n FROM stays s JOIN rooms r ON r.id = s.room_id
+       JOIN buildings b ON b.id = r.building_id
+       WHERE b.site_id = ? AND s.check_in_at IS NOT NULL AND s.checked_out_at >= ? AND s.checked_out_at < ?
+       GROUP BY s.status`,
+    )
+    .all(input.siteId, start, end);
+  const departed = (status: string) => departures.find((d) => d.status === status)?.n ?? 0;
+  const admissions = ctx.db
+    .prepare<[number, string, string], { n: number }>(
+      `SELECT count(*) AS n FROM stays s JOIN rooms r ON r.id = s.room_id JOIN buildings b ON b.id = r.building_id
+       WHERE b.site_id = ? AND s.check_in_at >= ? AND s.check_in_at < ?`,
+    )
+    .get(input.siteId, start, end)!.n;
+  const fevers = ctx.db
+    .prepare<
+      [string, string, number],
+      { full_name: string; room: string | null; max_tenths: number; status: FeverStatus }
+    >(
+      `SELECT p.full_name, r.number AS room, fc.status,
+              (SELECT max(temperature_tenths) FROM readings WHERE stay_id = fc.stay_id AND taken_at >= fc.opened_at) AS max_tenths
+       FROM fever_cases fc JOIN stays s ON s.id = fc.stay_id JOIN people p ON p.id = s.person_id
+       JOIN rooms r ON r.id = s.room_id JOIN buildings b ON b.id = r.building_id
+       WHERE fc.opened_at >= ? AND fc.opened_at < ? AND b.site_id = ? ORDER BY fc.opened_at, fc.id`,
+    )
+    .all(start, end, input.siteId);
+  const rechecks = ctx.db
+    .prepare<[string, string, number], { n: number }>(
+      `SELECT count(*) AS n FROM readings rd JOIN stays s ON s.id = rd.stay_id JOIN rooms r ON r.id = s.room_id
+       JOIN buildings b ON b.id = r.building_id
+       WHERE rd.kind = 'recheck' AND rd.taken_at >= ? AND rd.taken_at < ? AND b.site_id = ?`,
+    )
+    .get(start, end, input.siteId)!.n;
+  const rounds = roundSummary(ctx, { siteId: input.siteId, day: input.day });
+  const rooms = roomsAt(ctx, input.siteId, end);
+  const occupancy = Array.from({ length: 14 }, (_, i) => {
+    const day = addDays(input.day, i - 13);
+    return { day, residents: residentsAt(ctx, input.siteId, dayWindow(day, now).end) };
+  });
+  return {
+    siteName: site.name,
+    day: input.day,
+    generatedAt: isoNow(ctx),
+    rooms,
+    roomTotal: Object.values(rooms).reduce((a, b) => a + b, 0),
+    residentsAtMidnight: residentsAt(ctx, input.siteId, end),
+    admissions,
+    releases: departed('released'),
+    transfers: departed('transferred'),
+    otherDepartures: departed('checked_out'),
+    rounds,
+    missedReadings: rounds.filter((r) => r.closed).reduce((sum, r) => sum + r.missing, 0),
+    feverCases: fevers.map((f) => ({
+      name: maskName(f.full_name),
+      room: f.room,
+      maxTenths: f.max_tenths,
+      status: f.status,
+    })),
+    rechecks,
+    staffOnDuty: null,
+    stockAlerts: null,
+    occupancy,
+  };
+}

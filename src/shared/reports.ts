@@ -1,0 +1,27 @@
+/** The one-page daily report (日报) for the district command centre. */
+import type { RoomStatus } from './domain';
+import type { FeverStatus, RoundSummary } from './health';
+
+export interface DailyReport {
+  siteName: string;
+  day: string;
+  generatedAt: string;
+  /** Rooms by status at the end of the day (now, for today). */
+  rooms: Record<RoomStatus, number>;
+  roomTotal: number;
+  /** In residence at 24:00 of the day (now, for today). */
+  residentsAtMidnight: number;
+  admissions: number;
+  releases: number;
+  transfers: number;
+  otherDepartures: number;
+  rounds: RoundSummary[];
+  missedReadings: number;
+  feverCases: { name: string; room: string | null; maxTenths: number; status: FeverStatus }[];
+  rechecks: number;
+  /** Staff on duty and supplies low or expiring: null until the roster and the stock exist. */
+  staffOnDuty: number | null;
+  stockAlerts: number | null;
+  /** Residents at the end of each of the 14 days ending with `day`. */
+  occupancy: { day: string; residents: number }[];
+}
