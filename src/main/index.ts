@@ -80,7 +80,11 @@ async function start(): Promise<void> {
       sessionOf.set(id, memoryHandle());
       event.sender.once('destroyed', () => sessionOf.delete(id));
     }
-    const result = await router.invoke(method, input, sessionOf.get(id)!);
+    const result = await router.invoke(method, input, sessionOf.get(id)!, {
+      // What is on paper (print CSS): the print preview's document alone, on A4.
+      printToPdf: () =>
+        event.sender.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }),
+    });
     if (result.ok && method === 'settings.setLanguage') {
       Menu.setApplicationMenu(buildAppMenu((result.value as Settings).language, isDev));
     }

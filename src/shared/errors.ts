@@ -37,6 +37,7 @@ export const ERROR_CODES = [
   'ROUND_NOT_STARTED',
   'FEVER_CASE_CLOSED',
   'FEVER_CASE_OPEN',
+  'NOT_AVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -27,7 +27,16 @@ export interface AppFacts {
   dataDir: string;
 }
 
+/**
+ * What the shell can do for the window that called: Electron prints that window to PDF; the
+ * browser shell cannot (there the page's own print dialog offers "Save as PDF").
+ */
+export interface CallerPlatform {
+  printToPdf?: () => Promise<Buffer>;
+}
+
 export interface HandlerContext extends ServiceContext, AppFacts {
+  platform: CallerPlatform;
   actor: Actor | null;
   session: SessionControl;
   unknownNames: UnknownNameMemory;

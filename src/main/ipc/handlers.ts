@@ -25,6 +25,7 @@ import { temperatureTenths } from '../services/temperature';
 import { transferFeverCase } from '../services/transfer';
 import { dailyReport } from '../services/dailyReport';
 import { exportDailyReport } from '../services/dailyReportExport';
+import { printToPdf } from '../services/printToPdf';
 import { revealNumbers } from '../services/reveal';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
 import type { MaybeDeferred } from '../services/deferred';
@@ -170,4 +171,5 @@ export const handlers: Handlers = {
 
   'reports.daily': dailyReport,
   'reports.dailyExport': exportDailyReport,
+  'print.toPdf': (ctx, input) => printToPdf(ctx.platform, input),
 };

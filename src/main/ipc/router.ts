@@ -9,7 +9,7 @@ import { Deferred } from '../services/deferred';
 import { DomainError } from '../services/errors';
 import { getSettings } from '../services/settings';
 import { loadActor } from '../services/users';
-import type { Actor, AppFacts, HandlerContext, SessionControl } from './context';
+import type { Actor, AppFacts, CallerPlatform, HandlerContext, SessionControl } from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { fieldErrorsOf } from './validation';
 
@@ -19,7 +19,12 @@ export interface Logger {
 
 export interface Router {
   /** Never rejects: every outcome is an envelope. */
-  invoke(method: unknown, input: unknown, session: SessionHandle): Promise<ApiResult<unknown>>;
+  invoke(
+    method: unknown,
+    input: unknown,
+    session: SessionHandle,
+    platform?: CallerPlatform,
+  ): Promise<ApiResult<unknown>>;
 }
 
 export interface RouterOptions extends AppFacts {
@@ -121,6 +126,7 @@ export function createRouter(options: RouterOptions): Router {
     method: unknown,
     input: unknown,
     handle: SessionHandle,
+    platform: CallerPlatform = {},
   ): Promise<ApiResult<unknown>> {
     if (!isMethodName(method) || !Object.hasOwn(handlers, method)) {
       return failure(
@@ -164,6 +170,7 @@ export function createRouter(options: RouterOptions): Router {
       actor: caller.actor,
       session: sessionControl(handle, now),
       unknownNames: sessions,
+      platform,
     };
     const handler = handlers[method] as AnyHandler;
     try {

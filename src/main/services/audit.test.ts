@@ -488,6 +488,7 @@ describe('audit trail', () => {
         ['readings.ofStay', { stayId: member!.stayId }],
         ['fever.list', { siteId: ids.site }],
         ['reports.daily', { siteId: ids.site, day: '2026-11-29' }],
+        ['print.toPdf', { filename: 'report.pdf' }],
         [
           'arrivals.importPreview',
           {
@@ -497,8 +498,12 @@ describe('audit trail', () => {
           },
         ],
       ];
+      // A window that can print itself to PDF (as Electron's can).
+      const printing = { printToPdf: () => Promise.resolve(Buffer.from('%PDF-1.7')) };
       for (const [method, input] of reads) {
-        expect(await invoke(method, input), method).toMatchObject({ ok: true });
+        expect(await tr.router.invoke(method, input, chief, printing), method).toMatchObject({
+          ok: true,
+        });
       }
       expect(
         (Object.keys(contract) as MethodName[]).filter(

@@ -216,6 +216,7 @@ export function openCopy(templateFile: string, now: Date = TEST_NOW): TestContex
         lock: () => undefined,
         unlock: () => undefined,
       },
+      platform: {},
       unknownNames: new SessionStore(),
     },
     file,

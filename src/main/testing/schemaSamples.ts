@@ -22,7 +22,7 @@ export const defOf = (schema: z.ZodType): SchemaDef =>
   (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 /**
- * Leaf values tried in order; the first the schema accepts is taken. the simple ones first, then a day, a mobile number, a resident ID, a time of day, minutes and a temperature in tenths.
+ * Leaf values tried in order; the first the schema accepts is taken. the simple ones first, then a day, a mobile number, a resident ID, a time of day, minutes, a temperature in tenths and a file name.
  */
 export const LEAF_CANDIDATES: readonly unknown[] = [
   'abc12345',
@@ -37,6 +37,7 @@ export const LEAF_CANDIDATES: readonly unknown[] = [
   '08:00',
   30,
   373,
+  'report.pdf',
 ];
 
 /** A value the schema accepts, derived from the schema alone, or undefined when none fits. */

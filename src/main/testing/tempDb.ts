@@ -40,6 +40,7 @@ export function makeTestContext(): TestContext {
     dataDir: dir,
     actor: null,
     session: inertSession,
+    platform: {},
     unknownNames: new SessionStore(),
   };
   return {

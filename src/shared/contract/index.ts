@@ -6,6 +6,7 @@ import { healthMethods } from './health';
 import { importMethods } from './imports';
 import { peopleMethods } from './people';
 import { registryMethods } from './registry';
+import { printMethods } from './print';
 import { reportMethods } from './reports';
 import { residentMethods } from './residents';
 import { roomMethods } from './rooms';
@@ -21,6 +22,7 @@ export const contract = {
   ...residentMethods,
   ...healthMethods,
   ...reportMethods,
+  ...printMethods,
 } as const;
 
 export type Contract = typeof contract;

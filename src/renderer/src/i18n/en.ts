@@ -109,6 +109,7 @@ export const en: Messages = {
     disableConfirm: '{{name}} will be signed out at once and cannot sign in. Continue?',
   },
   audit: {
+    noRows: 'No entries match.',
     time: 'Time',
     user: 'User',
     method: 'Action',
@@ -436,6 +437,7 @@ export const en: Messages = {
     connecting_door: 'Connecting door',
   },
   rooms: {
+    noRooms: 'No rooms yet. Add a building under “Buildings & floors”, then bulk-create its rooms.',
     tabBoard: 'Room board',
     tabList: 'Room list',
     tabRegistry: 'Buildings & floors',
@@ -558,6 +560,7 @@ export const en: Messages = {
     FEVER_CASE_CLOSED: 'This fever case is already closed ({{statusLabel}}).',
     FEVER_CASE_OPEN:
       'This person has an open fever case: re-check them as normal or transfer them before release.',
+    NOT_AVAILABLE: 'Not available in this window.',
     NOT_RELEASABLE:
       'This person is “{{statusLabel}}”, observed until {{observationEnd}}: no release notice can be issued.',
     unknown: 'The action failed: {{message}}',
@@ -586,6 +589,7 @@ export const en: Messages = {
     id_birth_mismatch: 'Differs from the birth date in the ID',
     id_gender_mismatch: 'Differs from the gender in the ID',
     open_stay: 'Already has an open stay',
+    file_name: 'A file name ending in .pdf, without a path or \\ / : * ? " < > |',
     one_decimal: 'One decimal at most',
     temperature_range: 'Must be within 34.0–42.5',
     no_such_round: 'No such round',

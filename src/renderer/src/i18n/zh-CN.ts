@@ -102,6 +102,7 @@ export const zhCN = {
     disableConfirm: '停用后 {{name}} 将立即被登出且无法登录。确定？',
   },
   audit: {
+    noRows: '没有符合条件的记录。',
     time: '时间',
     user: '用户',
     method: '操作',
@@ -423,6 +424,7 @@ export const zhCN = {
     connecting_door: '连通门',
   },
   rooms: {
+    noRooms: '还没有房间。请在“楼栋与楼层”中新建楼栋，再批量新建房间。',
     tabBoard: '房态看板',
     tabList: '房间列表',
     tabRegistry: '楼栋与楼层',
@@ -539,6 +541,7 @@ export const zhCN = {
     ROUND_NOT_STARTED: '{{day}} {{time}} 的巡查还没开始，不能提前录入。',
     FEVER_CASE_CLOSED: '该发热记录已处理（{{statusLabel}}），不能再操作。',
     FEVER_CASE_OPEN: '该人员有未处理的发热记录，须先复测正常或转运，才能解除隔离。',
+    NOT_AVAILABLE: '此功能在当前窗口中不可用。',
     NOT_RELEASABLE:
       '该人员当前为“{{statusLabel}}”，观察期至 {{observationEnd}}，不能出具解除隔离告知书。',
     unknown: '操作失败：{{message}}',
@@ -567,6 +570,7 @@ export const zhCN = {
     id_birth_mismatch: '与身份证号中的出生日期不符',
     id_gender_mismatch: '与身份证号中的性别不符',
     open_stay: '已有未结束的隔离记录',
+    file_name: '文件名不可含路径或 \\ / : * ? " < > |，须以 .pdf 结尾',
     one_decimal: '最多一位小数',
     temperature_range: '应在 34.0–42.5 之间',
     no_such_round: '没有这一轮巡查',
