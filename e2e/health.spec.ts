@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { residentIdCheckChar } from '../src/shared/idNumber';
 import { expect, test } from './fixtures';
 import { signIn } from './helpers';
+import { printToPdf } from './pdf';
 
 const residentId = (first17: string) => first17 + residentIdCheckChar(first17);
 
@@ -162,4 +163,30 @@ test('a floor of 10 typed with the keyboard, one fever, then its transfer in one
   await expect(
     page.getByRole('grid').getByRole('row', { name: new RegExp(roomOf[FLOOR[3]!.fullName]!) }),
   ).toBeVisible();
+
+  // The day's report: one A4 page, names masked, and the same day as an Excel file.
+  await page.getByRole('button', { name: '统计报表' }).click();
+  const onScreen = page.getByTestId('daily-report').first();
+  await expect(onScreen).toContainText('24时在住');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^daily-report-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  if (testInfo.project.name === 'browser') {
+    await expect(page.getByRole('button', { name: '打印 / PDF' })).toBeEnabled();
+    await page.screenshot({ path: 'docs/screenshots/daily-report.png' });
+  }
+  if (testInfo.project.name !== 'browser') return; // page.pdf() is Chromium-headless only
+  await page.getByRole('button', { name: '打印 / PDF' }).click();
+  await expect(page.getByRole('dialog').getByTestId('daily-report')).toBeVisible();
+  const pdf = await printToPdf(page, testInfo.outputPath('daily-report.pdf'));
+  expect(pdf.pages).toBe(1);
+  expect(pdf.pageSize).toMatch(/\(A4\)/);
+  const text = pdf.text.replace(/\s+/g, '');
+  expect(text).toContain('崇川区濠河集中隔离观察点日报');
+  expect(text).toMatch(/24时在住9/);
+  expect(text).toMatch(/转运1/);
+  expect(text).toContain('测**');
+  expect(text).not.toContain(FLOOR[3]!.fullName);
+  expect(text).toContain('38.2℃');
+  expect(text).toContain('已转运');
 });

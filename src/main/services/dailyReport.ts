@@ -86,7 +86,8 @@ export function dailyReport(
       { full_name: string; room: string | null; max_tenths: number; status: FeverStatus }
     >(
       `SELECT p.full_name, r.number AS room, fc.status,
-              (SELECT max(temperature_tenths) FROM readings WHERE stay_id = fc.stay_id AND taken_at >= fc.opened_at) AS max_tenths
+              (SELECT max(rd.temperature_tenths) FROM readings rd WHERE rd.stay_id = fc.stay_id
+                AND rd.taken_at >= (SELECT taken_at FROM readings WHERE id = fc.reading_id)) AS max_tenths
        FROM fever_cases fc JOIN stays s ON s.id = fc.stay_id JOIN people p ON p.id = s.person_id
        JOIN rooms r ON r.id = s.room_id JOIN buildings b ON b.id = r.building_id
        WHERE fc.opened_at >= ? AND fc.opened_at < ? AND b.site_id = ? ORDER BY fc.opened_at, fc.id`,

@@ -29,6 +29,7 @@ import { UserMenu } from '../features/auth/UserMenu';
 import { NoActiveSite } from '../features/registry/NoActiveSite';
 import { FeverAlert } from '../features/health/FeverAlert';
 import { HealthPage } from '../features/health/HealthPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { RoomsPage } from '../features/rooms/RoomsPage';
 import { useCan } from '../auth/AuthContext';
@@ -103,6 +104,8 @@ export function AppFrame(props: {
         onTab={(tab) => navigate(tab === 'fever' ? '#/health/fever' : '#/health')}
       />
     );
+  } else if (section === 'reports' && can('people.read') && activeSiteId !== null) {
+    page = <ReportsPage siteId={activeSiteId} />;
   } else if (section === 'settings') {
     page = (
       <SettingsPage
@@ -165,7 +168,7 @@ export function AppFrame(props: {
           {SECTIONS.filter(
             (s) =>
               (s !== 'admin' || canAdminister) &&
-              (!['allocation', 'residents', 'health'].includes(s) || can('people.read')),
+              (!['allocation', 'residents', 'health', 'reports'].includes(s) || can('people.read')),
           ).map((s) => (
             <ListItemButton key={s} selected={section === s} onClick={() => go(s)}>
               <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[s]}</ListItemIcon>

@@ -1,4 +1,5 @@
 import CloseIcon from '@mui/icons-material/Close';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -10,6 +11,10 @@ import Typography from '@mui/material/Typography';
 import { useId, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { ApiCallError, call } from '../../api/client';
+import { saveFile } from '../../api/saveFile';
+import { errorText } from '../../i18n/errorText';
+import { useNotify } from '../../notify';
 import './print.css';
 
 const PRINT_ROOT_ID = 'print-root';
@@ -25,6 +30,20 @@ function printRoot(): HTMLElement {
 }
 
 /**
+ * Electron prints the window (print CSS: this document alone) to a PDF and hands it over as a
+ * download; the browser shell cannot, and opens the print dialog, whose printers include
+ * "Save as PDF".
+ */
+async function savePdf(filename: string): Promise<void> {
+  try {
+    saveFile(await call('print.toPdf', { filename }));
+  } catch (error) {
+    if (error instanceof ApiCallError && error.error.code === 'NOT_AVAILABLE') window.print();
+    else throw error;
+  }
+}
+
+/**
  * A full-screen preview of an A4 document with a Print button. `window.print()` opens the system
  * print dialog in Electron and in the browser (where "Save as PDF" is one of the printers).
  */
@@ -34,10 +53,13 @@ export function PrintPreview(props: {
   onClose: () => void;
   /** Choices shown beside the title (what to print); never printed. */
   controls?: ReactNode;
+  /** Offer "Save as PDF" under this file name. */
+  pdfName?: string;
   /** The document; null while it loads. */
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const notify = useNotify();
   const titleId = useId();
   const ready = props.children !== null && props.children !== undefined;
   return (
@@ -51,6 +73,19 @@ export function PrintPreview(props: {
             {props.title}
           </Typography>
           {props.controls}
+          {props.pdfName && (
+            <Button
+              startIcon={<PictureAsPdfIcon />}
+              disabled={!ready}
+              onClick={() =>
+                savePdf(props.pdfName!).catch((error: unknown) =>
+                  notify(errorText(t, error), 'error'),
+                )
+              }
+            >
+              {t('print.savePdf')}
+            </Button>
+          )}
           <Button
             variant="contained"
             startIcon={<PrintIcon />}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/AuthContext';
 import { AuditPanel } from './AuditPanel';
+import { HealthSettingsPanel } from './HealthSettingsPanel';
 import { ObservationPanel } from './ObservationPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
@@ -43,6 +44,7 @@ export function AdminPage() {
         <>
           <SecurityPanel />
           <ObservationPanel />
+          <HealthSettingsPanel />
         </>
       )}
     </Box>

@@ -150,7 +150,11 @@ export function FeverPanel({ siteId }: { siteId: number }) {
             escort: v.escort ?? '',
             vehicle: v.vehicle ?? '',
           });
-          notify(t('health.transferred', { count: done.roommates.length }));
+          notify(
+            done.roommates.length > 0
+              ? t('health.transferred', { count: done.roommates.length })
+              : t('health.transferredAlone', { hospital: done.hospital }),
+          );
         }}
         onDone={() => {
           setActing(null);

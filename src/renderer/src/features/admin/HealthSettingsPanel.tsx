@@ -1,0 +1,109 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../shared/domain';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { numberOrNaN } from '../../components/numberInput';
+import { useSubmit } from '../../components/useSubmit';
+import { useNotify } from '../../notify';
+
+/** Rounds of the day, the fever line, the re-check delay, and what a transfer does to roommates. */
+export function HealthSettingsPanel() {
+  const settings = useQuery('settings.get', {});
+  return settings.data ? <HealthSettingsForm settings={settings.data} /> : null;
+}
+
+function HealthSettingsForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [times, setTimes] = useState(settings.roundTimes.join(', '));
+  const [windowMinutes, setWindowMinutes] = useState(String(settings.roundWindowMinutes));
+  const [threshold, setThreshold] = useState((settings.feverThresholdTenths / 10).toFixed(1));
+  const [recheck, setRecheck] = useState(String(settings.recheckMinutes));
+  const [restart, setRestart] = useState(settings.restartRoommatesObservation);
+  const submit = useSubmit();
+  return (
+    <Paper variant="outlined" sx={{ p: 3, maxWidth: 520, mt: 2 }}>
+      <Typography variant="subtitle1" sx={{ mb: 2 }}>
+        {t('healthSettings.title')}
+      </Typography>
+      <Stack
+        component="form"
+        spacing={2}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit
+            .run(() =>
+              call('settings.updateHealth', {
+                roundTimes: times
+                  .split(/[,，\s]+/)
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+                roundWindowMinutes: numberOrNaN(windowMinutes),
+                feverThresholdTenths: Math.round(numberOrNaN(threshold) * 10),
+                recheckMinutes: numberOrNaN(recheck),
+                restartRoommatesObservation: restart,
+              }),
+            )
+            .then((ok) => ok && notify(t('common.saved')));
+        }}
+      >
+        <TextField
+          label={t('healthSettings.roundTimes')}
+          value={times}
+          onChange={(e) => setTimes(e.target.value)}
+          error={Object.keys(submit.fields).some((f) => f.startsWith('roundTimes'))}
+          helperText={
+            Object.entries(submit.fields).find(([f]) => f.startsWith('roundTimes'))?.[1] ??
+            t('healthSettings.roundTimesHint')
+          }
+        />
+        <TextField
+          label={t('healthSettings.window')}
+          type="number"
+          value={windowMinutes}
+          onChange={(e) => setWindowMinutes(e.target.value)}
+          error={!!submit.fields.roundWindowMinutes}
+          helperText={submit.fields.roundWindowMinutes ?? t('healthSettings.windowHint')}
+        />
+        <TextField
+          label={t('healthSettings.threshold')}
+          value={threshold}
+          onChange={(e) => setThreshold(e.target.value)}
+          error={!!submit.fields.feverThresholdTenths}
+          helperText={submit.fields.feverThresholdTenths ?? t('healthSettings.thresholdHint')}
+          slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+        />
+        <TextField
+          label={t('healthSettings.recheck')}
+          type="number"
+          value={recheck}
+          onChange={(e) => setRecheck(e.target.value)}
+          error={!!submit.fields.recheckMinutes}
+          helperText={submit.fields.recheckMinutes}
+        />
+        <FormControlLabel
+          control={<Switch checked={restart} onChange={(e) => setRestart(e.target.checked)} />}
+          label={t('healthSettings.restart')}
+        />
+        {submit.message && <Alert severity="error">{submit.message}</Alert>}
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={submit.busy}
+          sx={{ alignSelf: 'flex-start' }}
+        >
+          {t('common.save')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
