@@ -265,6 +265,7 @@ export const en: Messages = {
     allFloors: 'All floors',
     counts:
       '{{expected}} to measure · {{recorded}} measured · {{missingLabel}} {{missing}} · fever {{fevers}}',
+    onlyMissing: 'Only those without a reading',
     pending: 'pending',
     missed: 'missed',
     closedNote: 'This round closed at {{closesAt}}: whoever has no reading was missed.',

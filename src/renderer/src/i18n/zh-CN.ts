@@ -257,6 +257,7 @@ export const zhCN = {
     allFloors: '全部楼层',
     counts:
       '应测 {{expected}} 人 · 已测 {{recorded}} 人 · {{missingLabel}} {{missing}} 人 · 发热 {{fevers}} 人',
+    onlyMissing: '只看未测',
     pending: '未测',
     missed: '漏测',
     closedNote: '本轮已结束（{{closesAt}}），未录入体温的人员计为漏测。',

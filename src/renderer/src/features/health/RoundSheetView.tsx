@@ -1,4 +1,6 @@
 import Alert from '@mui/material/Alert';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -56,6 +58,7 @@ export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTi
   const readings = saved.key === sheetKey ? saved.readings : {};
   const inputs = useRef<(HTMLInputElement | null)[]>([]);
 
+  const [onlyMissing, setOnlyMissing] = useState(false);
   const rows = sheet.data?.rows ?? [];
   const readingOf = (stayId: number, fallback: ReadingRecord | null) =>
     readings[stayId] ?? fallback;
@@ -109,6 +112,12 @@ export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTi
           onChange={setFloorId}
           width={120}
         />
+        <FormControlLabel
+          control={
+            <Switch checked={onlyMissing} onChange={(e) => setOnlyMissing(e.target.checked)} />
+          }
+          label={t('health.onlyMissing')}
+        />
         {sheet.data && (
           <Typography data-testid="round-counts">
             {t('health.counts', {
@@ -154,33 +163,35 @@ export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTi
               </TableRow>
             </TableHead>
             <TableBody>
-              {rows.map((row, index) => (
-                <RoundRowEditor
-                  key={`${sheetKey}:${row.stayId}`}
-                  row={row}
-                  day={day}
-                  slot={slot}
-                  canRecord={canRecord}
-                  inputRef={(el) => {
-                    inputs.current[index] = el;
-                  }}
-                  onNext={() =>
-                    inputs.current
-                      .slice(index + 1)
-                      .find((el) => el && !el.disabled)
-                      ?.focus()
-                  }
-                  onSaved={(reading) =>
-                    setSaved((s) => ({
-                      key: sheetKey,
-                      readings: {
-                        ...(s.key === sheetKey ? s.readings : {}),
-                        [row.stayId]: reading,
-                      },
-                    }))
-                  }
-                />
-              ))}
+              {rows.map((row, index) =>
+                onlyMissing && readingOf(row.stayId, row.reading) !== null ? null : (
+                  <RoundRowEditor
+                    key={`${sheetKey}:${row.stayId}`}
+                    row={row}
+                    day={day}
+                    slot={slot}
+                    canRecord={canRecord}
+                    inputRef={(el) => {
+                      inputs.current[index] = el;
+                    }}
+                    onNext={() =>
+                      inputs.current
+                        .slice(index + 1)
+                        .find((el) => el && !el.disabled)
+                        ?.focus()
+                    }
+                    onSaved={(reading) =>
+                      setSaved((s) => ({
+                        key: sheetKey,
+                        readings: {
+                          ...(s.key === sheetKey ? s.readings : {}),
+                          [row.stayId]: reading,
+                        },
+                      }))
+                    }
+                  />
+                ),
+              )}
             </TableBody>
           </Table>
         </Paper>

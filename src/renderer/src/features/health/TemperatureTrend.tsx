@@ -21,6 +21,7 @@ export function TemperatureTrend({ stayId }: { stayId: number }) {
   }
   if (!readings.data || !settings.data) return null;
   const threshold = settings.data.feverThresholdTenths / 10;
+  const withSymptoms = points.filter((p) => p.symptoms.length > 0);
   return (
     <div data-testid="temperature-trend" aria-label={t('health.trend')}>
       <Typography variant="subtitle2">{t('health.trend')}</Typography>
@@ -49,6 +50,16 @@ export function TemperatureTrend({ stayId }: { stayId: number }) {
           lineStyle={{ stroke: '#b4302c', strokeDasharray: '4 3' }}
         />
       </LineChart>
+      {withSymptoms.length > 0 && (
+        <Typography variant="body2" component="ul" sx={{ m: 0, pl: 3 }}>
+          {withSymptoms.map((p) => (
+            <li key={p.id}>
+              {formatDateTime(p.takenAt, i18n.language)} · {formatTenths(p.temperatureTenths)} ℃ ·{' '}
+              {p.symptoms.map((s) => t(`symptom.${s}`)).join('、')}
+            </li>
+          ))}
+        </Typography>
+      )}
     </div>
   );
 }
