@@ -107,6 +107,14 @@ const ENTITY_OF_TABLE: Record<string, string> = {
   fever_cases: 'fever_case',
   transfers: 'transfer',
   contact_flags: 'contact_flag',
+  staff: 'staff',
+  staff_unavailability: 'staff_unavailability',
+  posts: 'post',
+  shift_templates: 'shift_template',
+  post_shifts: 'post_shift',
+  roster_periods: 'roster_period',
+  roster_assignments: 'roster_assignment',
+  roster_changes: 'roster_change',
 };
 
 /** Columns whose values are personal numbers: masked before they reach the trail. */

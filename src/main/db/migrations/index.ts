@@ -2,6 +2,7 @@ import { sitesAndRooms } from './0001-sites-rooms';
 import { accountsAndAudit } from './0002-accounts-audit';
 import { peopleAndStays } from './0003-people-stays';
 import { health } from './0004-health';
+import { roster } from './0005-roster';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -9,6 +10,7 @@ export const MIGRATIONS: readonly Migration[] = [
   accountsAndAudit,
   peopleAndStays,
   health,
+  roster,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

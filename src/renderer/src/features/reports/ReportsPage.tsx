@@ -1,0 +1,76 @@
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import PrintIcon from '@mui/icons-material/Print';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { siteDay } from '../../../../shared/siteDate';
+import { call } from '../../api/client';
+import { saveFile } from '../../api/saveFile';
+import { useQuery } from '../../api/useQuery';
+import { PrintPreview } from '../../components/print/PrintPreview';
+import { errorText } from '../../i18n/errorText';
+import { useNotify } from '../../notify';
+import { DailyReportDocument } from './DailyReportDocument';
+
+/** The daily report of any day: on screen as the A4 page, printed, or exported. */
+export function ReportsPage({ siteId }: { siteId: number }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [day, setDay] = useState(() => siteDay(new Date()));
+  const [printing, setPrinting] = useState(false);
+  const report = useQuery('reports.daily', { siteId, day });
+
+  const exportXlsx = () =>
+    call('reports.dailyExport', { siteId, day }).then(
+      (file) => {
+        saveFile(file);
+        notify(t('report.exported', { file: file.filename }));
+      },
+      (error: unknown) => notify(errorText(t, error), 'error'),
+    );
+
+  return (
+    <Box sx={{ p: 2, pt: 1 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', my: 1 }}>
+        <TextField
+          type="date"
+          label={t('report.day')}
+          value={day}
+          onChange={(e) => e.target.value && setDay(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: siteDay(new Date()) } }}
+        />
+        <Button
+          variant="contained"
+          startIcon={<PrintIcon />}
+          disabled={!report.data}
+          onClick={() => setPrinting(true)}
+        >
+          {t('report.print')}
+        </Button>
+        <Button startIcon={<FileDownloadIcon />} disabled={!report.data} onClick={exportXlsx}>
+          {t('report.exportXlsx')}
+        </Button>
+      </Stack>
+      {report.error && <Alert severity="error">{errorText(t, report.error)}</Alert>}
+      {report.data && (
+        <Box sx={{ bgcolor: 'grey.200', py: 1 }}>
+          <div className="print-sheet">
+            <DailyReportDocument report={report.data} />
+          </div>
+        </Box>
+      )}
+      <PrintPreview
+        title={t('report.title', { site: report.data?.siteName ?? '' })}
+        open={printing}
+        onClose={() => setPrinting(false)}
+        pdfName={`daily-report-${day}.pdf`}
+      >
+        {report.data ? <DailyReportDocument report={report.data} /> : null}
+      </PrintPreview>
+    </Box>
+  );
+}
