@@ -154,6 +154,8 @@ export interface Settings {
   recheckMinutes: number;
   /** Whether a transfer restarts the observation of the transferred person's roommates. */
   restartRoommatesObservation: boolean;
+  /** Least hours off between two shifts of one staff member (a hard roster rule). */
+  minRestHours: number;
 }
 
 export interface AppInfo {

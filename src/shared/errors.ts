@@ -38,6 +38,9 @@ export const ERROR_CODES = [
   'FEVER_CASE_CLOSED',
   'FEVER_CASE_OPEN',
   'NOT_AVAILABLE',
+  'PERIOD_OVERLAP',
+  'ROSTER_RULE',
+  'ROSTER_PUBLISHED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

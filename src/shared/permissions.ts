@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'personal.reveal',
   /** Temperature readings, fever re-checks and the transfer of a fever case to hospital. */
   'health.record',
+  'roster.read',
+  'roster.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,10 +37,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'people.manage',
     'personal.reveal',
     'health.record',
+    'roster.read',
+    'roster.manage',
   ],
-  medical: ['registry.read', 'people.read', 'health.record'],
-  warehouse: ['registry.read'],
-  viewer: ['registry.read', 'people.read'],
+  medical: ['registry.read', 'people.read', 'health.record', 'roster.read'],
+  warehouse: ['registry.read', 'roster.read'],
+  viewer: ['registry.read', 'people.read', 'roster.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

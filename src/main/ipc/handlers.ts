@@ -26,6 +26,32 @@ import { transferFeverCase } from '../services/transfer';
 import { dailyReport } from '../services/dailyReport';
 import { exportDailyReport } from '../services/dailyReportExport';
 import { printToPdf } from '../services/printToPdf';
+import {
+  assign,
+  autoFillPeriod,
+  createPeriod,
+  listPeriods,
+  publishPeriod,
+  rosterGrid,
+  swap,
+  unassign,
+} from '../services/roster/periods';
+import {
+  createPost,
+  createTemplate,
+  listPosts,
+  listTemplates,
+  updatePost,
+} from '../services/roster/posts';
+import {
+  addUnavailability,
+  createStaff,
+  listStaff,
+  listUnavailability,
+  removeUnavailability,
+  setStaffActive,
+  updateStaff,
+} from '../services/roster/staff';
 import { revealNumbers } from '../services/reveal';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
 import type { MaybeDeferred } from '../services/deferred';
@@ -62,6 +88,7 @@ import {
   getSettings,
   setLanguage,
   updateHealthSettings,
+  updateRosterSettings,
   updateObservationSettings,
   updateSecuritySettings,
 } from '../services/settings';
@@ -172,4 +199,30 @@ export const handlers: Handlers = {
   'reports.daily': dailyReport,
   'reports.dailyExport': exportDailyReport,
   'print.toPdf': (ctx, input) => printToPdf(ctx.platform, input),
+
+  'staff.list': listStaff,
+  'staff.create': createStaff,
+  'staff.update': updateStaff,
+  'staff.setActive': setStaffActive,
+  'staff.unavailability': listUnavailability,
+  'staff.addUnavailability': addUnavailability,
+  'staff.removeUnavailability': (ctx, input) => {
+    removeUnavailability(ctx, input);
+    return null;
+  },
+  'posts.list': listPosts,
+  'posts.create': createPost,
+  'posts.update': updatePost,
+  'shifts.list': listTemplates,
+  'shifts.create': createTemplate,
+  'roster.periods': listPeriods,
+  'roster.createPeriod': createPeriod,
+  'roster.grid': rosterGrid,
+  'roster.assign': (ctx, input) => assign(ctx, input, { userId: ctx.actor?.userId ?? null }),
+  'roster.unassign': (ctx, input) => unassign(ctx, input, { userId: ctx.actor?.userId ?? null }),
+  'roster.swap': (ctx, input) => swap(ctx, input, { userId: ctx.actor?.userId ?? null }),
+  'roster.autoFill': autoFillPeriod,
+  'roster.publish': (ctx, input) =>
+    publishPeriod(ctx, input, { userId: ctx.actor?.userId ?? null }),
+  'settings.updateRoster': updateRosterSettings,
 };

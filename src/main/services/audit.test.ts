@@ -357,6 +357,86 @@ describe('audit trail', () => {
         },
         me,
       );
+      const nurseA = (await expectAudited(
+        'staff.create',
+        { fullName: 'Nurse A', role: 'nurse' },
+        me,
+      )) as { id: number };
+      await expectAudited(
+        'staff.update',
+        { id: nurseA.id, fullName: 'Nurse A.', role: 'nurse', maxHoursWeek: 40 },
+        me,
+      );
+      const nurseB = (await expectAudited(
+        'staff.create',
+        { fullName: 'Nurse B', role: 'nurse' },
+        me,
+      )) as { id: number };
+      const [leave] = (await expectAudited(
+        'staff.addUnavailability',
+        {
+          staffId: nurseB.id,
+          startsAt: '2026-12-20T00:00:00+08:00',
+          endsAt: '2026-12-21T00:00:00+08:00',
+          reason: 'leave',
+        },
+        me,
+      )) as { id: number }[];
+      await expectAudited('staff.removeUnavailability', { id: leave!.id }, me);
+      const dayShift = (await expectAudited(
+        'shifts.create',
+        { siteId: demo.siteId, name: 'Day', start: '08:00', end: '16:00' },
+        me,
+      )) as { id: number };
+      const post = (await expectAudited(
+        'posts.create',
+        { siteId: demo.siteId, name: 'Medical', roles: ['nurse'], headCount: 1, templateIds: [] },
+        me,
+      )) as { id: number };
+      await expectAudited(
+        'posts.update',
+        {
+          id: post.id,
+          name: 'Medical',
+          roles: ['nurse'],
+          headCount: 1,
+          templateIds: [dayShift.id],
+        },
+        me,
+      );
+      const period = (await expectAudited(
+        'roster.createPeriod',
+        { siteId: demo.siteId, startsOn: '2026-11-30', endsOn: '2026-11-30' },
+        me,
+      )) as { id: number };
+      const assigned = (await expectAudited(
+        'roster.assign',
+        {
+          periodId: period.id,
+          postId: post.id,
+          templateId: dayShift.id,
+          day: '2026-11-30',
+          staffId: nurseA.id,
+        },
+        me,
+      )) as { slots: { assignments: { id: number }[] }[] };
+      await expectAudited(
+        'roster.unassign',
+        { assignmentId: assigned.slots[0]!.assignments[0]!.id },
+        me,
+      );
+      const filled = (await expectAudited('roster.autoFill', { periodId: period.id }, me)) as {
+        grid: { slots: { assignments: { id: number; staffId: number }[] }[] };
+      };
+      const onDuty = filled.grid.slots[0]!.assignments[0]!;
+      await expectAudited(
+        'roster.swap',
+        { assignmentId: onDuty.id, staffId: onDuty.staffId === nurseA.id ? nurseB.id : nurseA.id },
+        me,
+      );
+      await expectAudited('roster.publish', { periodId: period.id }, me);
+      await expectAudited('staff.setActive', { id: nurseB.id, active: false }, me);
+      await expectAudited('settings.updateRoster', { minRestHours: 10 }, me);
       const site = (await expectAudited('sites.create', { name: 'Second' }, me)) as Site;
       await expectAudited('sites.update', { id: site.id, name: 'Second B', address: 'x' }, me);
       const b = (await expectAudited(
@@ -459,6 +539,15 @@ describe('audit trail', () => {
         batchId: batch.id,
         lines: [{ stayId: member!.stayId, roomId: ids.room }],
       });
+      const staffId = (await call<{ id: number }>('staff.create', { fullName: 'N', role: 'nurse' }))
+        .id;
+      const periodId = (
+        await call<{ id: number }>('roster.createPeriod', {
+          siteId: ids.site,
+          startsOn: '2026-11-30',
+          endsOn: '2026-12-06',
+        })
+      ).id;
       const before = lastAuditId(t);
       const reads: [string, unknown][] = [
         ['app.info', {}],
@@ -489,6 +578,12 @@ describe('audit trail', () => {
         ['fever.list', { siteId: ids.site }],
         ['reports.daily', { siteId: ids.site, day: '2026-11-29' }],
         ['print.toPdf', { filename: 'report.pdf' }],
+        ['staff.list', {}],
+        ['posts.list', { siteId: ids.site }],
+        ['shifts.list', { siteId: ids.site }],
+        ['roster.periods', { siteId: ids.site }],
+        ['staff.unavailability', { staffId: staffId }],
+        ['roster.grid', { periodId }],
         [
           'arrivals.importPreview',
           {

@@ -182,6 +182,8 @@ describe('accounts and sessions (through the router)', () => {
             'people.manage',
             'personal.reveal',
             'health.record',
+            'roster.read',
+            'roster.manage',
           ],
         },
         idleLockMinutes: 15,
@@ -521,7 +523,7 @@ describe('accounts and sessions (through the router)', () => {
       });
       expect(await codeOf(invoke('sites.list', {}, coord))).toBe('ok');
       expect(valueOf(await invoke('auth.status', {}, coord))).toMatchObject({
-        user: { roles: ['viewer'], permissions: ['registry.read', 'people.read'] },
+        user: { roles: ['viewer'], permissions: ['registry.read', 'people.read', 'roster.read'] },
       });
       // And given back, it counts at once too.
       valueOf(

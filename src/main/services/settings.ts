@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   feverThresholdTenths: 373,
   recheckMinutes: 30,
   restartRoommatesObservation: true,
+  minRestHours: 8,
 };
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -60,6 +61,7 @@ export function getSettings(ctx: ServiceContext): Settings {
     ),
     recheckMinutes: intOr(stored.get('recheckMinutes'), DEFAULT_SETTINGS.recheckMinutes),
     restartRoommatesObservation: stored.get('restartRoommatesObservation') !== 'false',
+    minRestHours: intOr(stored.get('minRestHours'), DEFAULT_SETTINGS.minRestHours),
   };
 }
 
@@ -111,5 +113,13 @@ export function updateHealthSettings(
     recheckMinutes: input.recheckMinutes,
     restartRoommatesObservation: String(input.restartRoommatesObservation),
   });
+  return getSettings(ctx);
+}
+
+export function updateRosterSettings(
+  ctx: ServiceContext,
+  input: { minRestHours: number },
+): Settings {
+  write(ctx, { minRestHours: input.minRestHours });
   return getSettings(ctx);
 }

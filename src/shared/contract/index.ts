@@ -9,6 +9,7 @@ import { registryMethods } from './registry';
 import { printMethods } from './print';
 import { reportMethods } from './reports';
 import { residentMethods } from './residents';
+import { rosterMethods } from './roster';
 import { roomMethods } from './rooms';
 
 /** Every IPC method the renderer may call. The router only knows these keys. */
@@ -23,6 +24,7 @@ export const contract = {
   ...healthMethods,
   ...reportMethods,
   ...printMethods,
+  ...rosterMethods,
 } as const;
 
 export type Contract = typeof contract;

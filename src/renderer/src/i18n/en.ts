@@ -604,6 +604,9 @@ export const en: Messages = {
     FEVER_CASE_OPEN:
       'This person has an open fever case: re-check them as normal or transfer them before release.',
     NOT_AVAILABLE: 'Not available in this window.',
+    PERIOD_OVERLAP: 'The roster {{from}} – {{to}} already covers some of these days.',
+    ROSTER_RULE: '{{name}} cannot take this shift: {{rules}}',
+    ROSTER_PUBLISHED: 'This roster is published: change it by hand, with a reason for each change.',
     NOT_RELEASABLE:
       'This person is “{{statusLabel}}”, observed until {{observationEnd}}: no release notice can be issued.',
     unknown: 'The action failed: {{message}}',
@@ -633,6 +636,13 @@ export const en: Messages = {
     id_gender_mismatch: 'Differs from the gender in the ID',
     open_stay: 'Already has an open stay',
     file_name: 'A file name ending in .pdf, without a path or \\ / : * ? " < > |',
+    shift_empty:
+      'A shift of zero length: the end must come after the start (tick “next day” for nights)',
+    shift_too_long: 'A shift lasts 24 hours at most',
+    before_start: 'The end must come after the start',
+    too_long: 'Too long a period',
+    not_run: 'This post does not run that shift',
+    outside_period: 'Outside this roster’s days',
     one_decimal: 'One decimal at most',
     temperature_range: 'Must be within 34.0–42.5',
     no_such_round: 'No such round',
