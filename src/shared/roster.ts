@@ -129,3 +129,27 @@ export interface AutoFillResult {
   unfilled: UnfilledSlot[];
   grid: RosterGrid;
 }
+
+/** A staff member as a choice for one slot, with what the rules say of them there. */
+export interface SlotCandidate {
+  staffId: number;
+  fullName: string;
+  role: StaffRole;
+  violations: RuleViolation[];
+  hoursThisWeek: number;
+}
+
+/** 值班表: one day's posts and shifts with who is on duty and how to reach them. */
+export interface DutySheet {
+  siteName: string;
+  day: string;
+  period: RosterPeriod;
+  rows: {
+    post: string;
+    shift: string;
+    startsAt: string;
+    endsAt: string;
+    required: number;
+    staff: { name: string; role: StaffRole; unit: string; phone: string }[];
+  }[];
+}

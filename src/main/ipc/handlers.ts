@@ -33,9 +33,11 @@ import {
   listPeriods,
   publishPeriod,
   rosterGrid,
+  slotCandidates,
   swap,
   unassign,
 } from '../services/roster/periods';
+import { dutySheet } from '../services/roster/dutySheet';
 import {
   createPost,
   createTemplate,
@@ -218,11 +220,13 @@ export const handlers: Handlers = {
   'roster.periods': listPeriods,
   'roster.createPeriod': createPeriod,
   'roster.grid': rosterGrid,
+  'roster.candidates': slotCandidates,
   'roster.assign': (ctx, input) => assign(ctx, input, { userId: ctx.actor?.userId ?? null }),
   'roster.unassign': (ctx, input) => unassign(ctx, input, { userId: ctx.actor?.userId ?? null }),
   'roster.swap': (ctx, input) => swap(ctx, input, { userId: ctx.actor?.userId ?? null }),
   'roster.autoFill': autoFillPeriod,
   'roster.publish': (ctx, input) =>
     publishPeriod(ctx, input, { userId: ctx.actor?.userId ?? null }),
+  'roster.dutySheet': (ctx, input) => dutySheet(ctx, input, ctx.actor),
   'settings.updateRoster': updateRosterSettings,
 };

@@ -435,6 +435,7 @@ describe('audit trail', () => {
         me,
       );
       await expectAudited('roster.publish', { periodId: period.id }, me);
+      await expectAudited('roster.dutySheet', { periodId: period.id, day: '2026-11-30' }, me);
       await expectAudited('staff.setActive', { id: nurseB.id, active: false }, me);
       await expectAudited('settings.updateRoster', { minRestHours: 10 }, me);
       const site = (await expectAudited('sites.create', { name: 'Second' }, me)) as Site;
@@ -541,6 +542,23 @@ describe('audit trail', () => {
       });
       const staffId = (await call<{ id: number }>('staff.create', { fullName: 'N', role: 'nurse' }))
         .id;
+      const shiftId = (
+        await call<{ id: number }>('shifts.create', {
+          siteId: ids.site,
+          name: 'Day',
+          start: '08:00',
+          end: '16:00',
+        })
+      ).id;
+      const postId = (
+        await call<{ id: number }>('posts.create', {
+          siteId: ids.site,
+          name: 'Gate',
+          roles: ['security'],
+          headCount: 1,
+          templateIds: [shiftId],
+        })
+      ).id;
       const periodId = (
         await call<{ id: number }>('roster.createPeriod', {
           siteId: ids.site,
@@ -584,6 +602,7 @@ describe('audit trail', () => {
         ['roster.periods', { siteId: ids.site }],
         ['staff.unavailability', { staffId: staffId }],
         ['roster.grid', { periodId }],
+        ['roster.candidates', { periodId, postId, templateId: shiftId, day: '2026-11-30' }],
         [
           'arrivals.importPreview',
           {

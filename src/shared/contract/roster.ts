@@ -3,10 +3,12 @@ import type { Settings } from '../domain';
 import {
   STAFF_ROLES,
   type AutoFillResult,
+  type DutySheet,
   type Post,
   type RosterGrid,
   type RosterPeriod,
   type ShiftTemplate,
+  type SlotCandidate,
   type Staff,
   type Unavailability,
 } from '../roster';
@@ -124,6 +126,11 @@ export const rosterMethods = {
     kind: 'read',
     access: 'roster.read',
   }),
+  'roster.candidates': method<SlotCandidate[]>()({
+    input: z.strictObject({ periodId: id, postId: id, templateId: id, day }),
+    kind: 'read',
+    access: 'roster.read',
+  }),
   'roster.assign': method<RosterGrid>()({
     input: z.strictObject({ periodId: id, postId: id, templateId: id, day, staffId: id, reason }),
     kind: 'write',
@@ -148,6 +155,12 @@ export const rosterMethods = {
     input: z.strictObject({ periodId: id }),
     kind: 'write',
     access: 'roster.manage',
+  }),
+  /** A write so that every printed sheet (with phone numbers) is in the audit trail. */
+  'roster.dutySheet': method<DutySheet>()({
+    input: z.strictObject({ periodId: id, day }),
+    kind: 'write',
+    access: 'roster.read',
   }),
   'settings.updateRoster': method<Settings>()({
     input: z.strictObject({ minRestHours: z.int().min(0).max(24) }),

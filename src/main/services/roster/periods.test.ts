@@ -166,6 +166,26 @@ describe('duty roster (through the router)', () => {
     expect(errorOf(overlap).params).toMatchObject({ rules: 'role_mismatch,overlap' });
   });
 
+  it('lists the candidates for a slot: the suitable first, each with what the rules say', async () => {
+    const p = await period();
+    await desk.call('roster.assign', {
+      periodId: p.id,
+      postId: gate.id,
+      templateId: evening.id,
+      day: MONDAY,
+      staffId: guards[0]!.id,
+    });
+    const list = await desk.call('roster.candidates', {
+      periodId: p.id,
+      postId: gate.id,
+      templateId: night.id,
+      day: '2026-12-01',
+    });
+    expect(list.map((c) => c.fullName)).toEqual(['保安二', '保安三', '保安四', '保安一']);
+    expect(list.at(-1)!.violations.map((v) => [v.code, v.hard])).toEqual([['min_rest', true]]);
+    expect(list.at(-1)!.hoursThisWeek).toBe(8);
+  });
+
   it('auto-fills the week with no hard violation, deterministically, and says what it could not fill', async () => {
     const p = await period();
     const filled = await desk.call('roster.autoFill', { periodId: p.id });
@@ -272,5 +292,23 @@ describe('duty roster (through the router)', () => {
     expect(errorOf(await desk.invoke('roster.publish', { periodId: p.id })).code).toBe(
       'ROSTER_RULE',
     );
+  });
+
+  it('the duty sheet of a day lists every post and shift with phones in full, and is audited', async () => {
+    const p = await period();
+    await desk.call('roster.autoFill', { periodId: p.id });
+    const before = lastAuditId(desk.t);
+    const sheet = await desk.call('roster.dutySheet', { periodId: p.id, day: MONDAY });
+    expect(sheet.rows.map((r) => [r.post, r.shift, r.staff.length])).toEqual([
+      ['门岗', '夜班', 1],
+      ['门岗', '白班', 1],
+      ['医疗点', '白班', 1],
+      ['门岗', '中班', 1],
+    ]);
+    expect(sheet.rows[0]!.staff[0]!.phone).toBe('13900001111');
+    expect(auditRows(desk.t, before).map((a) => a.method)).toEqual(['roster.dutySheet']);
+    expect(
+      errorOf(await desk.invoke('roster.dutySheet', { periodId: p.id, day: '2026-12-07' })),
+    ).toMatchObject({ fields: { day: 'outside_period' } });
   });
 });

@@ -1,5 +1,6 @@
 import type {
   AutoFillResult,
+  SlotCandidate,
   Post,
   RosterAssignment,
   RosterGrid,
@@ -628,4 +629,45 @@ export function publishPeriod(
     )
     .run(isoNow(ctx), by.userId, input.periodId);
   return getPeriod(ctx, input.periodId);
+}
+
+/**
+ * Who could take a slot: every active staff member whose role the post needs, with what the rules
+ * say of them there; those with no hard violation first, fewest soft ones first.
+ */
+export function slotCandidates(
+  ctx: ServiceContext,
+  input: { periodId: number; postId: number; templateId: number; day: string },
+): SlotCandidate[] {
+  const period = getPeriod(ctx, input.periodId);
+  const slot = slotOf(ctx, period, input);
+  const rc = ruleContext(ctx, period);
+  const names = new Map(
+    ctx.db
+      .prepare<[], { id: number; full_name: string }>('SELECT id, full_name FROM staff')
+      .all()
+      .map((r) => [r.id, r.full_name]),
+  );
+  return [...rc.staff.values()]
+    .filter((s) => s.active && slot.post.roles.includes(s.role))
+    .map((s) => {
+      const schedule = rc.schedules.get(s.id) ?? new Schedule();
+      return {
+        staffId: s.id,
+        fullName: names.get(s.id) ?? '',
+        role: s.role,
+        violations: [
+          ...hardViolations(s, slot.post.roles, slot.shift, schedule, rc.settings),
+          ...softViolations(s, slot.shift, schedule),
+        ],
+        hoursThisWeek: Math.round((schedule.minutesInWeekOf(slot.shift.start) / 60) * 10) / 10,
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(a.violations.some((v) => v.hard)) - Number(b.violations.some((v) => v.hard)) ||
+        a.violations.length - b.violations.length ||
+        a.hoursThisWeek - b.hoursThisWeek ||
+        a.staffId - b.staffId,
+    );
 }

@@ -19,6 +19,13 @@ export function errorText(t: TFunction, error: unknown): string {
   // "37.3?" after a temperature typed without (or with a misplaced) decimal point.
   if (typeof params.hint === 'string')
     extra.hintText = params.hint ? t('errors.hint', { hint: params.hint }) : '';
+  // A roster refusal names its rules by code: explain each in words.
+  if (typeof params.rules === 'string')
+    extra.rulesText = params.rules
+      .split(',')
+      .filter(Boolean)
+      .map((rule) => t(`rule.${rule}`, { ...params, roleLabel: t(`staffRole.${params.role}`) }))
+      .join('；');
   const key = `errors.${code}`;
   return t([key, 'errors.unknown'], { ...params, ...extra, message });
 }

@@ -30,6 +30,7 @@ import { NoActiveSite } from '../features/registry/NoActiveSite';
 import { FeverAlert } from '../features/health/FeverAlert';
 import { HealthPage } from '../features/health/HealthPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { RosterPage } from '../features/roster/RosterPage';
 import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { RoomsPage } from '../features/rooms/RoomsPage';
 import { useCan } from '../auth/AuthContext';
@@ -104,6 +105,8 @@ export function AppFrame(props: {
         onTab={(tab) => navigate(tab === 'fever' ? '#/health/fever' : '#/health')}
       />
     );
+  } else if (section === 'roster' && can('roster.read') && activeSiteId !== null) {
+    page = <RosterPage siteId={activeSiteId} />;
   } else if (section === 'reports' && can('people.read') && activeSiteId !== null) {
     page = <ReportsPage siteId={activeSiteId} />;
   } else if (section === 'settings') {

@@ -17,6 +17,7 @@ export const READY_SECTIONS: readonly Section[] = [
   'allocation',
   'residents',
   'health',
+  'roster',
   'reports',
   'admin',
   'settings',

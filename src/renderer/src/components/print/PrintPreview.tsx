@@ -55,6 +55,8 @@ export function PrintPreview(props: {
   controls?: ReactNode;
   /** Offer "Save as PDF" under this file name. */
   pdfName?: string;
+  /** A4 landscape (the document uses the print-landscape class). */
+  landscape?: boolean;
   /** The document; null while it loads. */
   children: ReactNode;
 }) {
@@ -97,7 +99,10 @@ export function PrintPreview(props: {
         </Toolbar>
       </AppBar>
       <Box sx={{ bgcolor: 'grey.300', flex: 1, overflow: 'auto', py: 1 }}>
-        <div className="print-sheet" data-testid="print-sheet">
+        <div
+          className={props.landscape ? 'print-sheet landscape' : 'print-sheet'}
+          data-testid="print-sheet"
+        >
           {props.children}
         </div>
       </Box>

@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import type { DutySheet } from '../../../../shared/roster';
+import { formatDateTime, formatDay } from '../../i18n/dates';
+
+const clock = (iso: string, language: string): string =>
+  formatDateTime(iso, language).replace(/^.*?(\d{1,2}:\d{2}).*$/, '$1');
+
+/** 值班表: each post and shift of one day, who is on it, and room to sign in and out. */
+export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <article className="print-document" data-testid="duty-sheet">
+      <h1 style={{ fontSize: '16pt', marginBottom: '2mm' }}>
+        {t('roster.dutyTitle', { site: sheet.siteName })}
+      </h1>
+      <div className="print-meta">
+        <span>{t('roster.dutyMeta', { day: formatDay(sheet.day, lang) })}</span>
+        <span>
+          {sheet.period.status === 'published'
+            ? t('roster.published', { version: sheet.period.version })
+            : t('roster.notPublished')}
+        </span>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th style={{ width: '12%' }}>{t('roster.post')}</th>
+            <th style={{ width: '13%' }}>{t('roster.shift')}</th>
+            <th style={{ width: '12%' }}>{t('roster.staffName')}</th>
+            <th style={{ width: '13%' }}>{t('roster.role')}</th>
+            <th style={{ width: '16%' }}>{t('roster.phone')}</th>
+            <th style={{ width: '12%' }}>{t('roster.signIn')}</th>
+            <th style={{ width: '12%' }}>{t('roster.signOut')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.rows.flatMap((row) => {
+            const people = row.staff.length > 0 ? row.staff : [null];
+            return people.map((person, i) => (
+              <tr key={`${row.post}/${row.shift}/${i}`}>
+                <td>{i === 0 ? row.post : ''}</td>
+                <td>
+                  {i === 0
+                    ? `${row.shift} ${clock(row.startsAt, lang)}–${clock(row.endsAt, lang)}`
+                    : ''}
+                </td>
+                <td>{person?.name ?? '—'}</td>
+                <td>{person ? t(`staffRole.${person.role}`) : ''}</td>
+                <td>{person?.phone ?? ''}</td>
+                <td />
+                <td />
+              </tr>
+            ));
+          })}
+        </tbody>
+      </table>
+      <h2>{t('roster.remarks')}</h2>
+      <div style={{ border: '0.5pt solid #444', height: '40mm' }} />
+    </article>
+  );
+}

@@ -1,0 +1,193 @@
+import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
+import PrintIcon from '@mui/icons-material/Print';
+import PublishIcon from '@mui/icons-material/Publish';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RosterGrid, RosterSlot } from '../../../../shared/roster';
+import { addDays, siteDay } from '../../../../shared/siteDate';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { useCan } from '../../auth/AuthContext';
+import { FormDialog } from '../../components/FormDialog';
+import { errorText } from '../../i18n/errorText';
+import { useNotify } from '../../notify';
+import { RosterGridTable } from './RosterGridTable';
+import { RosterPrints } from './RosterPrints';
+import { SlotDialog } from './SlotDialog';
+
+/** Monday of the week after today's, as a default for a new weekly roster. */
+function nextMonday(): string {
+  const today = siteDay(new Date());
+  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(today, 7 - weekday);
+}
+
+export function RosterGridView({ siteId }: { siteId: number }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const canManage = useCan()('roster.manage');
+  const [refreshKey, setRefreshKey] = useState(0);
+  const periods = useQuery('roster.periods', { siteId }, { refreshKey });
+  const [picked, setPicked] = useState<number | null>(null);
+  const periodId = picked ?? periods.data?.[0]?.id ?? null;
+  const grid = useQuery(
+    'roster.grid',
+    { periodId: periodId ?? 0 },
+    { skip: periodId === null, refreshKey },
+  );
+  const [shown, setShown] = useState<RosterGrid | null>(null);
+  const current = shown && shown.period.id === periodId ? shown : (grid.data ?? null);
+  const [openSlot, setOpenSlot] = useState<RosterSlot | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [printing, setPrinting] = useState<'weekly' | 'duty' | null>(null);
+
+  const refresh = () => {
+    setShown(null);
+    setRefreshKey((k) => k + 1);
+  };
+  const run = (write: () => Promise<unknown>, done?: (value: unknown) => void) =>
+    write().then(
+      (value) => {
+        done?.(value);
+        refresh();
+      },
+      (error: unknown) => notify(errorText(t, error), 'error'),
+    );
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <TextField
+          select
+          label={t('roster.period')}
+          value={periodId ?? ''}
+          onChange={(e) => {
+            setPicked(Number(e.target.value));
+            setShown(null);
+          }}
+          sx={{ minWidth: 240 }}
+        >
+          {(periods.data ?? []).map((p) => (
+            <MenuItem key={p.id} value={p.id}>
+              {p.startsOn} – {p.endsOn}
+            </MenuItem>
+          ))}
+        </TextField>
+        {canManage && <Button onClick={() => setCreating(true)}>{t('roster.newPeriod')}</Button>}
+        {current && (
+          <Chip
+            color={current.period.status === 'published' ? 'success' : 'default'}
+            label={
+              current.period.status === 'published'
+                ? t('roster.published', { version: current.period.version })
+                : t('roster.draft')
+            }
+          />
+        )}
+        {current && canManage && current.period.status === 'draft' && (
+          <>
+            <Button
+              variant="contained"
+              startIcon={<AutoFixHighIcon />}
+              onClick={() =>
+                void run(
+                  () => call('roster.autoFill', { periodId: current.period.id }),
+                  (r) => {
+                    const result = r as { added: number; unfilled: unknown[] };
+                    notify(
+                      t('roster.autoFilled', {
+                        added: result.added,
+                        unfilled: result.unfilled.length,
+                      }),
+                    );
+                  },
+                )
+              }
+            >
+              {t('roster.autoFill')}
+            </Button>
+            <Button
+              startIcon={<PublishIcon />}
+              onClick={() =>
+                void run(() => call('roster.publish', { periodId: current.period.id }))
+              }
+            >
+              {t('roster.publish')}
+            </Button>
+          </>
+        )}
+        {current && (
+          <>
+            <Button startIcon={<PrintIcon />} onClick={() => setPrinting('weekly')}>
+              {t('roster.printWeekly')}
+            </Button>
+            <Button startIcon={<PrintIcon />} onClick={() => setPrinting('duty')}>
+              {t('roster.printDuty')}
+            </Button>
+          </>
+        )}
+      </Stack>
+      {periods.data?.length === 0 && <Alert severity="info">{t('roster.noPeriod')}</Alert>}
+      {grid.error && <Alert severity="error">{errorText(t, grid.error)}</Alert>}
+      {current && (
+        <>
+          <Typography data-testid="roster-summary">
+            {t('roster.summary', {
+              gaps: current.gaps,
+              hard: current.hardViolations,
+              soft: current.softViolations,
+            })}
+          </Typography>
+          {current.period.status === 'published' && (
+            <Alert severity="info">{t('roster.publishedNote')}</Alert>
+          )}
+          <RosterGridTable grid={current} onOpen={setOpenSlot} />
+          <SlotDialog
+            grid={current}
+            slot={openSlot}
+            canManage={canManage}
+            onClose={() => {
+              setOpenSlot(null);
+              refresh();
+            }}
+            onChanged={setShown}
+          />
+          <RosterPrints grid={current} which={printing} onClose={() => setPrinting(null)} />
+        </>
+      )}
+      <FormDialog
+        open={creating}
+        title={t('roster.newPeriod')}
+        fields={[
+          { name: 'startsOn', label: t('roster.startsOn'), initial: nextMonday(), required: true },
+          {
+            name: 'endsOn',
+            label: t('roster.endsOn'),
+            initial: addDays(nextMonday(), 6),
+            required: true,
+          },
+        ]}
+        onSubmit={async (v) => {
+          const p = await call('roster.createPeriod', {
+            siteId,
+            startsOn: v.startsOn ?? '',
+            endsOn: v.endsOn ?? '',
+          });
+          setPicked(p.id);
+        }}
+        onDone={() => {
+          setCreating(false);
+          refresh();
+        }}
+        onClose={() => setCreating(false)}
+      />
+    </Stack>
+  );
+}

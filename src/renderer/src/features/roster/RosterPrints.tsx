@@ -1,0 +1,87 @@
+import Alert from '@mui/material/Alert';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DutySheet, RosterGrid } from '../../../../shared/roster';
+import { siteDay } from '../../../../shared/siteDate';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { PrintPreview } from '../../components/print/PrintPreview';
+import { errorText } from '../../i18n/errorText';
+import { DutySheetDocument } from './DutySheetDocument';
+import { WeeklyRosterDocument } from './WeeklyRosterDocument';
+
+/** The weekly roster (landscape) and one day's duty sheet, each in a print preview. */
+export function RosterPrints(props: {
+  grid: RosterGrid;
+  which: 'weekly' | 'duty' | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { grid } = props;
+  const site = useQuery('sites.list', { includeRetired: true });
+  const siteName = site.data?.find((s) => s.id === grid.period.siteId)?.name ?? '';
+  const today = siteDay(new Date());
+  const [day, setDay] = useState(grid.days.includes(today) ? today : grid.days[0]!);
+  const [sheet, setSheet] = useState<{ key: string; value?: DutySheet; error?: unknown } | null>(
+    null,
+  );
+  const key = `${grid.period.id}/${day}`;
+
+  useEffect(() => {
+    if (props.which !== 'duty') return;
+    let current = true;
+    // Each fetch is an audited print (phone numbers in full).
+    call('roster.dutySheet', { periodId: grid.period.id, day }).then(
+      (value) => current && setSheet({ key, value }),
+      (error: unknown) => current && setSheet({ key, error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [props.which, grid.period.id, day, key]);
+  const shown = sheet?.key === key ? sheet : null;
+
+  return (
+    <>
+      <PrintPreview
+        title={t('roster.printWeekly')}
+        open={props.which === 'weekly'}
+        onClose={props.onClose}
+        landscape
+        pdfName={`roster-${grid.period.startsOn}.pdf`}
+      >
+        {props.which === 'weekly' ? <WeeklyRosterDocument grid={grid} siteName={siteName} /> : null}
+      </PrintPreview>
+      <PrintPreview
+        title={t('roster.printDuty')}
+        open={props.which === 'duty'}
+        onClose={props.onClose}
+        pdfName={`duty-${day}.pdf`}
+        controls={
+          <TextField
+            select
+            size="small"
+            label={t('roster.dutyDay')}
+            value={day}
+            onChange={(e) => setDay(e.target.value)}
+            sx={{ minWidth: 150 }}
+          >
+            {grid.days.map((d) => (
+              <MenuItem key={d} value={d}>
+                {d}
+              </MenuItem>
+            ))}
+          </TextField>
+        }
+      >
+        {shown?.value ? (
+          <DutySheetDocument sheet={shown.value} />
+        ) : shown?.error ? (
+          <Alert severity="error">{errorText(t, shown.error)}</Alert>
+        ) : null}
+      </PrintPreview>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import AddIcon from '@mui/icons-material/Add';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../../shared/roster';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { useCan } from '../../auth/AuthContext';
+import { FormDialog } from '../../components/FormDialog';
+import { errorText } from '../../i18n/errorText';
+import { useNotify } from '../../notify';
+import { StaffDialog } from './StaffDialog';
+
+/** The staff registry: who can be rostered, and when they cannot. */
+export function StaffPanel() {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const canManage = useCan()('roster.manage');
+  const [refreshKey, setRefreshKey] = useState(0);
+  const staff = useQuery('staff.list', { includeInactive: true }, { refreshKey });
+  const [adding, setAdding] = useState(false);
+  const [away, setAway] = useState<Staff | null>(null);
+  const refresh = () => setRefreshKey((k) => k + 1);
+
+  return (
+    <Stack spacing={2}>
+      {canManage && (
+        <Button
+          variant="contained"
+          startIcon={<AddIcon />}
+          onClick={() => setAdding(true)}
+          sx={{ alignSelf: 'flex-start' }}
+        >
+          {t('roster.newStaff')}
+        </Button>
+      )}
+      <Paper variant="outlined">
+        <Table size="small" aria-label={t('roster.tabStaff')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('roster.staffName')}</TableCell>
+              <TableCell>{t('roster.role')}</TableCell>
+              <TableCell>{t('roster.unit')}</TableCell>
+              <TableCell>{t('roster.phone')}</TableCell>
+              <TableCell>{t('roster.maxHours')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(staff.data ?? []).map((s) => (
+              <TableRow key={s.id}>
+                <TableCell>
+                  {s.fullName} {!s.active && <Chip size="small" label={t('roster.inactive')} />}
+                </TableCell>
+                <TableCell>{t(`staffRole.${s.role}`)}</TableCell>
+                <TableCell>{s.unit}</TableCell>
+                <TableCell>{s.phoneMasked}</TableCell>
+                <TableCell>{s.maxHoursWeek}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {canManage && (
+                    <>
+                      <Button size="small" onClick={() => setAway(s)}>
+                        {t('roster.addUnavailability')}
+                      </Button>
+                      <Button
+                        size="small"
+                        color={s.active ? 'warning' : 'primary'}
+                        onClick={() =>
+                          call('staff.setActive', { id: s.id, active: !s.active }).then(
+                            refresh,
+                            (e: unknown) => notify(errorText(t, e), 'error'),
+                          )
+                        }
+                      >
+                        {s.active ? t('roster.deactivate') : t('roster.activate')}
+                      </Button>
+                    </>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      <StaffDialog
+        open={adding}
+        onClose={() => setAdding(false)}
+        onDone={() => {
+          setAdding(false);
+          refresh();
+        }}
+      />
+      <FormDialog
+        open={away !== null}
+        title={`${t('roster.addUnavailability')} · ${away?.fullName ?? ''}`}
+        fields={[
+          {
+            name: 'from',
+            label: t('roster.from'),
+            initial: '',
+            type: 'datetime-local',
+            required: true,
+          },
+          {
+            name: 'to',
+            label: t('roster.to'),
+            initial: '',
+            type: 'datetime-local',
+            required: true,
+          },
+          { name: 'reason', label: t('roster.reason'), initial: '', required: true },
+        ]}
+        onSubmit={(v) =>
+          call('staff.addUnavailability', {
+            staffId: away!.id,
+            startsAt: new Date(v.from ?? '').toISOString(),
+            endsAt: new Date(v.to ?? '').toISOString(),
+            reason: v.reason ?? '',
+          })
+        }
+        onDone={() => {
+          setAway(null);
+          notify(t('common.saved'));
+        }}
+        onClose={() => setAway(null)}
+      />
+    </Stack>
+  );
+}
