@@ -134,6 +134,24 @@ test('a week: posts, shifts and staff; auto-fill; a conflict fixed by hand; publ
   await expect(page.getByText('已发布 第 1 版')).toBeVisible();
   if (testInfo.project.name === 'browser')
     await page.screenshot({ path: 'docs/screenshots/roster.png', animations: 'disabled' });
+  // The same roster by person, a personal schedule, and the Excel file.
+  await page.getByRole('button', { name: '按人员' }).click();
+  const byPerson = page.getByRole('table', { name: '按人员' });
+  await expect(byPerson.getByRole('row')).toHaveCount(7);
+  await byPerson
+    .getByRole('row', { name: /王保安/ })
+    .getByRole('button', { name: '个人排班' })
+    .click();
+  await expect(page.getByRole('dialog').getByTestId('personal-schedule')).toContainText(
+    '王保安 个人排班表',
+  );
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: '按岗位' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await download).suggestedFilename()).toMatch(
+    /^roster-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/,
+  );
   if (testInfo.project.name !== 'browser') return; // page.pdf() is Chromium-headless only
 
   await page.getByRole('button', { name: '打印排班表' }).click();

@@ -38,6 +38,7 @@ import {
   unassign,
 } from '../services/roster/periods';
 import { dutySheet } from '../services/roster/dutySheet';
+import { exportRoster } from '../services/roster/rosterExport';
 import {
   createPost,
   createTemplate,
@@ -228,5 +229,6 @@ export const handlers: Handlers = {
   'roster.publish': (ctx, input) =>
     publishPeriod(ctx, input, { userId: ctx.actor?.userId ?? null }),
   'roster.dutySheet': (ctx, input) => dutySheet(ctx, input, ctx.actor),
+  'roster.export': exportRoster,
   'settings.updateRoster': updateRosterSettings,
 };

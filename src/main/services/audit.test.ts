@@ -436,6 +436,7 @@ describe('audit trail', () => {
       );
       await expectAudited('roster.publish', { periodId: period.id }, me);
       await expectAudited('roster.dutySheet', { periodId: period.id, day: '2026-11-30' }, me);
+      await expectAudited('roster.export', { periodId: period.id }, me);
       await expectAudited('staff.setActive', { id: nurseB.id, active: false }, me);
       await expectAudited('settings.updateRoster', { minRestHours: 10 }, me);
       const site = (await expectAudited('sites.create', { name: 'Second' }, me)) as Site;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExportedFile } from '../accounts';
 import type { Settings } from '../domain';
 import {
   STAFF_ROLES,
@@ -159,6 +160,12 @@ export const rosterMethods = {
   /** A write so that every printed sheet (with phone numbers) is in the audit trail. */
   'roster.dutySheet': method<DutySheet>()({
     input: z.strictObject({ periodId: id, day }),
+    kind: 'write',
+    access: 'roster.read',
+  }),
+  /** A write so that every export is in the audit trail. */
+  'roster.export': method<ExportedFile>()({
+    input: z.strictObject({ periodId: id }),
     kind: 'write',
     access: 'roster.read',
   }),

@@ -7,6 +7,7 @@ import { useCan } from '../../auth/AuthContext';
 import { AuditPanel } from './AuditPanel';
 import { HealthSettingsPanel } from './HealthSettingsPanel';
 import { ObservationPanel } from './ObservationPanel';
+import { RosterSettingsPanel } from './RosterSettingsPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
@@ -45,6 +46,7 @@ export function AdminPage() {
           <SecurityPanel />
           <ObservationPanel />
           <HealthSettingsPanel />
+          <RosterSettingsPanel />
         </>
       )}
     </Box>

@@ -1,4 +1,5 @@
 import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import PrintIcon from '@mui/icons-material/Print';
 import PublishIcon from '@mui/icons-material/Publish';
 import Alert from '@mui/material/Alert';
@@ -7,17 +8,21 @@ import Chip from '@mui/material/Chip';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterGrid, RosterSlot } from '../../../../shared/roster';
 import { addDays, siteDay } from '../../../../shared/siteDate';
 import { call } from '../../api/client';
+import { saveFile } from '../../api/saveFile';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
 import { FormDialog } from '../../components/FormDialog';
 import { errorText } from '../../i18n/errorText';
 import { useNotify } from '../../notify';
+import { RosterByPersonTable } from './RosterByPersonTable';
 import { RosterGridTable } from './RosterGridTable';
 import { RosterPrints } from './RosterPrints';
 import { SlotDialog } from './SlotDialog';
@@ -47,6 +52,8 @@ export function RosterGridView({ siteId }: { siteId: number }) {
   const [openSlot, setOpenSlot] = useState<RosterSlot | null>(null);
   const [creating, setCreating] = useState(false);
   const [printing, setPrinting] = useState<'weekly' | 'duty' | null>(null);
+  const [view, setView] = useState<'post' | 'person'>('post');
+  const [personal, setPersonal] = useState<number | null>(null);
 
   const refresh = () => {
     setShown(null);
@@ -131,6 +138,20 @@ export function RosterGridView({ siteId }: { siteId: number }) {
             <Button startIcon={<PrintIcon />} onClick={() => setPrinting('duty')}>
               {t('roster.printDuty')}
             </Button>
+            <Button
+              startIcon={<FileDownloadIcon />}
+              onClick={() =>
+                call('roster.export', { periodId: current.period.id }).then(
+                  (file) => {
+                    saveFile(file);
+                    notify(t('roster.exported', { file: file.filename }));
+                  },
+                  (error: unknown) => notify(errorText(t, error), 'error'),
+                )
+              }
+            >
+              {t('roster.exportXlsx')}
+            </Button>
           </>
         )}
       </Stack>
@@ -148,7 +169,21 @@ export function RosterGridView({ siteId }: { siteId: number }) {
           {current.period.status === 'published' && (
             <Alert severity="info">{t('roster.publishedNote')}</Alert>
           )}
-          <RosterGridTable grid={current} onOpen={setOpenSlot} />
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            value={view}
+            onChange={(_e, v: 'post' | 'person' | null) => v && setView(v)}
+            sx={{ alignSelf: 'flex-start' }}
+          >
+            <ToggleButton value="post">{t('roster.byPost')}</ToggleButton>
+            <ToggleButton value="person">{t('roster.byPerson')}</ToggleButton>
+          </ToggleButtonGroup>
+          {view === 'post' ? (
+            <RosterGridTable grid={current} onOpen={setOpenSlot} />
+          ) : (
+            <RosterByPersonTable grid={current} onPrint={setPersonal} />
+          )}
           <SlotDialog
             grid={current}
             slot={openSlot}
@@ -159,7 +194,15 @@ export function RosterGridView({ siteId }: { siteId: number }) {
             }}
             onChanged={setShown}
           />
-          <RosterPrints grid={current} which={printing} onClose={() => setPrinting(null)} />
+          <RosterPrints
+            grid={current}
+            which={printing}
+            personal={personal}
+            onClose={() => {
+              setPrinting(null);
+              setPersonal(null);
+            }}
+          />
         </>
       )}
       <FormDialog

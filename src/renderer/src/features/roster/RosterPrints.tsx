@@ -10,12 +10,15 @@ import { useQuery } from '../../api/useQuery';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { errorText } from '../../i18n/errorText';
 import { DutySheetDocument } from './DutySheetDocument';
+import { PersonalScheduleDocument } from './PersonalScheduleDocument';
 import { WeeklyRosterDocument } from './WeeklyRosterDocument';
 
 /** The weekly roster (landscape) and one day's duty sheet, each in a print preview. */
 export function RosterPrints(props: {
   grid: RosterGrid;
   which: 'weekly' | 'duty' | null;
+  /** A staff member whose personal schedule to print. */
+  personal: number | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -80,6 +83,16 @@ export function RosterPrints(props: {
           <DutySheetDocument sheet={shown.value} />
         ) : shown?.error ? (
           <Alert severity="error">{errorText(t, shown.error)}</Alert>
+        ) : null}
+      </PrintPreview>
+      <PrintPreview
+        title={t('roster.printPersonal')}
+        open={props.personal !== null}
+        onClose={props.onClose}
+        pdfName={`schedule-${grid.period.startsOn}.pdf`}
+      >
+        {props.personal !== null ? (
+          <PersonalScheduleDocument grid={grid} staffId={props.personal} siteName={siteName} />
         ) : null}
       </PrintPreview>
     </>
