@@ -111,13 +111,19 @@ test('a week: posts, shifts and staff; auto-fill; a conflict fixed by hand; publ
   const mondayDay = grid.slots.find(
     (s) => s.postId === gateId && s.templateId === dayId && s.day === period!.startsOn,
   )!.assignments[0]!;
-  await invoke(page, 'staff.addUnavailability', {
-    staffId: mondayDay.staffId,
-    startsAt: `${period!.startsOn}T00:00:00+08:00`,
-    endsAt: `${period!.startsOn}T23:59:00+08:00`,
-    reason: '病假',
-  });
   await page.getByRole('tab', { name: '人员' }).click();
+  await page
+    .getByRole('table', { name: '人员' })
+    .getByRole('row', { name: new RegExp(mondayDay.staffName) })
+    .getByRole('button', { name: '不可排班时段' })
+    .click();
+  const away = page.getByRole('dialog');
+  await away.getByLabel('开始时间').fill(`${period!.startsOn}T00:00`);
+  await away.getByLabel('结束时间').fill(`${period!.startsOn}T23:59`);
+  await away.getByLabel('原因').fill('病假');
+  await away.getByRole('button', { name: '登记请假/轮休/隔离' }).click();
+  await expect(away.getByRole('list', { name: '不可排班时段' })).toContainText('病假');
+  await away.getByRole('button', { name: '关闭' }).click();
   await page.getByRole('tab', { name: '排班表' }).click();
   await expect(summary).toContainText('违反硬规则 1');
   await page.getByTestId(`slot-门岗-白班-${period!.startsOn}`).click();

@@ -353,6 +353,10 @@ export const en: Messages = {
     restart: 'When a fever case is transferred, roommates restart their observation from that day',
   },
   roster: {
+    skills: 'Skills',
+    skillsHint: 'Separated by commas, e.g. swabbing, driving',
+    missing: '{{count}} short',
+    reasonCount: '{{count}} excluded: {{rule}}',
     byPost: 'By post',
     byPerson: 'By person',
     hours: 'Hours',
@@ -444,6 +448,16 @@ export const en: Messages = {
     community: 'Community worker',
     driver: 'Driver',
     other: 'Other',
+  },
+  ruleShort: {
+    overlap: 'overlap',
+    min_rest: 'too little rest',
+    unavailable: 'unavailable',
+    role_mismatch: 'wrong role',
+    inactive: 'inactive',
+    rest_after_night: 'no day off after a night',
+    weekly_hours: 'over weekly hours',
+    unfair_nights: 'too many nights',
   },
   rule: {
     overlap: 'Overlaps another shift',

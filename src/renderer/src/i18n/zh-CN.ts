@@ -344,6 +344,10 @@ export const zhCN = {
     restart: '发热人员转运后，同室人员的观察期从当天重新计算',
   },
   roster: {
+    skills: '技能',
+    skillsHint: '用逗号分隔，例如 采样, 驾驶',
+    missing: '缺 {{count}} 人',
+    reasonCount: '{{count}} 人因“{{rule}}”不能排',
     byPost: '按岗位',
     byPerson: '按人员',
     hours: '工时',
@@ -435,6 +439,16 @@ export const zhCN = {
     community: '社区工作者',
     driver: '司机',
     other: '其他',
+  },
+  ruleShort: {
+    overlap: '时间重叠',
+    min_rest: '休息不足',
+    unavailable: '不可排班',
+    role_mismatch: '角色不符',
+    inactive: '已停用',
+    rest_after_night: '夜班后未休',
+    weekly_hours: '超出周工时',
+    unfair_nights: '夜班过多',
   },
   rule: {
     overlap: '与另一个班次时间重叠',

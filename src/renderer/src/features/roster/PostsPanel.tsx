@@ -21,7 +21,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAFF_ROLES, type ShiftTemplate, type StaffRole } from '../../../../shared/roster';
+import {
+  STAFF_ROLES,
+  type Post,
+  type ShiftTemplate,
+  type StaffRole,
+} from '../../../../shared/roster';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
@@ -39,6 +44,7 @@ export function PostsPanel({ siteId }: { siteId: number }) {
   const templates = useQuery('shifts.list', { siteId }, { refreshKey });
   const posts = useQuery('posts.list', { siteId }, { refreshKey });
   const [dialog, setDialog] = useState<'shift' | 'post' | null>(null);
+  const [editing, setEditing] = useState<Post | null>(null);
   const refresh = () => setRefreshKey((k) => k + 1);
   const nameOf = (id: number) => templates.data?.find((x) => x.id === id)?.name ?? '';
 
@@ -67,7 +73,13 @@ export function PostsPanel({ siteId }: { siteId: number }) {
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <Typography variant="h6">{t('roster.post')}</Typography>
           {canManage && (
-            <Button startIcon={<AddIcon />} onClick={() => setDialog('post')}>
+            <Button
+              startIcon={<AddIcon />}
+              onClick={() => {
+                setEditing(null);
+                setDialog('post');
+              }}
+            >
               {t('roster.newPost')}
             </Button>
           )}
@@ -80,6 +92,7 @@ export function PostsPanel({ siteId }: { siteId: number }) {
                 <TableCell>{t('roster.roles')}</TableCell>
                 <TableCell>{t('roster.headCount')}</TableCell>
                 <TableCell>{t('roster.shifts')}</TableCell>
+                <TableCell />
               </TableRow>
             </TableHead>
             <TableBody>
@@ -89,6 +102,19 @@ export function PostsPanel({ siteId }: { siteId: number }) {
                   <TableCell>{p.roles.map((r) => t(`staffRole.${r}`)).join('、')}</TableCell>
                   <TableCell>{p.headCount}</TableCell>
                   <TableCell>{p.templateIds.map(nameOf).join('、')}</TableCell>
+                  <TableCell align="right">
+                    {canManage && (
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          setEditing(p);
+                          setDialog('post');
+                        }}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -111,10 +137,15 @@ export function PostsPanel({ siteId }: { siteId: number }) {
         {dialog === 'post' && (
           <PostForm
             siteId={siteId}
+            post={editing}
             templates={templates.data ?? []}
-            onClose={() => setDialog(null)}
+            onClose={() => {
+              setDialog(null);
+              setEditing(null);
+            }}
             onDone={() => {
               setDialog(null);
+              setEditing(null);
               refresh();
             }}
           />
@@ -182,34 +213,37 @@ function ShiftForm(props: { siteId: number; onClose: () => void; onDone: () => v
 
 function PostForm(props: {
   siteId: number;
+  /** The post to edit; null for a new one. */
+  post: Post | null;
   templates: ShiftTemplate[];
   onClose: () => void;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [roles, setRoles] = useState<StaffRole[]>([]);
-  const [headCount, setHeadCount] = useState('1');
-  const [templateIds, setTemplateIds] = useState<number[]>([]);
+  const [name, setName] = useState(props.post?.name ?? '');
+  const [roles, setRoles] = useState<StaffRole[]>(props.post?.roles ?? []);
+  const [headCount, setHeadCount] = useState(String(props.post?.headCount ?? 1));
+  const [templateIds, setTemplateIds] = useState<number[]>(props.post?.templateIds ?? []);
   const submit = useSubmit();
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
         void submit
-          .run(() =>
-            call('posts.create', {
-              siteId: props.siteId,
-              name,
-              roles,
-              headCount: numberOrNaN(headCount),
-              templateIds,
-            }),
-          )
+          .run(() => {
+            const fields = { name, roles, headCount: numberOrNaN(headCount), templateIds };
+            return props.post
+              ? call('posts.update', {
+                  id: props.post.id,
+                  sortOrder: props.post.sortOrder,
+                  ...fields,
+                })
+              : call('posts.create', { siteId: props.siteId, ...fields });
+          })
           .then((ok) => ok && props.onDone());
       }}
     >
-      <DialogTitle>{t('roster.newPost')}</DialogTitle>
+      <DialogTitle>{props.post ? props.post.name : t('roster.newPost')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <TextField

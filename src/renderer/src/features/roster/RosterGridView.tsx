@@ -13,7 +13,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterGrid, RosterSlot } from '../../../../shared/roster';
+import type { AutoFillResult, RosterGrid, RosterSlot } from '../../../../shared/roster';
 import { addDays, siteDay } from '../../../../shared/siteDate';
 import { call } from '../../api/client';
 import { saveFile } from '../../api/saveFile';
@@ -54,6 +54,7 @@ export function RosterGridView({ siteId }: { siteId: number }) {
   const [printing, setPrinting] = useState<'weekly' | 'duty' | null>(null);
   const [view, setView] = useState<'post' | 'person'>('post');
   const [personal, setPersonal] = useState<number | null>(null);
+  const [unfilled, setUnfilled] = useState<AutoFillResult['unfilled']>([]);
 
   const refresh = () => {
     setShown(null);
@@ -107,7 +108,8 @@ export function RosterGridView({ siteId }: { siteId: number }) {
                 void run(
                   () => call('roster.autoFill', { periodId: current.period.id }),
                   (r) => {
-                    const result = r as { added: number; unfilled: unknown[] };
+                    const result = r as AutoFillResult;
+                    setUnfilled(result.unfilled);
                     notify(
                       t('roster.autoFilled', {
                         added: result.added,
@@ -166,6 +168,28 @@ export function RosterGridView({ siteId }: { siteId: number }) {
               soft: current.softViolations,
             })}
           </Typography>
+          {unfilled.length > 0 && (
+            <Alert severity="warning" onClose={() => setUnfilled([])} data-testid="unfilled">
+              {unfilled.map((u) => (
+                <div key={`${u.postId}/${u.templateId}/${u.day}`}>
+                  {current.posts.find((p) => p.id === u.postId)?.name} ·{' '}
+                  {current.templates.find((x) => x.id === u.templateId)?.name} · {u.day}：
+                  {t('roster.missing', { count: u.missing })}（
+                  {Object.entries(u.reasons)
+                    .map(([code, n]) =>
+                      code === 'no_staff_with_role'
+                        ? t('rule.no_staff_with_role')
+                        : t('roster.reasonCount', {
+                            rule: t(`ruleShort.${code}`),
+                            count: n,
+                          }),
+                    )
+                    .join('；')}
+                  ）
+                </div>
+              ))}
+            </Alert>
+          )}
           {current.period.status === 'published' && (
             <Alert severity="info">{t('roster.publishedNote')}</Alert>
           )}

@@ -30,6 +30,7 @@ function StaffForm(props: { onClose: () => void; onDone: () => void }) {
   const [unit, setUnit] = useState('');
   const [phone, setPhone] = useState('');
   const [maxHours, setMaxHours] = useState('48');
+  const [skills, setSkills] = useState('');
   const submit = useSubmit();
   return (
     <form
@@ -43,6 +44,10 @@ function StaffForm(props: { onClose: () => void; onDone: () => void }) {
               unit,
               phone,
               maxHoursWeek: numberOrNaN(maxHours),
+              skills: skills
+                .split(/[,，、\s]+/)
+                .map((x) => x.trim())
+                .filter(Boolean),
             }),
           )
           .then((ok) => ok && props.onDone());
@@ -83,6 +88,12 @@ function StaffForm(props: { onClose: () => void; onDone: () => void }) {
             onChange={(e) => setPhone(e.target.value)}
             error={!!submit.fields.phone}
             helperText={submit.fields.phone}
+          />
+          <TextField
+            label={t('roster.skills')}
+            value={skills}
+            onChange={(e) => setSkills(e.target.value)}
+            helperText={t('roster.skillsHint')}
           />
           <TextField
             label={t('roster.maxHours')}

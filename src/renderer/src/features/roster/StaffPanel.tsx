@@ -14,10 +14,10 @@ import type { Staff } from '../../../../shared/roster';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
-import { FormDialog } from '../../components/FormDialog';
 import { errorText } from '../../i18n/errorText';
 import { useNotify } from '../../notify';
 import { StaffDialog } from './StaffDialog';
+import { UnavailabilityDialog } from './UnavailabilityDialog';
 
 /** The staff registry: who can be rostered, and when they cannot. */
 export function StaffPanel() {
@@ -68,7 +68,7 @@ export function StaffPanel() {
                   {canManage && (
                     <>
                       <Button size="small" onClick={() => setAway(s)}>
-                        {t('roster.addUnavailability')}
+                        {t('roster.unavailability')}
                       </Button>
                       <Button
                         size="small"
@@ -98,40 +98,7 @@ export function StaffPanel() {
           refresh();
         }}
       />
-      <FormDialog
-        open={away !== null}
-        title={`${t('roster.addUnavailability')} · ${away?.fullName ?? ''}`}
-        fields={[
-          {
-            name: 'from',
-            label: t('roster.from'),
-            initial: '',
-            type: 'datetime-local',
-            required: true,
-          },
-          {
-            name: 'to',
-            label: t('roster.to'),
-            initial: '',
-            type: 'datetime-local',
-            required: true,
-          },
-          { name: 'reason', label: t('roster.reason'), initial: '', required: true },
-        ]}
-        onSubmit={(v) =>
-          call('staff.addUnavailability', {
-            staffId: away!.id,
-            startsAt: new Date(v.from ?? '').toISOString(),
-            endsAt: new Date(v.to ?? '').toISOString(),
-            reason: v.reason ?? '',
-          })
-        }
-        onDone={() => {
-          setAway(null);
-          notify(t('common.saved'));
-        }}
-        onClose={() => setAway(null)}
-      />
+      <UnavailabilityDialog staff={away} onClose={() => setAway(null)} />
     </Stack>
   );
 }

@@ -1,0 +1,137 @@
+import DeleteIcon from '@mui/icons-material/Delete';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../../shared/roster';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { useSubmit } from '../../components/useSubmit';
+import { formatDateTime } from '../../i18n/dates';
+
+/** A staff member's leave, days off and quarantine: listed, added, removed. */
+export function UnavailabilityDialog(props: { staff: Staff | null; onClose: () => void }) {
+  return (
+    <Dialog open={props.staff !== null} onClose={props.onClose} maxWidth="sm" fullWidth>
+      {props.staff && <Body staff={props.staff} onClose={props.onClose} />}
+    </Dialog>
+  );
+}
+
+function Body({ staff, onClose }: { staff: Staff; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [version, setVersion] = useState(0);
+  const list = useQuery('staff.unavailability', { staffId: staff.id }, { refreshKey: version });
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [reason, setReason] = useState('');
+  const submit = useSubmit();
+  const changed = () => setVersion((v) => v + 1);
+  // datetime-local is the office PC's local time (China Standard Time on site).
+  const instant = (local: string) => (local ? new Date(local).toISOString() : '');
+  return (
+    <>
+      <DialogTitle>
+        {t('roster.unavailability')} · {staff.fullName}
+      </DialogTitle>
+      <DialogContent>
+        <List dense aria-label={t('roster.unavailability')}>
+          {(list.data ?? []).map((u) => (
+            <ListItem
+              key={u.id}
+              secondaryAction={
+                <IconButton
+                  edge="end"
+                  aria-label={t('common.delete')}
+                  onClick={() =>
+                    void submit
+                      .run(() => call('staff.removeUnavailability', { id: u.id }))
+                      .then(changed)
+                  }
+                >
+                  <DeleteIcon />
+                </IconButton>
+              }
+            >
+              <ListItemText
+                primary={`${formatDateTime(u.startsAt, i18n.language)} – ${formatDateTime(u.endsAt, i18n.language)}`}
+                secondary={u.reason}
+              />
+            </ListItem>
+          ))}
+        </List>
+        <Stack
+          component="form"
+          spacing={2}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit
+              .run(() =>
+                call('staff.addUnavailability', {
+                  staffId: staff.id,
+                  startsAt: instant(from),
+                  endsAt: instant(to),
+                  reason,
+                }),
+              )
+              .then((ok) => {
+                if (!ok) return;
+                setFrom('');
+                setTo('');
+                setReason('');
+                changed();
+              });
+          }}
+        >
+          <TextField
+            type="datetime-local"
+            label={t('roster.from')}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+            error={!!submit.fields.startsAt}
+            helperText={submit.fields.startsAt}
+          />
+          <TextField
+            type="datetime-local"
+            label={t('roster.to')}
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+            error={!!submit.fields.endsAt}
+            helperText={submit.fields.endsAt}
+          />
+          <TextField
+            label={t('roster.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={!!submit.fields.reason}
+            helperText={submit.fields.reason}
+          />
+          {submit.message && <Alert severity="error">{submit.message}</Alert>}
+          <Button
+            type="submit"
+            variant="contained"
+            disabled={submit.busy}
+            sx={{ alignSelf: 'flex-start' }}
+          >
+            {t('roster.addUnavailability')}
+          </Button>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('common.close')}</Button>
+      </DialogActions>
+    </>
+  );
+}
