@@ -156,6 +156,8 @@ export interface Settings {
   restartRoommatesObservation: boolean;
   /** Least hours off between two shifts of one staff member (a hard roster rule). */
   minRestHours: number;
+  /** Lots expiring within this many days are flagged. */
+  stockExpiryDays: number;
 }
 
 export interface AppInfo {

@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'PERIOD_OVERLAP',
   'ROSTER_RULE',
   'ROSTER_PUBLISHED',
+  'INSUFFICIENT_STOCK',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

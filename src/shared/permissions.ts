@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'health.record',
   'roster.read',
   'roster.manage',
+  'stock.read',
+  'stock.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,10 +41,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'health.record',
     'roster.read',
     'roster.manage',
+    'stock.read',
+    'stock.manage',
   ],
   medical: ['registry.read', 'people.read', 'health.record', 'roster.read'],
-  warehouse: ['registry.read', 'roster.read'],
-  viewer: ['registry.read', 'people.read', 'roster.read'],
+  warehouse: ['registry.read', 'roster.read', 'stock.read', 'stock.manage'],
+  viewer: ['registry.read', 'people.read', 'roster.read', 'stock.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -39,6 +39,16 @@ import {
 } from '../services/roster/periods';
 import { dutySheet } from '../services/roster/dutySheet';
 import { exportRoster } from '../services/roster/rosterExport';
+import { archiveItem, createItem, listItems, updateItem } from '../services/stock/catalogue';
+import {
+  adjust,
+  getDocument,
+  issue,
+  planIssue,
+  receive,
+  reverse,
+} from '../services/stock/movements';
+import { onHand, stockCard } from '../services/stock/onHand';
 import {
   createPost,
   createTemplate,
@@ -231,4 +241,17 @@ export const handlers: Handlers = {
   'roster.dutySheet': (ctx, input) => dutySheet(ctx, input, ctx.actor),
   'roster.export': exportRoster,
   'settings.updateRoster': updateRosterSettings,
+
+  'stock.items': listItems,
+  'stock.createItem': createItem,
+  'stock.updateItem': updateItem,
+  'stock.archiveItem': archiveItem,
+  'stock.onHand': onHand,
+  'stock.receive': (ctx, input) => receive(ctx, input, ctx.actor?.userId ?? null),
+  'stock.planIssue': planIssue,
+  'stock.issue': (ctx, input) => issue(ctx, input, ctx.actor?.userId ?? null),
+  'stock.adjust': (ctx, input) => adjust(ctx, input, ctx.actor?.userId ?? null),
+  'stock.reverse': (ctx, input) => reverse(ctx, input, ctx.actor?.userId ?? null),
+  'stock.document': (ctx, input) => getDocument(ctx, input.id),
+  'stock.card': stockCard,
 };

@@ -439,6 +439,68 @@ describe('audit trail', () => {
       await expectAudited('roster.export', { periodId: period.id }, me);
       await expectAudited('staff.setActive', { id: nurseB.id, active: false }, me);
       await expectAudited('settings.updateRoster', { minRestHours: 10 }, me);
+      const gloves = (await expectAudited(
+        'stock.createItem',
+        { name: 'Gloves', category: 'ppe', baseUnit: 'pair', units: [{ unit: 'box', factor: 50 }] },
+        me,
+      )) as { id: number };
+      await expectAudited(
+        'stock.updateItem',
+        {
+          id: gloves.id,
+          name: 'Gloves',
+          category: 'ppe',
+          baseUnit: 'pair',
+          lowThreshold: 100,
+          units: [{ unit: 'box', factor: 50 }],
+        },
+        me,
+      );
+      const receipt = (await expectAudited(
+        'stock.receive',
+        {
+          siteId: demo.siteId,
+          occurredAt: TEST_NOW.toISOString(),
+          source: 'donation',
+          party: { kind: 'individual', name: 'A citizen' },
+          lines: [{ itemId: gloves.id, quantity: 2, unit: 'box' }],
+        },
+        me,
+      )) as { id: number };
+      await expectAudited(
+        'stock.issue',
+        {
+          siteId: demo.siteId,
+          occurredAt: TEST_NOW.toISOString(),
+          destinationKind: 'floor',
+          destination: '3F',
+          lines: [{ itemId: gloves.id, quantity: 10, unit: 'pair' }],
+        },
+        me,
+      );
+      await expectAudited(
+        'stock.adjust',
+        {
+          siteId: demo.siteId,
+          occurredAt: TEST_NOW.toISOString(),
+          reason: 'count',
+          lines: [{ itemId: gloves.id, quantity: -1 }],
+        },
+        me,
+      );
+      const spare = (await expectAudited(
+        'stock.receive',
+        {
+          siteId: demo.siteId,
+          occurredAt: TEST_NOW.toISOString(),
+          source: 'allocation',
+          lines: [{ itemId: gloves.id, quantity: 5, unit: 'pair' }],
+        },
+        me,
+      )) as { id: number };
+      await expectAudited('stock.reverse', { documentId: spare.id, reason: 'typo' }, me);
+      await expectAudited('stock.archiveItem', { id: gloves.id }, me);
+      expect(receipt.id).toBeGreaterThan(0);
       const site = (await expectAudited('sites.create', { name: 'Second' }, me)) as Site;
       await expectAudited('sites.update', { id: site.id, name: 'Second B', address: 'x' }, me);
       const b = (await expectAudited(
@@ -541,6 +603,21 @@ describe('audit trail', () => {
         batchId: batch.id,
         lines: [{ stayId: member!.stayId, roomId: ids.room }],
       });
+      const stockItemId = (
+        await call<{ id: number }>('stock.createItem', {
+          name: 'Soap',
+          category: 'living',
+          baseUnit: 'bar',
+        })
+      ).id;
+      const stockDocumentId = (
+        await call<{ id: number }>('stock.receive', {
+          siteId: ids.site,
+          occurredAt: TEST_NOW.toISOString(),
+          source: 'allocation',
+          lines: [{ itemId: stockItemId, quantity: 3, unit: 'bar' }],
+        })
+      ).id;
       const staffId = (await call<{ id: number }>('staff.create', { fullName: 'N', role: 'nurse' }))
         .id;
       const shiftId = (
@@ -601,6 +678,19 @@ describe('audit trail', () => {
         ['posts.list', { siteId: ids.site }],
         ['shifts.list', { siteId: ids.site }],
         ['roster.periods', { siteId: ids.site }],
+        ['stock.items', {}],
+        ['stock.onHand', { siteId: ids.site }],
+        ['stock.planIssue', { siteId: ids.site, itemId: stockItemId, quantity: 1 }],
+        ['stock.document', { id: stockDocumentId }],
+        [
+          'stock.card',
+          {
+            siteId: ids.site,
+            itemId: stockItemId,
+            from: '2026-11-01T00:00:00Z',
+            to: '2026-12-01T00:00:00Z',
+          },
+        ],
         ['staff.unavailability', { staffId: staffId }],
         ['roster.grid', { periodId }],
         ['roster.candidates', { periodId, postId, templateId: shiftId, day: '2026-11-30' }],

@@ -115,6 +115,14 @@ const ENTITY_OF_TABLE: Record<string, string> = {
   roster_periods: 'roster_period',
   roster_assignments: 'roster_assignment',
   roster_changes: 'roster_change',
+  stock_items: 'stock_item',
+  stock_item_units: 'stock_item_unit',
+  stock_item_aliases: 'stock_item_alias',
+  stock_locations: 'stock_location',
+  stock_parties: 'stock_party',
+  stock_lots: 'stock_lot',
+  stock_documents: 'stock_document',
+  stock_movements: 'stock_movement',
 };
 
 /** Columns whose values are personal numbers: masked before they reach the trail. */

@@ -184,6 +184,8 @@ describe('accounts and sessions (through the router)', () => {
             'health.record',
             'roster.read',
             'roster.manage',
+            'stock.read',
+            'stock.manage',
           ],
         },
         idleLockMinutes: 15,
@@ -523,7 +525,10 @@ describe('accounts and sessions (through the router)', () => {
       });
       expect(await codeOf(invoke('sites.list', {}, coord))).toBe('ok');
       expect(valueOf(await invoke('auth.status', {}, coord))).toMatchObject({
-        user: { roles: ['viewer'], permissions: ['registry.read', 'people.read', 'roster.read'] },
+        user: {
+          roles: ['viewer'],
+          permissions: ['registry.read', 'people.read', 'roster.read', 'stock.read'],
+        },
       });
       // And given back, it counts at once too.
       valueOf(

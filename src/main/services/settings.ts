@@ -13,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   recheckMinutes: 30,
   restartRoommatesObservation: true,
   minRestHours: 8,
+  stockExpiryDays: 30,
 };
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -62,6 +63,7 @@ export function getSettings(ctx: ServiceContext): Settings {
     recheckMinutes: intOr(stored.get('recheckMinutes'), DEFAULT_SETTINGS.recheckMinutes),
     restartRoommatesObservation: stored.get('restartRoommatesObservation') !== 'false',
     minRestHours: intOr(stored.get('minRestHours'), DEFAULT_SETTINGS.minRestHours),
+    stockExpiryDays: intOr(stored.get('stockExpiryDays'), DEFAULT_SETTINGS.stockExpiryDays),
   };
 }
 

@@ -261,7 +261,15 @@ export function snapshot(db: Db, except: readonly string[] = []): string {
   return JSON.stringify(
     tables
       .sort()
-      .map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]),
+      // Rows in a stable order without relying on rowid (WITHOUT ROWID tables have none).
+      .map((table) => [
+        table,
+        db
+          .prepare(`SELECT * FROM "${table}"`)
+          .all()
+          .map((row) => JSON.stringify(row))
+          .sort(),
+      ]),
   );
 }
 

@@ -10,6 +10,7 @@ import { printMethods } from './print';
 import { reportMethods } from './reports';
 import { residentMethods } from './residents';
 import { rosterMethods } from './roster';
+import { stockMethods } from './stock';
 import { roomMethods } from './rooms';
 
 /** Every IPC method the renderer may call. The router only knows these keys. */
@@ -25,6 +26,7 @@ export const contract = {
   ...reportMethods,
   ...printMethods,
   ...rosterMethods,
+  ...stockMethods,
 } as const;
 
 export type Contract = typeof contract;

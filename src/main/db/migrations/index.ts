@@ -3,6 +3,7 @@ import { accountsAndAudit } from './0002-accounts-audit';
 import { peopleAndStays } from './0003-people-stays';
 import { health } from './0004-health';
 import { roster } from './0005-roster';
+import { stock } from './0006-stock';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly Migration[] = [
   peopleAndStays,
   health,
   roster,
+  stock,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import {
+  DESTINATION_KINDS,
+  PARTY_KINDS,
+  RECEIPT_SOURCES,
+  STOCK_CATEGORIES,
+  type IssuePlan,
+  type OnHandRow,
+  type StockCardRow,
+  type StockDocument,
+  type StockItem,
+} from '../stock';
+import { method } from './define';
+import { id, name, optionalText } from './fields';
+import { day, isoInstant } from './people';
+
+const unitName = name(8);
+const quantity = z.int().min(1).max(100_000_000);
+const itemFields = {
+  name: name(40),
+  category: z.enum(STOCK_CATEGORIES),
+  spec: optionalText(40),
+  baseUnit: unitName,
+  lowThreshold: z.int().min(0).max(100_000_000).default(0),
+  tracksLots: z.boolean().default(false),
+  units: z
+    .array(z.strictObject({ unit: unitName, factor: z.int().min(2).max(1_000_000) }))
+    .max(5)
+    .default([]),
+  aliases: z.array(name(40)).max(20).default([]),
+};
+
+export const stockMethods = {
+  'stock.items': method<StockItem[]>()({
+    input: z.strictObject({ includeArchived: z.boolean().default(false) }),
+    kind: 'read',
+    access: 'stock.read',
+  }),
+  'stock.createItem': method<StockItem>()({
+    input: z.strictObject(itemFields),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  'stock.updateItem': method<StockItem>()({
+    input: z.strictObject({ id, ...itemFields }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  'stock.archiveItem': method<StockItem>()({
+    input: z.strictObject({ id }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  'stock.onHand': method<OnHandRow[]>()({
+    input: z.strictObject({ siteId: id }),
+    kind: 'read',
+    access: 'stock.read',
+  }),
+  'stock.receive': method<StockDocument>()({
+    input: z.strictObject({
+      siteId: id,
+      occurredAt: isoInstant,
+      source: z.enum(RECEIPT_SOURCES),
+      party: z
+        .strictObject({
+          kind: z.enum(PARTY_KINDS),
+          name: name(80),
+          contact: optionalText(40),
+          phone: optionalText(20),
+        })
+        .optional(),
+      reason: optionalText(200),
+      lines: z
+        .array(
+          z.strictObject({
+            itemId: id,
+            quantity,
+            unit: unitName,
+            lotCode: z.string().trim().max(40).optional(),
+            expiry: day.optional(),
+          }),
+        )
+        .min(1)
+        .max(200),
+    }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  'stock.planIssue': method<IssuePlan>()({
+    input: z.strictObject({ siteId: id, itemId: id, quantity }),
+    kind: 'read',
+    access: 'stock.read',
+  }),
+  'stock.issue': method<StockDocument>()({
+    input: z.strictObject({
+      siteId: id,
+      occurredAt: isoInstant,
+      destinationKind: z.enum(DESTINATION_KINDS),
+      destination: name(80),
+      reason: optionalText(200),
+      lines: z
+        .array(z.strictObject({ itemId: id, quantity, unit: unitName }))
+        .min(1)
+        .max(200),
+    }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  'stock.adjust': method<StockDocument>()({
+    input: z.strictObject({
+      siteId: id,
+      occurredAt: isoInstant,
+      reason: name(200),
+      lines: z
+        .array(
+          z.strictObject({
+            itemId: id,
+            lotId: id.optional(),
+            quantity: z
+              .int()
+              .min(-100_000_000)
+              .max(100_000_000)
+              .refine((n) => n !== 0, { message: 'not_zero' }),
+          }),
+        )
+        .min(1)
+        .max(200),
+    }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  'stock.reverse': method<StockDocument>()({
+    input: z.strictObject({ documentId: id, reason: name(200) }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  'stock.document': method<StockDocument>()({
+    input: z.strictObject({ id }),
+    kind: 'read',
+    access: 'stock.read',
+  }),
+  'stock.card': method<{ opening: number; rows: StockCardRow[]; closing: number }>()({
+    input: z.strictObject({ siteId: id, itemId: id, from: isoInstant, to: isoInstant }),
+    kind: 'read',
+    access: 'stock.read',
+  }),
+};

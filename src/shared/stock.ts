@@ -1,0 +1,116 @@
+/** Supplies, donations and the stock ledger: the vocabulary shared by main and renderer. */
+
+/** 防护用品, 消杀用品, 医疗用品, 生活物资, 食品饮用水, other. */
+export const STOCK_CATEGORIES = [
+  'ppe',
+  'disinfection',
+  'medical',
+  'living',
+  'food_water',
+  'other',
+] as const;
+export type StockCategory = (typeof STOCK_CATEGORIES)[number];
+
+export const RECEIPT_SOURCES = ['donation', 'purchase', 'allocation', 'transfer'] as const;
+export type ReceiptSource = (typeof RECEIPT_SOURCES)[number];
+
+export const DESTINATION_KINDS = [
+  'floor',
+  'room',
+  'post',
+  'staff',
+  'community',
+  'department',
+] as const;
+export type DestinationKind = (typeof DESTINATION_KINDS)[number];
+
+export const PARTY_KINDS = [
+  'company',
+  'organisation',
+  'individual',
+  'district',
+  'supplier',
+] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+export type StockDocumentKind = 'receipt' | 'issue' | 'adjustment' | 'reversal';
+
+export interface StockItem {
+  id: number;
+  name: string;
+  category: StockCategory;
+  spec: string;
+  baseUnit: string;
+  lowThreshold: number;
+  tracksLots: boolean;
+  /** Packs and their size in base units: 1 箱 = 50 只. */
+  units: { unit: string; factor: number }[];
+  /** Names donors use for it. */
+  aliases: string[];
+  archived: boolean;
+}
+
+export interface LotBalance {
+  lotId: number;
+  code: string;
+  expiry: string | null;
+  quantity: number;
+  expired: boolean;
+  expiringSoon: boolean;
+}
+
+export interface OnHandRow {
+  itemId: number;
+  name: string;
+  spec: string;
+  category: StockCategory;
+  baseUnit: string;
+  onHand: number;
+  lowThreshold: number;
+  low: boolean;
+  lots: LotBalance[];
+  /** On hand ÷ the average daily issue of the last 7 days; null when nothing was issued. */
+  daysOfSupply: number | null;
+}
+
+export interface StockLine {
+  itemId: number;
+  itemName: string;
+  lotId: number | null;
+  lotCode: string | null;
+  expiry: string | null;
+  /** Signed, in the base unit: + in, − out. */
+  quantity: number;
+}
+
+export interface StockDocument {
+  id: number;
+  kind: StockDocumentKind;
+  occurredAt: string;
+  source: ReceiptSource | null;
+  party: string | null;
+  destinationKind: DestinationKind | null;
+  destination: string | null;
+  reason: string;
+  reversesId: number | null;
+  lines: StockLine[];
+}
+
+/** First-expiry-first-out: which lots an issue would take. */
+export interface IssuePlan {
+  itemId: number;
+  requested: number;
+  available: number;
+  picks: { lotId: number | null; code: string | null; expiry: string | null; quantity: number }[];
+}
+
+export interface StockCardRow {
+  movementId: number;
+  at: string;
+  documentId: number;
+  kind: StockDocumentKind;
+  channel: string;
+  lotCode: string | null;
+  quantity: number;
+  balance: number;
+}
