@@ -114,3 +114,27 @@ export interface StockCardRow {
   quantity: number;
   balance: number;
 }
+
+/** One item over a period: opening, what came in by source, went out by destination, closing. */
+export interface StockReportRow {
+  itemId: number;
+  name: string;
+  spec: string;
+  category: StockCategory;
+  baseUnit: string;
+  opening: number;
+  received: Record<ReceiptSource, number>;
+  issued: Record<DestinationKind, number>;
+  adjusted: number;
+  /** Net of reversing documents in the period. */
+  reversed: number;
+  closing: number;
+}
+
+export interface StockReport {
+  siteName: string;
+  from: string;
+  to: string;
+  generatedAt: string;
+  rows: StockReportRow[];
+}

@@ -49,6 +49,7 @@ import {
   reverse,
 } from '../services/stock/movements';
 import { onHand, stockCard } from '../services/stock/onHand';
+import { stockReport } from '../services/stock/report';
 import {
   createPost,
   createTemplate,
@@ -254,4 +255,5 @@ export const handlers: Handlers = {
   'stock.reverse': (ctx, input) => reverse(ctx, input, ctx.actor?.userId ?? null),
   'stock.document': (ctx, input) => getDocument(ctx, input.id),
   'stock.card': stockCard,
+  'stock.report': stockReport,
 };

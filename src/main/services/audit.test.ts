@@ -679,6 +679,7 @@ describe('audit trail', () => {
         ['shifts.list', { siteId: ids.site }],
         ['roster.periods', { siteId: ids.site }],
         ['stock.items', {}],
+        ['stock.report', { siteId: ids.site, from: '2026-11-01', to: '2026-11-29' }],
         ['stock.onHand', { siteId: ids.site }],
         ['stock.planIssue', { siteId: ids.site, itemId: stockItemId, quantity: 1 }],
         ['stock.document', { id: stockDocumentId }],

@@ -9,6 +9,7 @@ import {
   type StockCardRow,
   type StockDocument,
   type StockItem,
+  type StockReport,
 } from '../stock';
 import { method } from './define';
 import { id, name, optionalText } from './fields';
@@ -136,6 +137,11 @@ export const stockMethods = {
   }),
   'stock.document': method<StockDocument>()({
     input: z.strictObject({ id }),
+    kind: 'read',
+    access: 'stock.read',
+  }),
+  'stock.report': method<StockReport>()({
+    input: z.strictObject({ siteId: id, from: day, to: day }),
     kind: 'read',
     access: 'stock.read',
   }),

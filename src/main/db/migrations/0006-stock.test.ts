@@ -47,7 +47,7 @@ describe('migration 0006 stock', () => {
     const move = (q: number) =>
       db
         .prepare(
-          'INSERT INTO stock_movements (document_id, item_id, location_id, quantity, at) VALUES (?, 1, 1, ?, ?)',
+          "INSERT INTO stock_movements (document_id, item_id, location_id, quantity, at, kind) VALUES (?, 1, 1, ?, ?, 'receipt')",
         )
         .run(documentId, q, AT);
     expect(() => move(0)).toThrow(/CHECK/);
@@ -81,9 +81,9 @@ describe('migration 0006 stock', () => {
     ).toThrow(/CHECK/);
     const plan = db
       .prepare(
-        'EXPLAIN QUERY PLAN SELECT sum(quantity) FROM stock_movements WHERE item_id = ? AND at >= ?',
+        'EXPLAIN QUERY PLAN SELECT sum(quantity) FROM stock_movements WHERE item_id = ? AND location_id = ? AND at >= ?',
       )
-      .all(1, AT) as { detail: string }[];
+      .all(1, 1, AT) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX stock_movements_item/);
   });
 });

@@ -89,9 +89,13 @@ export const stock: Migration = {
         lot_id INTEGER REFERENCES stock_lots(id),
         location_id INTEGER NOT NULL REFERENCES stock_locations(id),
         quantity INTEGER NOT NULL CHECK (quantity <> 0),
-        at TEXT NOT NULL
+        at TEXT NOT NULL,
+        -- The document's kind and channel (source / destination kind), copied so a stock card
+        -- reads one index and no document rows.
+        kind TEXT NOT NULL CHECK (kind IN ('receipt','issue','adjustment','reversal')),
+        channel TEXT NOT NULL DEFAULT ''
       ) STRICT;
-      CREATE INDEX stock_movements_item ON stock_movements(item_id, at, quantity, document_id);
+      CREATE INDEX stock_movements_item ON stock_movements(item_id, location_id, at, quantity, kind, channel, lot_id, document_id);
       CREATE INDEX stock_movements_lot ON stock_movements(lot_id) WHERE lot_id IS NOT NULL;
 
       -- On hand by item, lot (0 = untracked) and location: never negative.
@@ -103,18 +107,18 @@ export const stock: Migration = {
         PRIMARY KEY (item_id, lot_id, location_id)
       ) STRICT, WITHOUT ROWID;
 
-      -- Per item, site day, kind and channel (a receipt's source, an issue's destination kind):
+      -- Per location, item, site day, kind and channel (a receipt's source, an issue's destination kind):
       -- the signed sum of the movements. A period report reads these, never the ledger itself;
       -- opening stock is today's balance minus what moved since the period began.
       CREATE TABLE stock_daily (
+        location_id INTEGER NOT NULL REFERENCES stock_locations(id),
         item_id INTEGER NOT NULL REFERENCES stock_items(id),
         day TEXT NOT NULL,
         kind TEXT NOT NULL,
         channel TEXT NOT NULL,
         quantity INTEGER NOT NULL,
-        PRIMARY KEY (item_id, day, kind, channel)
+        PRIMARY KEY (location_id, day, item_id, kind, channel)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX stock_daily_day ON stock_daily(day, item_id);
 
       -- The ledger is append-only: a correction is a reversing document.
       CREATE TRIGGER stock_movements_no_update BEFORE UPDATE ON stock_movements

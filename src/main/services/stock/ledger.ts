@@ -83,9 +83,9 @@ export function postMovement(
   }
   ctx.db
     .prepare(
-      'INSERT INTO stock_movements (document_id, item_id, lot_id, location_id, quantity, at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO stock_movements (document_id, item_id, lot_id, location_id, quantity, at, kind, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(m.documentId, m.itemId, m.lotId, m.locationId, m.quantity, m.at);
+    .run(m.documentId, m.itemId, m.lotId, m.locationId, m.quantity, m.at, m.kind, m.channel);
   // Update first: an upsert would test the CHECK on the would-be inserted (negative) row.
   const updated = ctx.db
     .prepare(
@@ -101,10 +101,10 @@ export function postMovement(
   }
   ctx.db
     .prepare(
-      `INSERT INTO stock_daily (item_id, day, kind, channel, quantity) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (item_id, day, kind, channel) DO UPDATE SET quantity = quantity + excluded.quantity`,
+      `INSERT INTO stock_daily (location_id, item_id, day, kind, channel, quantity) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (location_id, day, item_id, kind, channel) DO UPDATE SET quantity = quantity + excluded.quantity`,
     )
-    .run(m.itemId, siteDay(new Date(m.at)), m.kind, m.channel, m.quantity);
+    .run(m.locationId, m.itemId, siteDay(new Date(m.at)), m.kind, m.channel, m.quantity);
 }
 
 /** Lots of one item at one location with stock, first expiry first (no expiry last). */

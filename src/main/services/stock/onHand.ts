@@ -51,10 +51,11 @@ export function onHand(ctx: ServiceContext, input: { siteId: number }): OnHandRo
     .all(location);
   const issued = new Map(
     ctx.db
-      .prepare<[string, string], { item_id: number; out: number }>(
-        `SELECT item_id, -sum(quantity) AS out FROM stock_daily WHERE kind = 'issue' AND day >= ? AND day < ? GROUP BY item_id`,
+      .prepare<[number, string, string], { item_id: number; out: number }>(
+        `SELECT item_id, -sum(quantity) AS out FROM stock_daily
+         WHERE location_id = ? AND day >= ? AND day < ? AND kind = 'issue' GROUP BY item_id`,
       )
-      .all(weekAgo, today)
+      .all(location, weekAgo, today)
       .map((r) => [r.item_id, r.out]),
   );
   return items.map((item) => {
@@ -118,29 +119,35 @@ export function stockCard(
         at: string;
         document_id: number;
         kind: StockDocumentKind;
-        channel: string | null;
-        code: string | null;
+        channel: string;
+        lot_id: number | null;
         quantity: number;
       }
     >(
-      `SELECT m.id, m.at, m.document_id, d.kind, coalesce(d.source, d.destination_kind, r.kind, '') AS channel, l.code, m.quantity
-       FROM stock_movements m JOIN stock_documents d ON d.id = m.document_id
-       LEFT JOIN stock_documents r ON r.id = d.reverses_id LEFT JOIN stock_lots l ON l.id = m.lot_id
-       WHERE m.item_id = ? AND m.location_id = ? AND m.at >= ? AND m.at < ? ORDER BY m.at, m.id`,
+      `SELECT id, at, document_id, kind, channel, lot_id, quantity FROM stock_movements
+       WHERE item_id = ? AND location_id = ? AND at >= ? AND at < ? ORDER BY at, id`,
     )
-    .all(input.itemId, location, input.from, input.to)
-    .map((r) => {
-      balance += r.quantity;
-      return {
-        movementId: r.id,
-        at: r.at,
-        documentId: r.document_id,
-        kind: r.kind,
-        channel: r.channel ?? '',
-        lotCode: r.code,
-        quantity: r.quantity,
-        balance,
-      };
-    });
-  return { opening, rows, closing: balance };
+    .all(input.itemId, location, input.from, input.to);
+  const lotCodes = new Map(
+    ctx.db
+      .prepare<[number], { id: number; code: string }>(
+        'SELECT id, code FROM stock_lots WHERE item_id = ?',
+      )
+      .all(input.itemId)
+      .map((l) => [l.id, l.code]),
+  );
+  const card = rows.map((r) => {
+    balance += r.quantity;
+    return {
+      movementId: r.id,
+      at: r.at,
+      documentId: r.document_id,
+      kind: r.kind,
+      channel: r.channel,
+      lotCode: r.lot_id === null ? null : (lotCodes.get(r.lot_id) ?? null),
+      quantity: r.quantity,
+      balance,
+    };
+  });
+  return { opening, rows: card, closing: balance };
 }

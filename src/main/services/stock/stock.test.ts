@@ -7,6 +7,7 @@ import { makeTestContext } from '../../testing/tempDb';
 import { createItem } from './catalogue';
 import { adjust, issue, planIssue, receive, reverse } from './movements';
 import { onHand } from './onHand';
+import { stockReport } from './report';
 import { createSite } from '../sites';
 
 /** TEST_NOW is 29 November 2026 (site day). */
@@ -212,6 +213,132 @@ describe('stock ledger (through the router)', () => {
         alcohol.id,
       ),
     ).toEqual([{ q: 68 }]);
+  });
+});
+
+describe('period stock report', () => {
+  it('per item: opening, received by source, issued by destination, adjusted, reversed, closing', () => {
+    const t = makeTestContext();
+    try {
+      const { ctx } = t;
+      const site = createSite(ctx, { name: '隔离点', address: '' }).id;
+      const water = createItem(ctx, {
+        name: '饮用水',
+        category: 'food_water',
+        spec: '550ml',
+        baseUnit: '瓶',
+        lowThreshold: 0,
+        tracksLots: false,
+        units: [{ unit: '箱', factor: 24 }],
+        aliases: [],
+      });
+      const day = (d: string, time = '10:00') => `${d}T${time}:00+08:00`;
+      const clockAt = (d: string) => {
+        ctx.now = () => new Date(day(d, '20:00'));
+      };
+      const inTx = <T>(fn: () => T): T => ctx.db.transaction(fn)();
+      clockAt('2026-11-20');
+      inTx(() =>
+        receive(
+          ctx,
+          {
+            siteId: site,
+            occurredAt: day('2026-11-20'),
+            source: 'purchase',
+            party: { kind: 'supplier', name: '超市', contact: '', phone: '' },
+            reason: '',
+            lines: [{ itemId: water.id, quantity: 10, unit: '箱' }],
+          },
+          null,
+        ),
+      );
+      clockAt('2026-11-25');
+      const gift = inTx(() =>
+        receive(
+          ctx,
+          {
+            siteId: site,
+            occurredAt: day('2026-11-25'),
+            source: 'donation',
+            party: { kind: 'individual', name: '市民张先生', contact: '', phone: '' },
+            reason: '',
+            lines: [{ itemId: water.id, quantity: 5, unit: '箱' }],
+          },
+          null,
+        ),
+      );
+      inTx(() =>
+        issue(
+          ctx,
+          {
+            siteId: site,
+            occurredAt: day('2026-11-26'),
+            destinationKind: 'floor',
+            destination: '3F',
+            reason: '',
+            lines: [{ itemId: water.id, quantity: 40, unit: '瓶' }],
+          },
+          null,
+        ),
+      );
+      inTx(() =>
+        issue(
+          ctx,
+          {
+            siteId: site,
+            occurredAt: day('2026-11-27'),
+            destinationKind: 'post',
+            destination: '门岗',
+            reason: '',
+            lines: [{ itemId: water.id, quantity: 12, unit: '瓶' }],
+          },
+          null,
+        ),
+      );
+      clockAt('2026-11-28');
+      inTx(() =>
+        adjust(
+          ctx,
+          {
+            siteId: site,
+            occurredAt: day('2026-11-28'),
+            reason: '破损',
+            lines: [{ itemId: water.id, quantity: -3 }],
+          },
+          null,
+        ),
+      );
+      clockAt('2026-11-29');
+      inTx(() =>
+        issue(
+          ctx,
+          {
+            siteId: site,
+            occurredAt: day('2026-11-29'),
+            destinationKind: 'floor',
+            destination: '4F',
+            reason: '',
+            lines: [{ itemId: water.id, quantity: 24, unit: '瓶' }],
+          },
+          null,
+        ),
+      );
+      const report = stockReport(ctx, { siteId: site, from: '2026-11-25', to: '2026-11-28' });
+      expect(report.rows).toHaveLength(1);
+      expect(report.rows[0]).toMatchObject({
+        opening: 240,
+        received: { donation: 120, purchase: 0, allocation: 0, transfer: 0 },
+        issued: { floor: 40, post: 12, community: 0 },
+        adjusted: -3,
+        reversed: 0,
+        closing: 305,
+      });
+      // Today's stock is the last closing minus what moved after it.
+      expect(onHand(ctx, { siteId: site })[0]!.onHand).toBe(305 - 24);
+      expect(gift.lines[0]!.quantity).toBe(120);
+    } finally {
+      t.close();
+    }
   });
 });
 
