@@ -31,6 +31,7 @@ import { FeverAlert } from '../features/health/FeverAlert';
 import { HealthPage } from '../features/health/HealthPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { RosterPage } from '../features/roster/RosterPage';
+import { StockPage } from '../features/stock/StockPage';
 import { ResidentsPage } from '../features/residents/ResidentsPage';
 import { RoomsPage } from '../features/rooms/RoomsPage';
 import { useCan } from '../auth/AuthContext';
@@ -107,6 +108,8 @@ export function AppFrame(props: {
     );
   } else if (section === 'roster' && can('roster.read') && activeSiteId !== null) {
     page = <RosterPage siteId={activeSiteId} />;
+  } else if (section === 'stock' && can('stock.read') && activeSiteId !== null) {
+    page = <StockPage siteId={activeSiteId} />;
   } else if (section === 'reports' && can('people.read') && activeSiteId !== null) {
     page = <ReportsPage siteId={activeSiteId} />;
   } else if (section === 'settings') {

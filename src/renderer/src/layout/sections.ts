@@ -18,6 +18,7 @@ export const READY_SECTIONS: readonly Section[] = [
   'residents',
   'health',
   'roster',
+  'stock',
   'reports',
   'admin',
   'settings',

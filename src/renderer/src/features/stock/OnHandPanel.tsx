@@ -1,0 +1,91 @@
+import Alert from '@mui/material/Alert';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OnHandRow } from '../../../../shared/stock';
+import { useQuery } from '../../api/useQuery';
+import { errorText } from '../../i18n/errorText';
+import { StockCardDialog } from './StockCardDialog';
+
+/** Every item's stock with what to watch; a row opens its stock card. */
+export function OnHandPanel({ siteId, refreshKey }: { siteId: number; refreshKey: number }) {
+  const { t } = useTranslation();
+  const rows = useQuery('stock.onHand', { siteId }, { refreshKey });
+  const [card, setCard] = useState<OnHandRow | null>(null);
+  if (rows.error) return <Alert severity="error">{errorText(t, rows.error)}</Alert>;
+  if (rows.data?.length === 0) return <Alert severity="info">{t('stock.noItems')}</Alert>;
+  return (
+    <>
+      <Paper variant="outlined">
+        <Table size="small" aria-label={t('stock.tabOnHand')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('stock.category')}</TableCell>
+              <TableCell>{t('stock.item')}</TableCell>
+              <TableCell align="right">{t('stock.onHand')}</TableCell>
+              <TableCell align="right">{t('stock.daysOfSupply')}</TableCell>
+              <TableCell>{t('stock.lots')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(rows.data ?? []).map((r) => {
+              const expired = r.lots.filter((l) => l.expired).length;
+              const expiring = r.lots.filter((l) => l.expiringSoon).length;
+              return (
+                <TableRow
+                  key={r.itemId}
+                  hover
+                  onClick={() => setCard(r)}
+                  sx={{ cursor: 'pointer' }}
+                >
+                  <TableCell>{t(`stockCategory.${r.category}`)}</TableCell>
+                  <TableCell>
+                    {r.name} {r.spec}
+                  </TableCell>
+                  <TableCell align="right">
+                    {r.onHand} {r.baseUnit}
+                  </TableCell>
+                  <TableCell align="right">{r.daysOfSupply ?? '—'}</TableCell>
+                  <TableCell sx={{ fontSize: 12 }}>
+                    {r.lots
+                      .map((l) => `${l.code}${l.expiry ? `（${l.expiry}）` : ''} ${l.quantity}`)
+                      .join('；')}
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {r.low && (
+                      <Chip size="small" color="error" label={t('stock.low')} sx={{ mr: 0.5 }} />
+                    )}
+                    {expiring > 0 && (
+                      <Chip
+                        size="small"
+                        color="warning"
+                        label={t('stock.expiring', { count: expiring })}
+                        sx={{ mr: 0.5 }}
+                      />
+                    )}
+                    {expired > 0 && (
+                      <Chip
+                        size="small"
+                        color="error"
+                        variant="outlined"
+                        label={t('stock.expired', { count: expired })}
+                      />
+                    )}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </Paper>
+      <StockCardDialog siteId={siteId} item={card} onClose={() => setCard(null)} />
+    </>
+  );
+}

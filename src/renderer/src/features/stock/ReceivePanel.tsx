@@ -1,0 +1,140 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  PARTY_KINDS,
+  RECEIPT_SOURCES,
+  type PartyKind,
+  type ReceiptSource,
+} from '../../../../shared/stock';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
+import { numberOrNaN } from '../../components/numberInput';
+import { useSubmit } from '../../components/useSubmit';
+import { useNotify } from '../../notify';
+import { emptyLine, LineEditor, type Line } from './LineEditor';
+
+/** A receipt: where it came from (a donor for donations), and its lines. */
+export function ReceivePanel({ siteId, onPosted }: { siteId: number; onPosted: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const items = useQuery('stock.items', {});
+  const [source, setSource] = useState<ReceiptSource>('donation');
+  const [partyKind, setPartyKind] = useState<PartyKind>('company');
+  const [party, setParty] = useState('');
+  const [contact, setContact] = useState('');
+  const [phone, setPhone] = useState('');
+  const [lines, setLines] = useState<Line[]>([emptyLine()]);
+  const submit = useSubmit();
+  const needsParty = source === 'donation' || source === 'purchase';
+  return (
+    <Stack
+      component="form"
+      spacing={2}
+      sx={{ maxWidth: 1000 }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit
+          .run(async () => {
+            const doc = await call('stock.receive', {
+              siteId,
+              occurredAt: new Date().toISOString(),
+              source,
+              ...(party.trim() ? { party: { kind: partyKind, name: party, contact, phone } } : {}),
+              lines: lines.map((l) => ({
+                itemId: l.itemId === '' ? 0 : l.itemId,
+                quantity: numberOrNaN(l.quantity),
+                unit: l.unit,
+                ...(l.lotCode.trim() ? { lotCode: l.lotCode } : {}),
+                ...(l.expiry ? { expiry: l.expiry } : {}),
+              })),
+            });
+            notify(t('stock.received', { id: doc.id }));
+          })
+          .then((ok) => {
+            if (!ok) return;
+            setLines([emptyLine()]);
+            onPosted();
+          });
+      }}
+    >
+      <Stack direction="row" spacing={2}>
+        <TextField
+          select
+          label={t('stock.source')}
+          value={source}
+          onChange={(e) => setSource(e.target.value as ReceiptSource)}
+          sx={{ minWidth: 150 }}
+        >
+          {RECEIPT_SOURCES.map((s) => (
+            <MenuItem key={s} value={s}>
+              {t(`receiptSource.${s}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label={t('stock.donorKind')}
+          value={partyKind}
+          onChange={(e) => setPartyKind(e.target.value as PartyKind)}
+          sx={{ minWidth: 130 }}
+        >
+          {PARTY_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {t(`partyKind.${k}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          label={t('stock.donor')}
+          value={party}
+          onChange={(e) => setParty(e.target.value)}
+          required={needsParty}
+          error={!!submit.fields.party || !!submit.fields['party.name']}
+          helperText={submit.fields.party ?? submit.fields['party.name']}
+          sx={{ minWidth: 240 }}
+        />
+        <TextField
+          label={t('stock.contact')}
+          value={contact}
+          onChange={(e) => setContact(e.target.value)}
+        />
+        <TextField
+          label={t('stock.phone')}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+        />
+      </Stack>
+      {lines.map((line, i) => (
+        <LineEditor
+          key={i}
+          index={i}
+          line={line}
+          items={items.data ?? []}
+          withLot
+          fields={submit.fields}
+          onChange={(next) => setLines(lines.map((l, j) => (j === i ? next : l)))}
+          onRemove={() =>
+            setLines(lines.length > 1 ? lines.filter((_, j) => j !== i) : [emptyLine()])
+          }
+        />
+      ))}
+      <Button onClick={() => setLines([...lines, emptyLine()])} sx={{ alignSelf: 'flex-start' }}>
+        {t('stock.addLine')}
+      </Button>
+      {submit.message && <Alert severity="error">{submit.message}</Alert>}
+      <Button
+        type="submit"
+        variant="contained"
+        disabled={submit.busy}
+        sx={{ alignSelf: 'flex-start' }}
+      >
+        {t('stock.post')}
+      </Button>
+    </Stack>
+  );
+}

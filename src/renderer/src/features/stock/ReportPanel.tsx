@@ -1,0 +1,94 @@
+import Alert from '@mui/material/Alert';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addDays, siteDay } from '../../../../shared/siteDate';
+import { DESTINATION_KINDS, RECEIPT_SOURCES } from '../../../../shared/stock';
+import { useQuery } from '../../api/useQuery';
+import { errorText } from '../../i18n/errorText';
+
+/** The period stock report: per item, opening, in by source, out by destination, closing. */
+export function ReportPanel({ siteId, refreshKey }: { siteId: number; refreshKey: number }) {
+  const { t } = useTranslation();
+  const today = siteDay(new Date());
+  const [from, setFrom] = useState(addDays(today, -6));
+  const [to, setTo] = useState(today);
+  const report = useQuery('stock.report', { siteId, from, to }, { refreshKey });
+  const num = { textAlign: 'right' as const };
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={2}>
+        <TextField
+          type="date"
+          label={t('stock.from')}
+          value={from}
+          onChange={(e) => e.target.value && setFrom(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          type="date"
+          label={t('stock.to')}
+          value={to}
+          onChange={(e) => e.target.value && setTo(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      </Stack>
+      {report.error && <Alert severity="error">{errorText(t, report.error)}</Alert>}
+      {report.data && (
+        <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label={t('stock.tabReport')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('stock.item')}</TableCell>
+                <TableCell style={num}>{t('stock.opening')}</TableCell>
+                {RECEIPT_SOURCES.map((s) => (
+                  <TableCell key={s} style={num}>
+                    {t('stock.receivedBy', { source: t(`receiptSource.${s}`) })}
+                  </TableCell>
+                ))}
+                {DESTINATION_KINDS.map((d) => (
+                  <TableCell key={d} style={num}>
+                    {t('stock.issuedTo', { kind: t(`destinationKind.${d}`) })}
+                  </TableCell>
+                ))}
+                <TableCell style={num}>{t('stock.adjusted')}</TableCell>
+                <TableCell style={num}>{t('stock.reversed')}</TableCell>
+                <TableCell style={num}>{t('stock.closing')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {report.data.rows.map((r) => (
+                <TableRow key={r.itemId}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {r.name} {r.spec}（{r.baseUnit}）
+                  </TableCell>
+                  <TableCell style={num}>{r.opening}</TableCell>
+                  {RECEIPT_SOURCES.map((s) => (
+                    <TableCell key={s} style={num}>
+                      {r.received[s] || ''}
+                    </TableCell>
+                  ))}
+                  {DESTINATION_KINDS.map((d) => (
+                    <TableCell key={d} style={num}>
+                      {r.issued[d] || ''}
+                    </TableCell>
+                  ))}
+                  <TableCell style={num}>{r.adjusted || ''}</TableCell>
+                  <TableCell style={num}>{r.reversed || ''}</TableCell>
+                  <TableCell style={num}>{r.closing}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

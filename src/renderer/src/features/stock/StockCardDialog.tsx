@@ -1,0 +1,90 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { OnHandRow } from '../../../../shared/stock';
+import { addDays, siteDay, siteInstant } from '../../../../shared/siteDate';
+import { useQuery } from '../../api/useQuery';
+import { formatDateTime } from '../../i18n/dates';
+
+/** The last 30 days of one item: every movement with its running balance. */
+export function StockCardDialog(props: {
+  siteId: number;
+  item: OnHandRow | null;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const today = siteDay(new Date());
+  const card = useQuery(
+    'stock.card',
+    {
+      siteId: props.siteId,
+      itemId: props.item?.itemId ?? 0,
+      from: siteInstant(addDays(today, -29), '00:00').toISOString(),
+      to: siteInstant(addDays(today, 1), '00:00').toISOString(),
+    },
+    { skip: props.item === null },
+  );
+  const channel = (kind: string, c: string) =>
+    kind === 'receipt'
+      ? t(`receiptSource.${c}`)
+      : kind === 'issue'
+        ? t(`destinationKind.${c}`)
+        : c
+          ? t(`documentKind.${c}`)
+          : '';
+  return (
+    <Dialog open={props.item !== null} onClose={props.onClose} maxWidth="md" fullWidth>
+      <DialogTitle>{t('stock.card', { name: props.item?.name ?? '' })}</DialogTitle>
+      <DialogContent>
+        {card.data && (
+          <>
+            <Typography>
+              {t('stock.opening')} {card.data.opening}
+            </Typography>
+            <Table size="small" aria-label={t('stock.card', { name: props.item?.name ?? '' })}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('stock.occurredAt')}</TableCell>
+                  <TableCell>{t('stock.source')}</TableCell>
+                  <TableCell>{t('stock.lot')}</TableCell>
+                  <TableCell align="right">{t('stock.quantity')}</TableCell>
+                  <TableCell align="right">{t('stock.balance')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {card.data.rows.map((r) => (
+                  <TableRow key={r.movementId}>
+                    <TableCell>{formatDateTime(r.at, i18n.language)}</TableCell>
+                    <TableCell>
+                      {t(`documentKind.${r.kind}`)} {channel(r.kind, r.channel)}
+                    </TableCell>
+                    <TableCell>{r.lotCode ?? ''}</TableCell>
+                    <TableCell align="right">
+                      {r.quantity > 0 ? `+${r.quantity}` : r.quantity}
+                    </TableCell>
+                    <TableCell align="right">{r.balance}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Typography sx={{ mt: 1 }}>
+              {t('stock.closing')} {card.data.closing} {props.item?.baseUnit}
+            </Typography>
+          </>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>{t('common.close')}</Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
