@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { addDays, siteDay } from '../src/shared/siteDate';
 import { expect, test } from './fixtures';
+import { readFileSync } from 'node:fs';
 import { signIn } from './helpers';
+import { printToPdf } from './pdf';
 
 async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).click();
@@ -120,4 +122,26 @@ test('a donation of two items by lot, an issue to a community first-expiry-first
   ]);
   if (test.info().project.name === 'browser')
     await page.screenshot({ path: 'docs/screenshots/stock-report.png', animations: 'disabled' });
+
+  // The report leaves as Excel (物资报表_<date>.xlsx), CSV with a BOM, and an A4 PDF.
+  const xlsx = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await xlsx).suggestedFilename()).toMatch(/^物资报表_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  const csvPath = test.info().outputPath('report.csv');
+  await (await csv).saveAs(csvPath);
+  const csvText = readFileSync(csvPath, 'utf8');
+  expect(csvText.charCodeAt(0)).toBe(0xfeff);
+  expect(csvText).toContain('医用外科口罩,一次性,防护用品,只,0,1300,0,0,0,0,0,0,0,400,0,0,0,900');
+  if (test.info().project.name !== 'browser') return; // page.pdf() is Chromium-headless only
+  await page.getByRole('button', { name: '打印 / PDF' }).click();
+  await expect(page.getByRole('dialog').getByTestId('stock-report')).toBeVisible();
+  const pdf = await printToPdf(page, test.info().outputPath('stock-report.pdf'));
+  expect(pdf.pageSize).toMatch(/\(A4\)$/);
+  const text = pdf.text.replace(/\s+/g, '');
+  expect(text).toContain('物资收发存报表');
+  expect(text).toContain('医用外科口罩一次性');
+  // Opening 0, donated 1300, three other sources 0, four destinations 0, community 400, …, closing 900.
+  expect(text).toContain('013000000000400000900');
 });

@@ -50,6 +50,7 @@ import {
 } from '../services/stock/movements';
 import { onHand, stockCard } from '../services/stock/onHand';
 import { stockReport } from '../services/stock/report';
+import { exportStockReport } from '../services/stock/reportExport';
 import {
   createPost,
   createTemplate,
@@ -256,4 +257,5 @@ export const handlers: Handlers = {
   'stock.document': (ctx, input) => getDocument(ctx, input.id),
   'stock.card': stockCard,
   'stock.report': stockReport,
+  'stock.reportExport': exportStockReport,
 };

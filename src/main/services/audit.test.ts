@@ -499,6 +499,11 @@ describe('audit trail', () => {
         me,
       )) as { id: number };
       await expectAudited('stock.reverse', { documentId: spare.id, reason: 'typo' }, me);
+      await expectAudited(
+        'stock.reportExport',
+        { siteId: demo.siteId, from: '2026-11-01', to: '2026-11-29', format: 'csv' },
+        me,
+      );
       await expectAudited('stock.archiveItem', { id: gloves.id }, me);
       expect(receipt.id).toBeGreaterThan(0);
       const site = (await expectAudited('sites.create', { name: 'Second' }, me)) as Site;

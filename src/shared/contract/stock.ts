@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExportedFile } from '../accounts';
 import {
   DESTINATION_KINDS,
   PARTY_KINDS,
@@ -143,6 +144,12 @@ export const stockMethods = {
   'stock.report': method<StockReport>()({
     input: z.strictObject({ siteId: id, from: day, to: day }),
     kind: 'read',
+    access: 'stock.read',
+  }),
+  /** A write so that every export is in the audit trail. */
+  'stock.reportExport': method<ExportedFile>()({
+    input: z.strictObject({ siteId: id, from: day, to: day, format: z.enum(['xlsx', 'csv']) }),
+    kind: 'write',
     access: 'stock.read',
   }),
   'stock.card': method<{ opening: number; rows: StockCardRow[]; closing: number }>()({

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StockItem } from '../../../shared/stock';
@@ -8,6 +9,7 @@ import { createItem } from './catalogue';
 import { adjust, issue, planIssue, receive, reverse } from './movements';
 import { onHand } from './onHand';
 import { stockReport } from './report';
+import { stockReportCsv, stockReportXlsx } from './reportExport';
 import { createSite } from '../sites';
 
 /** TEST_NOW is 29 November 2026 (site day). */
@@ -333,9 +335,28 @@ describe('period stock report', () => {
         reversed: 0,
         closing: 305,
       });
+      // Exports carry the same numbers: Excel typed, with a totals row; CSV with a BOM.
+      const csv = stockReportCsv(report, 'zh-CN');
+      expect(csv.startsWith('\uFEFF物资,规格,类别,单位,期初,入库-捐赠')).toBe(true);
+      expect(csv.split('\r\n')[1]).toBe(
+        '饮用水,550ml,食品饮用水,瓶,240,120,0,0,0,40,0,12,0,0,0,-3,0,305',
+      );
       // Today's stock is the last closing minus what moved after it.
       expect(onHand(ctx, { siteId: site })[0]!.onHand).toBe(305 - 24);
       expect(gift.lines[0]!.quantity).toBe(120);
+      return stockReportXlsx(report, 'zh-CN').then(async (bytes) => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+        const sheet = workbook.getWorksheet('物资报表')!;
+        expect(sheet.getRow(2).getCell(5).value).toBe(240);
+        expect(sheet.getRow(2).getCell(18).value).toBe(305);
+        expect(sheet.getRow(3).getCell(1).value).toBe('合计');
+        expect(sheet.getRow(3).getCell(18).value).toMatchObject({
+          formula: 'SUM(R2:R2)',
+          result: 305,
+        });
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      });
     } finally {
       t.close();
     }

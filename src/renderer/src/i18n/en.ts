@@ -471,6 +471,12 @@ export const en: Messages = {
     no_staff_with_role: 'No active staff with the role',
   },
   stock: {
+    exportXlsx: 'Export Excel',
+    exportCsv: 'Export CSV',
+    printPdf: 'Print / PDF',
+    exported: 'Exported {{file}}',
+    reportTitle: 'Stock report',
+    reportMeta: '{{site}} · {{from}} to {{to}} · generated {{at}}',
     tabOnHand: 'On hand',
     tabReceive: 'Receive',
     tabIssue: 'Issue',

@@ -462,6 +462,12 @@ export const zhCN = {
     no_staff_with_role: '没有该角色的在岗人员',
   },
   stock: {
+    exportXlsx: '导出 Excel',
+    exportCsv: '导出 CSV',
+    printPdf: '打印 / PDF',
+    exported: '已导出 {{file}}',
+    reportTitle: '物资收发存报表',
+    reportMeta: '{{site}} · {{from}} 至 {{to}} · 生成于 {{at}}',
     tabOnHand: '库存',
     tabReceive: '入库',
     tabIssue: '出库',

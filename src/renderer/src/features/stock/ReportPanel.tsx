@@ -1,4 +1,7 @@
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import PrintIcon from '@mui/icons-material/Print';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -11,7 +14,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, siteDay } from '../../../../shared/siteDate';
 import { DESTINATION_KINDS, RECEIPT_SOURCES } from '../../../../shared/stock';
+import { call } from '../../api/client';
+import { saveFile } from '../../api/saveFile';
 import { useQuery } from '../../api/useQuery';
+import { PrintPreview } from '../../components/print/PrintPreview';
+import { useNotify } from '../../notify';
+import { StockReportDocument } from './StockReportDocument';
 import { errorText } from '../../i18n/errorText';
 
 /** The period stock report: per item, opening, in by source, out by destination, closing. */
@@ -21,6 +29,16 @@ export function ReportPanel({ siteId, refreshKey }: { siteId: number; refreshKey
   const [from, setFrom] = useState(addDays(today, -6));
   const [to, setTo] = useState(today);
   const report = useQuery('stock.report', { siteId, from, to }, { refreshKey });
+  const notify = useNotify();
+  const [printing, setPrinting] = useState(false);
+  const exportAs = (format: 'xlsx' | 'csv') =>
+    call('stock.reportExport', { siteId, from, to, format }).then(
+      (file) => {
+        saveFile(file);
+        notify(t('stock.exported', { file: file.filename }));
+      },
+      (error: unknown) => notify(errorText(t, error), 'error'),
+    );
   const num = { textAlign: 'right' as const };
   return (
     <Stack spacing={2}>
@@ -39,6 +57,15 @@ export function ReportPanel({ siteId, refreshKey }: { siteId: number; refreshKey
           onChange={(e) => e.target.value && setTo(e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }}
         />
+        <Button startIcon={<FileDownloadIcon />} onClick={() => void exportAs('xlsx')}>
+          {t('stock.exportXlsx')}
+        </Button>
+        <Button startIcon={<FileDownloadIcon />} onClick={() => void exportAs('csv')}>
+          {t('stock.exportCsv')}
+        </Button>
+        <Button startIcon={<PrintIcon />} disabled={!report.data} onClick={() => setPrinting(true)}>
+          {t('stock.printPdf')}
+        </Button>
       </Stack>
       {report.error && <Alert severity="error">{errorText(t, report.error)}</Alert>}
       {report.data && (
@@ -89,6 +116,15 @@ export function ReportPanel({ siteId, refreshKey }: { siteId: number; refreshKey
           </Table>
         </Paper>
       )}
+      <PrintPreview
+        title={t('stock.reportTitle')}
+        open={printing}
+        onClose={() => setPrinting(false)}
+        landscape
+        pdfName={`stock-report-${to}.pdf`}
+      >
+        {report.data ? <StockReportDocument report={report.data} /> : null}
+      </PrintPreview>
     </Stack>
   );
 }
