@@ -101,6 +101,28 @@ test('a donation of two items by lot, an issue to a community first-expiry-first
   await expect(card).toContainText('期末 900 只');
   await card.getByRole('button', { name: '关闭' }).click();
 
+  // The donation register: a letter of thanks for the donor, and where the masks went.
+  await page.getByRole('tab', { name: '捐赠' }).click();
+  const donation = page
+    .getByRole('table', { name: '捐赠' })
+    .getByRole('row', { name: /南通某医疗器械有限公司/ });
+  await donation.getByRole('button', { name: '去向' }).click();
+  await expect(page.getByRole('dialog')).toContainText('濠西社区');
+  await expect(page.getByRole('dialog')).toContainText('无法追踪'); // the alcohol has no lots
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+  await donation.getByRole('button', { name: '感谢信' }).click();
+  const letter = page.getByRole('dialog').getByTestId('donation-letter');
+  await expect(letter).toContainText('捐赠证明暨感谢信');
+  await expect(letter).toContainText('医用外科口罩 一次性');
+  if (test.info().project.name === 'browser') {
+    const pdf = await printToPdf(page, test.info().outputPath('letter.pdf'));
+    expect(pdf.pages).toBe(1);
+    const text = pdf.text.replace(/\s+/g, '');
+    expect(text).toContain('南通某医疗器械有限公司：');
+    expect(text).toContain('1000只');
+  }
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+
   await page.getByRole('tab', { name: '报表' }).click();
   const row = page.getByRole('table', { name: '报表' }).getByRole('row', { name: /医用外科口罩/ });
   await expect(row.getByRole('cell')).toHaveText([

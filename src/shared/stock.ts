@@ -138,3 +138,50 @@ export interface StockReport {
   generatedAt: string;
   rows: StockReportRow[];
 }
+
+export interface DonationEntry {
+  documentId: number;
+  occurredAt: string;
+  donor: string;
+  donorKind: PartyKind;
+  contact: string;
+  lines: {
+    itemId: number;
+    itemName: string;
+    spec: string;
+    baseUnit: string;
+    lotCode: string | null;
+    expiry: string | null;
+    quantity: number;
+  }[];
+  reversed: boolean;
+}
+
+export interface DonationRegister {
+  entries: DonationEntry[];
+  byDonor: {
+    donor: string;
+    donations: number;
+    items: { itemName: string; baseUnit: string; quantity: number }[];
+  }[];
+  byItem: { itemName: string; baseUnit: string; quantity: number; donors: number }[];
+}
+
+/** Where the lots of one donation went: every issue that took from them, and what is left. */
+export interface DonationTrace {
+  donation: DonationEntry;
+  lots: {
+    itemName: string;
+    lotCode: string | null;
+    received: number;
+    issues: {
+      documentId: number;
+      at: string;
+      destinationKind: DestinationKind | null;
+      destination: string | null;
+      quantity: number;
+    }[];
+    /** Null for an item not tracked by lot: its pieces mix with others and cannot be followed. */
+    onHand: number | null;
+  }[];
+}

@@ -50,6 +50,7 @@ import {
 } from '../services/stock/movements';
 import { onHand, stockCard } from '../services/stock/onHand';
 import { stockReport } from '../services/stock/report';
+import { donationRegister, traceDonation } from '../services/stock/donations';
 import { exportStockReport } from '../services/stock/reportExport';
 import {
   createPost,
@@ -258,4 +259,6 @@ export const handlers: Handlers = {
   'stock.card': stockCard,
   'stock.report': stockReport,
   'stock.reportExport': exportStockReport,
+  'stock.donations': donationRegister,
+  'stock.traceDonation': traceDonation,
 };

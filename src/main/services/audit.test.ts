@@ -619,7 +619,8 @@ describe('audit trail', () => {
         await call<{ id: number }>('stock.receive', {
           siteId: ids.site,
           occurredAt: TEST_NOW.toISOString(),
-          source: 'allocation',
+          source: 'donation',
+          party: { kind: 'individual', name: 'A citizen' },
           lines: [{ itemId: stockItemId, quantity: 3, unit: 'bar' }],
         })
       ).id;
@@ -684,6 +685,8 @@ describe('audit trail', () => {
         ['shifts.list', { siteId: ids.site }],
         ['roster.periods', { siteId: ids.site }],
         ['stock.items', {}],
+        ['stock.donations', { siteId: ids.site, from: '2026-11-01', to: '2026-11-29' }],
+        ['stock.traceDonation', { documentId: stockDocumentId }],
         ['stock.report', { siteId: ids.site, from: '2026-11-01', to: '2026-11-29' }],
         ['stock.onHand', { siteId: ids.site }],
         ['stock.planIssue', { siteId: ids.site, itemId: stockItemId, quantity: 1 }],

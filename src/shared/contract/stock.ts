@@ -5,6 +5,8 @@ import {
   PARTY_KINDS,
   RECEIPT_SOURCES,
   STOCK_CATEGORIES,
+  type DonationRegister,
+  type DonationTrace,
   type IssuePlan,
   type OnHandRow,
   type StockCardRow,
@@ -150,6 +152,16 @@ export const stockMethods = {
   'stock.reportExport': method<ExportedFile>()({
     input: z.strictObject({ siteId: id, from: day, to: day, format: z.enum(['xlsx', 'csv']) }),
     kind: 'write',
+    access: 'stock.read',
+  }),
+  'stock.donations': method<DonationRegister>()({
+    input: z.strictObject({ siteId: id, from: day, to: day }),
+    kind: 'read',
+    access: 'stock.read',
+  }),
+  'stock.traceDonation': method<DonationTrace>()({
+    input: z.strictObject({ documentId: id }),
+    kind: 'read',
     access: 'stock.read',
   }),
   'stock.card': method<{ opening: number; rows: StockCardRow[]; closing: number }>()({

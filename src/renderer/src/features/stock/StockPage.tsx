@@ -4,13 +4,14 @@ import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/AuthContext';
+import { DonationsPanel } from './DonationsPanel';
 import { IssuePanel } from './IssuePanel';
 import { ItemsPanel } from './ItemsPanel';
 import { OnHandPanel } from './OnHandPanel';
 import { ReceivePanel } from './ReceivePanel';
 import { ReportPanel } from './ReportPanel';
 
-type StockTab = 'onHand' | 'receive' | 'issue' | 'items' | 'report';
+type StockTab = 'onHand' | 'receive' | 'issue' | 'donations' | 'items' | 'report';
 
 /** Supplies: what is on hand, receipts and issues, the catalogue, the period report. */
 export function StockPage({ siteId }: { siteId: number }) {
@@ -29,12 +30,14 @@ export function StockPage({ siteId }: { siteId: number }) {
         <Tab value="onHand" label={t('stock.tabOnHand')} />
         {canManage && <Tab value="receive" label={t('stock.tabReceive')} />}
         {canManage && <Tab value="issue" label={t('stock.tabIssue')} />}
+        <Tab value="donations" label={t('stock.tabDonations')} />
         <Tab value="items" label={t('stock.tabItems')} />
         <Tab value="report" label={t('stock.tabReport')} />
       </Tabs>
       {tab === 'onHand' && <OnHandPanel siteId={siteId} refreshKey={refreshKey} />}
       {tab === 'receive' && <ReceivePanel siteId={siteId} onPosted={changed} />}
       {tab === 'issue' && <IssuePanel siteId={siteId} onPosted={changed} />}
+      {tab === 'donations' && <DonationsPanel siteId={siteId} refreshKey={refreshKey} />}
       {tab === 'items' && <ItemsPanel onChanged={changed} />}
       {tab === 'report' && <ReportPanel siteId={siteId} refreshKey={refreshKey} />}
     </Box>

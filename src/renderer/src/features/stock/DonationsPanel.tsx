@@ -1,0 +1,155 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addDays, siteDay } from '../../../../shared/siteDate';
+import type { DonationEntry } from '../../../../shared/stock';
+import { useQuery } from '../../api/useQuery';
+import { PrintPreview } from '../../components/print/PrintPreview';
+import { formatDateTime } from '../../i18n/dates';
+import { errorText } from '../../i18n/errorText';
+import { DonationLetterDocument } from './DonationLetterDocument';
+
+/** Who gave what and when, totals by donor and item, a letter of thanks, and where it went. */
+export function DonationsPanel({ siteId, refreshKey }: { siteId: number; refreshKey: number }) {
+  const { t, i18n } = useTranslation();
+  const today = siteDay(new Date());
+  const [from, setFrom] = useState(addDays(today, -29));
+  const [to, setTo] = useState(today);
+  const register = useQuery('stock.donations', { siteId, from, to }, { refreshKey });
+  const sites = useQuery('sites.list', { includeRetired: true });
+  const siteName = sites.data?.find((s) => s.id === siteId)?.name ?? '';
+  const [letter, setLetter] = useState<DonationEntry | null>(null);
+  const [traced, setTraced] = useState<DonationEntry | null>(null);
+  const trace = useQuery(
+    'stock.traceDonation',
+    { documentId: traced?.documentId ?? 0 },
+    { skip: traced === null },
+  );
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={2}>
+        <TextField
+          type="date"
+          label={t('stock.from')}
+          value={from}
+          onChange={(e) => e.target.value && setFrom(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          type="date"
+          label={t('stock.to')}
+          value={to}
+          onChange={(e) => e.target.value && setTo(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      </Stack>
+      {register.error && <Alert severity="error">{errorText(t, register.error)}</Alert>}
+      <Paper variant="outlined">
+        <Table size="small" aria-label={t('stock.tabDonations')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('stock.donationDate')}</TableCell>
+              <TableCell>{t('stock.donor')}</TableCell>
+              <TableCell>{t('stock.donationItems')}</TableCell>
+              <TableCell />
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(register.data?.entries ?? []).map((e) => (
+              <TableRow key={e.documentId}>
+                <TableCell>{formatDateTime(e.occurredAt, i18n.language)}</TableCell>
+                <TableCell>
+                  {e.donor}（{t(`partyKind.${e.donorKind}`)}）
+                  {e.reversed && (
+                    <Chip size="small" label={t('stock.reversedMark')} sx={{ ml: 1 }} />
+                  )}
+                </TableCell>
+                <TableCell>
+                  {e.lines.map((l) => `${l.itemName} ${l.quantity}${l.baseUnit}`).join('、')}
+                </TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  <Button size="small" onClick={() => setLetter(e)}>
+                    {t('stock.letter')}
+                  </Button>
+                  <Button size="small" onClick={() => setTraced(e)}>
+                    {t('stock.trace')}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+      {register.data && (
+        <Stack direction="row" spacing={4}>
+          <div>
+            <Typography variant="subtitle2">{t('stock.byDonor')}</Typography>
+            {register.data.byDonor.map((d) => (
+              <Typography key={d.donor} variant="body2">
+                {d.donor} · {t('stock.donations', { count: d.donations })} ·{' '}
+                {d.items.map((i) => `${i.itemName} ${i.quantity}${i.baseUnit}`).join('、')}
+              </Typography>
+            ))}
+          </div>
+          <div>
+            <Typography variant="subtitle2">{t('stock.byItem')}</Typography>
+            {register.data.byItem.map((i) => (
+              <Typography key={i.itemName} variant="body2">
+                {i.itemName} {i.quantity}
+                {i.baseUnit} · {t('stock.donorsCount', { count: i.donors })}
+              </Typography>
+            ))}
+          </div>
+        </Stack>
+      )}
+      <PrintPreview
+        title={t('stock.letter')}
+        open={letter !== null}
+        onClose={() => setLetter(null)}
+        pdfName="donation-letter.pdf"
+      >
+        {letter ? <DonationLetterDocument donation={letter} siteName={siteName} /> : null}
+      </PrintPreview>
+      <Dialog open={traced !== null} onClose={() => setTraced(null)} maxWidth="md" fullWidth>
+        <DialogTitle>{t('stock.traceTitle', { donor: traced?.donor ?? '' })}</DialogTitle>
+        <DialogContent>
+          {trace.data?.lots.map((l, i) => (
+            <div key={i}>
+              <Typography variant="subtitle2" sx={{ mt: 1 }}>
+                {l.itemName} {l.lotCode ?? ''} · {l.received}
+                {l.onHand === null
+                  ? ` · ${t('stock.notTraceable')}`
+                  : ` · ${t('stock.left', { count: l.onHand })}`}
+              </Typography>
+              {l.issues.map((x) => (
+                <Typography key={`${x.documentId}-${x.at}`} variant="body2">
+                  {formatDateTime(x.at, i18n.language)} ·{' '}
+                  {x.destinationKind ? t(`destinationKind.${x.destinationKind}`) : ''}{' '}
+                  {x.destination} · {x.quantity}
+                </Typography>
+              ))}
+            </div>
+          ))}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setTraced(null)}>{t('common.close')}</Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}
