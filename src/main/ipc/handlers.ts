@@ -47,6 +47,7 @@ import {
   planIssue,
   receive,
   reverse,
+  stocktake,
 } from '../services/stock/movements';
 import { onHand, stockCard } from '../services/stock/onHand';
 import { stockReport } from '../services/stock/report';
@@ -255,6 +256,7 @@ export const handlers: Handlers = {
   'stock.issue': (ctx, input) => issue(ctx, input, ctx.actor?.userId ?? null),
   'stock.adjust': (ctx, input) => adjust(ctx, input, ctx.actor?.userId ?? null),
   'stock.reverse': (ctx, input) => reverse(ctx, input, ctx.actor?.userId ?? null),
+  'stock.stocktake': (ctx, input) => stocktake(ctx, input, ctx.actor?.userId ?? null),
   'stock.document': (ctx, input) => getDocument(ctx, input.id),
   'stock.card': stockCard,
   'stock.report': stockReport,

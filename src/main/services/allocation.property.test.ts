@@ -242,12 +242,21 @@ function placementProblems(state: State, room: RoomRow, newcomers: StayRow[]): E
 
 /** Table sizes, the last rowids, and the rows a refused write could touch. */
 function cheapSnapshot(db: Db): string {
+  // WITHOUT ROWID tables (stock balances and daily sums) are counted only.
   const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all() as string[];
+    .prepare(
+      "SELECT name, sql LIKE '%WITHOUT ROWID%' AS no_rowid FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+    )
+    .all() as { name: string; no_rowid: number }[];
   return JSON.stringify([
-    tables.map((t) => db.prepare(`SELECT '${t}', count(*), max(rowid) FROM "${t}"`).raw().get()),
+    tables.map((t) =>
+      db
+        .prepare(
+          `SELECT '${t.name}', count(*), ${t.no_rowid ? 'NULL' : 'max(rowid)'} FROM "${t.name}"`,
+        )
+        .raw()
+        .get(),
+    ),
     db
       .prepare('SELECT id, status, status_reason, ever_used, capacity FROM rooms ORDER BY id')
       .raw()

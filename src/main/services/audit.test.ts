@@ -500,6 +500,16 @@ describe('audit trail', () => {
       )) as { id: number };
       await expectAudited('stock.reverse', { documentId: spare.id, reason: 'typo' }, me);
       await expectAudited(
+        'stock.stocktake',
+        {
+          siteId: demo.siteId,
+          occurredAt: TEST_NOW.toISOString(),
+          reason: 'monthly count',
+          counts: [{ itemId: gloves.id, counted: 80 }],
+        },
+        me,
+      );
+      await expectAudited(
         'stock.reportExport',
         { siteId: demo.siteId, from: '2026-11-01', to: '2026-11-29', format: 'csv' },
         me,

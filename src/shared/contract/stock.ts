@@ -133,6 +133,25 @@ export const stockMethods = {
     kind: 'write',
     access: 'stock.manage',
   }),
+  'stock.stocktake': method<{ variances: number; document: StockDocument | null }>()({
+    input: z.strictObject({
+      siteId: id,
+      occurredAt: isoInstant,
+      reason: name(200),
+      counts: z
+        .array(
+          z.strictObject({
+            itemId: id,
+            lotId: id.optional(),
+            counted: z.int().min(0).max(100_000_000),
+          }),
+        )
+        .min(1)
+        .max(2000),
+    }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
   'stock.reverse': method<StockDocument>()({
     input: z.strictObject({ documentId: id, reason: name(200) }),
     kind: 'write',

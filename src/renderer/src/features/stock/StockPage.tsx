@@ -10,8 +10,9 @@ import { ItemsPanel } from './ItemsPanel';
 import { OnHandPanel } from './OnHandPanel';
 import { ReceivePanel } from './ReceivePanel';
 import { ReportPanel } from './ReportPanel';
+import { StocktakePanel } from './StocktakePanel';
 
-type StockTab = 'onHand' | 'receive' | 'issue' | 'donations' | 'items' | 'report';
+type StockTab = 'onHand' | 'receive' | 'issue' | 'stocktake' | 'donations' | 'items' | 'report';
 
 /** Supplies: what is on hand, receipts and issues, the catalogue, the period report. */
 export function StockPage({ siteId }: { siteId: number }) {
@@ -30,6 +31,7 @@ export function StockPage({ siteId }: { siteId: number }) {
         <Tab value="onHand" label={t('stock.tabOnHand')} />
         {canManage && <Tab value="receive" label={t('stock.tabReceive')} />}
         {canManage && <Tab value="issue" label={t('stock.tabIssue')} />}
+        {canManage && <Tab value="stocktake" label={t('stock.tabStocktake')} />}
         <Tab value="donations" label={t('stock.tabDonations')} />
         <Tab value="items" label={t('stock.tabItems')} />
         <Tab value="report" label={t('stock.tabReport')} />
@@ -37,6 +39,9 @@ export function StockPage({ siteId }: { siteId: number }) {
       {tab === 'onHand' && <OnHandPanel siteId={siteId} refreshKey={refreshKey} />}
       {tab === 'receive' && <ReceivePanel siteId={siteId} onPosted={changed} />}
       {tab === 'issue' && <IssuePanel siteId={siteId} onPosted={changed} />}
+      {tab === 'stocktake' && (
+        <StocktakePanel siteId={siteId} refreshKey={refreshKey} onPosted={changed} />
+      )}
       {tab === 'donations' && <DonationsPanel siteId={siteId} refreshKey={refreshKey} />}
       {tab === 'items' && <ItemsPanel onChanged={changed} />}
       {tab === 'report' && <ReportPanel siteId={siteId} refreshKey={refreshKey} />}
