@@ -51,8 +51,17 @@ export const rosterMethods = {
     kind: 'write',
     access: 'roster.manage',
   }),
+  /** Without `phone`, the number on file stays (lists show it masked, so it is not retyped). */
   'staff.update': method<Staff>()({
-    input: z.strictObject({ id, ...staffFields }),
+    input: z.strictObject({
+      id,
+      ...staffFields,
+      phone: z
+        .string()
+        .trim()
+        .regex(/^(1[3-9]\d{9})?$/, { message: 'mobile_format' })
+        .optional(),
+    }),
     kind: 'write',
     access: 'roster.manage',
   }),

@@ -67,6 +67,24 @@ describe('duty roster (through the router)', () => {
     }
   });
 
+  it('editing a staff member keeps the phone on file unless a new one is given', async () => {
+    const edited = await desk.call('staff.update', {
+      id: nurses[0]!.id,
+      fullName: '护士甲',
+      role: 'nurse',
+      unit: '市一院',
+      maxHoursWeek: 40,
+    });
+    expect(edited).toMatchObject({ unit: '市一院', maxHoursWeek: 40, phoneMasked: '139****1111' });
+    const renumbered = await desk.call('staff.update', {
+      id: nurses[0]!.id,
+      fullName: '护士甲',
+      role: 'nurse',
+      phone: '13812345678',
+    });
+    expect(renumbered.phoneMasked).toBe('138****5678');
+  });
+
   it('shift templates: midnight as 24:00 or next day, 24 h duty; zero length refused', async () => {
     expect(evening).toMatchObject({ start: '16:00', durationMinutes: 480, night: false });
     expect(night).toMatchObject({ durationMinutes: 480, night: true });

@@ -69,8 +69,14 @@ export function createStaff(ctx: ServiceContext, input: StaffInput): Staff {
   return getStaff(ctx, Number(lastInsertRowid));
 }
 
-export function updateStaff(ctx: ServiceContext, input: StaffInput & { id: number }): Staff {
+export function updateStaff(
+  ctx: ServiceContext,
+  input: Omit<StaffInput, 'phone'> & { id: number; phone?: string | undefined },
+): Staff {
   getStaff(ctx, input.id);
+  const phone =
+    input.phone ??
+    (ctx.db.prepare('SELECT phone FROM staff WHERE id = ?').pluck().get(input.id) as string);
   ctx.db
     .prepare(
       `UPDATE staff SET full_name = ?, role = ?, unit = ?, phone = ?, skills = ?, max_hours_week = ?, updated_at = ?
@@ -80,7 +86,7 @@ export function updateStaff(ctx: ServiceContext, input: StaffInput & { id: numbe
       input.fullName,
       input.role,
       input.unit,
-      input.phone,
+      phone,
       JSON.stringify([...new Set(input.skills)]),
       input.maxHoursWeek,
       isoNow(ctx),

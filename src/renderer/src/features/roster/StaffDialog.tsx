@@ -9,13 +9,19 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAFF_ROLES, type StaffRole } from '../../../../shared/roster';
+import { STAFF_ROLES, type Staff, type StaffRole } from '../../../../shared/roster';
 import { call } from '../../api/client';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
 
-/** Adds a staff member: name, role, unit, mobile, weekly maximum. */
-export function StaffDialog(props: { open: boolean; onClose: () => void; onDone: () => void }) {
+/** Adds a staff member (or edits one): name, role, unit, mobile, skills, weekly maximum. */
+export function StaffDialog(props: {
+  open: boolean;
+  /** The member to edit; their mobile is not shown (lists mask it) and stays unless retyped. */
+  staff?: Staff | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   return (
     <Dialog open={props.open} onClose={props.onClose} maxWidth="xs" fullWidth>
       {props.open && <StaffForm {...props} />}
@@ -23,37 +29,44 @@ export function StaffDialog(props: { open: boolean; onClose: () => void; onDone:
   );
 }
 
-function StaffForm(props: { onClose: () => void; onDone: () => void }) {
+function StaffForm(props: { staff?: Staff | null; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const [fullName, setFullName] = useState('');
-  const [role, setRole] = useState<StaffRole>('nurse');
-  const [unit, setUnit] = useState('');
+  const editing = props.staff ?? null;
+  const [fullName, setFullName] = useState(editing?.fullName ?? '');
+  const [role, setRole] = useState<StaffRole>(editing?.role ?? 'nurse');
+  const [unit, setUnit] = useState(editing?.unit ?? '');
   const [phone, setPhone] = useState('');
-  const [maxHours, setMaxHours] = useState('48');
-  const [skills, setSkills] = useState('');
+  const [maxHours, setMaxHours] = useState(String(editing?.maxHoursWeek ?? 48));
+  const [skills, setSkills] = useState(editing?.skills.join(', ') ?? '');
   const submit = useSubmit();
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
         void submit
-          .run(() =>
-            call('staff.create', {
+          .run(() => {
+            const fields = {
               fullName,
               role,
               unit,
-              phone,
               maxHoursWeek: numberOrNaN(maxHours),
               skills: skills
                 .split(/[,，、\s]+/)
                 .map((x) => x.trim())
                 .filter(Boolean),
-            }),
-          )
+            };
+            return editing
+              ? call('staff.update', {
+                  id: editing.id,
+                  ...fields,
+                  ...(phone.trim() ? { phone } : {}),
+                })
+              : call('staff.create', { ...fields, phone });
+          })
           .then((ok) => ok && props.onDone());
       }}
     >
-      <DialogTitle>{t('roster.newStaff')}</DialogTitle>
+      <DialogTitle>{editing ? t('roster.editStaff') : t('roster.newStaff')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <TextField
@@ -84,6 +97,7 @@ function StaffForm(props: { onClose: () => void; onDone: () => void }) {
           />
           <TextField
             label={t('roster.phone')}
+            placeholder={editing?.phoneMasked}
             value={phone}
             onChange={(e) => setPhone(e.target.value)}
             error={!!submit.fields.phone}

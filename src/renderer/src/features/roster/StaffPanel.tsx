@@ -27,6 +27,7 @@ export function StaffPanel() {
   const [refreshKey, setRefreshKey] = useState(0);
   const staff = useQuery('staff.list', { includeInactive: true }, { refreshKey });
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Staff | null>(null);
   const [away, setAway] = useState<Staff | null>(null);
   const refresh = () => setRefreshKey((k) => k + 1);
 
@@ -67,6 +68,9 @@ export function StaffPanel() {
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   {canManage && (
                     <>
+                      <Button size="small" onClick={() => setEditing(s)}>
+                        {t('common.edit')}
+                      </Button>
                       <Button size="small" onClick={() => setAway(s)}>
                         {t('roster.unavailability')}
                       </Button>
@@ -91,10 +95,15 @@ export function StaffPanel() {
         </Table>
       </Paper>
       <StaffDialog
-        open={adding}
-        onClose={() => setAdding(false)}
+        open={adding || editing !== null}
+        staff={editing}
+        onClose={() => {
+          setAdding(false);
+          setEditing(null);
+        }}
         onDone={() => {
           setAdding(false);
+          setEditing(null);
           refresh();
         }}
       />
