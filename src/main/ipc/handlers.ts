@@ -106,6 +106,7 @@ import {
   setLanguage,
   updateHealthSettings,
   updateRosterSettings,
+  updateStockSettings,
   updateObservationSettings,
   updateSecuritySettings,
 } from '../services/settings';
@@ -263,4 +264,5 @@ export const handlers: Handlers = {
   'stock.reportExport': exportStockReport,
   'stock.donations': donationRegister,
   'stock.traceDonation': traceDonation,
+  'settings.updateStock': updateStockSettings,
 };

@@ -439,6 +439,7 @@ describe('audit trail', () => {
       await expectAudited('roster.export', { periodId: period.id }, me);
       await expectAudited('staff.setActive', { id: nurseB.id, active: false }, me);
       await expectAudited('settings.updateRoster', { minRestHours: 10 }, me);
+      await expectAudited('settings.updateStock', { stockExpiryDays: 45 }, me);
       const gloves = (await expectAudited(
         'stock.createItem',
         { name: 'Gloves', category: 'ppe', baseUnit: 'pair', units: [{ unit: 'box', factor: 50 }] },

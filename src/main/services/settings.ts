@@ -125,3 +125,11 @@ export function updateRosterSettings(
   write(ctx, { minRestHours: input.minRestHours });
   return getSettings(ctx);
 }
+
+export function updateStockSettings(
+  ctx: ServiceContext,
+  input: { stockExpiryDays: number },
+): Settings {
+  write(ctx, { stockExpiryDays: input.stockExpiryDays });
+  return getSettings(ctx);
+}

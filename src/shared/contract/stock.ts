@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ExportedFile } from '../accounts';
+import type { Settings } from '../domain';
 import {
   DESTINATION_KINDS,
   PARTY_KINDS,
@@ -187,5 +188,11 @@ export const stockMethods = {
     input: z.strictObject({ siteId: id, itemId: id, from: isoInstant, to: isoInstant }),
     kind: 'read',
     access: 'stock.read',
+  }),
+  /** Lots expiring within this many days are flagged on the stock screen. */
+  'settings.updateStock': method<Settings>()({
+    input: z.strictObject({ stockExpiryDays: z.int().min(1).max(365) }),
+    kind: 'write',
+    access: 'settings.manage',
   }),
 };

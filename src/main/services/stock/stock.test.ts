@@ -89,6 +89,9 @@ describe('stock ledger (through the router)', () => {
       ['B2', 300, true, false],
       ['A1', 2000, false, false],
     ]);
+    // An administrator who shortens the window to 10 days no longer sees B2 (21 December) flagged.
+    await desk.call('settings.updateStock', { stockExpiryDays: 10 });
+    expect((await onHandOf(masks.id)).lots[0]).toMatchObject({ code: 'B2', expiringSoon: false });
   });
 
   it('refuses a lot-tracked line without a lot, an unknown unit, a donation without donor; nothing half-written', async () => {

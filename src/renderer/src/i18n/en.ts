@@ -471,6 +471,8 @@ export const en: Messages = {
     no_staff_with_role: 'No active staff with the role',
   },
   stock: {
+    settingsTitle: 'Supplies',
+    expiryDays: 'Flag lots expiring within (days)',
     tabStocktake: 'Stocktake',
     onBooks: 'On the books',
     counted: 'Counted',

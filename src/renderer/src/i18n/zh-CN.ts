@@ -462,6 +462,8 @@ export const zhCN = {
     no_staff_with_role: '没有该角色的在岗人员',
   },
   stock: {
+    settingsTitle: '物资管理',
+    expiryDays: '临期提醒（天）',
     tabStocktake: '盘点',
     onBooks: '账面',
     counted: '实盘',

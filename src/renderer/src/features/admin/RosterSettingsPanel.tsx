@@ -23,6 +23,8 @@ function RosterSettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [hours, setHours] = useState(String(settings.minRestHours));
+  const [expiry, setExpiry] = useState(String(settings.stockExpiryDays));
+  const expirySubmit = useSubmit();
   const submit = useSubmit();
   return (
     <Paper variant="outlined" sx={{ p: 3, maxWidth: 520, mt: 2 }}>
@@ -52,6 +54,37 @@ function RosterSettingsForm({ settings }: { settings: Settings }) {
           type="submit"
           variant="contained"
           disabled={submit.busy}
+          sx={{ alignSelf: 'flex-start' }}
+        >
+          {t('common.save')}
+        </Button>
+      </Stack>
+      <Typography variant="subtitle1" sx={{ mt: 3, mb: 2 }}>
+        {t('stock.settingsTitle')}
+      </Typography>
+      <Stack
+        component="form"
+        spacing={2}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void expirySubmit
+            .run(() => call('settings.updateStock', { stockExpiryDays: numberOrNaN(expiry) }))
+            .then((ok) => ok && notify(t('common.saved')));
+        }}
+      >
+        <TextField
+          label={t('stock.expiryDays')}
+          type="number"
+          value={expiry}
+          onChange={(e) => setExpiry(e.target.value)}
+          error={!!expirySubmit.fields.stockExpiryDays}
+          helperText={expirySubmit.fields.stockExpiryDays}
+        />
+        {expirySubmit.message && <Alert severity="error">{expirySubmit.message}</Alert>}
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={expirySubmit.busy}
           sx={{ alignSelf: 'flex-start' }}
         >
           {t('common.save')}
