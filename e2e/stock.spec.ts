@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { addDays, siteDay } from '../src/shared/siteDate';
 import { expect, test } from './fixtures';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { signIn } from './helpers';
 import { printToPdf } from './pdf';
 
@@ -185,4 +185,34 @@ test('a donation of two items by lot, an issue to a community first-expiry-first
   await expect(
     page.getByRole('table', { name: '库存' }).getByRole('row', { name: /医用外科口罩/ }),
   ).toContainText('898 只');
+
+  // A donation list from a file: one name is known, one is mapped by hand (and remembered).
+  const list = test.info().outputPath('捐赠清单.csv');
+  writeFileSync(
+    list,
+    '\uFEFF物资名称,数量,单位\r\n医用酒精,20,公斤\r\n消毒用酒精,30,公斤\r\n',
+    'utf8',
+  );
+  await page.getByRole('tab', { name: '入库' }).click();
+  await page.getByLabel('捐赠方/供应方').fill('市红十字会');
+  await page.getByRole('button', { name: '从文件导入捐赠清单' }).click();
+  const importing = page.getByRole('dialog');
+  await importing.getByLabel('选择 CSV 或 Excel 文件').setInputFiles(list);
+  const preview = importing.getByRole('table', { name: '导入捐赠清单' });
+  await expect(preview.getByRole('row', { name: /消毒用酒精/ })).toContainText('不认识的物资名称');
+  await preview.getByRole('combobox', { name: '消毒用酒精 物资' }).click();
+  await page.getByRole('option', { name: '医用酒精 75%' }).click();
+  await expect(preview.getByRole('row', { name: /消毒用酒精/ })).not.toContainText(
+    '不认识的物资名称',
+  );
+  await importing.getByRole('button', { name: '导入勾选的行' }).click();
+  await expect(page.getByRole('status')).toContainText('已入库');
+  await page.getByRole('tab', { name: '物资目录' }).click();
+  await expect(
+    page.getByRole('table', { name: '物资目录' }).getByRole('row', { name: /医用酒精/ }),
+  ).toContainText('消毒用酒精');
+  await page.getByRole('tab', { name: '库存' }).click();
+  await expect(
+    page.getByRole('table', { name: '库存' }).getByRole('row', { name: /医用酒精/ }),
+  ).toContainText('550 公斤');
 });

@@ -185,3 +185,21 @@ export interface DonationTrace {
     onHand: number | null;
   }[];
 }
+
+/** One row of a donation list as read, matched to an item where its name (or an alias) is known. */
+export interface ReceiptImportRow {
+  row: number;
+  name: string;
+  spec: string;
+  quantity: number | null;
+  unit: string;
+  lotCode: string;
+  expiry: string | null;
+  itemId: number | null;
+  /** Why the row cannot be imported as it is (codes, translated by the renderer). */
+  problems: string[];
+}
+
+export interface ReceiptImportPreview {
+  rows: ReceiptImportRow[];
+}

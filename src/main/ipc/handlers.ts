@@ -52,6 +52,7 @@ import {
 import { onHand, stockCard } from '../services/stock/onHand';
 import { stockReport } from '../services/stock/report';
 import { donationRegister, traceDonation } from '../services/stock/donations';
+import { importReceipt, previewReceiptImportDeferred } from '../services/stock/importReceipts';
 import { exportStockReport } from '../services/stock/reportExport';
 import {
   createPost,
@@ -265,4 +266,6 @@ export const handlers: Handlers = {
   'stock.donations': donationRegister,
   'stock.traceDonation': traceDonation,
   'settings.updateStock': updateStockSettings,
+  'stock.importPreview': previewReceiptImportDeferred,
+  'stock.importReceipt': (ctx, input) => importReceipt(ctx, input, ctx.actor?.userId ?? null),
 };

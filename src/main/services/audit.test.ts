@@ -515,6 +515,17 @@ describe('audit trail', () => {
         { siteId: demo.siteId, from: '2026-11-01', to: '2026-11-29', format: 'csv' },
         me,
       );
+      await expectAudited(
+        'stock.importReceipt',
+        {
+          siteId: demo.siteId,
+          occurredAt: TEST_NOW.toISOString(),
+          source: 'donation',
+          party: { kind: 'company', name: 'A company' },
+          lines: [{ row: 2, name: 'latex gloves', itemId: gloves.id, quantity: 1, unit: 'box' }],
+        },
+        me,
+      );
       await expectAudited('stock.archiveItem', { id: gloves.id }, me);
       expect(receipt.id).toBeGreaterThan(0);
       const site = (await expectAudited('sites.create', { name: 'Second' }, me)) as Site;
@@ -696,6 +707,13 @@ describe('audit trail', () => {
         ['shifts.list', { siteId: ids.site }],
         ['roster.periods', { siteId: ids.site }],
         ['stock.items', {}],
+        [
+          'stock.importPreview',
+          {
+            fileName: 'donations.csv',
+            base64: Buffer.from('物资名称,数量,单位\nSoap,5,bar\n').toString('base64'),
+          },
+        ],
         ['stock.donations', { siteId: ids.site, from: '2026-11-01', to: '2026-11-29' }],
         ['stock.traceDonation', { documentId: stockDocumentId }],
         ['stock.report', { siteId: ids.site, from: '2026-11-01', to: '2026-11-29' }],

@@ -10,6 +10,7 @@ import {
   type DonationTrace,
   type IssuePlan,
   type OnHandRow,
+  type ReceiptImportPreview,
   type StockCardRow,
   type StockDocument,
   type StockItem,
@@ -33,6 +34,29 @@ const itemFields = {
     .max(5)
     .default([]),
   aliases: z.array(name(40)).max(20).default([]),
+};
+
+/** Where a receipt came from: the same for one typed by hand and one imported from a list. */
+const receiptHead = {
+  siteId: id,
+  occurredAt: isoInstant,
+  source: z.enum(RECEIPT_SOURCES),
+  party: z
+    .strictObject({
+      kind: z.enum(PARTY_KINDS),
+      name: name(80),
+      contact: optionalText(40),
+      phone: optionalText(20),
+    })
+    .optional(),
+  reason: optionalText(200),
+};
+const receiptLine = {
+  itemId: id,
+  quantity,
+  unit: unitName,
+  lotCode: z.string().trim().max(40).optional(),
+  expiry: day.optional(),
 };
 
 export const stockMethods = {
@@ -63,30 +87,41 @@ export const stockMethods = {
   }),
   'stock.receive': method<StockDocument>()({
     input: z.strictObject({
-      siteId: id,
-      occurredAt: isoInstant,
-      source: z.enum(RECEIPT_SOURCES),
-      party: z
-        .strictObject({
-          kind: z.enum(PARTY_KINDS),
-          name: name(80),
-          contact: optionalText(40),
-          phone: optionalText(20),
-        })
-        .optional(),
-      reason: optionalText(200),
+      ...receiptHead,
       lines: z
         .array(
           z.strictObject({
-            itemId: id,
-            quantity,
-            unit: unitName,
-            lotCode: z.string().trim().max(40).optional(),
-            expiry: day.optional(),
+            ...receiptLine,
           }),
         )
         .min(1)
         .max(200),
+    }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  /** Reads a donation list (CSV or XLSX) and matches its names; writes nothing. */
+  'stock.importPreview': method<ReceiptImportPreview>()({
+    input: z.strictObject({
+      fileName: z.string().trim().min(1).max(200),
+      base64: z.base64().max(7_000_000),
+    }),
+    kind: 'read',
+    access: 'stock.manage',
+  }),
+  'stock.importReceipt': method<StockDocument>()({
+    input: z.strictObject({
+      ...receiptHead,
+      lines: z
+        .array(
+          z.strictObject({
+            row: z.int().min(1).max(100_000),
+            name: z.string().trim().max(40),
+            ...receiptLine,
+          }),
+        )
+        .min(1)
+        .max(500),
     }),
     kind: 'write',
     access: 'stock.manage',

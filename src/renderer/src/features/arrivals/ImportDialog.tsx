@@ -31,6 +31,7 @@ import { ApiCallError, call } from '../../api/client';
 import { useSubmit } from '../../components/useSubmit';
 import { errorText } from '../../i18n/errorText';
 import { useNotify } from '../../notify';
+import { readBase64 } from '../../api/readFile';
 
 interface PickedFile {
   fileName: string;
@@ -43,19 +44,6 @@ function columnLetter(index: number): string {
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
     s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
-}
-
-/** The file's bytes as base64 (the data URL without its `data:…;base64,` head). */
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
-    reader.readAsDataURL(file);
-  });
 }
 
 const reasonText = (t: TFunction, code: string, params: Record<string, string | number> = {}) =>

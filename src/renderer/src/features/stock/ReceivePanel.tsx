@@ -1,3 +1,4 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
@@ -16,6 +17,7 @@ import { useQuery } from '../../api/useQuery';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
+import { ImportReceiptDialog } from './ImportReceiptDialog';
 import { emptyLine, LineEditor, type Line } from './LineEditor';
 
 /** A receipt: where it came from (a donor for donations), and its lines. */
@@ -29,6 +31,7 @@ export function ReceivePanel({ siteId, onPosted }: { siteId: number; onPosted: (
   const [contact, setContact] = useState('');
   const [phone, setPhone] = useState('');
   const [lines, setLines] = useState<Line[]>([emptyLine()]);
+  const [importing, setImporting] = useState(false);
   const submit = useSubmit();
   const needsParty = source === 'donation' || source === 'purchase';
   return (
@@ -127,14 +130,25 @@ export function ReceivePanel({ siteId, onPosted }: { siteId: number; onPosted: (
         {t('stock.addLine')}
       </Button>
       {submit.message && <Alert severity="error">{submit.message}</Alert>}
-      <Button
-        type="submit"
-        variant="contained"
-        disabled={submit.busy}
-        sx={{ alignSelf: 'flex-start' }}
-      >
-        {t('stock.post')}
-      </Button>
+      <Stack direction="row" spacing={2}>
+        <Button type="submit" variant="contained" disabled={submit.busy}>
+          {t('stock.post')}
+        </Button>
+        <Button startIcon={<UploadFileIcon />} onClick={() => setImporting(true)}>
+          {t('stock.importFromFile')}
+        </Button>
+      </Stack>
+      <ImportReceiptDialog
+        open={importing}
+        siteId={siteId}
+        source={source}
+        party={party.trim() ? { kind: partyKind, name: party, contact, phone } : null}
+        onClose={() => setImporting(false)}
+        onDone={() => {
+          setImporting(false);
+          onPosted();
+        }}
+      />
     </Stack>
   );
 }

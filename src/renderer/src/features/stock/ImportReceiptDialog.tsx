@@ -1,0 +1,199 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PartyKind, ReceiptImportRow, ReceiptSource } from '../../../../shared/stock';
+import { call } from '../../api/client';
+import { readBase64 } from '../../api/readFile';
+import { useQuery } from '../../api/useQuery';
+import { useSubmit } from '../../components/useSubmit';
+import { useNotify } from '../../notify';
+
+interface Choice {
+  itemId: number | '';
+  include: boolean;
+}
+
+/** A donation list from a file: read, names matched (unknown ones chosen by hand), posted at once. */
+export function ImportReceiptDialog(props: {
+  open: boolean;
+  siteId: number;
+  source: ReceiptSource;
+  party: { kind: PartyKind; name: string; contact: string; phone: string } | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  return (
+    <Dialog open={props.open} onClose={props.onClose} maxWidth="lg" fullWidth>
+      {props.open && <Body {...props} />}
+    </Dialog>
+  );
+}
+
+function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const items = useQuery('stock.items', {});
+  const [rows, setRows] = useState<ReceiptImportRow[] | null>(null);
+  const [choices, setChoices] = useState<Record<number, Choice>>({});
+  const reading = useSubmit();
+  const posting = useSubmit();
+  const problemsOf = (r: ReceiptImportRow) =>
+    r.problems.filter((p) => p !== 'unknown_item' || choices[r.row]?.itemId === '');
+  return (
+    <>
+      <DialogTitle>{t('stock.importTitle')}</DialogTitle>
+      <DialogContent>
+        <input
+          type="file"
+          accept=".csv,.xlsx"
+          aria-label={t('stock.importFile')}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (!file) return;
+            void reading.run(async () => {
+              const preview = await call('stock.importPreview', {
+                fileName: file.name,
+                base64: await readBase64(file),
+              });
+              setRows(preview.rows);
+              setChoices(
+                Object.fromEntries(
+                  preview.rows.map((r) => [
+                    r.row,
+                    {
+                      itemId: r.itemId ?? '',
+                      include: r.problems.every((p) => p === 'unknown_item'),
+                    },
+                  ]),
+                ),
+              );
+            });
+          }}
+        />
+        {reading.message && <Alert severity="error">{reading.message}</Alert>}
+        {rows && (
+          <Table size="small" aria-label={t('stock.importTitle')} sx={{ mt: 2 }}>
+            <TableHead>
+              <TableRow>
+                <TableCell padding="checkbox" />
+                <TableCell>{t('stock.row')}</TableCell>
+                <TableCell>{t('stock.nameInFile')}</TableCell>
+                <TableCell>{t('stock.item')}</TableCell>
+                <TableCell>{t('stock.quantity')}</TableCell>
+                <TableCell>{t('stock.lot')}</TableCell>
+                <TableCell>{t('stock.expiry')}</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((r) => {
+                const choice = choices[r.row] ?? { itemId: '', include: false };
+                const problems = problemsOf(r);
+                return (
+                  <TableRow key={r.row}>
+                    <TableCell padding="checkbox">
+                      <Checkbox
+                        checked={choice.include}
+                        onChange={(e) =>
+                          setChoices({
+                            ...choices,
+                            [r.row]: { ...choice, include: e.target.checked },
+                          })
+                        }
+                        slotProps={{ input: { 'aria-label': `${t('stock.row')} ${r.row}` } }}
+                      />
+                    </TableCell>
+                    <TableCell>{r.row}</TableCell>
+                    <TableCell>
+                      {r.name} {r.spec}
+                    </TableCell>
+                    <TableCell>
+                      <TextField
+                        select
+                        size="small"
+                        value={choice.itemId}
+                        onChange={(e) =>
+                          setChoices({
+                            ...choices,
+                            [r.row]: { itemId: Number(e.target.value), include: true },
+                          })
+                        }
+                        slotProps={{ htmlInput: { 'aria-label': `${r.name} ${t('stock.item')}` } }}
+                        sx={{ minWidth: 200 }}
+                      >
+                        {(items.data ?? []).map((i) => (
+                          <MenuItem key={i.id} value={i.id}>
+                            {i.name} {i.spec}
+                          </MenuItem>
+                        ))}
+                      </TextField>
+                    </TableCell>
+                    <TableCell>
+                      {r.quantity ?? '—'} {r.unit}
+                    </TableCell>
+                    <TableCell>{r.lotCode}</TableCell>
+                    <TableCell>{r.expiry ?? ''}</TableCell>
+                    <TableCell sx={{ color: 'error.main' }}>
+                      {problems
+                        .map((p) => t([`fieldErrors.${p}`, 'fieldErrors.invalid']))
+                        .join('；')}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+        {posting.message && <Alert severity="error">{posting.message}</Alert>}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+        <Button
+          variant="contained"
+          disabled={!rows || posting.busy}
+          onClick={() =>
+            void posting
+              .run(async () => {
+                const lines = (rows ?? [])
+                  .filter((r) => choices[r.row]?.include)
+                  .map((r) => ({
+                    row: r.row,
+                    name: r.name,
+                    // A row left without an item is sent as 0, which main refuses, naming the row.
+                    itemId: Number(choices[r.row]?.itemId || 0),
+                    quantity: r.quantity ?? 0,
+                    unit: r.unit,
+                    ...(r.lotCode ? { lotCode: r.lotCode } : {}),
+                    ...(r.expiry ? { expiry: r.expiry } : {}),
+                  }));
+                const doc = await call('stock.importReceipt', {
+                  siteId: props.siteId,
+                  occurredAt: new Date().toISOString(),
+                  source: props.source,
+                  ...(props.party ? { party: props.party } : {}),
+                  lines,
+                });
+                notify(t('stock.received', { id: doc.id }));
+              })
+              .then((ok) => ok && props.onDone())
+          }
+        >
+          {t('stock.importButton')}
+        </Button>
+      </DialogActions>
+    </>
+  );
+}
