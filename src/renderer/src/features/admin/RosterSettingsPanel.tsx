@@ -13,7 +13,7 @@ import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
 
-/** The roster's hard rest rule between two shifts of one person. */
+/** The roster's hard rest rule, and how far ahead expiring stock is flagged. */
 export function RosterSettingsPanel() {
   const settings = useQuery('settings.get', {});
   return settings.data ? <RosterSettingsForm settings={settings.data} /> : null;
@@ -21,75 +21,70 @@ export function RosterSettingsPanel() {
 
 function RosterSettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const notify = useNotify();
-  const [hours, setHours] = useState(String(settings.minRestHours));
-  const [expiry, setExpiry] = useState(String(settings.stockExpiryDays));
-  const expirySubmit = useSubmit();
-  const submit = useSubmit();
   return (
     <Paper variant="outlined" sx={{ p: 3, maxWidth: 520, mt: 2 }}>
       <Typography variant="subtitle1" sx={{ mb: 2 }}>
         {t('roster.rosterSettings')}
       </Typography>
-      <Stack
-        component="form"
-        spacing={2}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit
-            .run(() => call('settings.updateRoster', { minRestHours: numberOrNaN(hours) }))
-            .then((ok) => ok && notify(t('common.saved')));
-        }}
-      >
-        <TextField
-          label={t('roster.minRest')}
-          type="number"
-          value={hours}
-          onChange={(e) => setHours(e.target.value)}
-          error={!!submit.fields.minRestHours}
-          helperText={submit.fields.minRestHours}
-        />
-        {submit.message && <Alert severity="error">{submit.message}</Alert>}
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={submit.busy}
-          sx={{ alignSelf: 'flex-start' }}
-        >
-          {t('common.save')}
-        </Button>
-      </Stack>
+      <NumberSettingForm
+        label={t('roster.minRest')}
+        field="minRestHours"
+        initial={settings.minRestHours}
+        save={(minRestHours) => call('settings.updateRoster', { minRestHours })}
+      />
       <Typography variant="subtitle1" sx={{ mt: 3, mb: 2 }}>
         {t('stock.settingsTitle')}
       </Typography>
-      <Stack
-        component="form"
-        spacing={2}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void expirySubmit
-            .run(() => call('settings.updateStock', { stockExpiryDays: numberOrNaN(expiry) }))
-            .then((ok) => ok && notify(t('common.saved')));
-        }}
-      >
-        <TextField
-          label={t('stock.expiryDays')}
-          type="number"
-          value={expiry}
-          onChange={(e) => setExpiry(e.target.value)}
-          error={!!expirySubmit.fields.stockExpiryDays}
-          helperText={expirySubmit.fields.stockExpiryDays}
-        />
-        {expirySubmit.message && <Alert severity="error">{expirySubmit.message}</Alert>}
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={expirySubmit.busy}
-          sx={{ alignSelf: 'flex-start' }}
-        >
-          {t('common.save')}
-        </Button>
-      </Stack>
+      <NumberSettingForm
+        label={t('stock.expiryDays')}
+        field="stockExpiryDays"
+        initial={settings.stockExpiryDays}
+        save={(stockExpiryDays) => call('settings.updateStock', { stockExpiryDays })}
+      />
     </Paper>
+  );
+}
+
+/** One whole-number setting with its own save button and its refusal under the field. */
+function NumberSettingForm(props: {
+  label: string;
+  /** The input key main names in a refusal. */
+  field: string;
+  initial: number;
+  save: (value: number) => Promise<unknown>;
+}) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const [value, setValue] = useState(String(props.initial));
+  const submit = useSubmit();
+  return (
+    <Stack
+      component="form"
+      spacing={2}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit
+          .run(() => props.save(numberOrNaN(value)))
+          .then((ok) => ok && notify(t('common.saved')));
+      }}
+    >
+      <TextField
+        label={props.label}
+        type="number"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        error={!!submit.fields[props.field]}
+        helperText={submit.fields[props.field]}
+      />
+      {submit.message && <Alert severity="error">{submit.message}</Alert>}
+      <Button
+        type="submit"
+        variant="contained"
+        disabled={submit.busy}
+        sx={{ alignSelf: 'flex-start' }}
+      >
+        {t('common.save')}
+      </Button>
+    </Stack>
   );
 }

@@ -12,7 +12,7 @@ import { useQuery } from '../../api/useQuery';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
-import { emptyLine, LineEditor, type Line } from './LineEditor';
+import { emptyLine, LineList, type Line } from './LineEditor';
 
 function baseQuantity(item: StockItem | undefined, line: Line): number {
   const n = numberOrNaN(line.quantity);
@@ -121,31 +121,22 @@ export function IssuePanel({ siteId, onPosted }: { siteId: number; onPosted: () 
           sx={{ minWidth: 260 }}
         />
       </Stack>
-      {lines.map((line, i) => (
-        <Stack key={i} spacing={0.5}>
-          <LineEditor
-            index={i}
-            line={line}
-            items={items.data ?? []}
-            withLot={false}
-            fields={submit.fields}
-            onChange={(next) => setLines(lines.map((l, j) => (j === i ? next : l)))}
-            onRemove={() =>
-              setLines(lines.length > 1 ? lines.filter((_, j) => j !== i) : [emptyLine()])
-            }
-          />
-          {itemOf(line) && (
+      <LineList
+        lines={lines}
+        onChange={setLines}
+        items={items.data ?? []}
+        withLot={false}
+        fields={submit.fields}
+        below={(line) =>
+          itemOf(line) && (
             <PlanHint
               siteId={siteId}
               item={itemOf(line)!}
               quantity={baseQuantity(itemOf(line), line)}
             />
-          )}
-        </Stack>
-      ))}
-      <Button onClick={() => setLines([...lines, emptyLine()])} sx={{ alignSelf: 'flex-start' }}>
-        {t('stock.addLine')}
-      </Button>
+          )
+        }
+      />
       {submit.message && <Alert severity="error">{submit.message}</Alert>}
       <Button
         type="submit"

@@ -3,6 +3,8 @@ import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import Button from '@mui/material/Button';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockItem } from '../../../../shared/stock';
 
@@ -107,5 +109,42 @@ export function LineEditor(props: {
         <DeleteIcon />
       </IconButton>
     </Stack>
+  );
+}
+
+/** The lines of a receipt or an issue: each editable and removable (one always stays), and "add". */
+export function LineList(props: {
+  lines: Line[];
+  onChange: (lines: Line[]) => void;
+  items: StockItem[];
+  withLot: boolean;
+  fields: Record<string, string>;
+  /** Shown under a line (an issue's first-expiry-first-out plan). */
+  below?: (line: Line) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { lines, onChange } = props;
+  return (
+    <>
+      {lines.map((line, i) => (
+        <Stack key={i} spacing={0.5}>
+          <LineEditor
+            index={i}
+            line={line}
+            items={props.items}
+            withLot={props.withLot}
+            fields={props.fields}
+            onChange={(next) => onChange(lines.map((l, j) => (j === i ? next : l)))}
+            onRemove={() =>
+              onChange(lines.length > 1 ? lines.filter((_, j) => j !== i) : [emptyLine()])
+            }
+          />
+          {props.below?.(line)}
+        </Stack>
+      ))}
+      <Button onClick={() => onChange([...lines, emptyLine()])} sx={{ alignSelf: 'flex-start' }}>
+        {t('stock.addLine')}
+      </Button>
+    </>
   );
 }

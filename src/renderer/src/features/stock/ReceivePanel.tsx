@@ -18,7 +18,7 @@ import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
 import { ImportReceiptDialog } from './ImportReceiptDialog';
-import { emptyLine, LineEditor, type Line } from './LineEditor';
+import { emptyLine, LineList, type Line } from './LineEditor';
 
 /** A receipt: where it came from (a donor for donations), and its lines. */
 export function ReceivePanel({ siteId, onPosted }: { siteId: number; onPosted: () => void }) {
@@ -112,23 +112,13 @@ export function ReceivePanel({ siteId, onPosted }: { siteId: number; onPosted: (
           onChange={(e) => setPhone(e.target.value)}
         />
       </Stack>
-      {lines.map((line, i) => (
-        <LineEditor
-          key={i}
-          index={i}
-          line={line}
-          items={items.data ?? []}
-          withLot
-          fields={submit.fields}
-          onChange={(next) => setLines(lines.map((l, j) => (j === i ? next : l)))}
-          onRemove={() =>
-            setLines(lines.length > 1 ? lines.filter((_, j) => j !== i) : [emptyLine()])
-          }
-        />
-      ))}
-      <Button onClick={() => setLines([...lines, emptyLine()])} sx={{ alignSelf: 'flex-start' }}>
-        {t('stock.addLine')}
-      </Button>
+      <LineList
+        lines={lines}
+        onChange={setLines}
+        items={items.data ?? []}
+        withLot
+        fields={submit.fields}
+      />
       {submit.message && <Alert severity="error">{submit.message}</Alert>}
       <Stack direction="row" spacing={2}>
         <Button type="submit" variant="contained" disabled={submit.busy}>
