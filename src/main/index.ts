@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IPC_CHANNEL } from '../shared/contract';
-import type { Settings } from '../shared/domain';
+import type { Language, Settings } from '../shared/domain';
 import { startCore, type Core } from './app';
 import { memoryHandle, type SessionHandle } from './auth/sessionStore';
 import { DatabaseTooNewError } from './db/migrate';
@@ -10,6 +10,7 @@ import { registerAppScheme, serveRenderer } from './platform/appProtocol';
 import { resolveDataDir } from './platform/dataDir';
 import { createFileLogger } from './platform/logger';
 import { buildAppMenu } from './platform/menu';
+import { saveDialogFor } from './platform/saveDialog';
 import { APP_ORIGIN, isAppUrl, mainWindowOptions } from './platform/windowOptions';
 
 // The Electron shell: lifecycle, window, menu and wiring. Every rule lives in the core.
@@ -68,6 +69,13 @@ async function start(): Promise<void> {
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
   const router = core.router;
+  let language: Language = 'zh-CN';
+  // An export arrives as a download named by main (物资报表_2026-11-29.xlsx): offer that name.
+  session.defaultSession.on('will-download', (_event, item) =>
+    item.setSaveDialogOptions(
+      saveDialogFor(item.getFilename(), app.getPath('documents'), language),
+    ),
+  );
   // One session per window, held here in main; the renderer never sees the token.
   const sessionOf = new Map<number, SessionHandle>();
   ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
@@ -86,14 +94,14 @@ async function start(): Promise<void> {
         event.sender.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }),
     });
     if (result.ok && method === 'settings.setLanguage') {
-      Menu.setApplicationMenu(buildAppMenu((result.value as Settings).language, isDev));
+      language = (result.value as Settings).language;
+      Menu.setApplicationMenu(buildAppMenu(language, isDev));
     }
     return result;
   });
   const settings = await router.invoke('settings.get', {}, memoryHandle());
-  Menu.setApplicationMenu(
-    buildAppMenu(settings.ok ? (settings.value as Settings).language : 'zh-CN', isDev),
-  );
+  if (settings.ok) language = (settings.value as Settings).language;
+  Menu.setApplicationMenu(buildAppMenu(language, isDev));
   serveRenderer(join(__dirname, '../renderer'));
   mainWindow = createWindow();
 }

@@ -79,6 +79,8 @@ export interface StockLine {
   lotId: number | null;
   lotCode: string | null;
   expiry: string | null;
+  /** The store it moved in (a transfer has a line out of one store and one into another). */
+  locationName: string;
   /** Signed, in the base unit: + in, − out. */
   quantity: number;
 }
@@ -94,6 +96,16 @@ export interface StockDocument {
   reason: string;
   reversesId: number | null;
   lines: StockLine[];
+}
+
+/** The site store (main) or one of its sub-stores. */
+export interface StockLocation {
+  id: number;
+  name: string;
+  main: boolean;
+  archived: boolean;
+  /** Base units of every item together: only whether it is empty matters. */
+  onHand: number;
 }
 
 /** First-expiry-first-out: which lots an issue would take. */
@@ -133,6 +145,8 @@ export interface StockReportRow {
 
 export interface StockReport {
   siteName: string;
+  /** The store it covers: the site store or one sub-store. */
+  locationName: string;
   from: string;
   to: string;
   generatedAt: string;

@@ -1,3 +1,9 @@
+import {
+  archiveLocation,
+  createLocation,
+  listLocations,
+  transfer,
+} from '../services/stock/locations';
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { auditPage, verifyAuditChain } from '../services/audit';
@@ -268,4 +274,8 @@ export const handlers: Handlers = {
   'settings.updateStock': updateStockSettings,
   'stock.importPreview': previewReceiptImportDeferred,
   'stock.importReceipt': (ctx, input) => importReceipt(ctx, input, ctx.actor?.userId ?? null),
+  'stock.locations': listLocations,
+  'stock.createLocation': createLocation,
+  'stock.archiveLocation': archiveLocation,
+  'stock.transfer': (ctx, input) => transfer(ctx, input, ctx.actor?.userId ?? null),
 };

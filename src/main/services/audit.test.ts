@@ -526,6 +526,23 @@ describe('audit trail', () => {
         },
         me,
       );
+      const station = (await expectAudited(
+        'stock.createLocation',
+        { siteId: demo.siteId, name: '3F station' },
+        me,
+      )) as { id: number };
+      const sent = (await expectAudited(
+        'stock.transfer',
+        {
+          siteId: demo.siteId,
+          toLocationId: station.id,
+          occurredAt: TEST_NOW.toISOString(),
+          lines: [{ itemId: gloves.id, quantity: 5, unit: 'pair' }],
+        },
+        me,
+      )) as { id: number };
+      await expectAudited('stock.reverse', { documentId: sent.id, reason: 'wrong floor' }, me);
+      await expectAudited('stock.archiveLocation', { siteId: demo.siteId, id: station.id }, me);
       await expectAudited('stock.archiveItem', { id: gloves.id }, me);
       expect(receipt.id).toBeGreaterThan(0);
       const site = (await expectAudited('sites.create', { name: 'Second' }, me)) as Site;
@@ -718,6 +735,7 @@ describe('audit trail', () => {
         ['stock.traceDonation', { documentId: stockDocumentId }],
         ['stock.report', { siteId: ids.site, from: '2026-11-01', to: '2026-11-29' }],
         ['stock.onHand', { siteId: ids.site }],
+        ['stock.locations', { siteId: ids.site }],
         ['stock.planIssue', { siteId: ids.site, itemId: stockItemId, quantity: 1 }],
         ['stock.document', { id: stockDocumentId }],
         [

@@ -14,6 +14,7 @@ import {
   type StockCardRow,
   type StockDocument,
   type StockItem,
+  type StockLocation,
   type StockReport,
 } from '../stock';
 import { method } from './define';
@@ -21,6 +22,8 @@ import { id, name, optionalText } from './fields';
 import { day, isoInstant } from './people';
 
 const unitName = name(8);
+/** A sub-store of the site; absent means the site store. */
+const locationId = id.optional();
 const quantity = z.int().min(1).max(100_000_000);
 const itemFields = {
   name: name(40),
@@ -36,9 +39,16 @@ const itemFields = {
   aliases: z.array(name(40)).max(20).default([]),
 };
 
+/** Lines taken from a store first-expiry-first-out: an issue's or a transfer's. */
+const issueLines = z
+  .array(z.strictObject({ itemId: id, quantity, unit: unitName }))
+  .min(1)
+  .max(200);
+
 /** Where a receipt came from: the same for one typed by hand and one imported from a list. */
 const receiptHead = {
   siteId: id,
+  locationId,
   occurredAt: isoInstant,
   source: z.enum(RECEIPT_SOURCES),
   party: z
@@ -81,7 +91,7 @@ export const stockMethods = {
     access: 'stock.manage',
   }),
   'stock.onHand': method<OnHandRow[]>()({
-    input: z.strictObject({ siteId: id }),
+    input: z.strictObject({ siteId: id, locationId }),
     kind: 'read',
     access: 'stock.read',
   }),
@@ -117,7 +127,17 @@ export const stockMethods = {
           z.strictObject({
             row: z.int().min(1).max(100_000),
             name: z.string().trim().max(40),
+            spec: optionalText(40),
             ...receiptLine,
+            itemId: id.optional(),
+            newItem: z
+              .strictObject({
+                category: z.enum(STOCK_CATEGORIES),
+                baseUnit: unitName,
+                tracksLots: z.boolean().default(false),
+              })
+              .optional(),
+            unitFactor: z.int().min(2).max(1_000_000).optional(),
           }),
         )
         .min(1)
@@ -127,21 +147,19 @@ export const stockMethods = {
     access: 'stock.manage',
   }),
   'stock.planIssue': method<IssuePlan>()({
-    input: z.strictObject({ siteId: id, itemId: id, quantity }),
+    input: z.strictObject({ siteId: id, locationId, itemId: id, quantity }),
     kind: 'read',
     access: 'stock.read',
   }),
   'stock.issue': method<StockDocument>()({
     input: z.strictObject({
       siteId: id,
+      locationId,
       occurredAt: isoInstant,
       destinationKind: z.enum(DESTINATION_KINDS),
       destination: name(80),
       reason: optionalText(200),
-      lines: z
-        .array(z.strictObject({ itemId: id, quantity, unit: unitName }))
-        .min(1)
-        .max(200),
+      lines: issueLines,
     }),
     kind: 'write',
     access: 'stock.manage',
@@ -149,6 +167,7 @@ export const stockMethods = {
   'stock.adjust': method<StockDocument>()({
     input: z.strictObject({
       siteId: id,
+      locationId,
       occurredAt: isoInstant,
       reason: name(200),
       lines: z
@@ -172,6 +191,7 @@ export const stockMethods = {
   'stock.stocktake': method<{ variances: number; document: StockDocument | null }>()({
     input: z.strictObject({
       siteId: id,
+      locationId,
       occurredAt: isoInstant,
       reason: name(200),
       counts: z
@@ -199,13 +219,19 @@ export const stockMethods = {
     access: 'stock.read',
   }),
   'stock.report': method<StockReport>()({
-    input: z.strictObject({ siteId: id, from: day, to: day }),
+    input: z.strictObject({ siteId: id, locationId, from: day, to: day }),
     kind: 'read',
     access: 'stock.read',
   }),
   /** A write so that every export is in the audit trail. */
   'stock.reportExport': method<ExportedFile>()({
-    input: z.strictObject({ siteId: id, from: day, to: day, format: z.enum(['xlsx', 'csv']) }),
+    input: z.strictObject({
+      siteId: id,
+      locationId,
+      from: day,
+      to: day,
+      format: z.enum(['xlsx', 'csv']),
+    }),
     kind: 'write',
     access: 'stock.read',
   }),
@@ -220,9 +246,43 @@ export const stockMethods = {
     access: 'stock.read',
   }),
   'stock.card': method<{ opening: number; rows: StockCardRow[]; closing: number }>()({
-    input: z.strictObject({ siteId: id, itemId: id, from: isoInstant, to: isoInstant }),
+    input: z.strictObject({
+      siteId: id,
+      locationId,
+      itemId: id,
+      from: isoInstant,
+      to: isoInstant,
+    }),
     kind: 'read',
     access: 'stock.read',
+  }),
+  'stock.locations': method<StockLocation[]>()({
+    input: z.strictObject({ siteId: id, includeArchived: z.boolean().default(false) }),
+    kind: 'read',
+    access: 'stock.read',
+  }),
+  'stock.createLocation': method<StockLocation>()({
+    input: z.strictObject({ siteId: id, name: name(40) }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  'stock.archiveLocation': method<StockLocation>()({
+    input: z.strictObject({ siteId: id, id }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  /** Stock sent from one store of the site to another, lots first-expiry-first-out. */
+  'stock.transfer': method<StockDocument>()({
+    input: z.strictObject({
+      siteId: id,
+      fromLocationId: locationId,
+      toLocationId: id,
+      occurredAt: isoInstant,
+      reason: optionalText(200),
+      lines: issueLines,
+    }),
+    kind: 'write',
+    access: 'stock.manage',
   }),
   /** Lots expiring within this many days are flagged on the stock screen. */
   'settings.updateStock': method<Settings>()({

@@ -1,9 +1,15 @@
-import type { ReceiptImportPreview, ReceiptImportRow, StockDocument } from '../../../shared/stock';
+import type {
+  ReceiptImportPreview,
+  ReceiptImportRow,
+  StockCategory,
+  StockDocument,
+  StockItem,
+} from '../../../shared/stock';
 import type { ServiceContext } from '../context';
 import { Deferred } from '../deferred';
 import { DomainError } from '../errors';
 import { normalizeHeader, readSheet, toDay } from '../importPeople';
-import { listItems, toBaseUnits, getItem } from './catalogue';
+import { createItem, getItem, listItems, toBaseUnits } from './catalogue';
 import { receive, type ReceiptInput } from './movements';
 
 type Field = 'name' | 'spec' | 'quantity' | 'unit' | 'lotCode' | 'expiry';
@@ -95,46 +101,110 @@ export function previewReceiptImportDeferred(
   return new Deferred(() => previewReceiptImport(ctx, input));
 }
 
+export interface ImportLine {
+  row: number;
+  name: string;
+  spec?: string | undefined;
+  /** An item the name was matched or mapped to… */
+  itemId?: number | undefined;
+  /** …or a new item made from the name in the list. */
+  newItem?: { category: StockCategory; baseUnit: string; tracksLots: boolean } | undefined;
+  /** How many base units one `unit` holds, for a unit the item did not know. */
+  unitFactor?: number | undefined;
+  quantity: number;
+  unit: string;
+  lotCode?: string | undefined;
+  expiry?: string | undefined;
+}
+
+/** The item a line goes to: the one chosen, or one made from its name (once per name and spec). */
+function itemOfLine(ctx: ServiceContext, line: ImportLine, i: number, made: Map<string, number>) {
+  if ((line.itemId === undefined) === (line.newItem === undefined)) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `Row ${line.row}: choose an item or make a new one`,
+      { row: line.row },
+      { [`lines.${i}.itemId`]: 'unknown_item' },
+    );
+  }
+  if (line.itemId !== undefined) return getItem(ctx, line.itemId);
+  if (!line.name) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `Row ${line.row} names no item`,
+      { row: line.row },
+      { [`lines.${i}.name`]: 'required_name' },
+    );
+  }
+  const spec = line.spec ?? '';
+  const key = `${line.name}\u0000${spec}`;
+  const existing =
+    made.get(key) ??
+    listItems(ctx, { includeArchived: false }).find(
+      (it) => it.name === line.name && it.spec === spec,
+    )?.id;
+  if (existing !== undefined) return getItem(ctx, existing);
+  const item = createItem(ctx, {
+    name: line.name,
+    spec,
+    category: line.newItem!.category,
+    baseUnit: line.newItem!.baseUnit,
+    lowThreshold: 0,
+    tracksLots: line.newItem!.tracksLots,
+    units: [],
+    aliases: [],
+  });
+  made.set(key, item.id);
+  return item;
+}
+
+/** A pack unit the list uses and the item did not know, with the conversion typed in the preview. */
+function learnUnit(ctx: ServiceContext, item: StockItem, line: ImportLine): StockItem {
+  const known = line.unit === item.baseUnit || item.units.some((u) => u.unit === line.unit);
+  if (known || line.unitFactor === undefined) return item;
+  ctx.db
+    .prepare('INSERT INTO stock_item_units (item_id, unit, factor) VALUES (?, ?, ?)')
+    .run(item.id, line.unit, line.unitFactor);
+  return getItem(ctx, item.id);
+}
+
+function rememberAlias(ctx: ServiceContext, item: StockItem, name: string): void {
+  const known = item.name === name || item.aliases.includes(name);
+  const taken = ctx.db
+    .prepare<[string], { item_id: number }>(
+      'SELECT item_id FROM stock_item_aliases WHERE alias = ?',
+    )
+    .get(name);
+  if (!known && name.trim() && !taken)
+    ctx.db
+      .prepare('INSERT INTO stock_item_aliases (alias, item_id) VALUES (?, ?)')
+      .run(name.trim(), item.id);
+}
+
 /**
- * Posts a donation list as one receipt after the coordinator mapped its unknown names: each name
- * mapped to an item is remembered as that item's alias, so the next list matches it. All or
- * nothing: a bad line refuses the whole list, naming its row.
+ * Posts a donation list as one receipt after the coordinator dealt with what was unknown: a name
+ * mapped to an item is remembered as that item's alias, a name may instead become a new item, and
+ * a unit the item did not know is learnt with the conversion given. All or nothing: a bad line
+ * refuses the whole list (new items and units included), naming its row.
  */
 export function importReceipt(
   ctx: ServiceContext,
-  input: Omit<ReceiptInput, 'lines'> & {
-    lines: {
-      row: number;
-      name: string;
-      itemId: number;
-      quantity: number;
-      unit: string;
-      lotCode?: string | undefined;
-      expiry?: string | undefined;
-    }[];
-  },
+  input: Omit<ReceiptInput, 'lines'> & { lines: ImportLine[] },
   userId: number | null,
 ): StockDocument {
-  input.lines.forEach((line, i) => {
-    const item = getItem(ctx, line.itemId);
+  const made = new Map<string, number>();
+  const itemIds = input.lines.map((line, i) => {
+    const item = learnUnit(ctx, itemOfLine(ctx, line, i, made), line);
     toBaseUnits(item, line.quantity, line.unit, `lines.${i}.unit`);
-    const known = item.name === line.name || item.aliases.includes(line.name);
-    const taken = ctx.db
-      .prepare<[string], { item_id: number }>(
-        'SELECT item_id FROM stock_item_aliases WHERE alias = ?',
-      )
-      .get(line.name);
-    if (!known && line.name.trim() && !taken)
-      ctx.db
-        .prepare('INSERT INTO stock_item_aliases (alias, item_id) VALUES (?, ?)')
-        .run(line.name.trim(), item.id);
+    rememberAlias(ctx, item, line.name);
+    return item.id;
   });
   return receive(
     ctx,
     {
       ...input,
-      lines: input.lines.map((l) => ({
-        itemId: l.itemId,
+      lines: input.lines.map((l, i) => ({
+        itemId: itemIds[i]!,
         quantity: l.quantity,
         unit: l.unit,
         ...(l.lotCode ? { lotCode: l.lotCode } : {}),

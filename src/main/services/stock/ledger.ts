@@ -1,7 +1,7 @@
 import { siteDay } from '../../../shared/siteDate';
 import type { StockDocumentKind } from '../../../shared/stock';
 import { isoNow, type ServiceContext } from '../context';
-import { DomainError } from '../errors';
+import { DomainError, notFound } from '../errors';
 import { getActiveSite } from '../sites';
 
 /** The site's main store, made on first use. */
@@ -17,6 +17,34 @@ export function siteStore(ctx: ServiceContext, siteId: number): number {
     ctx.db.prepare("INSERT INTO stock_locations (site_id, name) VALUES (?, '物资仓库')").run(siteId)
       .lastInsertRowid,
   );
+}
+
+/**
+ * The store a movement or view is about: the site store unless a sub-store of the site is named.
+ * A sub-store of another site, or an archived one, is refused.
+ */
+export function stockLocation(
+  ctx: ServiceContext,
+  siteId: number,
+  locationId?: number | undefined,
+): number {
+  const main = siteStore(ctx, siteId);
+  if (locationId === undefined || locationId === main) return main;
+  const row = ctx.db
+    .prepare<[number], { site_id: number; name: string; archived_at: string | null }>(
+      'SELECT site_id, name, archived_at FROM stock_locations WHERE id = ?',
+    )
+    .get(locationId);
+  if (!row || row.site_id !== siteId) throw notFound('stock_location', locationId);
+  if (row.archived_at !== null) {
+    throw new DomainError(
+      'RETIRED',
+      `${row.name} is archived`,
+      { name: row.name },
+      { locationId: 'archived' },
+    );
+  }
+  return locationId;
 }
 
 export interface DocumentHead {

@@ -6,14 +6,16 @@ import type {
   ReceiptSource,
   StockDocument,
   StockDocumentKind,
+  StockItem,
 } from '../../../shared/stock';
 import type { ServiceContext } from '../context';
 import { DomainError, notFound } from '../errors';
 import { getItem, toBaseUnits } from './catalogue';
-import { insertDocument, lotsOnHand, postMovement, siteStore } from './ledger';
+import { insertDocument, lotsOnHand, postMovement, stockLocation } from './ledger';
 
 export interface ReceiptInput {
   siteId: number;
+  locationId?: number | undefined;
   occurredAt: string;
   source: ReceiptSource;
   party?: { kind: PartyKind; name: string; contact: string; phone: string } | undefined;
@@ -81,7 +83,7 @@ export function receive(
       },
     );
   }
-  const location = siteStore(ctx, input.siteId);
+  const location = stockLocation(ctx, input.siteId, input.locationId);
   const documentId = insertDocument(ctx, {
     kind: 'receipt',
     siteId: input.siteId,
@@ -136,11 +138,12 @@ export function receive(
  */
 export function planIssue(
   ctx: ServiceContext,
-  input: { siteId: number; itemId: number; quantity: number },
+  input: { siteId: number; locationId?: number | undefined; itemId: number; quantity: number },
 ): IssuePlan {
   getItem(ctx, input.itemId);
   const today = siteDay(ctx.now());
-  const usable = lotsOnHand(ctx, input.itemId, siteStore(ctx, input.siteId)).filter(
+  const location = stockLocation(ctx, input.siteId, input.locationId);
+  const usable = lotsOnHand(ctx, input.itemId, location).filter(
     (l) => l.expiry === null || l.expiry >= today,
   );
   const picks: IssuePlan['picks'] = [];
@@ -159,8 +162,34 @@ export function planIssue(
   };
 }
 
+/**
+ * The lots a line of an issue or transfer takes from a store, first expiry first; refused with
+ * the quantity available when the store cannot give that much.
+ */
+export function takeFirstExpiring(
+  ctx: ServiceContext,
+  siteId: number,
+  locationId: number,
+  line: { itemId: number; quantity: number; unit: string },
+  i: number,
+): { item: StockItem; plan: IssuePlan } {
+  const item = getItem(ctx, line.itemId);
+  const quantity = toBaseUnits(item, line.quantity, line.unit, `lines.${i}.unit`);
+  const plan = planIssue(ctx, { siteId, locationId, itemId: item.id, quantity });
+  if (plan.available < quantity) {
+    throw new DomainError(
+      'INSUFFICIENT_STOCK',
+      `Only ${plan.available} ${item.baseUnit} of ${item.name} can be issued`,
+      { item: item.name, available: plan.available, unit: item.baseUnit },
+      { [`lines.${i}.quantity`]: 'insufficient' },
+    );
+  }
+  return { item, plan };
+}
+
 export interface IssueInput {
   siteId: number;
+  locationId?: number | undefined;
   occurredAt: string;
   destinationKind: DestinationKind;
   destination: string;
@@ -174,7 +203,7 @@ export function issue(
   input: IssueInput,
   userId: number | null,
 ): StockDocument {
-  const location = siteStore(ctx, input.siteId);
+  const location = stockLocation(ctx, input.siteId, input.locationId);
   const documentId = insertDocument(ctx, {
     kind: 'issue',
     siteId: input.siteId,
@@ -186,17 +215,7 @@ export function issue(
   });
   const at = new Date(input.occurredAt).toISOString();
   input.lines.forEach((line, i) => {
-    const item = getItem(ctx, line.itemId);
-    const quantity = toBaseUnits(item, line.quantity, line.unit, `lines.${i}.unit`);
-    const plan = planIssue(ctx, { siteId: input.siteId, itemId: item.id, quantity });
-    if (plan.available < quantity) {
-      throw new DomainError(
-        'INSUFFICIENT_STOCK',
-        `Only ${plan.available} ${item.baseUnit} of ${item.name} can be issued`,
-        { item: item.name, available: plan.available, unit: item.baseUnit },
-        { [`lines.${i}.quantity`]: 'insufficient' },
-      );
-    }
+    const { item, plan } = takeFirstExpiring(ctx, input.siteId, location, line, i);
     for (const pick of plan.picks)
       postMovement(ctx, {
         documentId,
@@ -217,13 +236,14 @@ export function adjust(
   ctx: ServiceContext,
   input: {
     siteId: number;
+    locationId?: number | undefined;
     occurredAt: string;
     reason: string;
     lines: { itemId: number; lotId?: number | undefined; quantity: number }[];
   },
   userId: number | null,
 ): StockDocument {
-  const location = siteStore(ctx, input.siteId);
+  const location = stockLocation(ctx, input.siteId, input.locationId);
   const documentId = insertDocument(ctx, {
     kind: 'adjustment',
     siteId: input.siteId,
@@ -306,7 +326,6 @@ export function reverse(
     .prepare('SELECT site_id FROM stock_documents WHERE id = ?')
     .pluck()
     .get(original.id) as number;
-  const location = siteStore(ctx, siteId);
   const documentId = insertDocument(ctx, {
     kind: 'reversal',
     siteId,
@@ -316,22 +335,38 @@ export function reverse(
     recordedBy: userId,
   });
   const at = ctx.now().toISOString();
-  for (const line of original.lines) {
+  // Each movement is undone where it happened: a transfer moved stock between two stores.
+  const movements = ctx.db
+    .prepare<
+      [number],
+      {
+        item_id: number;
+        name: string;
+        lot_id: number | null;
+        location_id: number;
+        quantity: number;
+      }
+    >(
+      `SELECT m.item_id, i.name, m.lot_id, m.location_id, m.quantity FROM stock_movements m
+       JOIN stock_items i ON i.id = m.item_id WHERE m.document_id = ? ORDER BY m.id`,
+    )
+    .all(original.id);
+  for (const m of movements) {
     const onHand =
-      lotsOnHand(ctx, line.itemId, location).find((l) => l.lotId === line.lotId)?.quantity ?? 0;
-    if (onHand - line.quantity < 0) {
-      throw new DomainError(
-        'INSUFFICIENT_STOCK',
-        `Only ${onHand} of ${line.itemName} left to take back`,
-        { item: line.itemName, available: onHand, unit: '' },
-      );
+      lotsOnHand(ctx, m.item_id, m.location_id).find((l) => l.lotId === m.lot_id)?.quantity ?? 0;
+    if (onHand - m.quantity < 0) {
+      throw new DomainError('INSUFFICIENT_STOCK', `Only ${onHand} of ${m.name} left to take back`, {
+        item: m.name,
+        available: onHand,
+        unit: '',
+      });
     }
     postMovement(ctx, {
       documentId,
-      itemId: line.itemId,
-      lotId: line.lotId,
-      locationId: location,
-      quantity: -line.quantity,
+      itemId: m.item_id,
+      lotId: m.lot_id,
+      locationId: m.location_id,
+      quantity: -m.quantity,
       at,
       kind: 'reversal',
       channel: original.kind,
@@ -369,11 +404,13 @@ export function getDocument(ctx: ServiceContext, id: number): StockDocument {
         lot_id: number | null;
         code: string | null;
         expiry: string | null;
+        location: string;
         quantity: number;
       }
     >(
-      `SELECT m.item_id, i.name, m.lot_id, l.code, l.expiry, m.quantity FROM stock_movements m
-       JOIN stock_items i ON i.id = m.item_id LEFT JOIN stock_lots l ON l.id = m.lot_id WHERE m.document_id = ? ORDER BY m.id`,
+      `SELECT m.item_id, i.name, m.lot_id, l.code, l.expiry, s.name AS location, m.quantity FROM stock_movements m
+       JOIN stock_items i ON i.id = m.item_id LEFT JOIN stock_lots l ON l.id = m.lot_id
+       JOIN stock_locations s ON s.id = m.location_id WHERE m.document_id = ? ORDER BY m.id`,
     )
     .all(id);
   return {
@@ -392,6 +429,7 @@ export function getDocument(ctx: ServiceContext, id: number): StockDocument {
       lotId: l.lot_id,
       lotCode: l.code,
       expiry: l.expiry,
+      locationName: l.location,
       quantity: l.quantity,
     })),
   };
@@ -405,13 +443,14 @@ export function stocktake(
   ctx: ServiceContext,
   input: {
     siteId: number;
+    locationId?: number | undefined;
     occurredAt: string;
     reason: string;
     counts: { itemId: number; lotId?: number | undefined; counted: number }[];
   },
   userId: number | null,
 ): { variances: number; document: StockDocument | null } {
-  const location = siteStore(ctx, input.siteId);
+  const location = stockLocation(ctx, input.siteId, input.locationId);
   const lines = input.counts
     .map((c) => {
       const onBooks =
@@ -425,7 +464,13 @@ export function stocktake(
     variances: lines.length,
     document: adjust(
       ctx,
-      { siteId: input.siteId, occurredAt: input.occurredAt, reason: input.reason, lines },
+      {
+        siteId: input.siteId,
+        locationId: location,
+        occurredAt: input.occurredAt,
+        reason: input.reason,
+        lines,
+      },
       userId,
     ),
   };

@@ -8,14 +8,17 @@ import type {
 import type { ServiceContext } from '../context';
 import { getSettings } from '../settings';
 import { getItem } from './catalogue';
-import { siteStore } from './ledger';
+import { stockLocation } from './ledger';
 
 /**
  * Every active item's stock at the site with its lots, and what to watch: below its threshold,
  * lots expiring within the set days or expired, and days of supply at last week's pace.
  */
-export function onHand(ctx: ServiceContext, input: { siteId: number }): OnHandRow[] {
-  const location = siteStore(ctx, input.siteId);
+export function onHand(
+  ctx: ServiceContext,
+  input: { siteId: number; locationId?: number | undefined },
+): OnHandRow[] {
+  const location = stockLocation(ctx, input.siteId, input.locationId);
   const today = siteDay(ctx.now());
   const soon = addDays(today, getSettings(ctx).stockExpiryDays);
   const weekAgo = addDays(today, -7);
@@ -93,10 +96,16 @@ export function onHand(ctx: ServiceContext, input: { siteId: number }): OnHandRo
  */
 export function stockCard(
   ctx: ServiceContext,
-  input: { siteId: number; itemId: number; from: string; to: string },
+  input: {
+    siteId: number;
+    locationId?: number | undefined;
+    itemId: number;
+    from: string;
+    to: string;
+  },
 ): { opening: number; rows: StockCardRow[]; closing: number } {
   getItem(ctx, input.itemId);
-  const location = siteStore(ctx, input.siteId);
+  const location = stockLocation(ctx, input.siteId, input.locationId);
   const current =
     ctx.db
       .prepare<[number, number], { q: number | null }>(

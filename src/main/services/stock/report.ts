@@ -11,7 +11,7 @@ import {
 import { isoNow, type ServiceContext } from '../context';
 import { DomainError } from '../errors';
 import { getSite } from '../sites';
-import { siteStore } from './ledger';
+import { stockLocation } from './ledger';
 
 /**
  * The period stock report for the district: per item, opening, received by source, issued by
@@ -20,7 +20,7 @@ import { siteStore } from './ledger';
  */
 export function stockReport(
   ctx: ServiceContext,
-  input: { siteId: number; from: string; to: string },
+  input: { siteId: number; locationId?: number | undefined; from: string; to: string },
 ): StockReport {
   const site = getSite(ctx, input.siteId);
   if (input.to < input.from) {
@@ -40,7 +40,11 @@ export function stockReport(
       { from: 'date_in_future' },
     );
   }
-  const location = siteStore(ctx, input.siteId);
+  const location = stockLocation(ctx, input.siteId, input.locationId);
+  const locationName = ctx.db
+    .prepare('SELECT name FROM stock_locations WHERE id = ?')
+    .pluck()
+    .get(location) as string;
   const items = ctx.db
     .prepare<
       [],
@@ -59,13 +63,13 @@ export function stockReport(
   );
   const sums = ctx.db
     .prepare<
-      [string, string],
+      [string, number, string],
       { item_id: number; in_period: number; kind: string; channel: string; q: number }
     >(
       `SELECT item_id, day <= ? AS in_period, kind, channel, sum(quantity) AS q
-       FROM stock_daily WHERE day >= ? GROUP BY item_id, in_period, kind, channel`,
+       FROM stock_daily WHERE location_id = ? AND day >= ? GROUP BY item_id, in_period, kind, channel`,
     )
-    .all(input.to, input.from);
+    .all(input.to, location, input.from);
   const rows = new Map<number, StockReportRow>(
     items.map((i) => [
       i.id,
@@ -110,6 +114,7 @@ export function stockReport(
   }
   return {
     siteName: site.name,
+    locationName,
     from: input.from,
     to: input.to,
     generatedAt: isoNow(ctx),

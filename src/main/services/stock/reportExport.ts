@@ -15,6 +15,7 @@ import { isoNow } from '../context';
 import { Deferred } from '../deferred';
 import { spreadsheetSafe } from '../masking';
 import { getSettings } from '../settings';
+import { siteStore } from './ledger';
 import { stockReport } from './report';
 
 const WORDS = {
@@ -137,7 +138,13 @@ export function stockReportCsv(report: StockReport, language: Language): string 
 /** The period report as Excel or CSV, named like 物资报表_2026-11-29.xlsx; audited. */
 export function exportStockReport(
   ctx: HandlerContext,
-  input: { siteId: number; from: string; to: string; format: 'xlsx' | 'csv' },
+  input: {
+    siteId: number;
+    locationId?: number | undefined;
+    from: string;
+    to: string;
+    format: 'xlsx' | 'csv';
+  },
 ): Deferred<ExportedFile> {
   const report = stockReport(ctx, input);
   const language = getSettings(ctx).language;
@@ -148,7 +155,12 @@ export function exportStockReport(
     outcome: 'ok',
     detail: `stock report ${input.from}–${input.to} as ${input.format}`,
   });
-  const filename = `${WORDS[language].file}_${input.to}.${input.format}`;
+  // A sub-store's report names the sub-store, so two stores' files of one day do not collide.
+  const store =
+    input.locationId === undefined || input.locationId === siteStore(ctx, input.siteId)
+      ? ''
+      : `_${report.locationName.replace(/[\\/:*?"<>|]/g, '_')}`;
+  const filename = `${WORDS[language].file}${store}_${input.to}.${input.format}`;
   return new Deferred(async () =>
     input.format === 'csv'
       ? {

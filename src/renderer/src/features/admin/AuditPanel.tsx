@@ -19,7 +19,7 @@ import {
 } from '../../../../shared/accounts';
 import type { AuditFilter } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { saveFile } from '../../api/saveFile';
+import { ExportProgress, useExport } from '../../api/useExport';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -108,15 +108,9 @@ export function AuditPanel() {
       setError(e);
     }
   };
-  const exportAs = async (format: 'xlsx' | 'csv') => {
-    try {
-      const file = await call('audit.export', { filter, format });
-      saveFile(file);
-      notify(t('audit.exported', { filename: file.filename }));
-    } catch (e) {
-      notify(errorText(t, e), 'error');
-    }
-  };
+  const exporting = useExport();
+  const exportAs = (format: 'xlsx' | 'csv') =>
+    exporting.run(() => call('audit.export', { filter, format }));
   const verify = async () => {
     try {
       setVerification(await call('audit.verify', {}));
@@ -175,10 +169,15 @@ export function AuditPanel() {
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
-          <Button variant="outlined" onClick={() => void exportAs('xlsx')}>
+          <ExportProgress busy={exporting.busy} />
+          <Button
+            variant="outlined"
+            disabled={exporting.busy}
+            onClick={() => void exportAs('xlsx')}
+          >
             {t('audit.exportXlsx')}
           </Button>
-          <Button variant="outlined" onClick={() => void exportAs('csv')}>
+          <Button variant="outlined" disabled={exporting.busy} onClick={() => void exportAs('csv')}>
             {t('audit.exportCsv')}
           </Button>
           <Button onClick={() => void verify()}>{t('audit.verify')}</Button>

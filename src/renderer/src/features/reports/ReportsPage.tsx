@@ -9,29 +9,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { siteDay } from '../../../../shared/siteDate';
 import { call } from '../../api/client';
-import { saveFile } from '../../api/saveFile';
+import { ExportProgress, useExport } from '../../api/useExport';
 import { useQuery } from '../../api/useQuery';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
 import { DailyReportDocument } from './DailyReportDocument';
 
 /** The daily report of any day: on screen as the A4 page, printed, or exported. */
 export function ReportsPage({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const [day, setDay] = useState(() => siteDay(new Date()));
   const [printing, setPrinting] = useState(false);
   const report = useQuery('reports.daily', { siteId, day });
 
-  const exportXlsx = () =>
-    call('reports.dailyExport', { siteId, day }).then(
-      (file) => {
-        saveFile(file);
-        notify(t('report.exported', { file: file.filename }));
-      },
-      (error: unknown) => notify(errorText(t, error), 'error'),
-    );
+  const exporting = useExport();
+  const exportXlsx = () => exporting.run(() => call('reports.dailyExport', { siteId, day }));
 
   return (
     <Box sx={{ p: 2, pt: 1 }}>
@@ -51,9 +43,14 @@ export function ReportsPage({ siteId }: { siteId: number }) {
         >
           {t('report.print')}
         </Button>
-        <Button startIcon={<FileDownloadIcon />} disabled={!report.data} onClick={exportXlsx}>
+        <Button
+          startIcon={<FileDownloadIcon />}
+          disabled={!report.data || exporting.busy}
+          onClick={() => void exportXlsx()}
+        >
           {t('report.exportXlsx')}
         </Button>
+        <ExportProgress busy={exporting.busy} />
       </Stack>
       {report.error && <Alert severity="error">{errorText(t, report.error)}</Alert>}
       {report.data && (

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { AutoFillResult, RosterGrid, RosterSlot } from '../../../../shared/roster';
 import { addDays, siteDay } from '../../../../shared/siteDate';
 import { call } from '../../api/client';
-import { saveFile } from '../../api/saveFile';
+import { ExportProgress, useExport } from '../../api/useExport';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
 import { FormDialog } from '../../components/FormDialog';
@@ -37,6 +37,7 @@ function nextMonday(): string {
 export function RosterGridView({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
   const notify = useNotify();
+  const exporting = useExport();
   const canManage = useCan()('roster.manage');
   const [refreshKey, setRefreshKey] = useState(0);
   const periods = useQuery('roster.periods', { siteId }, { refreshKey });
@@ -142,18 +143,14 @@ export function RosterGridView({ siteId }: { siteId: number }) {
             </Button>
             <Button
               startIcon={<FileDownloadIcon />}
+              disabled={exporting.busy}
               onClick={() =>
-                call('roster.export', { periodId: current.period.id }).then(
-                  (file) => {
-                    saveFile(file);
-                    notify(t('roster.exported', { file: file.filename }));
-                  },
-                  (error: unknown) => notify(errorText(t, error), 'error'),
-                )
+                void exporting.run(() => call('roster.export', { periodId: current.period.id }))
               }
             >
               {t('roster.exportXlsx')}
             </Button>
+            <ExportProgress busy={exporting.busy} />
           </>
         )}
       </Stack>

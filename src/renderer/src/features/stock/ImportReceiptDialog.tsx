@@ -20,16 +20,20 @@ import { readBase64 } from '../../api/readFile';
 import { useQuery } from '../../api/useQuery';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
-
-interface Choice {
-  itemId: number | '';
-  include: boolean;
-}
+import { CategorySelect } from './CategorySelect';
+import {
+  importLine,
+  initialChoice,
+  needsFactor,
+  problemsLeft,
+  type ImportChoice,
+} from './importChoice';
+import type { StoreScope } from './storeScope';
 
 /** A donation list from a file: read, names matched (unknown ones chosen by hand), posted at once. */
 export function ImportReceiptDialog(props: {
   open: boolean;
-  siteId: number;
+  scope: StoreScope;
   source: ReceiptSource;
   party: { kind: PartyKind; name: string; contact: string; phone: string } | null;
   onClose: () => void;
@@ -47,11 +51,12 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
   const notify = useNotify();
   const items = useQuery('stock.items', {});
   const [rows, setRows] = useState<ReceiptImportRow[] | null>(null);
-  const [choices, setChoices] = useState<Record<number, Choice>>({});
+  const [choices, setChoices] = useState<Record<number, ImportChoice>>({});
   const reading = useSubmit();
   const posting = useSubmit();
-  const problemsOf = (r: ReceiptImportRow) =>
-    r.problems.filter((p) => p !== 'unknown_item' || choices[r.row]?.itemId === '');
+  const known = items.data ?? [];
+  const choose = (r: ReceiptImportRow, change: Partial<ImportChoice>) =>
+    setChoices((all) => ({ ...all, [r.row]: { ...(all[r.row] ?? initialChoice(r)), ...change } }));
   return (
     <>
       <DialogTitle>{t('stock.importTitle')}</DialogTitle>
@@ -69,17 +74,7 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
                 base64: await readBase64(file),
               });
               setRows(preview.rows);
-              setChoices(
-                Object.fromEntries(
-                  preview.rows.map((r) => [
-                    r.row,
-                    {
-                      itemId: r.itemId ?? '',
-                      include: r.problems.every((p) => p === 'unknown_item'),
-                    },
-                  ]),
-                ),
-              );
+              setChoices(Object.fromEntries(preview.rows.map((r) => [r.row, initialChoice(r)])));
             });
           }}
         />
@@ -100,19 +95,14 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
             </TableHead>
             <TableBody>
               {rows.map((r) => {
-                const choice = choices[r.row] ?? { itemId: '', include: false };
-                const problems = problemsOf(r);
+                const choice = choices[r.row] ?? initialChoice(r);
+                const problems = problemsLeft(r, choice, known);
                 return (
                   <TableRow key={r.row}>
                     <TableCell padding="checkbox">
                       <Checkbox
                         checked={choice.include}
-                        onChange={(e) =>
-                          setChoices({
-                            ...choices,
-                            [r.row]: { ...choice, include: e.target.checked },
-                          })
-                        }
+                        onChange={(e) => choose(r, { include: e.target.checked })}
                         slotProps={{ input: { 'aria-label': `${t('stock.row')} ${r.row}` } }}
                       />
                     </TableCell>
@@ -126,23 +116,47 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
                         size="small"
                         value={choice.itemId}
                         onChange={(e) =>
-                          setChoices({
-                            ...choices,
-                            [r.row]: { itemId: Number(e.target.value), include: true },
+                          choose(r, {
+                            itemId: e.target.value === 'new' ? 'new' : Number(e.target.value),
+                            include: true,
                           })
                         }
                         slotProps={{ htmlInput: { 'aria-label': `${r.name} ${t('stock.item')}` } }}
                         sx={{ minWidth: 200 }}
                       >
-                        {(items.data ?? []).map((i) => (
+                        {known.map((i) => (
                           <MenuItem key={i.id} value={i.id}>
                             {i.name} {i.spec}
                           </MenuItem>
                         ))}
+                        {r.name && (
+                          <MenuItem value="new">
+                            {t('stock.newItemFromRow', { name: r.name })}
+                          </MenuItem>
+                        )}
                       </TextField>
+                      {choice.itemId === 'new' && (
+                        <NewItemFields choice={choice} onChange={(change) => choose(r, change)} />
+                      )}
                     </TableCell>
                     <TableCell>
                       {r.quantity ?? '—'} {r.unit}
+                      {needsFactor(r, choice, known) && (
+                        <TextField
+                          size="small"
+                          type="number"
+                          label={t('stock.unitFactor', {
+                            unit: r.unit,
+                            base:
+                              choice.itemId === 'new'
+                                ? choice.baseUnit
+                                : known.find((i) => i.id === choice.itemId)?.baseUnit,
+                          })}
+                          value={choice.factor}
+                          onChange={(e) => choose(r, { factor: e.target.value })}
+                          sx={{ display: 'block', mt: 1, width: 170 }}
+                        />
+                      )}
                     </TableCell>
                     <TableCell>{r.lotCode}</TableCell>
                     <TableCell>{r.expiry ?? ''}</TableCell>
@@ -169,18 +183,9 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
               .run(async () => {
                 const lines = (rows ?? [])
                   .filter((r) => choices[r.row]?.include)
-                  .map((r) => ({
-                    row: r.row,
-                    name: r.name,
-                    // A row left without an item is sent as 0, which main refuses, naming the row.
-                    itemId: Number(choices[r.row]?.itemId || 0),
-                    quantity: r.quantity ?? 0,
-                    unit: r.unit,
-                    ...(r.lotCode ? { lotCode: r.lotCode } : {}),
-                    ...(r.expiry ? { expiry: r.expiry } : {}),
-                  }));
+                  .map((r) => importLine(r, choices[r.row]!, known));
                 const doc = await call('stock.importReceipt', {
-                  siteId: props.siteId,
+                  ...props.scope,
                   occurredAt: new Date().toISOString(),
                   source: props.source,
                   ...(props.party ? { party: props.party } : {}),
@@ -195,5 +200,29 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
         </Button>
       </DialogActions>
     </>
+  );
+}
+
+/** The category and base unit of an item made from a row's name. */
+function NewItemFields(props: {
+  choice: ImportChoice;
+  onChange: (change: Partial<ImportChoice>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <span style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+      <CategorySelect
+        size="small"
+        value={props.choice.category}
+        onChange={(category) => props.onChange({ category })}
+      />
+      <TextField
+        size="small"
+        label={t('stock.baseUnit')}
+        value={props.choice.baseUnit}
+        onChange={(e) => props.onChange({ baseUnit: e.target.value })}
+        sx={{ width: 90 }}
+      />
+    </span>
   );
 }

@@ -13,6 +13,7 @@ import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
 import { emptyLine, LineList, type Line } from './LineEditor';
+import type { StoreScope } from './storeScope';
 
 function baseQuantity(item: StockItem | undefined, line: Line): number {
   const n = numberOrNaN(line.quantity);
@@ -22,18 +23,18 @@ function baseQuantity(item: StockItem | undefined, line: Line): number {
 
 /** What first-expiry-first-out would take for one line, shown before posting. */
 function PlanHint({
-  siteId,
+  scope,
   item,
   quantity,
 }: {
-  siteId: number;
+  scope: StoreScope;
   item: StockItem;
   quantity: number;
 }) {
   const { t } = useTranslation();
   const plan = useQuery(
     'stock.planIssue',
-    { siteId, itemId: item.id, quantity },
+    { ...scope, itemId: item.id, quantity },
     { skip: quantity <= 0 },
   );
   if (!plan.data) return null;
@@ -51,13 +52,24 @@ function PlanHint({
   );
 }
 
-/** An issue to a floor, room, post, staff member, community or department. */
-export function IssuePanel({ siteId, onPosted }: { siteId: number; onPosted: () => void }) {
+/** Issued to someone, or sent to another store of the site (a transfer). */
+type Destination = DestinationKind | 'store';
+
+/**
+ * An issue to a floor, room, post, staff member, community or department, or a transfer to
+ * another store of the site; lots first-expiry-first-out either way.
+ */
+export function IssuePanel({ scope, onPosted }: { scope: StoreScope; onPosted: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const items = useQuery('stock.items', {});
-  const [kind, setKind] = useState<DestinationKind>('floor');
+  const stores = useQuery('stock.locations', { siteId: scope.siteId });
+  const otherStores = (stores.data ?? []).filter((l) =>
+    scope.locationId === undefined ? !l.main : l.id !== scope.locationId,
+  );
+  const [kind, setKind] = useState<Destination>('floor');
   const [destination, setDestination] = useState('');
+  const [toStore, setToStore] = useState<number | ''>('');
   const [reason, setReason] = useState('');
   const [lines, setLines] = useState<Line[]>([emptyLine()]);
   const submit = useSubmit();
@@ -69,21 +81,32 @@ export function IssuePanel({ siteId, onPosted }: { siteId: number; onPosted: () 
       sx={{ maxWidth: 1000 }}
       onSubmit={(e) => {
         e.preventDefault();
+        const head = {
+          siteId: scope.siteId,
+          occurredAt: new Date().toISOString(),
+          reason,
+          lines: lines.map((l) => ({
+            itemId: l.itemId === '' ? 0 : l.itemId,
+            quantity: numberOrNaN(l.quantity),
+            unit: l.unit,
+          })),
+        };
         void submit
           .run(async () => {
-            const doc = await call('stock.issue', {
-              siteId,
-              occurredAt: new Date().toISOString(),
-              destinationKind: kind,
-              destination,
-              reason,
-              lines: lines.map((l) => ({
-                itemId: l.itemId === '' ? 0 : l.itemId,
-                quantity: numberOrNaN(l.quantity),
-                unit: l.unit,
-              })),
-            });
-            notify(t('stock.issued', { id: doc.id }));
+            const doc =
+              kind === 'store'
+                ? await call('stock.transfer', {
+                    ...head,
+                    fromLocationId: scope.locationId,
+                    toLocationId: toStore === '' ? 0 : toStore,
+                  })
+                : await call('stock.issue', {
+                    ...head,
+                    locationId: scope.locationId,
+                    destinationKind: kind,
+                    destination,
+                  });
+            notify(t(kind === 'store' ? 'stock.transferred' : 'stock.issued', { id: doc.id }));
           })
           .then((ok) => {
             if (!ok) return;
@@ -97,7 +120,7 @@ export function IssuePanel({ siteId, onPosted }: { siteId: number; onPosted: () 
           select
           label={t('stock.destinationKind')}
           value={kind}
-          onChange={(e) => setKind(e.target.value as DestinationKind)}
+          onChange={(e) => setKind(e.target.value as Destination)}
           sx={{ minWidth: 150 }}
         >
           {DESTINATION_KINDS.map((d) => (
@@ -105,15 +128,35 @@ export function IssuePanel({ siteId, onPosted }: { siteId: number; onPosted: () 
               {t(`destinationKind.${d}`)}
             </MenuItem>
           ))}
+          {otherStores.length > 0 && <MenuItem value="store">{t('stock.toStore')}</MenuItem>}
         </TextField>
-        <TextField
-          label={t('stock.destination')}
-          value={destination}
-          onChange={(e) => setDestination(e.target.value)}
-          required
-          error={!!submit.fields.destination}
-          helperText={submit.fields.destination}
-        />
+        {kind === 'store' ? (
+          <TextField
+            select
+            label={t('stock.toStoreName')}
+            value={toStore}
+            onChange={(e) => setToStore(Number(e.target.value))}
+            required
+            sx={{ minWidth: 180 }}
+            error={!!submit.fields.toLocationId}
+            helperText={submit.fields.toLocationId}
+          >
+            {otherStores.map((l) => (
+              <MenuItem key={l.id} value={l.id}>
+                {l.name}
+              </MenuItem>
+            ))}
+          </TextField>
+        ) : (
+          <TextField
+            label={t('stock.destination')}
+            value={destination}
+            onChange={(e) => setDestination(e.target.value)}
+            required
+            error={!!submit.fields.destination}
+            helperText={submit.fields.destination}
+          />
+        )}
         <TextField
           label={t('stock.reason')}
           value={reason}
@@ -130,7 +173,7 @@ export function IssuePanel({ siteId, onPosted }: { siteId: number; onPosted: () 
         below={(line) =>
           itemOf(line) && (
             <PlanHint
-              siteId={siteId}
+              scope={scope}
               item={itemOf(line)!}
               quantity={baseQuantity(itemOf(line), line)}
             />

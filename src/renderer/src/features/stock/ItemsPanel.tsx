@@ -7,7 +7,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -18,12 +17,13 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STOCK_CATEGORIES, type StockCategory } from '../../../../shared/stock';
+import type { StockCategory } from '../../../../shared/stock';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
+import { CategorySelect } from './CategorySelect';
 
 const list = (text: string): string[] =>
   text
@@ -146,18 +146,7 @@ function ItemForm(props: { onClose: () => void; onDone: () => void }) {
             error={!!f.name}
             helperText={f.name}
           />
-          <TextField
-            select
-            label={t('stock.category')}
-            value={category}
-            onChange={(e) => setCategory(e.target.value as StockCategory)}
-          >
-            {STOCK_CATEGORIES.map((c) => (
-              <MenuItem key={c} value={c}>
-                {t(`stockCategory.${c}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+          <CategorySelect value={category} onChange={setCategory} />
           <TextField
             label={t('stock.spec')}
             value={spec}

@@ -12,11 +12,12 @@ import type { OnHandRow } from '../../../../shared/stock';
 import { useQuery } from '../../api/useQuery';
 import { errorText } from '../../i18n/errorText';
 import { StockCardDialog } from './StockCardDialog';
+import type { StoreScope } from './storeScope';
 
 /** Every item's stock with what to watch; a row opens its stock card. */
-export function OnHandPanel({ siteId, refreshKey }: { siteId: number; refreshKey: number }) {
+export function OnHandPanel({ scope, refreshKey }: { scope: StoreScope; refreshKey: number }) {
   const { t } = useTranslation();
-  const rows = useQuery('stock.onHand', { siteId }, { refreshKey });
+  const rows = useQuery('stock.onHand', scope, { refreshKey });
   const [card, setCard] = useState<OnHandRow | null>(null);
   if (rows.error) return <Alert severity="error">{errorText(t, rows.error)}</Alert>;
   if (rows.data?.length === 0) return <Alert severity="info">{t('stock.noItems')}</Alert>;
@@ -85,7 +86,7 @@ export function OnHandPanel({ siteId, refreshKey }: { siteId: number; refreshKey
           </TableBody>
         </Table>
       </Paper>
-      <StockCardDialog siteId={siteId} item={card} onClose={() => setCard(null)} />
+      <StockCardDialog scope={scope} item={card} onClose={() => setCard(null)} />
     </>
   );
 }

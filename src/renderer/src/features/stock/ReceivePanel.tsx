@@ -19,9 +19,10 @@ import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
 import { ImportReceiptDialog } from './ImportReceiptDialog';
 import { emptyLine, LineList, type Line } from './LineEditor';
+import type { StoreScope } from './storeScope';
 
 /** A receipt: where it came from (a donor for donations), and its lines. */
-export function ReceivePanel({ siteId, onPosted }: { siteId: number; onPosted: () => void }) {
+export function ReceivePanel({ scope, onPosted }: { scope: StoreScope; onPosted: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const items = useQuery('stock.items', {});
@@ -44,7 +45,7 @@ export function ReceivePanel({ siteId, onPosted }: { siteId: number; onPosted: (
         void submit
           .run(async () => {
             const doc = await call('stock.receive', {
-              siteId,
+              ...scope,
               occurredAt: new Date().toISOString(),
               source,
               ...(party.trim() ? { party: { kind: partyKind, name: party, contact, phone } } : {}),
@@ -130,7 +131,7 @@ export function ReceivePanel({ siteId, onPosted }: { siteId: number; onPosted: (
       </Stack>
       <ImportReceiptDialog
         open={importing}
-        siteId={siteId}
+        scope={scope}
         source={source}
         party={party.trim() ? { kind: partyKind, name: party, contact, phone } : null}
         onClose={() => setImporting(false)}

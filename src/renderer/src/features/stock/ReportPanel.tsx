@@ -15,30 +15,24 @@ import { useTranslation } from 'react-i18next';
 import { addDays, siteDay } from '../../../../shared/siteDate';
 import { DESTINATION_KINDS, RECEIPT_SOURCES } from '../../../../shared/stock';
 import { call } from '../../api/client';
-import { saveFile } from '../../api/saveFile';
+import { ExportProgress, useExport } from '../../api/useExport';
 import { useQuery } from '../../api/useQuery';
 import { PrintPreview } from '../../components/print/PrintPreview';
-import { useNotify } from '../../notify';
 import { StockReportDocument } from './StockReportDocument';
 import { errorText } from '../../i18n/errorText';
+import type { StoreScope } from './storeScope';
 
 /** The period stock report: per item, opening, in by source, out by destination, closing. */
-export function ReportPanel({ siteId, refreshKey }: { siteId: number; refreshKey: number }) {
+export function ReportPanel({ scope, refreshKey }: { scope: StoreScope; refreshKey: number }) {
   const { t } = useTranslation();
   const today = siteDay(new Date());
   const [from, setFrom] = useState(addDays(today, -6));
   const [to, setTo] = useState(today);
-  const report = useQuery('stock.report', { siteId, from, to }, { refreshKey });
-  const notify = useNotify();
+  const report = useQuery('stock.report', { ...scope, from, to }, { refreshKey });
   const [printing, setPrinting] = useState(false);
+  const exporting = useExport();
   const exportAs = (format: 'xlsx' | 'csv') =>
-    call('stock.reportExport', { siteId, from, to, format }).then(
-      (file) => {
-        saveFile(file);
-        notify(t('stock.exported', { file: file.filename }));
-      },
-      (error: unknown) => notify(errorText(t, error), 'error'),
-    );
+    exporting.run(() => call('stock.reportExport', { ...scope, from, to, format }));
   const num = { textAlign: 'right' as const };
   return (
     <Stack spacing={2}>
@@ -57,15 +51,24 @@ export function ReportPanel({ siteId, refreshKey }: { siteId: number; refreshKey
           onChange={(e) => e.target.value && setTo(e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }}
         />
-        <Button startIcon={<FileDownloadIcon />} onClick={() => void exportAs('xlsx')}>
+        <Button
+          startIcon={<FileDownloadIcon />}
+          disabled={exporting.busy}
+          onClick={() => void exportAs('xlsx')}
+        >
           {t('stock.exportXlsx')}
         </Button>
-        <Button startIcon={<FileDownloadIcon />} onClick={() => void exportAs('csv')}>
+        <Button
+          startIcon={<FileDownloadIcon />}
+          disabled={exporting.busy}
+          onClick={() => void exportAs('csv')}
+        >
           {t('stock.exportCsv')}
         </Button>
         <Button startIcon={<PrintIcon />} disabled={!report.data} onClick={() => setPrinting(true)}>
           {t('stock.printPdf')}
         </Button>
+        <ExportProgress busy={exporting.busy} />
       </Stack>
       {report.error && <Alert severity="error">{errorText(t, report.error)}</Alert>}
       {report.data && (

@@ -14,10 +14,11 @@ import type { OnHandRow } from '../../../../shared/stock';
 import { addDays, siteDay, siteInstant } from '../../../../shared/siteDate';
 import { useQuery } from '../../api/useQuery';
 import { formatDateTime } from '../../i18n/dates';
+import type { StoreScope } from './storeScope';
 
 /** The last 30 days of one item: every movement with its running balance. */
 export function StockCardDialog(props: {
-  siteId: number;
+  scope: StoreScope;
   item: OnHandRow | null;
   onClose: () => void;
 }) {
@@ -26,7 +27,7 @@ export function StockCardDialog(props: {
   const card = useQuery(
     'stock.card',
     {
-      siteId: props.siteId,
+      ...props.scope,
       itemId: props.item?.itemId ?? 0,
       from: siteInstant(addDays(today, -29), '00:00').toISOString(),
       to: siteInstant(addDays(today, 1), '00:00').toISOString(),

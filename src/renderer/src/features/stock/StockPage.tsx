@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
@@ -11,6 +12,8 @@ import { OnHandPanel } from './OnHandPanel';
 import { ReceivePanel } from './ReceivePanel';
 import { ReportPanel } from './ReportPanel';
 import { StocktakePanel } from './StocktakePanel';
+import { StoreSelector } from './StoreSelector';
+import type { StoreScope } from './storeScope';
 
 type StockTab = 'onHand' | 'receive' | 'issue' | 'stocktake' | 'donations' | 'items' | 'report';
 
@@ -20,31 +23,44 @@ export function StockPage({ siteId }: { siteId: number }) {
   const canManage = useCan()('stock.manage');
   const [tab, setTab] = useState<StockTab>('onHand');
   const [refreshKey, setRefreshKey] = useState(0);
+  const [locationId, setLocationId] = useState<number | undefined>(undefined);
+  const scope: StoreScope = locationId === undefined ? { siteId } : { siteId, locationId };
   const changed = () => setRefreshKey((k) => k + 1);
   return (
     <Box sx={{ p: 2, pt: 1 }}>
-      <Tabs
-        value={tab}
-        onChange={(_e, v: StockTab) => setTab(v)}
-        sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}
+      <Stack
+        direction="row"
+        sx={{ borderBottom: 1, borderColor: 'divider', mb: 2, alignItems: 'center' }}
       >
-        <Tab value="onHand" label={t('stock.tabOnHand')} />
-        {canManage && <Tab value="receive" label={t('stock.tabReceive')} />}
-        {canManage && <Tab value="issue" label={t('stock.tabIssue')} />}
-        {canManage && <Tab value="stocktake" label={t('stock.tabStocktake')} />}
-        <Tab value="donations" label={t('stock.tabDonations')} />
-        <Tab value="items" label={t('stock.tabItems')} />
-        <Tab value="report" label={t('stock.tabReport')} />
-      </Tabs>
-      {tab === 'onHand' && <OnHandPanel siteId={siteId} refreshKey={refreshKey} />}
-      {tab === 'receive' && <ReceivePanel siteId={siteId} onPosted={changed} />}
-      {tab === 'issue' && <IssuePanel siteId={siteId} onPosted={changed} />}
-      {tab === 'stocktake' && (
-        <StocktakePanel siteId={siteId} refreshKey={refreshKey} onPosted={changed} />
-      )}
+        <Tabs value={tab} onChange={(_e, v: StockTab) => setTab(v)} sx={{ flex: 1 }}>
+          <Tab value="onHand" label={t('stock.tabOnHand')} />
+          {canManage && <Tab value="receive" label={t('stock.tabReceive')} />}
+          {canManage && <Tab value="issue" label={t('stock.tabIssue')} />}
+          {canManage && <Tab value="stocktake" label={t('stock.tabStocktake')} />}
+          <Tab value="donations" label={t('stock.tabDonations')} />
+          <Tab value="items" label={t('stock.tabItems')} />
+          <Tab value="report" label={t('stock.tabReport')} />
+        </Tabs>
+        <StoreSelector
+          siteId={siteId}
+          locationId={locationId}
+          canManage={canManage}
+          refreshKey={refreshKey}
+          onChange={setLocationId}
+        />
+      </Stack>
+      {/* Keyed by store: a half-typed form never posts to a store other than the one it shows. */}
+      <Box key={locationId ?? 'main'}>
+        {tab === 'onHand' && <OnHandPanel scope={scope} refreshKey={refreshKey} />}
+        {tab === 'receive' && <ReceivePanel scope={scope} onPosted={changed} />}
+        {tab === 'issue' && <IssuePanel scope={scope} onPosted={changed} />}
+        {tab === 'stocktake' && (
+          <StocktakePanel scope={scope} refreshKey={refreshKey} onPosted={changed} />
+        )}
+        {tab === 'report' && <ReportPanel scope={scope} refreshKey={refreshKey} />}
+      </Box>
       {tab === 'donations' && <DonationsPanel siteId={siteId} refreshKey={refreshKey} />}
       {tab === 'items' && <ItemsPanel onChanged={changed} />}
-      {tab === 'report' && <ReportPanel siteId={siteId} refreshKey={refreshKey} />}
     </Box>
   );
 }

@@ -12,7 +12,7 @@ export function StockReportDocument({ report }: { report: StockReport }) {
       <div className="print-meta">
         <span>
           {t('stock.reportMeta', {
-            site: report.siteName,
+            site: `${report.siteName} · ${report.locationName}`,
             from: report.from,
             to: report.to,
             at: formatDateTime(report.generatedAt, i18n.language),

@@ -18,6 +18,7 @@ import { numberOrNaN } from '../../components/numberInput';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
+import type { StoreScope } from './storeScope';
 
 interface CountLine {
   key: string;
@@ -57,17 +58,17 @@ function countLines(rows: OnHandRow[]): CountLine[] {
 
 /** Print a count sheet, type what was counted, post the differences as one adjustment. */
 export function StocktakePanel({
-  siteId,
+  scope,
   refreshKey,
   onPosted,
 }: {
-  siteId: number;
+  scope: StoreScope;
   refreshKey: number;
   onPosted: () => void;
 }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const rows = useQuery('stock.onHand', { siteId }, { refreshKey });
+  const rows = useQuery('stock.onHand', scope, { refreshKey });
   const lines = countLines(rows.data ?? []);
   const [counted, setCounted] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
@@ -110,7 +111,7 @@ export function StocktakePanel({
         void submit
           .run(async () => {
             const result = await call('stock.stocktake', {
-              siteId,
+              ...scope,
               occurredAt: new Date().toISOString(),
               reason,
               counts: lines
