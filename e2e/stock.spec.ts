@@ -99,7 +99,20 @@ test('a donation of two items by lot, an issue to a community first-expiry-first
   const card = page.getByRole('dialog');
   await expect(card.getByRole('row')).toHaveCount(5);
   await expect(card).toContainText('期末 900 只');
+  const cardFile = page.waitForEvent('download');
+  await card.getByRole('button', { name: '导出 Excel' }).click();
+  expect((await cardFile).suggestedFilename()).toMatch(
+    /^物资卡_医用外科口罩_\d{4}-\d{2}-\d{2}\.xlsx$/,
+  );
   await card.getByRole('button', { name: '关闭' }).click();
+  // Lot B2 (expiring within 30 days) went out first: the expiry report has nothing to list.
+  const expiryFile = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  const expiryPath = test.info().outputPath('expiry.csv');
+  await (await expiryFile).saveAs(expiryPath);
+  expect(readFileSync(expiryPath, 'utf8').slice(1).trim().split('\r\n')).toEqual([
+    '物资,规格,批号,有效期至,剩余天数,数量,单位,状态',
+  ]);
 
   // The donation register: a letter of thanks for the donor, and where the masks went.
   await page.getByRole('tab', { name: '捐赠' }).click();

@@ -1,3 +1,4 @@
+import { exportCard, exportDonations, exportExpiry } from '../services/stock/listExports';
 import {
   archiveLocation,
   createLocation,
@@ -274,6 +275,9 @@ export const handlers: Handlers = {
   'settings.updateStock': updateStockSettings,
   'stock.importPreview': previewReceiptImportDeferred,
   'stock.importReceipt': (ctx, input) => importReceipt(ctx, input, ctx.actor?.userId ?? null),
+  'stock.donationsExport': exportDonations,
+  'stock.expiryExport': exportExpiry,
+  'stock.cardExport': exportCard,
   'stock.locations': listLocations,
   'stock.createLocation': createLocation,
   'stock.archiveLocation': archiveLocation,

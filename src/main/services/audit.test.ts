@@ -526,6 +526,23 @@ describe('audit trail', () => {
         },
         me,
       );
+      await expectAudited(
+        'stock.donationsExport',
+        { siteId: demo.siteId, from: '2026-11-01', to: '2026-11-29', format: 'xlsx' },
+        me,
+      );
+      await expectAudited('stock.expiryExport', { siteId: demo.siteId, format: 'csv' }, me);
+      await expectAudited(
+        'stock.cardExport',
+        {
+          siteId: demo.siteId,
+          itemId: gloves.id,
+          from: '2026-11-01T00:00:00Z',
+          to: '2026-12-01T00:00:00Z',
+          format: 'xlsx',
+        },
+        me,
+      );
       const station = (await expectAudited(
         'stock.createLocation',
         { siteId: demo.siteId, name: '3F station' },

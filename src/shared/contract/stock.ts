@@ -39,6 +39,12 @@ const itemFields = {
   aliases: z.array(name(40)).max(20).default([]),
 };
 
+/** Every export is a write, so that it is in the audit trail. */
+const exportFormat = z.enum(['xlsx', 'csv']);
+
+/** One item's movements at one store over [from, to). */
+const cardPeriod = { siteId: id, locationId, itemId: id, from: isoInstant, to: isoInstant };
+
 /** Lines taken from a store first-expiry-first-out: an issue's or a transfer's. */
 const issueLines = z
   .array(z.strictObject({ itemId: id, quantity, unit: unitName }))
@@ -230,8 +236,23 @@ export const stockMethods = {
       locationId,
       from: day,
       to: day,
-      format: z.enum(['xlsx', 'csv']),
+      format: exportFormat,
     }),
+    kind: 'write',
+    access: 'stock.read',
+  }),
+  'stock.donationsExport': method<ExportedFile>()({
+    input: z.strictObject({ siteId: id, from: day, to: day, format: exportFormat }),
+    kind: 'write',
+    access: 'stock.read',
+  }),
+  'stock.expiryExport': method<ExportedFile>()({
+    input: z.strictObject({ siteId: id, locationId, format: exportFormat }),
+    kind: 'write',
+    access: 'stock.read',
+  }),
+  'stock.cardExport': method<ExportedFile>()({
+    input: z.strictObject({ ...cardPeriod, format: exportFormat }),
     kind: 'write',
     access: 'stock.read',
   }),
@@ -246,13 +267,7 @@ export const stockMethods = {
     access: 'stock.read',
   }),
   'stock.card': method<{ opening: number; rows: StockCardRow[]; closing: number }>()({
-    input: z.strictObject({
-      siteId: id,
-      locationId,
-      itemId: id,
-      from: isoInstant,
-      to: isoInstant,
-    }),
+    input: z.strictObject(cardPeriod),
     kind: 'read',
     access: 'stock.read',
   }),

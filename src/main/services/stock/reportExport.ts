@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../../shared/accounts';
 import type { Language } from '../../../shared/domain';
 import {
@@ -13,10 +12,10 @@ import type { HandlerContext } from '../../ipc/context';
 import { appendAudit } from '../audit';
 import { isoNow } from '../context';
 import { Deferred } from '../deferred';
-import { spreadsheetSafe } from '../masking';
 import { getSettings } from '../settings';
 import { siteStore } from './ledger';
 import { stockReport } from './report';
+import { sheetCsv, sheetXlsx, type SheetTable } from './sheetTable';
 
 const WORDS = {
   'zh-CN': {
@@ -69,10 +68,8 @@ const WORDS = {
   },
 };
 
-function table(
-  report: StockReport,
-  language: Language,
-): { header: string[]; rows: (string | number)[][] } {
+/** The period report as a sheet: one row per item, totals under every number column. */
+export function stockReportTable(report: StockReport, language: Language): SheetTable {
   const w = WORDS[language];
   const header = [
     w.item,
@@ -87,10 +84,10 @@ function table(
     w.closing,
   ];
   const rows = report.rows.map((r) => [
-    spreadsheetSafe(r.name),
-    spreadsheetSafe(r.spec),
+    r.name,
+    r.spec,
     w.categories[r.category],
-    spreadsheetSafe(r.baseUnit),
+    r.baseUnit,
     r.opening,
     ...RECEIPT_SOURCES.map((s) => r.received[s]),
     ...DESTINATION_KINDS.map((d) => r.issued[d]),
@@ -98,42 +95,22 @@ function table(
     r.reversed,
     r.closing,
   ]);
-  return { header, rows };
-}
-
-export async function stockReportXlsx(report: StockReport, language: Language): Promise<Buffer> {
-  const w = WORDS[language];
-  const { header, rows } = table(report, language);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Isolation Site Desk';
-  const sheet = workbook.addWorksheet(w.sheet);
-  sheet.addRow(header).font = { bold: true };
-  for (const r of rows) sheet.addRow(r);
-  // Totals of the number columns (quantities of different units only add up per unit, but the
-  // district asks for the row; it counts pieces handled).
-  const first = 2;
-  const last = rows.length + 1;
-  const totals: (string | { formula: string; result: number })[] = [w.total, '', '', ''];
-  for (let c = 5; c <= header.length; c++) {
-    const letter = sheet.getColumn(c).letter;
-    const result = rows.reduce((sum, r) => sum + (r[c - 1] as number), 0);
-    totals.push({ formula: `SUM(${letter}${first}:${letter}${last})`, result });
-  }
-  sheet.addRow(totals).font = { bold: true };
-  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
-  sheet.columns.forEach((c, i) => (c.width = i === 0 ? 18 : i < 4 ? 10 : 12));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** CSV with a byte-order mark, so Excel on a Chinese Windows reads UTF-8 and not GBK. */
-export function stockReportCsv(report: StockReport, language: Language): string {
-  const { header, rows } = table(report, language);
-  const field = (v: string | number) => {
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return {
+    sheet: w.sheet,
+    header,
+    rows,
+    // Quantities of different units only add up per unit, but the district asks for the row; it
+    // counts pieces handled.
+    totals: { label: w.total, columns: header.map((_h, i) => i).filter((i) => i >= 4) },
+    widths: header.map((_h, i) => (i === 0 ? 18 : i < 4 ? 10 : 12)),
+    frozenColumns: 1,
   };
-  return `\uFEFF${[header, ...rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }
+
+export const stockReportXlsx = (report: StockReport, language: Language) =>
+  sheetXlsx(stockReportTable(report, language));
+export const stockReportCsv = (report: StockReport, language: Language) =>
+  sheetCsv(stockReportTable(report, language));
 
 /** The period report as Excel or CSV, named like 物资报表_2026-11-29.xlsx; audited. */
 export function exportStockReport(

@@ -19,7 +19,7 @@ import {
 } from '../../../../shared/accounts';
 import type { AuditFilter } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { ExportProgress, useExport } from '../../api/useExport';
+import { ExportButtons } from '../../components/ExportButtons';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -108,9 +108,6 @@ export function AuditPanel() {
       setError(e);
     }
   };
-  const exporting = useExport();
-  const exportAs = (format: 'xlsx' | 'csv') =>
-    exporting.run(() => call('audit.export', { filter, format }));
   const verify = async () => {
     try {
       setVerification(await call('audit.verify', {}));
@@ -169,17 +166,7 @@ export function AuditPanel() {
           slotProps={{ inputLabel: { shrink: true } }}
         />
         <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
-          <ExportProgress busy={exporting.busy} />
-          <Button
-            variant="outlined"
-            disabled={exporting.busy}
-            onClick={() => void exportAs('xlsx')}
-          >
-            {t('audit.exportXlsx')}
-          </Button>
-          <Button variant="outlined" disabled={exporting.busy} onClick={() => void exportAs('csv')}>
-            {t('audit.exportCsv')}
-          </Button>
+          <ExportButtons make={(format) => call('audit.export', { filter, format })} />
           <Button onClick={() => void verify()}>{t('audit.verify')}</Button>
         </Stack>
       </Stack>

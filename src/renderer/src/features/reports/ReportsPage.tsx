@@ -1,4 +1,3 @@
-import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import PrintIcon from '@mui/icons-material/Print';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -9,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { siteDay } from '../../../../shared/siteDate';
 import { call } from '../../api/client';
-import { ExportProgress, useExport } from '../../api/useExport';
+import { ExportButtons } from '../../components/ExportButtons';
 import { useQuery } from '../../api/useQuery';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { errorText } from '../../i18n/errorText';
@@ -22,8 +21,6 @@ export function ReportsPage({ siteId }: { siteId: number }) {
   const [printing, setPrinting] = useState(false);
   const report = useQuery('reports.daily', { siteId, day });
 
-  const exporting = useExport();
-  const exportXlsx = () => exporting.run(() => call('reports.dailyExport', { siteId, day }));
 
   return (
     <Box sx={{ p: 2, pt: 1 }}>
@@ -43,14 +40,11 @@ export function ReportsPage({ siteId }: { siteId: number }) {
         >
           {t('report.print')}
         </Button>
-        <Button
-          startIcon={<FileDownloadIcon />}
-          disabled={!report.data || exporting.busy}
-          onClick={() => void exportXlsx()}
-        >
-          {t('report.exportXlsx')}
-        </Button>
-        <ExportProgress busy={exporting.busy} />
+        <ExportButtons
+          formats={['xlsx']}
+          disabled={!report.data}
+          make={() => call('reports.dailyExport', { siteId, day })}
+        />
       </Stack>
       {report.error && <Alert severity="error">{errorText(t, report.error)}</Alert>}
       {report.data && (

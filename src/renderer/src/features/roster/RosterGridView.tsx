@@ -1,5 +1,4 @@
 import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
-import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import PrintIcon from '@mui/icons-material/Print';
 import PublishIcon from '@mui/icons-material/Publish';
 import Alert from '@mui/material/Alert';
@@ -16,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { AutoFillResult, RosterGrid, RosterSlot } from '../../../../shared/roster';
 import { addDays, siteDay } from '../../../../shared/siteDate';
 import { call } from '../../api/client';
-import { ExportProgress, useExport } from '../../api/useExport';
+import { ExportButtons } from '../../components/ExportButtons';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
 import { FormDialog } from '../../components/FormDialog';
@@ -37,7 +36,6 @@ function nextMonday(): string {
 export function RosterGridView({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const exporting = useExport();
   const canManage = useCan()('roster.manage');
   const [refreshKey, setRefreshKey] = useState(0);
   const periods = useQuery('roster.periods', { siteId }, { refreshKey });
@@ -141,16 +139,10 @@ export function RosterGridView({ siteId }: { siteId: number }) {
             <Button startIcon={<PrintIcon />} onClick={() => setPrinting('duty')}>
               {t('roster.printDuty')}
             </Button>
-            <Button
-              startIcon={<FileDownloadIcon />}
-              disabled={exporting.busy}
-              onClick={() =>
-                void exporting.run(() => call('roster.export', { periodId: current.period.id }))
-              }
-            >
-              {t('roster.exportXlsx')}
-            </Button>
-            <ExportProgress busy={exporting.busy} />
+            <ExportButtons
+              formats={['xlsx']}
+              make={() => call('roster.export', { periodId: current.period.id })}
+            />
           </>
         )}
       </Stack>

@@ -18,7 +18,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, siteDay } from '../../../../shared/siteDate';
 import type { DonationEntry } from '../../../../shared/stock';
+import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
+import { ExportButtons } from '../../components/ExportButtons';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { formatDateTime } from '../../i18n/dates';
 import { errorText } from '../../i18n/errorText';
@@ -56,6 +58,9 @@ export function DonationsPanel({ siteId, refreshKey }: { siteId: number; refresh
           value={to}
           onChange={(e) => e.target.value && setTo(e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <ExportButtons
+          make={(format) => call('stock.donationsExport', { siteId, from, to, format })}
         />
       </Stack>
       {register.error && <Alert severity="error">{errorText(t, register.error)}</Alert>}

@@ -1,6 +1,8 @@
 import Alert from '@mui/material/Alert';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -9,7 +11,9 @@ import TableRow from '@mui/material/TableRow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OnHandRow } from '../../../../shared/stock';
+import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
+import { ExportButtons } from '../../components/ExportButtons';
 import { errorText } from '../../i18n/errorText';
 import { StockCardDialog } from './StockCardDialog';
 import type { StoreScope } from './storeScope';
@@ -23,6 +27,12 @@ export function OnHandPanel({ scope, refreshKey }: { scope: StoreScope; refreshK
   if (rows.data?.length === 0) return <Alert severity="info">{t('stock.noItems')}</Alert>;
   return (
     <>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+        <Typography variant="body2" color="text.secondary">
+          {t('stock.expiryReport')}
+        </Typography>
+        <ExportButtons make={(format) => call('stock.expiryExport', { ...scope, format })} />
+      </Stack>
       <Paper variant="outlined">
         <Table size="small" aria-label={t('stock.tabOnHand')}>
           <TableHead>

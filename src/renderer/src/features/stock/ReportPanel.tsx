@@ -1,4 +1,3 @@
-import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import PrintIcon from '@mui/icons-material/Print';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -15,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { addDays, siteDay } from '../../../../shared/siteDate';
 import { DESTINATION_KINDS, RECEIPT_SOURCES } from '../../../../shared/stock';
 import { call } from '../../api/client';
-import { ExportProgress, useExport } from '../../api/useExport';
+import { ExportButtons } from '../../components/ExportButtons';
 import { useQuery } from '../../api/useQuery';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { StockReportDocument } from './StockReportDocument';
@@ -30,9 +29,6 @@ export function ReportPanel({ scope, refreshKey }: { scope: StoreScope; refreshK
   const [to, setTo] = useState(today);
   const report = useQuery('stock.report', { ...scope, from, to }, { refreshKey });
   const [printing, setPrinting] = useState(false);
-  const exporting = useExport();
-  const exportAs = (format: 'xlsx' | 'csv') =>
-    exporting.run(() => call('stock.reportExport', { ...scope, from, to, format }));
   const num = { textAlign: 'right' as const };
   return (
     <Stack spacing={2}>
@@ -51,24 +47,12 @@ export function ReportPanel({ scope, refreshKey }: { scope: StoreScope; refreshK
           onChange={(e) => e.target.value && setTo(e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }}
         />
-        <Button
-          startIcon={<FileDownloadIcon />}
-          disabled={exporting.busy}
-          onClick={() => void exportAs('xlsx')}
-        >
-          {t('stock.exportXlsx')}
-        </Button>
-        <Button
-          startIcon={<FileDownloadIcon />}
-          disabled={exporting.busy}
-          onClick={() => void exportAs('csv')}
-        >
-          {t('stock.exportCsv')}
-        </Button>
+        <ExportButtons
+          make={(format) => call('stock.reportExport', { ...scope, from, to, format })}
+        />
         <Button startIcon={<PrintIcon />} disabled={!report.data} onClick={() => setPrinting(true)}>
           {t('stock.printPdf')}
         </Button>
-        <ExportProgress busy={exporting.busy} />
       </Stack>
       {report.error && <Alert severity="error">{errorText(t, report.error)}</Alert>}
       {report.data && (

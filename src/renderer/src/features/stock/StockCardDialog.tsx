@@ -12,7 +12,9 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { OnHandRow } from '../../../../shared/stock';
 import { addDays, siteDay, siteInstant } from '../../../../shared/siteDate';
+import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
+import { ExportButtons } from '../../components/ExportButtons';
 import { formatDateTime } from '../../i18n/dates';
 import type { StoreScope } from './storeScope';
 
@@ -24,14 +26,13 @@ export function StockCardDialog(props: {
 }) {
   const { t, i18n } = useTranslation();
   const today = siteDay(new Date());
+  const period = {
+    from: siteInstant(addDays(today, -29), '00:00').toISOString(),
+    to: siteInstant(addDays(today, 1), '00:00').toISOString(),
+  };
   const card = useQuery(
     'stock.card',
-    {
-      ...props.scope,
-      itemId: props.item?.itemId ?? 0,
-      from: siteInstant(addDays(today, -29), '00:00').toISOString(),
-      to: siteInstant(addDays(today, 1), '00:00').toISOString(),
-    },
+    { ...props.scope, itemId: props.item?.itemId ?? 0, ...period },
     { skip: props.item === null },
   );
   const channel = (kind: string, c: string) =>
@@ -84,6 +85,18 @@ export function StockCardDialog(props: {
         )}
       </DialogContent>
       <DialogActions>
+        {props.item && (
+          <ExportButtons
+            make={(format) =>
+              call('stock.cardExport', {
+                ...props.scope,
+                ...period,
+                itemId: props.item!.itemId,
+                format,
+              })
+            }
+          />
+        )}
         <Button onClick={props.onClose}>{t('common.close')}</Button>
       </DialogActions>
     </Dialog>

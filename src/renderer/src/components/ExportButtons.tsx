@@ -1,0 +1,32 @@
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import Button from '@mui/material/Button';
+import { useTranslation } from 'react-i18next';
+import type { ExportedFile } from '../../../shared/accounts';
+import { ExportProgress, useExport } from '../api/useExport';
+
+type Format = 'xlsx' | 'csv';
+
+/** "Export Excel" (and "Export CSV"): one export at a time, with progress while main builds it. */
+export function ExportButtons(props: {
+  make: (format: Format) => Promise<ExportedFile>;
+  formats?: Format[];
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const exporting = useExport();
+  return (
+    <>
+      {(props.formats ?? ['xlsx', 'csv']).map((format) => (
+        <Button
+          key={format}
+          startIcon={<FileDownloadIcon />}
+          disabled={props.disabled || exporting.busy}
+          onClick={() => void exporting.run(() => props.make(format))}
+        >
+          {t(format === 'xlsx' ? 'common.exportXlsx' : 'common.exportCsv')}
+        </Button>
+      ))}
+      <ExportProgress busy={exporting.busy} />
+    </>
+  );
+}
