@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { version } from '../../package.json';
 import type { AppInfo } from '../shared/domain';
+import { checkpointNow, idleCheckpointer } from './db/checkpoint';
 import { openDatabase, type Db } from './db/open';
 import { SessionStore } from './auth/sessionStore';
 import { createRouter, type Logger, type Router } from './ipc/router';
@@ -11,6 +12,8 @@ export interface CoreOptions {
   shell: AppInfo['shell'];
   logger: Logger;
   nativeBinding?: string;
+  /** Quiet time after the last write before the WAL is checkpointed. */
+  checkpointIdleMs?: number;
 }
 
 export interface Core {
@@ -24,6 +27,7 @@ export function startCore(options: CoreOptions): Core {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
     nativeBinding: options.nativeBinding,
   });
+  const checkpointer = idleCheckpointer(db, options.checkpointIdleMs);
   const router = createRouter({
     db,
     now: () => new Date(),
@@ -32,12 +36,17 @@ export function startCore(options: CoreOptions): Core {
     shell: options.shell,
     version,
     dataDir: options.dataDir,
+    afterWrite: checkpointer.noteWrite,
   });
   return {
     db,
     router,
     close: () => {
-      if (db.open) db.close();
+      checkpointer.stop();
+      if (!db.open) return;
+      // Leave one self-contained file behind: the log folded in and truncated.
+      checkpointNow(db);
+      db.close();
     },
   };
 }
