@@ -39,7 +39,20 @@ export interface RouterOptions extends AppFacts {
   handlers?: Handlers;
   /** Told after each committed write (the idle WAL checkpoint starts counting again). */
   afterWrite?: () => void;
+  /**
+   * The data folder is write-protected and `db` is a temporary copy: every write is refused as
+   * READ_ONLY except the session's own (sign-in, lock), which only touch the copy.
+   */
+  readOnly?: boolean;
 }
+
+/** Writes that only change who is signed in: allowed on a read-only copy of the data. */
+const SESSION_WRITES: readonly MethodName[] = [
+  'auth.login',
+  'auth.logout',
+  'auth.lock',
+  'auth.unlock',
+];
 
 /** On a locked session only these get through: the lock screen's own calls. */
 const ALLOWED_WHILE_LOCKED: readonly MethodName[] = [
@@ -123,9 +136,14 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   function auditDenied(at: string, actor: Actor | null, method: string, reason: string): void {
-    db.transaction(() =>
-      appendAudit(db, { at, actor, method, outcome: 'denied', detail: reason }),
-    ).immediate();
+    try {
+      db.transaction(() =>
+        appendAudit(db, { at, actor, method, outcome: 'denied', detail: reason }),
+      ).immediate();
+    } catch (error) {
+      // A full disk or a read-only file: the refusal still stands, and the log says what was lost.
+      logger.error(`Could not audit a denied ${method} (${reason})`, error);
+    }
   }
 
   async function invoke(
@@ -166,6 +184,9 @@ export function createRouter(options: RouterOptions): Router {
     const parsed = def.input.safeParse(input);
     if (!parsed.success) {
       return failure('INVALID_INPUT', 'Invalid input', { fields: fieldErrorsOf(parsed.error) });
+    }
+    if (options.readOnly && def.kind === 'write' && !SESSION_WRITES.includes(method)) {
+      return failure('READ_ONLY', 'The data folder is read-only; the change was not saved');
     }
 
     const ctx: HandlerContext = {

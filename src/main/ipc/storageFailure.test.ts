@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryHandle } from '../auth/sessionStore';
 import { openDatabase, type Db } from '../db/open';
 import { sessionFor } from '../testing/authTesting';
 import { deskOver, snapshot, type Desk } from '../testing/peopleTesting';
@@ -78,6 +79,15 @@ describe('storage failures', () => {
     const read = await tr.router.invoke('sites.list', {}, handle);
     expect(read).toMatchObject({ ok: true, value: [{ name: 'East' }] });
     expect(snapshot(desk.t.ctx.db)).toBe(before);
+  });
+
+  it('still answers a refused caller when the refusal cannot be audited', async () => {
+    const { tr } = deskOn(openDatabase(desk.t.file, { readonly: true }));
+    const signedOut = await tr.router.invoke('sites.list', {}, memoryHandle());
+    expect(signedOut).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(tr.logger.entries.map((e) => e.message)).toEqual([
+      'Could not audit a denied sites.list (signed out)',
+    ]);
   });
 
   it('another process holding the write lock: BUSY (retryable), then the same write goes through', async () => {
