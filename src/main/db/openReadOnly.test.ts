@@ -49,7 +49,8 @@ describe('a write-protected data folder', () => {
     );
     const read = await router.invoke('sites.list', {}, handle);
     const write = await router.invoke('sites.create', { name: 'West', address: '' }, handle);
-    return { login, read, write };
+    const info = await router.invoke('app.info', {}, handle);
+    return { login, read, write, info };
   }
 
   it('is read from a copy: sign-in and reads work, every other write is refused, the file is untouched', async () => {
@@ -67,7 +68,8 @@ describe('a write-protected data folder', () => {
         dataDir: t.dir,
         readOnly: true,
       });
-      const { login, read, write } = await readAndWrite(router);
+      const { login, read, write, info } = await readAndWrite(router);
+      expect(info).toMatchObject({ ok: true, value: { readOnly: true } });
       expect(login.ok).toBe(true);
       expect(read).toMatchObject({ ok: true, value: [{ name: 'East' }] });
       expect(write).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
@@ -90,7 +92,8 @@ describe('a write-protected data folder', () => {
       try {
         core = startCore({ dataDir: t.dir, shell: 'browser', logger: capturingLogger() });
         expect(core.readOnly).toBe(true);
-        const { login, read, write } = await readAndWrite(core.router);
+        const { login, read, write, info } = await readAndWrite(core.router);
+        expect(info).toMatchObject({ ok: true, value: { readOnly: true } });
         expect(login.ok).toBe(true);
         expect(read).toMatchObject({ ok: true, value: [{ name: 'East' }] });
         expect(write).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });

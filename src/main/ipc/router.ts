@@ -39,11 +39,6 @@ export interface RouterOptions extends AppFacts {
   handlers?: Handlers;
   /** Told after each committed write (the idle WAL checkpoint starts counting again). */
   afterWrite?: () => void;
-  /**
-   * The data folder is write-protected and `db` is a temporary copy: every write is refused as
-   * READ_ONLY except the session's own (sign-in, lock), which only touch the copy.
-   */
-  readOnly?: boolean;
 }
 
 /** Writes that only change who is signed in: allowed on a read-only copy of the data. */
@@ -195,6 +190,7 @@ export function createRouter(options: RouterOptions): Router {
       shell: options.shell,
       version: options.version,
       dataDir: options.dataDir,
+      readOnly: options.readOnly ?? false,
       actor: caller.actor,
       session: sessionControl(handle, now),
       unknownNames: sessions,

@@ -4,6 +4,8 @@ export const en: Messages = {
   app: {
     title: 'Isolation Site Desk',
     subtitle: 'Coordination office of a centralised isolation site',
+    readOnly:
+      'Read-only: the data folder may not be written. Records can be looked up, but no change can be saved. Restore write access, then start the app again.',
   },
   nav: {
     rooms: 'Rooms',

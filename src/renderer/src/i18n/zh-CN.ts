@@ -1,6 +1,11 @@
 /** Simplified Chinese: the default language. `en.ts` must have the same keys (checked by type). */
 export const zhCN = {
-  app: { title: '隔离点协调台', subtitle: '集中隔离点协调办公室' },
+  app: {
+    title: '隔离点协调台',
+    subtitle: '集中隔离点协调办公室',
+    readOnly:
+      '只读模式：数据文件夹不可写入，现在只能查看，不能保存任何修改。请恢复写入权限后重新启动本程序。',
+  },
   nav: {
     rooms: '房间与房态',
     allocation: '人员入住',
