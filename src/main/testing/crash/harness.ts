@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { openDatabase } from '../../db/open';
 import type { CrashSite } from './crashSite';
 
 const REPO = resolve(__dirname, '../../../..');
@@ -98,7 +98,8 @@ export async function crashRounds(
     if (how !== 'SIGKILL')
       problems.push(`round ${round}: writer ended by itself (${how}): ${stderr}`);
 
-    const db = new Database(site.file);
+    // As the app's next start would: recover the log, check the schema, then look.
+    const db = openDatabase(site.file);
     try {
       const integrity = db.pragma('integrity_check', { simple: true });
       if (integrity !== 'ok')
