@@ -78,7 +78,7 @@ async function start(): Promise<void> {
   );
   // One session per window, held here in main; the renderer never sees the token.
   const sessionOf = new Map<number, SessionHandle>();
-  ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
+  ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown, options: unknown) => {
     // Only the app's own page may call in: not a navigated-away frame, not a subframe.
     if (!event.senderFrame || !isAppUrl(event.senderFrame.url) || event.senderFrame.parent) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Caller not allowed' } };
@@ -88,11 +88,21 @@ async function start(): Promise<void> {
       sessionOf.set(id, memoryHandle());
       event.sender.once('destroyed', () => sessionOf.delete(id));
     }
-    const result = await router.invoke(method, input, sessionOf.get(id)!, {
-      // What is on paper (print CSS): the print preview's document alone, on A4.
-      printToPdf: () =>
-        event.sender.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }),
-    });
+    const result = await router.invoke(
+      method,
+      input,
+      sessionOf.get(id)!,
+      {
+        // What is on paper (print CSS): the print preview's document alone, on A4.
+        printToPdf: () =>
+          event.sender.printToPDF({
+            pageSize: 'A4',
+            preferCSSPageSize: true,
+            printBackground: true,
+          }),
+      },
+      options,
+    );
     if (result.ok && method === 'settings.setLanguage') {
       language = (result.value as Settings).language;
       Menu.setApplicationMenu(buildAppMenu(language, isDev));

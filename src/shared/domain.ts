@@ -168,4 +168,6 @@ export interface AppInfo {
   hasSite: boolean;
   /** No account exists yet: first run shows the setup screen. */
   needsSetup: boolean;
+  /** The data folder is write-protected: records can be read, no change saved. */
+  readOnly: boolean;
 }

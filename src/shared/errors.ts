@@ -42,6 +42,11 @@ export const ERROR_CODES = [
   'ROSTER_RULE',
   'ROSTER_PUBLISHED',
   'INSUFFICIENT_STOCK',
+  'DISK_FULL',
+  'READ_ONLY',
+  'STORAGE_ERROR',
+  'BUSY',
+  'OPERATION_ID_REUSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

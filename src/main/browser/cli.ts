@@ -34,8 +34,11 @@ async function main(): Promise<void> {
     rendererDir: join(__dirname, '../renderer'),
     port,
   });
+  const readOnly = core.readOnly
+    ? '  READ-ONLY: the data folder may not be written; records can be looked up, not changed\n'
+    : '';
   process.stdout.write(
-    `Isolation Site Desk (browser shell)\n  data: ${dataDir}\n${demoLogin}  open: ${shell.url}\n`,
+    `Isolation Site Desk (browser shell)\n  data: ${dataDir}\n${readOnly}${demoLogin}  open: ${shell.url}\n`,
   );
 
   const stop = (): void => {

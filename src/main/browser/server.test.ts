@@ -261,6 +261,17 @@ describe('browser shell server', () => {
       expect(logger.entries).toEqual([]);
     });
 
+    it('passes the operation id on: a resubmitted write is answered, not applied again', async () => {
+      const body = JSON.stringify({
+        ...(JSON.parse(CREATE_BODY) as object),
+        opId: 'http-retry-operation',
+      });
+      const first = await invoke(good(), body);
+      const second = await invoke(good(), body);
+      expect(JSON.parse(second.body)).toEqual(JSON.parse(first.body));
+      expect(sites()).toBe(1);
+    });
+
     it('still reads a body of exactly 8 MiB', async () => {
       const res = await invoke(good(), paddedCreate(8 * 1024 * 1024));
       expect(res.status).toBe(200);

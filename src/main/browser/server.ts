@@ -110,12 +110,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     } catch {
       return refuse(res, 400, 'Malformed JSON');
     }
-    const { method, input } =
+    const { method, input, opId } =
       typeof call === 'object' && call !== null
-        ? (call as { method?: unknown; input?: unknown })
+        ? (call as { method?: unknown; input?: unknown; opId?: unknown })
         : {};
     const session = cookieSession(req, port);
-    const result = await options.router.invoke(method, input, session);
+    const result = await options.router.invoke(method, input, session, {}, { opId });
     res.setHeader('set-cookie', session.cookie());
     send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
   }

@@ -13,13 +13,14 @@ export const SHIM_SOURCE = `(() => {
     history.replaceState(null, '', location.pathname + location.search);
   }
   const token = sessionStorage.getItem(KEY) || '';
-  async function invoke(method, input) {
+  async function invoke(method, input, options) {
+    const opId = options && typeof options.opId === 'string' ? options.opId : undefined;
     let response;
     try {
       response = await fetch('/api/invoke', {
         method: 'POST',
         headers: { 'content-type': 'application/json', '${TOKEN_HEADER}': token },
-        body: JSON.stringify({ method, input }),
+        body: JSON.stringify({ method, input, opId }),
       });
     } catch (e) {
       return { ok: false, error: { code: 'UNAVAILABLE', message: 'The desk server is not reachable' } };

@@ -40,4 +40,6 @@ export function applyPragmas(db: Db): void {
   // In WAL mode better-sqlite3 would otherwise run at NORMAL, which can lose the last
   // committed transaction on power loss. An isolation site's records are worth the fsync.
   db.pragma('synchronous = FULL');
+  // After each checkpoint that empties the log, cut the -wal file back to 4 MB at most.
+  db.pragma('journal_size_limit = 4194304');
 }

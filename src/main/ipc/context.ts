@@ -25,6 +25,11 @@ export interface AppFacts {
   shell: AppInfo['shell'];
   version: string;
   dataDir: string;
+  /**
+   * The data folder is write-protected and the database is a temporary copy: the router refuses
+   * every write as READ_ONLY except the session's own (sign-in, lock), which only touch the copy.
+   */
+  readOnly?: boolean;
 }
 
 /**

@@ -134,6 +134,7 @@ export const handlers: Handlers = {
     shell: ctx.shell,
     hasSite: listSites(ctx, { includeRetired: false }).length > 0,
     needsSetup: countUsers(ctx.db) === 0,
+    readOnly: ctx.readOnly ?? false,
   }),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.setLanguage': setLanguage,

@@ -12,6 +12,8 @@ import { loadActor } from '../services/users';
 import type { Actor, AppFacts, CallerPlatform, HandlerContext, SessionControl } from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { fieldErrorsOf } from './validation';
+import { findApplied, opIdOf, recordApplied } from './appliedOperations';
+import { storageFailureOf } from './storageFailure';
 
 export interface Logger {
   error(message: string, error?: unknown): void;
@@ -24,6 +26,8 @@ export interface Router {
     input: unknown,
     session: SessionHandle,
     platform?: CallerPlatform,
+    /** The envelope's `CallOptions` as received (untrusted): `{ opId }`. */
+    options?: unknown,
   ): Promise<ApiResult<unknown>>;
 }
 
@@ -33,7 +37,17 @@ export interface RouterOptions extends AppFacts {
   sessions: SessionStore;
   logger: Logger;
   handlers?: Handlers;
+  /** Told after each committed write (the idle WAL checkpoint starts counting again). */
+  afterWrite?: () => void;
 }
+
+/** Writes that only change who is signed in: allowed on a read-only copy of the data. */
+const SESSION_WRITES: readonly MethodName[] = [
+  'auth.login',
+  'auth.logout',
+  'auth.lock',
+  'auth.unlock',
+];
 
 /** On a locked session only these get through: the lock screen's own calls. */
 const ALLOWED_WHILE_LOCKED: readonly MethodName[] = [
@@ -117,9 +131,14 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   function auditDenied(at: string, actor: Actor | null, method: string, reason: string): void {
-    db.transaction(() =>
-      appendAudit(db, { at, actor, method, outcome: 'denied', detail: reason }),
-    ).immediate();
+    try {
+      db.transaction(() =>
+        appendAudit(db, { at, actor, method, outcome: 'denied', detail: reason }),
+      ).immediate();
+    } catch (error) {
+      // A full disk or a read-only file: the refusal still stands, and the log says what was lost.
+      logger.error(`Could not audit a denied ${method} (${reason})`, error);
+    }
   }
 
   async function invoke(
@@ -127,6 +146,7 @@ export function createRouter(options: RouterOptions): Router {
     input: unknown,
     handle: SessionHandle,
     platform: CallerPlatform = {},
+    callOptions: unknown = {},
   ): Promise<ApiResult<unknown>> {
     if (!isMethodName(method) || !Object.hasOwn(handlers, method)) {
       return failure(
@@ -160,6 +180,9 @@ export function createRouter(options: RouterOptions): Router {
     if (!parsed.success) {
       return failure('INVALID_INPUT', 'Invalid input', { fields: fieldErrorsOf(parsed.error) });
     }
+    if (options.readOnly && def.kind === 'write' && !SESSION_WRITES.includes(method)) {
+      return failure('READ_ONLY', 'The data folder is read-only; the change was not saved');
+    }
 
     const ctx: HandlerContext = {
       db,
@@ -167,6 +190,7 @@ export function createRouter(options: RouterOptions): Router {
       shell: options.shell,
       version: options.version,
       dataDir: options.dataDir,
+      readOnly: options.readOnly ?? false,
       actor: caller.actor,
       session: sessionControl(handle, now),
       unknownNames: sessions,
@@ -174,10 +198,13 @@ export function createRouter(options: RouterOptions): Router {
     };
     const handler = handlers[method] as AnyHandler;
     try {
+      const opId = opIdOf(callOptions);
+      if (opId instanceof DomainError) throw opId;
       let value =
         def.kind === 'write'
-          ? runWrite(ctx, method, handler, parsed.data, handle, at)
+          ? runWrite(ctx, method, handler, parsed.data, handle, nowDate, opId)
           : handler(ctx, parsed.data);
+      if (def.kind === 'write') options.afterWrite?.();
       if (value instanceof DomainError) throw value;
       if (caller.state === 'active') {
         const session = sessions.get(handle.token);
@@ -185,7 +212,10 @@ export function createRouter(options: RouterOptions): Router {
       }
       if (value instanceof Deferred) value = await value.run();
       return { ok: true, value };
-    } catch (error) {
+    } catch (caught) {
+      const storage = storageFailureOf(caught);
+      if (storage) logger.error(`${storage.code} in ${method}`, caught);
+      const error = storage ?? caught;
       if (error instanceof DomainError) {
         return failure(error.code, error.message, {
           ...(error.params ? { params: error.params } : {}),
@@ -201,6 +231,11 @@ export function createRouter(options: RouterOptions): Router {
    * One immediate transaction: the service's writes, then an audit row for each changed row (or one
    * for the call). A refusal rolls everything back, except one marked `persist` (a failed sign-in
    * keeps its count and its audit row), which is returned rather than thrown.
+   *
+   * A signed-in caller's write that carries an operation id is applied once: the id is recorded
+   * in the same transaction, and a repeat (a retry after a lost answer) gets the first result
+   * without running again. Work deferred past the commit (exports) is not recorded: running it
+   * again writes nothing but its audit row.
    */
   function runWrite(
     ctx: HandlerContext,
@@ -208,10 +243,18 @@ export function createRouter(options: RouterOptions): Router {
     handler: AnyHandler,
     input: unknown,
     handle: SessionHandle,
-    at: string,
+    nowDate: Date,
+    opId: string | undefined,
   ): unknown {
+    const at = nowDate.toISOString();
+    const userId = ctx.actor?.userId;
+    const key = opId !== undefined && userId !== undefined ? { opId, userId } : null;
     return db
       .transaction(() => {
+        if (key) {
+          const applied = findApplied(db, key.opId, method, key.userId);
+          if (applied) return applied.value;
+        }
         db.prepare('DELETE FROM audit_pending').run();
         const lastAuditId = (): number =>
           (db.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number })
@@ -234,6 +277,8 @@ export function createRouter(options: RouterOptions): Router {
         const written = drainCapturedChanges(db, { at, actor: auditActor, method });
         if (written === 0 && lastAuditId() === before)
           appendAudit(db, { at, actor: auditActor, method, outcome: 'ok' });
+        if (key && !(result instanceof Deferred))
+          recordApplied(db, { ...key, method, at: nowDate, value: result });
         return result;
       })
       .immediate();

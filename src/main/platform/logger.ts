@@ -5,7 +5,11 @@ import type { Logger } from '../ipc/router';
 /** Errors go to stderr and to `<dataDir>/logs/main.log`, with their stacks; never to the renderer. */
 export function createFileLogger(dataDir: string): Logger {
   const dir = join(dataDir, 'logs');
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // A write-protected data folder: the app still starts (read-only), logging to stderr.
+  }
   const file = join(dir, 'main.log');
   return {
     error(message, error) {

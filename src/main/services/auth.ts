@@ -5,7 +5,7 @@ import type { HandlerContext } from '../ipc/context';
 import { appendAudit } from './audit';
 import { isoNow } from './context';
 import { DomainError } from './errors';
-import { DUMMY_HASH, verifyPassword } from './passwords';
+import { dummyHash, verifyPassword } from './passwords';
 import { getSettings } from './settings';
 import { findUser, findUserByName, loadActor, setPassword, type UserRecord } from './users';
 
@@ -90,8 +90,10 @@ function checkPassword(
       seconds: Math.ceil((record.lockedUntil - now.getTime()) / 1000),
     });
   }
-  // Unknown names pay for a hash check too: timing does not tell who exists either.
-  if (!verifyPassword(password, user?.password_hash ?? DUMMY_HASH) || !user) {
+  // Unknown names pay for a hash check too: timing does not tell who exists either. (The dummy
+  // hash is fetched for every name, so that making it on first use does not tell either.)
+  const fallbackHash = dummyHash();
+  if (!verifyPassword(password, user?.password_hash ?? fallbackHash) || !user) {
     const failures = record.failures + 1;
     const lockedUntil =
       failures >= FREE_ATTEMPTS ? now.getTime() + waitSeconds(failures) * 1000 : 0;

@@ -39,8 +39,15 @@ export function verifyPassword(password: string, stored: string): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A hash of a random password: verifying against it costs what a real check costs. */
-export const DUMMY_HASH = hashPassword(randomBytes(24).toString('base64'));
+let dummy: string | undefined;
+/**
+ * A hash of a random password: verifying against it costs what a real check costs. Made on first
+ * use, not at start-up (a full-cost scrypt would delay every start by most of a second).
+ */
+export function dummyHash(): string {
+  dummy ??= hashPassword(randomBytes(24).toString('base64'));
+  return dummy;
+}
 
 // The breach-derived list shipped by zxcvbn-ts, plus what is common on Chinese sites and
 // absent from that English-centred list.

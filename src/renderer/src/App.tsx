@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -84,7 +85,14 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <NotifyProvider>{body}</NotifyProvider>
+      <NotifyProvider>
+        {info.data?.readOnly && (
+          <Alert severity="warning" square>
+            {t('app.readOnly')}
+          </Alert>
+        )}
+        {body}
+      </NotifyProvider>
     </ThemeProvider>
   );
 }

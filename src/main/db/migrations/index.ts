@@ -4,6 +4,7 @@ import { peopleAndStays } from './0003-people-stays';
 import { health } from './0004-health';
 import { roster } from './0005-roster';
 import { stock } from './0006-stock';
+import { appliedOperations } from './0007-applied-operations';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   health,
   roster,
   stock,
+  appliedOperations,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

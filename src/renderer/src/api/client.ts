@@ -1,6 +1,7 @@
 import type { DeskApi } from '../../../shared/api';
 import type { MethodInput, MethodName, MethodResult } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
+import { invokeWithRetry } from './retry';
 
 declare global {
   interface Window {
@@ -35,7 +36,7 @@ export async function call<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
 ): Promise<MethodResult<M>> {
-  const result = await window.api.invoke(method, input);
+  const result = await invokeWithRetry(window.api, method, input);
   if (!result.ok) {
     if (SESSION_CODES.has(result.error.code)) window.dispatchEvent(new Event(AUTH_CHANGED_EVENT));
     throw new ApiCallError(result.error);

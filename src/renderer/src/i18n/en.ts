@@ -4,6 +4,8 @@ export const en: Messages = {
   app: {
     title: 'Isolation Site Desk',
     subtitle: 'Coordination office of a centralised isolation site',
+    readOnly:
+      'Read-only: the data folder may not be written. Records can be looked up, but no change can be saved. Restore write access, then start the app again.',
   },
   nav: {
     rooms: 'Rooms',
@@ -865,6 +867,15 @@ export const en: Messages = {
     ROSTER_RULE: '{{name}} cannot take this shift: {{rulesText}}',
     ROSTER_PUBLISHED: 'This roster is published: change it by hand, with a reason for each change.',
     INSUFFICIENT_STOCK: 'Only {{available}} {{unit}} of {{item}} can be issued.',
+    DISK_FULL:
+      'The disk is full: this change was not saved and the existing records are intact. You can still look things up; free some disk space, then save again.',
+    READ_ONLY:
+      'The data file or its folder is read-only: this change was not saved. You can still look things up; restore write access, then save again.',
+    STORAGE_ERROR:
+      'Writing to the disk failed: this change was not saved and the existing records are intact. Check the disk, then try again.',
+    BUSY: 'Another window or program is saving right now; this change was not saved. Try again in a moment.',
+    OPERATION_ID_REUSED:
+      'This submission’s number was already used by another action, so nothing was saved. Reload the page and do it again.',
     NOT_RELEASABLE:
       'This person is “{{statusLabel}}”, observed until {{observationEnd}}: no release notice can be issued.',
     unknown: 'The action failed: {{message}}',

@@ -1,6 +1,11 @@
 /** Simplified Chinese: the default language. `en.ts` must have the same keys (checked by type). */
 export const zhCN = {
-  app: { title: '隔离点协调台', subtitle: '集中隔离点协调办公室' },
+  app: {
+    title: '隔离点协调台',
+    subtitle: '集中隔离点协调办公室',
+    readOnly:
+      '只读模式：数据文件夹不可写入，现在只能查看，不能保存任何修改。请恢复写入权限后重新启动本程序。',
+  },
   nav: {
     rooms: '房间与房态',
     allocation: '人员入住',
@@ -835,6 +840,12 @@ export const zhCN = {
     ROSTER_RULE: '{{name}} 不能排这个班：{{rulesText}}',
     ROSTER_PUBLISHED: '排班表已发布：请逐项手工调整并写明原因。',
     INSUFFICIENT_STOCK: '{{item}} 可发放的只有 {{available}} {{unit}}。',
+    DISK_FULL:
+      '磁盘空间已满，本次保存未写入，已有数据不受影响。现在仍可查看；请清理磁盘空间后再保存。',
+    READ_ONLY: '数据文件或其所在文件夹只读，本次保存未写入。现在仍可查看；请恢复写入权限后再保存。',
+    STORAGE_ERROR: '写入磁盘失败，本次保存未写入，已有数据不受影响。请检查磁盘后重试。',
+    BUSY: '另一个窗口或程序正在保存，请稍后再试；本次保存未写入。',
+    OPERATION_ID_REUSED: '这次提交的编号已被另一项操作使用，未保存。请刷新页面后重新操作。',
     NOT_RELEASABLE:
       '该人员当前为“{{statusLabel}}”，观察期至 {{observationEnd}}，不能出具解除隔离告知书。',
     unknown: '操作失败：{{message}}',
