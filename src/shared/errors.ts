@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'ROSTER_RULE',
   'ROSTER_PUBLISHED',
   'INSUFFICIENT_STOCK',
+  'CONFIRMATION_MISMATCH',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -112,6 +112,8 @@ import {
   updateSecuritySettings,
 } from '../services/settings';
 import { createSite, listSites, retireSite, updateSite } from '../services/sites';
+import { exportArchive } from '../services/privacy/archiveExport';
+import { purgePersonalData, purgePreview, updateRetention } from '../services/privacy/purge';
 import type { HandlerContext } from './context';
 
 export type Handlers = {
@@ -268,4 +270,9 @@ export const handlers: Handlers = {
   'settings.updateStock': updateStockSettings,
   'stock.importPreview': previewReceiptImportDeferred,
   'stock.importReceipt': (ctx, input) => importReceipt(ctx, input, ctx.actor?.userId ?? null),
+
+  'archive.export': exportArchive,
+  'privacy.purgePreview': (ctx) => purgePreview(ctx),
+  'privacy.setRetention': updateRetention,
+  'privacy.purge': purgePersonalData,
 };

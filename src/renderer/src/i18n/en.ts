@@ -858,6 +858,7 @@ export const en: Messages = {
     PERIOD_OVERLAP: 'The roster {{from}} – {{to}} already covers some of these days.',
     ROSTER_RULE: '{{name}} cannot take this shift: {{rulesText}}',
     ROSTER_PUBLISHED: 'This roster is published: change it by hand, with a reason for each change.',
+    CONFIRMATION_MISMATCH: 'Type the confirmation phrase exactly as shown.',
     INSUFFICIENT_STOCK: 'Only {{available}} {{unit}} of {{item}} can be issued.',
     NOT_RELEASABLE:
       'This person is “{{statusLabel}}”, observed until {{observationEnd}}: no release notice can be issued.',
@@ -904,6 +905,8 @@ export const en: Messages = {
     not_zero: 'Cannot be 0',
     is_reversal: 'A reversal is not reversed',
     reversed: 'Already reversed',
+    confirmation_mismatch: 'Not the phrase shown',
+    within_retention: 'Later than the retention period allows',
     no_item_column: 'The file has no item-name column',
     required_name: 'No item name',
     quantity_value: 'A positive whole number',

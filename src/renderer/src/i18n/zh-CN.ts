@@ -829,6 +829,7 @@ export const zhCN = {
     PERIOD_OVERLAP: '{{from}} 至 {{to}} 的排班表已包含其中几天。',
     ROSTER_RULE: '{{name}} 不能排这个班：{{rulesText}}',
     ROSTER_PUBLISHED: '排班表已发布：请逐项手工调整并写明原因。',
+    CONFIRMATION_MISMATCH: '请按提示原样输入确认短语。',
     INSUFFICIENT_STOCK: '{{item}} 可发放的只有 {{available}} {{unit}}。',
     NOT_RELEASABLE:
       '该人员当前为“{{statusLabel}}”，观察期至 {{observationEnd}}，不能出具解除隔离告知书。',
@@ -874,6 +875,8 @@ export const zhCN = {
     not_zero: '不能为 0',
     is_reversal: '冲销单不能再冲销',
     reversed: '已冲销过',
+    confirmation_mismatch: '与提示的短语不一致',
+    within_retention: '晚于保存期限允许的日期',
     no_item_column: '文件中没有“物资名称/品名”列',
     required_name: '缺少物资名称',
     quantity_value: '数量应为正整数',
