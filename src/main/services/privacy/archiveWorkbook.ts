@@ -42,6 +42,7 @@ function writeTable(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   spec: ArchiveSheet,
   stats: WorkbookStats,
+  rowsPerSheet: number,
 ): number {
   const columns = (db.prepare(`PRAGMA table_info(${spec.table})`).all() as { name: string }[])
     .map((c) => c.name)
@@ -66,7 +67,7 @@ function writeTable(
     `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${spec.table} ORDER BY 1`,
   );
   for (const raw of select.iterate() as Iterable<Record<string, unknown>>) {
-    if (written > 0 && written % ROWS_PER_SHEET === 0) {
+    if (written > 0 && written % rowsPerSheet === 0) {
       sheet.commit();
       sheet = addSheet(++part);
     }
@@ -95,6 +96,7 @@ export interface WorkbookStats {
 export async function archiveWorkbook(
   db: Db,
   sheets: readonly ArchiveSheet[],
+  rowsPerSheet = ROWS_PER_SHEET,
 ): Promise<{ buffer: Buffer } & WorkbookStats> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
@@ -112,7 +114,7 @@ export async function archiveWorkbook(
   const stats: WorkbookStats = { sheets: 0, rows: 0 };
 
   db.transaction(() => {
-    for (const spec of sheets) stats.rows += writeTable(db, workbook, spec, stats);
+    for (const spec of sheets) stats.rows += writeTable(db, workbook, spec, stats, rowsPerSheet);
   })();
   await workbook.commit();
   await done;
