@@ -252,6 +252,10 @@ describe('purge of personal data after the retention period', () => {
       /^cutoff 2026-11-01 \(retention 28 d\); people 2, stays 2/,
     );
 
+    // The departed list no longer shows the purged; the one who left after the cutoff is there.
+    const departed = await desk.call('residents.page', { siteId: site.siteId, view: 'departed' });
+    expect(departed.rows.map((r) => r.fullName)).toEqual(['上官晚走']);
+
     // A second purge finds nothing more to do.
     expect((await preview()).counts).toMatchObject({ people: 0, auditEntries: 0 });
   });
