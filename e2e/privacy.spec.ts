@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { addDays, siteDay } from '../src/shared/siteDate';
 import { expect, test } from './fixtures';
-import { signIn } from './helpers';
+import { apiCall, signIn } from './helpers';
 
 test.use({ seed: 'demo' });
 
@@ -14,38 +14,19 @@ test('an administrator downloads the district archive, previews the purge and co
   await signIn(page, 'admin', desk.demoPassword!);
   await expect(page.getByRole('button', { name: '系统管理' })).toBeVisible();
   // A citizen's donation two months ago: their phone number is personal data past the retention.
-  await page.evaluate(
-    async ({ occurredAt, phone }) => {
-      const api = window.api as unknown as {
-        invoke: (
-          m: string,
-          i: unknown,
-        ) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
-      };
-      const must = async <T>(m: string, i: unknown): Promise<T> => {
-        const r = await api.invoke(m, i);
-        if (!r.ok) throw new Error(`${m}: ${JSON.stringify(r.error)}`);
-        return r.value as T;
-      };
-      const sites = await must<{ id: number }[]>('sites.list', { includeRetired: false });
-      const item = await must<{ id: number }>('stock.createItem', {
-        name: '矿泉水',
-        category: 'food_water',
-        baseUnit: '瓶',
-      });
-      await must('stock.receive', {
-        siteId: sites[0]!.id,
-        occurredAt,
-        source: 'donation',
-        party: { kind: 'individual', name: '热心市民', contact: '热心市民', phone },
-        lines: [{ itemId: item.id, quantity: 24, unit: '瓶' }],
-      });
-    },
-    {
-      occurredAt: `${addDays(siteDay(new Date()), -60)}T02:00:00.000Z`,
-      phone: DONOR_PHONE,
-    },
-  );
+  const sites = await apiCall<{ id: number }[]>(page, 'sites.list', { includeRetired: false });
+  const item = await apiCall<{ id: number }>(page, 'stock.createItem', {
+    name: '矿泉水',
+    category: 'food_water',
+    baseUnit: '瓶',
+  });
+  await apiCall(page, 'stock.receive', {
+    siteId: sites[0]!.id,
+    occurredAt: `${addDays(siteDay(new Date()), -60)}T02:00:00.000Z`,
+    source: 'donation',
+    party: { kind: 'individual', name: '热心市民', contact: '热心市民', phone: DONOR_PHONE },
+    lines: [{ itemId: item.id, quantity: 24, unit: '瓶' }],
+  });
 
   await page.getByRole('button', { name: '系统管理' }).click();
   await page.getByRole('tab', { name: '数据归档与清除' }).click();
