@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PURGE_PHRASES, PURGED_NAME } from '../../../shared/privacy';
-import { errorOf, sessionFor } from '../../testing/authTesting';
+import { errorOf } from '../../testing/authTesting';
 import {
   buildSite,
   checkInto,
   checkpoint,
   makeDesk,
   person,
+  setDeskClock,
   residentId,
   type BuiltSite,
   type Desk,
@@ -36,11 +37,7 @@ function occurrencesOnDisk(file: string, text: string): number {
 describe('purge of personal data after the retention period', () => {
   let desk: Desk;
   let site: BuiltSite;
-  const at = (iso: string) => {
-    desk.tr.clock.now = new Date(iso);
-    desk.t.ctx.now = () => new Date(desk.tr.clock.now);
-    desk.handle = sessionFor(desk.tr, desk.userId);
-  };
+  const at = (iso: string) => setDeskClock(desk, iso);
   let oldStay: number;
   let oldPerson: number;
   let keptPerson: number;
