@@ -85,6 +85,10 @@ describe('archive export (one workbook per domain)', () => {
     expect(row!['出生日期']).toEqual(new Date('1990-03-07T00:00:00Z'));
     expect(row!['创建时间']).toEqual(new Date('2026-11-29T16:00:00Z'));
     expect(typeof row!['编号']).toBe('number');
+    const header = (people.getRow(1).values as unknown[]).slice(1);
+    const cell = (label: string) => people.getRow(2).getCell(header.indexOf(label) + 1);
+    expect(cell('创建时间').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(cell('出生日期').numFmt).toBe('yyyy-mm-dd');
 
     const audit = desk.t.ctx.db
       .prepare("SELECT outcome, detail FROM audit_log WHERE method = 'archive.export'")

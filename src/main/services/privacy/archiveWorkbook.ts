@@ -30,8 +30,23 @@ function cellOf(column: string, value: unknown): Cell {
   return spreadsheetSafe(text);
 }
 
-function numFmtOf(column: string, sample: Cell, raw: unknown): string | undefined {
-  if (sample instanceof Date) return DAY.test(String(raw)) ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss';
+/**
+ * A column's number format, from its name (set once per column: a style per cell would cost more
+ * than the rest of the export together): instants end in `at`, days are named here.
+ */
+const DAY_COLUMNS = new Set([
+  'birth_date',
+  'last_exposure_date',
+  'observation_end',
+  'round_day',
+  'day',
+  'starts_on',
+  'ends_on',
+  'expiry',
+]);
+function numFmtOf(column: string): string | undefined {
+  if (column === 'at' || column.endsWith('_at')) return 'yyyy-mm-dd hh:mm:ss';
+  if (DAY_COLUMNS.has(column)) return 'yyyy-mm-dd';
   if (column === 'temperature_tenths') return '0.0';
   return undefined;
 }
@@ -53,7 +68,12 @@ function writeTable(
     const sheet = workbook.addWorksheet(name.slice(0, 31), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
-    header.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.min(40, h.length * 2 + 8)));
+    columns.forEach((c, i) => {
+      const column = sheet.getColumn(i + 1);
+      column.width = Math.min(40, header[i]!.length * 2 + 8);
+      const numFmt = numFmtOf(c);
+      if (numFmt) column.numFmt = numFmt;
+    });
     const row = sheet.addRow(header);
     row.font = { bold: true };
     row.commit();
@@ -71,12 +91,7 @@ function writeTable(
       sheet.commit();
       sheet = addSheet(++part);
     }
-    const row = sheet.addRow(columns.map((c) => cellOf(c, raw[c])));
-    columns.forEach((c, i) => {
-      const fmt = numFmtOf(c, row.getCell(i + 1).value as Cell, raw[c]);
-      if (fmt) row.getCell(i + 1).numFmt = fmt;
-    });
-    row.commit();
+    sheet.addRow(columns.map((c) => cellOf(c, raw[c]))).commit();
     written++;
   }
   sheet.commit();
