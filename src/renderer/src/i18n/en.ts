@@ -129,8 +129,8 @@ export const en: Messages = {
     purgeTitle: 'Purge personal data',
     purgeHelp:
       'After the retention period, the personal data of everyone whose every stay ended before the cutoff is erased for good: name, ID and phone numbers, birth date, contacts, notes, symptoms, transfer details, contact flags; also the phone numbers of inactive staff and the contacts of individual donors. The audit trail keeps who did what and when, without the values. Anonymous rows stay so that past daily reports still add up. This cannot be undone.',
-    retentionDays: 'Retention (days after the last stay ended)',
-    retentionHelp: '14–3650 days; 28 by default',
+    retentionDays: 'Retention (days)',
+    retentionHelp: 'Days kept after the last stay ended: 14–3650, 28 by default',
     cutoff: 'Cutoff: stays that ended before {{cutoff}} · {{kept}} people are kept',
     countPeople: 'People anonymised',
     countStays: 'Stays',
@@ -149,7 +149,7 @@ export const en: Messages = {
     purgeButton: 'Purge…',
     confirmTitle: 'Purge personal data for good',
     confirmText:
-      'The personal data of {{people}} people whose stays ended before {{cutoff}} will be erased. The file is then compacted. This cannot be undone.',
+      'The personal data of {{people}} people whose stays ended before {{cutoff}}, and of the other rows counted above, will be erased; the file is then compacted. This cannot be undone.',
     typePhrase: 'To confirm, type:',
     phrase: 'Confirmation phrase',
     purgeNow: 'Purge now',

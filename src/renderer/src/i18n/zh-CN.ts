@@ -122,8 +122,8 @@ export const zhCN = {
     purgeTitle: '清除个人信息',
     purgeHelp:
       '保存期限届满后，所有入住均在截止日之前结束的人员，其个人信息将被永久清除：姓名、证件号、电话、出生日期、紧急联系人、备注、症状、转运信息、密接标记；以及已停用工作人员的电话和个人捐赠者的联系方式。审计日志保留何人何时做了何事，但不再含具体内容。匿名记录保留，以便既往日报数字不变。此操作无法撤销。',
-    retentionDays: '保存期限（最后一次入住结束后天数）',
-    retentionHelp: '14–3650 天，默认 28 天',
+    retentionDays: '保存期限（天）',
+    retentionHelp: '最后一次入住结束后保存的天数：14–3650，默认 28',
     cutoff: '截止日：{{cutoff}} 之前结束的入住 · 保留 {{kept}} 人',
     countPeople: '匿名化人员',
     countStays: '入住记录',
@@ -141,7 +141,7 @@ export const zhCN = {
     purgeButton: '清除…',
     confirmTitle: '永久清除个人信息',
     confirmText:
-      '将清除 {{people}} 名于 {{cutoff}} 之前结束入住人员的个人信息，随后压缩数据文件。此操作无法撤销。',
+      '将清除 {{cutoff}} 之前结束入住的 {{people}} 名人员的个人信息，以及上表所列的其他记录，随后压缩数据文件。此操作无法撤销。',
     typePhrase: '请输入以下短语以确认：',
     phrase: '确认短语',
     purgeNow: '立即清除',

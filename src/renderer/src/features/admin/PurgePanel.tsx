@@ -89,6 +89,7 @@ export function PurgePanel(props: { preview: PurgePreview; onChanged: () => void
           onChange={(e) => setDays(e.target.value)}
           error={!!submit.fields.days}
           helperText={submit.fields.days ?? t('privacy.retentionHelp')}
+          sx={{ width: 340 }}
           slotProps={{ htmlInput: { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS } }}
         />
         <Button type="submit" variant="outlined" disabled={submit.busy} sx={{ mt: 1 }}>
