@@ -56,6 +56,8 @@ export interface PurgeResult {
   /** File sizes before and after VACUUM (database + WAL), in bytes. */
   bytesBefore: number;
   bytesAfter: number;
+  /** Whether VACUUM ran; if not (the file was busy), purging again compacts without erasing more. */
+  compacted: boolean;
   /** Whether the WAL was emptied (false when another connection still read from it). */
   walTruncated: boolean;
   /** Audit entries whose hash was recomputed after redaction, from `resealedFromId`. */

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PURGE_PHRASES, PURGED_NAME } from '../../../shared/privacy';
@@ -255,5 +256,30 @@ describe('purge of personal data after the retention period', () => {
 
     // A second purge finds nothing more to do.
     expect((await preview()).counts).toMatchObject({ people: 0, auditEntries: 0 });
+  });
+
+  it('reports a WAL it could not empty while another connection reads, and empties it on a second run', async () => {
+    checkpoint(desk.t.ctx.db);
+    const reader = new Database(desk.t.file, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM people').get();
+    const first = await desk.call('privacy.purge', {
+      cutoffDay: '2026-11-01',
+      phrase: PURGE_PHRASES.en,
+    });
+    expect(first.counts.people).toBe(2);
+    expect(first.walTruncated).toBe(false);
+    reader.exec('COMMIT');
+    reader.close();
+
+    const second = await desk.call('privacy.purge', {
+      cutoffDay: '2026-11-01',
+      phrase: PURGE_PHRASES.en,
+    });
+    expect(second).toMatchObject({ compacted: true, walTruncated: true });
+    expect(second.counts.people).toBe(0);
+    for (const text of [OLD_ID, OLD_NAME, OLD_PHONE]) {
+      expect(occurrencesOnDisk(desk.t.file, text), text).toBe(0);
+    }
   });
 });

@@ -151,12 +151,13 @@ export function purgePersonalData(
   // Runs after the router's transaction has committed: VACUUM cannot run inside one.
   return new Deferred(() => {
     try {
-      const { walTruncated } = compactAfterPurge(db);
+      const { compacted, walTruncated } = compactAfterPurge(db);
       return Promise.resolve({
         cutoffDay: input.cutoffDay,
         counts,
         bytesBefore,
         bytesAfter: storedBytes(db),
+        compacted,
         walTruncated,
         resealedFromId: sealed?.fromId ?? null,
         durationMs: Math.round(performance.now() - started),

@@ -156,6 +156,8 @@ export const en: Messages = {
     purging: 'Purging…',
     purged:
       'Purged: {{people}} people, {{audit}} audit entries redacted, in {{seconds}} s; data file {{before}} MB → {{after}} MB.',
+    notCompacted:
+      'The data file could not be compacted now (it was busy): purge again once nothing else uses it; nothing more is erased.',
     walBusy:
       'The write-ahead log could not be emptied yet (another reader); it will be at the next start.',
   },

@@ -148,6 +148,8 @@ export const zhCN = {
     purging: '正在清除…',
     purged:
       '已清除：{{people}} 人，{{audit}} 条审计记录已去除个人信息，用时 {{seconds}} 秒；数据文件 {{before}} MB → {{after}} MB。',
+    notCompacted:
+      '数据文件暂未能压缩（正被占用）：待其他程序不再使用时再执行一次清除即可（不会多清除）。',
     walBusy: '预写日志暂未清空（另有读取），下次启动时清空。',
   },
   audit: {

@@ -135,7 +135,11 @@ export function PurgePanel(props: { preview: PurgePreview; onChanged: () => void
         {t('privacy.purgeButton')}
       </Button>
       {result && (
-        <Alert severity="success" sx={{ mt: 2 }} data-testid="purge-result">
+        <Alert
+          severity={result.compacted && result.walTruncated ? 'success' : 'warning'}
+          sx={{ mt: 2 }}
+          data-testid="purge-result"
+        >
           {t('privacy.purged', {
             people: result.counts.people,
             audit: result.counts.auditEntries,
@@ -143,7 +147,8 @@ export function PurgePanel(props: { preview: PurgePreview; onChanged: () => void
             before: megabytes(result.bytesBefore),
             after: megabytes(result.bytesAfter),
           })}
-          {!result.walTruncated && ` ${t('privacy.walBusy')}`}
+          {!result.compacted && ` ${t('privacy.notCompacted')}`}
+          {result.compacted && !result.walTruncated && ` ${t('privacy.walBusy')}`}
         </Alert>
       )}
       {confirming && (
