@@ -66,3 +66,18 @@ export async function boardCount(page: Page, status: string): Promise<number> {
   const text = await page.getByTestId(`count-${status}`).innerText();
   return Number(/(\d+)\s*$/.exec(text)?.[1] ?? NaN);
 }
+
+/** One call through the preload's window.api, as the renderer makes it; a refusal throws. */
+export async function apiCall<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    ([m, i]) =>
+      (window.api as unknown as { invoke: (m: string, i: unknown) => Promise<unknown> }).invoke(
+        m,
+        i,
+      ),
+    [method, input] as const,
+  );
+  const envelope = result as { ok: boolean; value?: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as T;
+}

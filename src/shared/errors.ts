@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'STORAGE_ERROR',
   'BUSY',
   'OPERATION_ID_REUSED',
+  'CONFIRMATION_MISMATCH',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

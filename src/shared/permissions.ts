@@ -21,6 +21,11 @@ export const PERMISSIONS = [
   'roster.manage',
   'stock.read',
   'stock.manage',
+  /**
+   * The end of the epidemic: export the district's archive and purge personal data past the
+   * retention period. Administrators only; the archive also needs `personal.reveal`.
+   */
+  'privacy.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,7 +36,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Access = 'public' | 'session' | Permission;
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  administrator: ['registry.read', 'users.manage', 'settings.manage', 'audit.read'],
+  administrator: [
+    'registry.read',
+    'users.manage',
+    'settings.manage',
+    'audit.read',
+    'privacy.manage',
+  ],
   coordinator: [
     'registry.read',
     'registry.manage',

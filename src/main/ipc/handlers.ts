@@ -119,6 +119,8 @@ import {
   updateSecuritySettings,
 } from '../services/settings';
 import { createSite, listSites, retireSite, updateSite } from '../services/sites';
+import { exportArchive } from '../services/privacy/archiveExport';
+import { purgePersonalData, purgePreview, updateRetention } from '../services/privacy/purge';
 import type { HandlerContext } from './context';
 
 export type Handlers = {
@@ -283,4 +285,8 @@ export const handlers: Handlers = {
   'stock.createLocation': createLocation,
   'stock.archiveLocation': archiveLocation,
   'stock.transfer': (ctx, input) => transfer(ctx, input, ctx.actor?.userId ?? null),
+  'archive.export': exportArchive,
+  'privacy.purgePreview': (ctx) => purgePreview(ctx),
+  'privacy.setRetention': updateRetention,
+  'privacy.purge': purgePersonalData,
 };

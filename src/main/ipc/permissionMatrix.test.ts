@@ -165,6 +165,13 @@ describe('permission matrix', () => {
     ['administrator', 'arrivals.members', 'denied'],
     ['administrator', 'allocation.confirm', 'denied'],
     ['administrator', 'settings.updateObservation', 'allowed'],
+    // The end of the epidemic: administrators only (the archive also needs personal.reveal).
+    ['administrator', 'archive.export', 'allowed'],
+    ['administrator', 'privacy.purgePreview', 'allowed'],
+    ['administrator', 'privacy.purge', 'allowed'],
+    ['coordinator', 'archive.export', 'denied'],
+    ['coordinator', 'privacy.purge', 'denied'],
+    ['viewer', 'privacy.purgePreview', 'denied'],
     ...ROLES.flatMap((role): [Caller, MethodName, 'allowed'][] => [
       [role, 'auth.lock', 'allowed'],
       [role, 'settings.setLanguage', 'allowed'],

@@ -28,6 +28,7 @@ import {
 } from '../testing/tempDb';
 import { GENESIS_HASH, rowHash } from './audit';
 import { updateSecuritySettings } from './settings';
+import { PURGE_PHRASES } from '../../shared/privacy';
 import { maskIdNumber, maskPersonalNumbers, maskPhone, spreadsheetSafe } from './masking';
 
 /** Clock steps stay under the 15-minute idle lock, so the sessions stay active. */
@@ -632,6 +633,13 @@ describe('audit trail', () => {
         me,
       );
       await expectAudited('audit.export', { format: 'csv' }, me);
+      await expectAudited('archive.export', { domain: 'rooms' }, me);
+      await expectAudited('privacy.setRetention', { days: 30 }, me);
+      await expectAudited(
+        'privacy.purge',
+        { cutoffDay: '2026-10-30', phrase: PURGE_PHRASES.en },
+        me,
+      );
       await expectAudited('auth.lock', {}, me);
       await expectAudited('auth.unlock', { password: TEST_PASSWORD }, me);
       await expectAudited(
@@ -721,6 +729,7 @@ describe('audit trail', () => {
         ['users.list', {}],
         ['audit.page', {}],
         ['audit.verify', {}],
+        ['privacy.purgePreview', {}],
         ['origins.list', {}],
         ['arrivals.list', { siteId: ids.site }],
         ['arrivals.members', { batchId: batch.id }],

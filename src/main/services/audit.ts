@@ -24,7 +24,7 @@ export interface AuditEvent {
   detail?: string | null;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   at: string;
   user_id: number | null;

@@ -89,7 +89,11 @@ function viewFilter(view: ResidentView, today: string): { sql: string; params: K
     case 'due_tomorrow':
       return { sql: "s.status = 'active' AND s.observation_end = ?", params: [addDays(today, 1)] };
     case 'departed':
-      return { sql: "s.status IN ('released','transferred','checked_out')", params: [] };
+      // People whose data was purged (privacy.purge) stay only as anonymous rows for the counts.
+      return {
+        sql: "s.status IN ('released','transferred','checked_out') AND p.document_number <> 'purged:' || p.id",
+        params: [],
+      };
   }
 }
 

@@ -379,3 +379,10 @@ export async function checkInto(
   await desk.call('allocation.confirm', { batchId, lines });
   return fresh;
 }
+
+/** Moves the desk's clock (router and services) to `iso`, with a fresh session at that time. */
+export function setDeskClock(desk: Desk, iso: string): void {
+  desk.tr.clock.now = new Date(iso);
+  desk.t.ctx.now = () => new Date(desk.tr.clock.now);
+  desk.handle = sessionFor(desk.tr, desk.userId);
+}

@@ -7,6 +7,7 @@ import { importMethods } from './imports';
 import { peopleMethods } from './people';
 import { registryMethods } from './registry';
 import { printMethods } from './print';
+import { privacyMethods } from './privacy';
 import { reportMethods } from './reports';
 import { residentMethods } from './residents';
 import { rosterMethods } from './roster';
@@ -27,6 +28,7 @@ export const contract = {
   ...printMethods,
   ...rosterMethods,
   ...stockMethods,
+  ...privacyMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,11 +7,12 @@ import { useCan } from '../../auth/AuthContext';
 import { AuditPanel } from './AuditPanel';
 import { HealthSettingsPanel } from './HealthSettingsPanel';
 import { ObservationPanel } from './ObservationPanel';
+import { PrivacyTab } from './PrivacyTab';
 import { RosterSettingsPanel } from './RosterSettingsPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
-type AdminTab = 'users' | 'audit' | 'security';
+type AdminTab = 'users' | 'audit' | 'security' | 'privacy';
 
 export function AdminPage() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function AdminPage() {
     ...(can('users.manage') ? (['users'] as const) : []),
     ...(can('audit.read') ? (['audit'] as const) : []),
     ...(can('settings.manage') ? (['security'] as const) : []),
+    ...(can('privacy.manage') ? (['privacy'] as const) : []),
   ];
   const [picked, setPicked] = useState<AdminTab | null>(null);
   const tab = picked && tabs.includes(picked) ? picked : tabs[0];
@@ -27,6 +29,7 @@ export function AdminPage() {
     users: t('admin.tabUsers'),
     audit: t('admin.tabAudit'),
     security: t('admin.tabSecurity'),
+    privacy: t('admin.tabPrivacy'),
   };
   return (
     <Box sx={{ p: 2, pt: 1 }}>
@@ -41,6 +44,7 @@ export function AdminPage() {
       </Tabs>
       {tab === 'users' && <UsersPanel />}
       {tab === 'audit' && <AuditPanel />}
+      {tab === 'privacy' && <PrivacyTab />}
       {tab === 'security' && (
         <>
           <SecurityPanel />
