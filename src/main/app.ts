@@ -1,43 +1,265 @@
 import { join } from 'node:path';
 import { version } from '../../package.json';
+import type { BackupInfo, RecoveryState, RestoreOutcome } from '../shared/backups';
 import type { AppInfo } from '../shared/domain';
-import { openDatabase, type Db } from './db/open';
+import type { Db } from './db/open';
+import { swapInDatabaseFile } from './db/replaceFile';
+import { openAtStartup, type Damage } from './db/startup';
 import { SessionStore } from './auth/sessionStore';
+import type { Actor, BackupControl } from './ipc/context';
+import { createRecoveryRouter } from './ipc/recoveryRouter';
 import { createRouter, type Logger, type Router } from './ipc/router';
 import { DATABASE_FILE } from './platform/dataDir';
+import { appendAudit } from './services/audit';
+import { readBackupSettings } from './services/backups/backupSettings';
+import { recoveryState } from './services/backups/recoveryState';
+import { restorableBackup } from './services/backups/restorable';
+import {
+  changeMark,
+  startBackupSchedule,
+  type Schedule,
+  type Timer,
+} from './services/backups/scheduler';
+import { BackupService } from './services/backups/service';
+import { knownBackupFolders } from './services/backups/takeBackup';
+import { DomainError } from './services/errors';
 
 export interface CoreOptions {
   dataDir: string;
   shell: AppInfo['shell'];
   logger: Logger;
   nativeBinding?: string;
+  /** Tests fix the clock and drive the backup schedule by hand. */
+  now?: () => Date;
+  timer?: Timer;
 }
 
 export interface Core {
-  db: Db;
-  router: Router;
+  /** The open database; throws while the app is in recovery. */
+  readonly db: Db;
+  /** Stays the same object for the shells while the database behind it is replaced. */
+  readonly router: Router;
+  /** Non-null while the app shows its recovery screen. */
+  readonly damage: Damage | null;
+  readonly backups: BackupService;
+  readonly schedule: Schedule | null;
+  /** The backup taken at start (null when there was nothing to back up, or it failed). */
+  readonly startupBackup: Promise<BackupInfo | null>;
   close(): void;
 }
 
-/** Opens the data folder's database and builds the router: everything both shells share. */
-export function startCore(options: CoreOptions): Core {
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
-    nativeBinding: options.nativeBinding,
+const busyRouter: Router = {
+  invoke: () =>
+    Promise.resolve({
+      ok: false,
+      error: { code: 'BACKUP_RUNNING', message: 'A restore is running; try again shortly' },
+    }),
+};
+
+/**
+ * Opens the data folder's database and builds the router: everything both shells share. A damaged
+ * file puts the core in recovery (its router answers only the recovery screen); a restore closes
+ * the connection, swaps the file and reopens, behind the same router object.
+ */
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const { dataDir, logger, nativeBinding } = options;
+  const file = join(dataDir, DATABASE_FILE);
+  const now = options.now ?? (() => new Date());
+  const backups = new BackupService({
+    dataDir,
+    now,
+    nativeBinding,
+    onError: (message, error) => logger.error(message, error),
   });
-  const router = createRouter({
-    db,
-    now: () => new Date(),
-    sessions: new SessionStore(),
-    logger: options.logger,
-    shell: options.shell,
-    version,
-    dataDir: options.dataDir,
-  });
+  const facts = { shell: options.shell, version, dataDir };
+  let db: Db | null = null;
+  let damage: Damage | null = null;
+  let recovery: RecoveryState | null = null;
+  let schedule: Schedule | null = null;
+  let inner: Router = busyRouter;
+
+  const openDb = (): Db => {
+    if (!db) throw new DomainError('RECOVERY_MODE', 'No database is open');
+    return db;
+  };
+
+  const control: BackupControl = {
+    status: () => backups.status(),
+    assertIdle: () => backups.assertIdle(),
+    backupNow: async () => {
+      const current = openDb();
+      const mark = changeMark(current);
+      const info = await backups.backup(current, 'manual');
+      schedule?.backedUp(mark, now());
+      return info;
+    },
+    restore: (name, actor) => restore(readBackupSettings(openDb(), dataDir).folder, name, actor),
+  };
+
+  function useDatabase(opened: Db): void {
+    db = opened;
+    damage = null;
+    recovery = null;
+    // A new session store: whoever was signed in must sign in again (the accounts may differ).
+    inner = createRouter({
+      db: opened,
+      now,
+      sessions: new SessionStore(),
+      logger,
+      ...facts,
+      backups: control,
+    });
+    schedule?.stop();
+    schedule = startBackupSchedule({
+      now,
+      changeMark: () => changeMark(opened),
+      intervalMinutes: () => readBackupSettings(opened, dataDir).intervalMinutes,
+      backup: async () => {
+        if (backups.busy || db !== opened) return false;
+        await backups.backup(opened, 'scheduled');
+        return true;
+      },
+      ...(options.timer ? { timer: options.timer } : {}),
+    });
+  }
+
+  function enterRecovery(found: Damage): void {
+    db = null;
+    damage = found;
+    recovery = null;
+    schedule?.stop();
+    schedule = null;
+    logger.error(`Damaged database set aside as ${found.damagedFile}`, found.detail);
+    inner = createRecoveryRouter({
+      ...facts,
+      logger,
+      state: () => (recovery ??= recoveryState(found, dataDir, nativeBinding)),
+      restore: (folder, name) => {
+        if (!knownBackupFolders(dataDir).includes(folder)) {
+          throw new DomainError('NOT_FOUND', 'Not a backup folder of this desk', {
+            entity: 'backup',
+            id: name,
+          });
+        }
+        return restore(folder, name, null);
+      },
+      startEmpty: () => startEmpty(found),
+    });
+  }
+
+  function audit(opened: Db, actor: Actor | null, method: string, detail: string): void {
+    opened
+      .transaction(() =>
+        appendAudit(opened, { at: now().toISOString(), actor, method, outcome: 'ok', detail }),
+      )
+      .immediate();
+  }
+
+  /**
+   * Checks the backup, backs up what is there now, closes the connection, swaps the file in
+   * (stale -wal/-shm removed) and reopens; if the reopen fails, the previous file comes back.
+   */
+  function restore(folder: string, name: string, actor: Actor | null): Promise<RestoreOutcome> {
+    return backups.exclusively(async () => {
+      const source = restorableBackup(folder, name, nativeBinding);
+      const previous = db;
+      const previousRouter = inner;
+      inner = busyRouter;
+      try {
+        const saved = previous ? await backups.backupWhileExclusive(previous, 'pre-restore') : null;
+        schedule?.stop();
+        schedule = null;
+        previous?.close();
+        db = null;
+        const swap = swapInDatabaseFile(file, source);
+        let opened;
+        try {
+          opened = await openAtStartup(file, { dataDir, now, nativeBinding });
+          if ('damage' in opened)
+            throw new Error(`The restored file did not open: ${opened.damage.detail}`);
+        } catch (error) {
+          swap.undo();
+          throw error;
+        }
+        swap.commit();
+        useDatabase(opened.db);
+        audit(
+          opened.db,
+          actor,
+          'backups.restore',
+          `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : ''),
+        );
+        return { restoredFrom: name, savedAs: saved?.name ?? null };
+      } catch (error) {
+        if (db || !previous) {
+          // Nothing was closed (the backup before failed), or there was nothing to close.
+          inner = previousRouter;
+        } else {
+          const reopened = await openAtStartup(file, { dataDir, now, nativeBinding });
+          if ('db' in reopened) useDatabase(reopened.db);
+          else enterRecovery(reopened.damage);
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** Only on purpose, from the recovery screen: a new, empty database beside the damaged one. */
+  async function startEmpty(found: Damage): Promise<AppInfo> {
+    return backups.exclusively(async () => {
+      const opened = await openAtStartup(file, { dataDir, now, nativeBinding });
+      if ('damage' in opened) throw new Error('A new database could not be created');
+      useDatabase(opened.db);
+      audit(
+        opened.db,
+        null,
+        'recovery.startEmpty',
+        `Started with an empty database; the damaged one is kept as ${found.damagedFile}`,
+      );
+      return {
+        ...facts,
+        schemaVersion: opened.db.pragma('user_version', { simple: true }) as number,
+        hasSite: false,
+        needsSetup: true,
+        recovery: false,
+      };
+    });
+  }
+
+  const opened = await openAtStartup(file, { dataDir, now, nativeBinding });
+  let startupBackup: Promise<BackupInfo | null> = Promise.resolve(null);
+  if ('damage' in opened) enterRecovery(opened.damage);
+  else {
+    useDatabase(opened.db);
+    if (opened.existed) {
+      const first = opened.db;
+      const mark = changeMark(first);
+      startupBackup = backups.backup(first, 'start').then(
+        (info) => {
+          if (db === first) schedule?.backedUp(mark, now());
+          return info;
+        },
+        () => null,
+      );
+    }
+  }
+
   return {
-    db,
-    router,
+    get db() {
+      return openDb();
+    },
+    router: { invoke: (...args) => inner.invoke(...args) },
+    get damage() {
+      return damage;
+    },
+    backups,
+    get schedule() {
+      return schedule;
+    },
+    startupBackup,
     close: () => {
-      if (db.open) db.close();
+      schedule?.stop();
+      if (db?.open) db.close();
     },
   };
 }

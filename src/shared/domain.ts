@@ -168,4 +168,6 @@ export interface AppInfo {
   hasSite: boolean;
   /** No account exists yet: first run shows the setup screen. */
   needsSetup: boolean;
+  /** The database was found damaged at start: the app shows only its recovery screen. */
+  recovery: boolean;
 }

@@ -42,6 +42,11 @@ export const ERROR_CODES = [
   'ROSTER_RULE',
   'ROSTER_PUBLISHED',
   'INSUFFICIENT_STOCK',
+  'BACKUP_RUNNING',
+  'BACKUP_FAILED',
+  'BACKUP_DAMAGED',
+  'BACKUP_FOLDER_UNUSABLE',
+  'RECOVERY_MODE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -88,6 +88,13 @@ import {
   retireBuilding,
   updateBuilding,
 } from '../services/buildings';
+import {
+  backupNow,
+  backupOverview,
+  backupStatus,
+  restoreBackup,
+  updateBackupSettings,
+} from '../services/backups/handlers';
 import { loadDemo } from '../services/demo';
 import { createFloor, listFloors, retireFloor, updateFloor } from '../services/floors';
 import { bulkCreateRooms } from '../services/roomBulk';
@@ -127,6 +134,7 @@ export const handlers: Handlers = {
     shell: ctx.shell,
     hasSite: listSites(ctx, { includeRetired: false }).length > 0,
     needsSetup: countUsers(ctx.db) === 0,
+    recovery: false,
   }),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.setLanguage': setLanguage,
@@ -268,4 +276,10 @@ export const handlers: Handlers = {
   'settings.updateStock': updateStockSettings,
   'stock.importPreview': previewReceiptImportDeferred,
   'stock.importReceipt': (ctx, input) => importReceipt(ctx, input, ctx.actor?.userId ?? null),
+
+  'backups.list': backupOverview,
+  'backups.status': backupStatus,
+  'backups.create': backupNow,
+  'backups.restore': restoreBackup,
+  'backups.updateSettings': updateBackupSettings,
 };

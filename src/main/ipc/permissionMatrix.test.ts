@@ -165,6 +165,12 @@ describe('permission matrix', () => {
     ['administrator', 'arrivals.members', 'denied'],
     ['administrator', 'allocation.confirm', 'denied'],
     ['administrator', 'settings.updateObservation', 'allowed'],
+    // Backups and restore replace everyone's data: administrators only.
+    ['administrator', 'backups.create', 'allowed'],
+    ['administrator', 'backups.restore', 'allowed'],
+    ['coordinator', 'backups.restore', 'denied'],
+    ['coordinator', 'backups.list', 'denied'],
+    ['viewer', 'backups.create', 'denied'],
     ...ROLES.flatMap((role): [Caller, MethodName, 'allowed'][] => [
       [role, 'auth.lock', 'allowed'],
       [role, 'settings.setLanguage', 'allowed'],

@@ -84,6 +84,7 @@ describe('router', () => {
         shell: 'browser',
         hasSite: true,
         needsSetup: false,
+        recovery: false,
       },
     });
     expect(logger.entries).toEqual([]);

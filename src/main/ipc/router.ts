@@ -9,7 +9,14 @@ import { Deferred } from '../services/deferred';
 import { DomainError } from '../services/errors';
 import { getSettings } from '../services/settings';
 import { loadActor } from '../services/users';
-import type { Actor, AppFacts, CallerPlatform, HandlerContext, SessionControl } from './context';
+import type {
+  Actor,
+  AppFacts,
+  BackupControl,
+  CallerPlatform,
+  HandlerContext,
+  SessionControl,
+} from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { fieldErrorsOf } from './validation';
 
@@ -33,6 +40,7 @@ export interface RouterOptions extends AppFacts {
   sessions: SessionStore;
   logger: Logger;
   handlers?: Handlers;
+  backups?: BackupControl;
 }
 
 /** On a locked session only these get through: the lock screen's own calls. */
@@ -167,6 +175,7 @@ export function createRouter(options: RouterOptions): Router {
       shell: options.shell,
       version: options.version,
       dataDir: options.dataDir,
+      ...(options.backups ? { backups: options.backups } : {}),
       actor: caller.actor,
       session: sessionControl(handle, now),
       unknownNames: sessions,

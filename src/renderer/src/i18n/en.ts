@@ -859,6 +859,11 @@ export const en: Messages = {
     ROSTER_RULE: '{{name}} cannot take this shift: {{rulesText}}',
     ROSTER_PUBLISHED: 'This roster is published: change it by hand, with a reason for each change.',
     INSUFFICIENT_STOCK: 'Only {{available}} {{unit}} of {{item}} can be issued.',
+    BACKUP_RUNNING: 'A backup or restore is already running. Try again in a moment.',
+    BACKUP_FAILED: 'The backup failed; nothing was changed. {{message}}',
+    BACKUP_DAMAGED: 'The backup {{name}} is damaged or unreadable; nothing was changed.',
+    BACKUP_FOLDER_UNUSABLE: 'Backups cannot be written to {{folder}}. Choose another folder.',
+    RECOVERY_MODE: 'The data file is damaged: only the recovery screen is available.',
     NOT_RELEASABLE:
       'This person is “{{statusLabel}}”, observed until {{observationEnd}}: no release notice can be issued.',
     unknown: 'The action failed: {{message}}',

@@ -830,6 +830,11 @@ export const zhCN = {
     ROSTER_RULE: '{{name}} 不能排这个班：{{rulesText}}',
     ROSTER_PUBLISHED: '排班表已发布：请逐项手工调整并写明原因。',
     INSUFFICIENT_STOCK: '{{item}} 可发放的只有 {{available}} {{unit}}。',
+    BACKUP_RUNNING: '正在备份或恢复，请稍后再试。',
+    BACKUP_FAILED: '备份失败，数据未作任何改动。{{message}}',
+    BACKUP_DAMAGED: '备份 {{name}} 已损坏或无法读取，数据未作任何改动。',
+    BACKUP_FOLDER_UNUSABLE: '无法向 {{folder}} 写入备份，请换一个文件夹。',
+    RECOVERY_MODE: '数据文件已损坏，目前只能使用恢复界面。',
     NOT_RELEASABLE:
       '该人员当前为“{{statusLabel}}”，观察期至 {{observationEnd}}，不能出具解除隔离告知书。',
     unknown: '操作失败：{{message}}',
