@@ -5,13 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/AuthContext';
 import { AuditPanel } from './AuditPanel';
+import { BackupsPanel } from './BackupsPanel';
 import { HealthSettingsPanel } from './HealthSettingsPanel';
 import { ObservationPanel } from './ObservationPanel';
 import { RosterSettingsPanel } from './RosterSettingsPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
-type AdminTab = 'users' | 'audit' | 'security';
+type AdminTab = 'users' | 'audit' | 'security' | 'backups';
 
 export function AdminPage() {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function AdminPage() {
   const tabs: AdminTab[] = [
     ...(can('users.manage') ? (['users'] as const) : []),
     ...(can('audit.read') ? (['audit'] as const) : []),
-    ...(can('settings.manage') ? (['security'] as const) : []),
+    ...(can('settings.manage') ? (['security', 'backups'] as const) : []),
   ];
   const [picked, setPicked] = useState<AdminTab | null>(null);
   const tab = picked && tabs.includes(picked) ? picked : tabs[0];
@@ -27,6 +28,7 @@ export function AdminPage() {
     users: t('admin.tabUsers'),
     audit: t('admin.tabAudit'),
     security: t('admin.tabSecurity'),
+    backups: t('admin.tabBackups'),
   };
   return (
     <Box sx={{ p: 2, pt: 1 }}>
@@ -41,6 +43,7 @@ export function AdminPage() {
       </Tabs>
       {tab === 'users' && <UsersPanel />}
       {tab === 'audit' && <AuditPanel />}
+      {tab === 'backups' && <BackupsPanel />}
       {tab === 'security' && (
         <>
           <SecurityPanel />
