@@ -143,6 +143,19 @@ describe('back up now and restore, through the router', () => {
     expect(tc.logger.entries).toEqual([]);
   });
 
+  it('restores the oldest of the last ten, which the backup before the restore must not rotate away', async () => {
+    const made: BackupInfo[] = [];
+    for (let i = 0; i < 10; i++) {
+      tc.clock.now = new Date(tc.clock.now.getTime() + 60_000);
+      made.push(await call<BackupInfo>('backups.create'));
+    }
+    const oldest = made[0]!;
+    const expected = allRowsOfFile(join(defaultBackupFolder(dir), oldest.name));
+    tc.clock.now = new Date(tc.clock.now.getTime() + 60_000);
+    await call<RestoreOutcome>('backups.restore', { name: oldest.name });
+    expect({ ...allRows(tc.core.db), audit_log: [] }).toEqual({ ...expected, audit_log: [] });
+  });
+
   it('refuses a damaged backup and changes nothing', async () => {
     await tc.core.startupBackup;
     const folder = defaultBackupFolder(dir);

@@ -41,7 +41,13 @@ export interface TakeBackupOptions {
   folder?: string;
 }
 
-/** One backup into the chosen folder, then the rotation there. */
+/**
+ * Rotation may remove the backup about to be restored (the 10th newest drops out of the last 10):
+ * the copy taken just before a restore leaves the folder as it is; the next backup rotates.
+ */
+const rotatesAfter = (kind: BackupKind): boolean => kind !== 'pre-restore';
+
+/** One backup into the chosen folder, then (mostly) the rotation there. */
 export async function takeBackup(
   db: Db,
   dataDir: string,
@@ -54,7 +60,7 @@ export async function takeBackup(
     onProgress: options.onProgress,
     nativeBinding: options.nativeBinding,
   });
-  rotateBackups(folder, options.now());
+  if (rotatesAfter(options.kind)) rotateBackups(folder, options.now());
   rememberBackupFolder(dataDir, folder);
   return info;
 }
