@@ -86,12 +86,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const control: BackupControl = {
     status: () => backups.status(),
     assertIdle: () => backups.assertIdle(),
-    backupNow: async () => {
+    backupNow: async (actor) => {
       const current = openDb();
       const mark = changeMark(current);
-      const info = await backups.backup(current, 'manual');
-      schedule?.backedUp(mark, now());
-      return info;
+      try {
+        const info = await backups.backup(current, 'manual');
+        schedule?.backedUp(mark, now());
+        return info;
+      } catch (error) {
+        if (db === current) {
+          audit(current, actor, 'backups.create', String((error as Error).message), 'failed');
+        }
+        throw error;
+      }
     },
     restore: (name, actor) => restore(readBackupSettings(openDb(), dataDir).folder, name, actor),
   };
@@ -147,10 +154,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     });
   }
 
-  function audit(opened: Db, actor: Actor | null, method: string, detail: string): void {
+  function audit(
+    opened: Db,
+    actor: Actor | null,
+    method: string,
+    detail: string,
+    outcome: 'ok' | 'failed' = 'ok',
+  ): void {
     opened
       .transaction(() =>
-        appendAudit(opened, { at: now().toISOString(), actor, method, outcome: 'ok', detail }),
+        appendAudit(opened, { at: now().toISOString(), actor, method, outcome, detail }),
       )
       .immediate();
   }

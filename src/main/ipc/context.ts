@@ -44,7 +44,8 @@ export interface BackupControl {
   status(): BackupStatus;
   /** Throws BACKUP_RUNNING while a backup or restore runs. */
   assertIdle(): void;
-  backupNow(): Promise<BackupInfo>;
+  /** A failure is audited as such (the call's own row, written before the copy, says ok). */
+  backupNow(actor: Actor | null): Promise<BackupInfo>;
   /** Checks, backs up the current data, closes, replaces, reopens; signs everyone out. */
   restore(name: string, actor: Actor | null): Promise<RestoreOutcome>;
 }

@@ -36,7 +36,8 @@ export function backupStatus(ctx: HandlerContext): BackupStatus {
 export function backupNow(ctx: HandlerContext): Deferred<BackupInfo> {
   const control = controlOf(ctx);
   control.assertIdle();
-  return new Deferred(() => control.backupNow());
+  const actor = ctx.actor;
+  return new Deferred(() => control.backupNow(actor));
 }
 
 /**

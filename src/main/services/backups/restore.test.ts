@@ -6,6 +6,7 @@ import {
   openSync,
   readFileSync,
   readdirSync,
+  rmSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -222,6 +223,28 @@ describe('back up now and restore, through the router', () => {
       ),
     );
     expect(refused.code).toBe('BACKUP_FOLDER_UNUSABLE');
+  });
+
+  it('reports a backup that cannot be written, and audits the failure', async () => {
+    // The folder chosen earlier is now a file (a stick replaced by something else).
+    const gone = join(dir, 'stick');
+    await call('backups.updateSettings', { folder: gone, intervalMinutes: 30 });
+    rmSync(gone, { recursive: true });
+    writeFileSync(gone, 'not a folder');
+    const failed = errorOf(await tc.core.router.invoke('backups.create', {}, admin));
+    expect(failed.code).toBe('BACKUP_FAILED');
+    expect(await call<BackupStatus>('backups.status')).toMatchObject({ running: false });
+    expect((await call<BackupStatus>('backups.status')).lastError).toBeTruthy();
+    const rows = tc.core.db
+      .prepare(
+        "SELECT outcome, username FROM audit_log WHERE method = 'backups.create' ORDER BY id",
+      )
+      .all();
+    expect(rows).toEqual([
+      { outcome: 'ok', username: 'admin' },
+      { outcome: 'failed', username: 'admin' },
+    ]);
+    tc.logger.entries.length = 0;
   });
 
   it('removes a stale -wal left beside the file before the restored file opens', async () => {
