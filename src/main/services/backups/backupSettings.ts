@@ -1,8 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
-import { isNetworkPath } from './folder';
 
 export const DEFAULT_BACKUP_INTERVAL_MINUTES = 30;
 export const BACKUP_FOLDER_KEY = 'backupFolder';
@@ -60,13 +59,13 @@ export function writeBackupSettings(
   dataDir: string,
   input: { folder: string; intervalMinutes: number },
 ): BackupSettings {
-  const given = input.folder.trim();
-  if (given && !isAbsolute(given) && !isNetworkPath(given)) {
+  // As typed: on Windows `\\server\share` is absolute; elsewhere `//server/share` is.
+  const folder = input.folder.trim();
+  if (folder && !isAbsolute(folder)) {
     throw new DomainError('BACKUP_FOLDER_UNUSABLE', 'Give the full path of the folder', {
-      folder: given,
+      folder,
     });
   }
-  const folder = given && !isNetworkPath(given) ? resolve(given) : given;
   assertWritableFolder(folder || defaultBackupFolder(dataDir));
   const upsert = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',

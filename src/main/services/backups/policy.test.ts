@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isNetworkPath } from './folder';
 import { backupFileName, damagedName, parseBackupFileName } from './names';
 import { backupsToDelete, KEEP_DAILY_DAYS, KEEP_LATEST } from './policy';
 
@@ -83,5 +84,17 @@ describe('rotation policy', () => {
     const all = backupsEvery(HOUR * 7, 200);
     const shuffled = [...all].reverse();
     expect(backupsToDelete(shuffled, NOW).sort()).toEqual(backupsToDelete(all, NOW).sort());
+  });
+});
+
+describe('network paths', () => {
+  it('warns about shares, not about local disks or USB sticks', () => {
+    expect(isNetworkPath('\\\\server\\share\\desk')).toBe(true);
+    expect(isNetworkPath('//server/share/desk')).toBe(true);
+    expect(isNetworkPath(' \\\\10.0.0.5\\backups')).toBe(true);
+    expect(isNetworkPath('D:\\desk-backups')).toBe(false);
+    expect(isNetworkPath('E:\\')).toBe(false);
+    expect(isNetworkPath('/media/usb/desk')).toBe(false);
+    expect(isNetworkPath('/Volumes/USB/desk')).toBe(false);
   });
 });

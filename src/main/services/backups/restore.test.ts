@@ -223,6 +223,14 @@ describe('back up now and restore, through the router', () => {
       ),
     );
     expect(refused.code).toBe('BACKUP_FOLDER_UNUSABLE');
+
+    // `//host/share` is a network path; on Linux `//tmp/...` is also a real folder to write to.
+    const network = `/${join(dir, 'share')}`;
+    const onShare = await call<BackupOverview>('backups.updateSettings', {
+      folder: network,
+      intervalMinutes: 30,
+    });
+    expect(onShare).toMatchObject({ folder: network, onNetworkPath: true });
   });
 
   it('reports a backup that cannot be written, and audits the failure', async () => {
