@@ -89,6 +89,23 @@ describe('back up now and restore, through the router', () => {
     expect(rows).toEqual([{ method: 'backups.create', outcome: 'ok' }]);
   });
 
+  it('backs up on schedule only when the interval has passed and the data changed', async () => {
+    const schedule = tc.core.schedule!;
+    // Signing in (an audited write) changed the data since the start backup.
+    tc.clock.now = new Date(tc.clock.now.getTime() + 29 * 60_000);
+    expect(await schedule.tick()).toBe(false);
+    tc.clock.now = new Date(tc.clock.now.getTime() + 60_000);
+    expect(await schedule.tick()).toBe(true);
+    tc.clock.now = new Date(tc.clock.now.getTime() + 120 * 60_000);
+    expect(await schedule.tick()).toBe(false);
+    // (The session has locked by now; any write counts, whoever makes it.)
+    tc.core.db.prepare("INSERT INTO settings (key, value) VALUES ('stockExpiryDays', '60')").run();
+    tc.clock.now = new Date(tc.clock.now.getTime() + 30 * 60_000);
+    expect(await schedule.tick()).toBe(true);
+    const kinds = listBackups(defaultBackupFolder(dir)).map((b) => b.kind);
+    expect(kinds).toEqual(['scheduled', 'scheduled', 'start']);
+  });
+
   it('restores exactly the data of the backup, keeps a backup of what was there, signs everyone out', async () => {
     await tc.core.startupBackup;
     tc.clock.now = new Date(tc.clock.now.getTime() + 60_000);
