@@ -41,6 +41,8 @@ export function swapInDatabaseFile(file: string, source: string): FileSwap {
   copyFileSync(source, incoming);
   fsyncFile(incoming);
   const hadPrevious = existsSync(file);
+  // Left by a restore that crashed half-way (Windows will not rename onto an existing file).
+  rmSync(previous, { force: true });
   if (hadPrevious) renameSync(file, previous);
   renameSync(incoming, file);
   return {
@@ -53,10 +55,16 @@ export function swapInDatabaseFile(file: string, source: string): FileSwap {
   };
 }
 
-/** Moves a damaged file and its -wal/-shm aside under `aside` (+ the same suffixes). */
-export function setFileAside(file: string, aside: string): void {
-  renameSync(file, aside);
+/**
+ * Moves a damaged file and its -wal/-shm aside under `aside` (+ the same suffixes); a name already
+ * taken gets `-2`, `-3`…, so one damaged file never replaces another. Returns the name used.
+ */
+export function setFileAside(file: string, aside: string): string {
+  let target = aside;
+  for (let n = 2; existsSync(target); n++) target = `${aside}-${n}`;
+  renameSync(file, target);
   for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
   }
+  return target;
 }

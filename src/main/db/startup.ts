@@ -25,8 +25,7 @@ export interface StartupOptions {
 }
 
 function setAside(file: string, reason: DamageReason, detail: string, now: Date): StartupOutcome {
-  const damagedFile = damagedName(file, now);
-  setFileAside(file, damagedFile);
+  const damagedFile = setFileAside(file, damagedName(file, now));
   return { damage: { reason, detail, damagedFile } };
 }
 

@@ -139,6 +139,16 @@ describe('at start', () => {
       await tc.signIn();
     });
 
+    it('never lets one damaged file replace another', async () => {
+      const first = await start();
+      expect(first.core.damage?.damagedFile).toBe(`${file}.damaged-2026-11-29T08-00-00Z`);
+      first.core.close();
+      writeFileSync(file, Buffer.alloc(16_384, 0x43));
+      const second = await start();
+      expect(second.core.damage?.damagedFile).toBe(`${file}.damaged-2026-11-29T08-00-00Z-2`);
+      expect(readdirSync(dir).filter((n) => n.includes('.damaged-'))).toHaveLength(2);
+    });
+
     it('starts empty only when asked to', async () => {
       const tc = await start();
       const info = valueOf<{ needsSetup: boolean }>(
