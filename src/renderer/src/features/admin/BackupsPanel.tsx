@@ -34,13 +34,18 @@ export function BackupsPanel() {
   // While the copy runs, ask how far it is: the call that started it answers only at the end.
   useEffect(() => {
     if (!polling) return;
+    // An answer that arrives after the copy finished must not bring the bar back.
+    let active = true;
     const timer = setInterval(() => {
       void call('backups.status', {}).then(
-        (s) => s.running && setProgress(s.progress),
+        (s) => active && s.running && setProgress(s.progress),
         () => undefined,
       );
     }, POLL_MS);
-    return () => clearInterval(timer);
+    return () => {
+      active = false;
+      clearInterval(timer);
+    };
   }, [polling]);
 
   const backUpNow = () => {
