@@ -3,8 +3,7 @@ import { version } from '../../package.json';
 import type { BackupInfo, RecoveryState, RestoreOutcome } from '../shared/backups';
 import type { AppInfo } from '../shared/domain';
 import type { Db } from './db/open';
-import { swapInDatabaseFile } from './db/replaceFile';
-import { openAtStartup, type Damage } from './db/startup';
+import { openAtStartup, openInPlaceOf, type Damage } from './db/startup';
 import { SessionStore } from './auth/sessionStore';
 import type { Actor, BackupControl } from './ipc/context';
 import { createRecoveryRouter } from './ipc/recoveryRouter';
@@ -184,20 +183,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         schedule = null;
         previous?.close();
         db = null;
-        const swap = swapInDatabaseFile(file, source);
-        let opened;
-        try {
-          opened = await openAtStartup(file, { dataDir, now, nativeBinding });
-          if ('damage' in opened)
-            throw new Error(`The restored file did not open: ${opened.damage.detail}`);
-        } catch (error) {
-          swap.undo();
-          throw error;
-        }
-        swap.commit();
-        useDatabase(opened.db);
+        const opened = await openInPlaceOf(file, source, { dataDir, now, nativeBinding });
+        useDatabase(opened);
         audit(
-          opened.db,
+          opened,
           actor,
           'backups.restore',
           `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : ''),

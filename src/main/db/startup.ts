@@ -7,7 +7,7 @@ import { defaultBackupFolder } from '../services/backups/backupSettings';
 import { takeBackup } from '../services/backups/takeBackup';
 import { SCHEMA_VERSION } from './migrations';
 import { openDatabase, type Db } from './open';
-import { setFileAside } from './replaceFile';
+import { setFileAside, swapInDatabaseFile } from './replaceFile';
 
 export interface Damage {
   reason: DamageReason;
@@ -72,6 +72,29 @@ export async function openAtStartup(
     if (existed && isDamageError(error)) {
       return setAside(file, damageReasonOf(error), String(error), options.now());
     }
+    throw error;
+  }
+}
+
+/**
+ * Puts a copy of `source` (a checked backup) in place of the closed database `file` and opens it
+ * as at start (pending migrations backed up first). If it does not open, the old file is back.
+ */
+export async function openInPlaceOf(
+  file: string,
+  source: string,
+  options: StartupOptions,
+): Promise<Db> {
+  const swap = swapInDatabaseFile(file, source);
+  try {
+    const opened = await openAtStartup(file, options);
+    if ('damage' in opened) {
+      throw new Error(`The restored file did not open: ${opened.damage.detail}`);
+    }
+    swap.commit();
+    return opened.db;
+  } catch (error) {
+    swap.undo();
     throw error;
   }
 }
