@@ -75,11 +75,18 @@ async function startBrowserShell(dataDir: string, demo: boolean): Promise<Starte
  * `desk`: the app on a fresh data folder, in whichever shell this project runs. `seed: 'demo'`
  * starts it with the demo site and one account per role (browser shell's --demo).
  */
-export const test = base.extend<{ desk: Desk; seed: 'none' | 'demo' }>({
+export const test = base.extend<{
+  desk: Desk;
+  seed: 'none' | 'demo';
+  /** Puts files into the data folder before the app starts (e.g. a damaged database). */
+  prepare: ((dataDir: string) => Promise<void>) | null;
+}>({
   seed: ['none', { option: true }],
-  desk: async ({ playwright, seed }, use, testInfo) => {
+  prepare: [null, { option: true }],
+  desk: async ({ playwright, seed, prepare }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'isd-e2e-'));
     try {
+      if (prepare) await prepare(dataDir);
       if (testInfo.project.name === 'electron') {
         const native = (await import(join(ROOT, 'scripts/electron-native.mjs'))) as ElectronNative;
         const binary = native.installedElectronBinary();

@@ -1,79 +1,321 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { version } from '../../package.json';
+import type { BackupInfo, RecoveryState, RestoreOutcome } from '../shared/backups';
 import type { AppInfo } from '../shared/domain';
-import { checkpointNow, idleCheckpointer } from './db/checkpoint';
-import { openDatabase, type Db } from './db/open';
+import { checkpointNow, idleCheckpointer, type IdleCheckpointer } from './db/checkpoint';
+import type { Db } from './db/open';
 import { isReadOnlyOpenFailure, openReadOnlyCopy } from './db/openReadOnly';
+import { openAtStartup, openInPlaceOf, type Damage } from './db/startup';
 import { SessionStore } from './auth/sessionStore';
+import type { Actor, BackupControl } from './ipc/context';
+import { createRecoveryRouter } from './ipc/recoveryRouter';
 import { createRouter, type Logger, type Router } from './ipc/router';
 import { DATABASE_FILE } from './platform/dataDir';
+import { appendAudit } from './services/audit';
+import { readBackupSettings } from './services/backups/backupSettings';
+import { recoveryState } from './services/backups/recoveryState';
+import { restorableBackup } from './services/backups/restorable';
+import {
+  changeMark,
+  startBackupSchedule,
+  type Schedule,
+  type Timer,
+} from './services/backups/scheduler';
+import { removeCopiesBeforePurge } from './services/backups/afterPurge';
+import { BackupService } from './services/backups/service';
+import { knownBackupFolders } from './services/backups/takeBackup';
+import { DomainError } from './services/errors';
 
 export interface CoreOptions {
   dataDir: string;
   shell: AppInfo['shell'];
   logger: Logger;
   nativeBinding?: string;
+  /** Tests fix the clock and drive the backup schedule by hand. */
+  now?: () => Date;
+  timer?: Timer;
   /** Quiet time after the last write before the WAL is checkpointed. */
   checkpointIdleMs?: number;
 }
 
 export interface Core {
-  db: Db;
-  router: Router;
+  /** The open database; throws while the app is in recovery. */
+  readonly db: Db;
+  /** Stays the same object for the shells while the database behind it is replaced. */
+  readonly router: Router;
+  /** Non-null while the app shows its recovery screen. */
+  readonly damage: Damage | null;
   /** The data folder may not be written: a read-only copy is open and every write is refused. */
-  readOnly: boolean;
+  readonly readOnly: boolean;
+  readonly backups: BackupService;
+  readonly schedule: Schedule | null;
+  /** The backup taken at start (null when there was nothing to back up, or it failed). */
+  readonly startupBackup: Promise<BackupInfo | null>;
   close(): void;
 }
 
-/**
- * The data file, for writing if at all possible; in a write-protected folder, a read-only copy
- * (so that the records can still be looked up), which the log explains.
- */
-function openDataFile(
-  file: string,
-  options: CoreOptions,
-): { db: Db; readOnly: boolean; release: () => void } {
-  try {
-    return {
-      db: openDatabase(file, { nativeBinding: options.nativeBinding }),
-      readOnly: false,
-      release: () => undefined,
-    };
-  } catch (error) {
-    if (!existsSync(file) || !isReadOnlyOpenFailure(error)) throw error;
-    options.logger.error('The data folder is read-only; opening a read-only copy', error);
-    const copy = openReadOnlyCopy(file, { nativeBinding: options.nativeBinding });
-    return { db: copy.db, readOnly: true, release: copy.remove };
-  }
-}
+const busyRouter: Router = {
+  invoke: () =>
+    Promise.resolve({
+      ok: false,
+      error: { code: 'BACKUP_RUNNING', message: 'A restore is running; try again shortly' },
+    }),
+};
 
-/** Opens the data folder's database and builds the router: everything both shells share. */
-export function startCore(options: CoreOptions): Core {
-  const { db, readOnly, release } = openDataFile(join(options.dataDir, DATABASE_FILE), options);
-  const checkpointer = idleCheckpointer(db, options.checkpointIdleMs);
-  const router = createRouter({
-    db,
-    now: () => new Date(),
-    sessions: new SessionStore(),
-    logger: options.logger,
-    shell: options.shell,
-    version,
-    dataDir: options.dataDir,
-    afterWrite: checkpointer.noteWrite,
-    readOnly,
+/**
+ * Opens the data folder's database and builds the router: everything both shells share. A damaged
+ * file puts the core in recovery (its router answers only the recovery screen); a restore closes
+ * the connection, swaps the file and reopens, behind the same router object.
+ */
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const { dataDir, logger, nativeBinding } = options;
+  const file = join(dataDir, DATABASE_FILE);
+  const now = options.now ?? (() => new Date());
+  const backups = new BackupService({
+    dataDir,
+    now,
+    nativeBinding,
+    onError: (message, error) => logger.error(message, error),
   });
+  const facts = { shell: options.shell, version, dataDir };
+  let db: Db | null = null;
+  let damage: Damage | null = null;
+  let recovery: RecoveryState | null = null;
+  let schedule: Schedule | null = null;
+  let checkpointer: IdleCheckpointer | null = null;
+  let readOnly = false;
+  let releaseCopy = () => undefined as void;
+  let inner: Router = busyRouter;
+
+  const openDb = (): Db => {
+    if (!db) throw new DomainError('RECOVERY_MODE', 'No database is open');
+    return db;
+  };
+
+  const control: BackupControl = {
+    status: () => backups.status(),
+    assertIdle: () => backups.assertIdle(),
+    backupNow: async (actor) => {
+      const current = openDb();
+      const mark = changeMark(current);
+      try {
+        const info = await backups.backup(current, 'manual');
+        schedule?.backedUp(mark, now());
+        return info;
+      } catch (error) {
+        if (db === current) {
+          audit(current, actor, 'backups.create', String((error as Error).message), 'failed');
+        }
+        throw error;
+      }
+    },
+    restore: (name, actor) => restore(readBackupSettings(openDb(), dataDir).folder, name, actor),
+    replaceAfterPurge: (actor) =>
+      backups.exclusively(async () => {
+        const current = openDb();
+        const folders = [
+          ...knownBackupFolders(dataDir),
+          readBackupSettings(current, dataDir).folder,
+        ];
+        const removed = removeCopiesBeforePurge(file, folders);
+        audit(
+          current,
+          actor,
+          'backups.afterPurge',
+          `Removed ${removed} earlier backups and damaged copies`,
+        );
+        const fresh = await backups.backupWhileExclusive(current, 'manual');
+        return { removed, fresh: fresh.name };
+      }),
+  };
+
+  function useDatabase(opened: Db): void {
+    db = opened;
+    damage = null;
+    recovery = null;
+    checkpointer?.stop();
+    checkpointer = idleCheckpointer(opened, options.checkpointIdleMs);
+    // A new session store: whoever was signed in must sign in again (the accounts may differ).
+    inner = createRouter({
+      db: opened,
+      now,
+      sessions: new SessionStore(),
+      logger,
+      ...facts,
+      backups: control,
+      afterWrite: checkpointer.noteWrite,
+      readOnly,
+    });
+    schedule?.stop();
+    schedule = null;
+    // A read-only copy changes only by sign-ins: nothing worth a backup.
+    if (readOnly) return;
+    schedule = startBackupSchedule({
+      now,
+      changeMark: () => changeMark(opened),
+      intervalMinutes: () => readBackupSettings(opened, dataDir).intervalMinutes,
+      backup: async () => {
+        if (backups.busy || db !== opened) return false;
+        await backups.backup(opened, 'scheduled');
+        return true;
+      },
+      ...(options.timer ? { timer: options.timer } : {}),
+    });
+  }
+
+  function enterRecovery(found: Damage): void {
+    checkpointer?.stop();
+    checkpointer = null;
+    db = null;
+    damage = found;
+    recovery = null;
+    schedule?.stop();
+    schedule = null;
+    logger.error(`Damaged database set aside as ${found.damagedFile}`, found.detail);
+    inner = createRecoveryRouter({
+      ...facts,
+      logger,
+      state: () => (recovery ??= recoveryState(found, dataDir, nativeBinding)),
+      restore: (folder, name) => {
+        if (!knownBackupFolders(dataDir).includes(folder)) {
+          throw new DomainError('NOT_FOUND', 'Not a backup folder of this desk', {
+            entity: 'backup',
+            id: name,
+          });
+        }
+        return restore(folder, name, null);
+      },
+      startEmpty: () => startEmpty(found),
+    });
+  }
+
+  function audit(
+    opened: Db,
+    actor: Actor | null,
+    method: string,
+    detail: string,
+    outcome: 'ok' | 'failed' = 'ok',
+  ): void {
+    opened
+      .transaction(() =>
+        appendAudit(opened, { at: now().toISOString(), actor, method, outcome, detail }),
+      )
+      .immediate();
+  }
+
+  /**
+   * Checks the backup, backs up what is there now, closes the connection, swaps the file in
+   * (stale -wal/-shm removed) and reopens; if the reopen fails, the previous file comes back.
+   */
+  function restore(folder: string, name: string, actor: Actor | null): Promise<RestoreOutcome> {
+    return backups.exclusively(async () => {
+      const source = restorableBackup(folder, name, nativeBinding);
+      const previous = db;
+      const previousRouter = inner;
+      inner = busyRouter;
+      try {
+        const saved = previous ? await backups.backupWhileExclusive(previous, 'pre-restore') : null;
+        schedule?.stop();
+        schedule = null;
+        checkpointer?.stop();
+        previous?.close();
+        db = null;
+        const opened = await openInPlaceOf(file, source, { dataDir, now, nativeBinding });
+        useDatabase(opened);
+        audit(
+          opened,
+          actor,
+          'backups.restore',
+          `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : ''),
+        );
+        return { restoredFrom: name, savedAs: saved?.name ?? null };
+      } catch (error) {
+        if (db || !previous) {
+          // Nothing was closed (the backup before failed), or there was nothing to close.
+          inner = previousRouter;
+        } else {
+          const reopened = await openAtStartup(file, { dataDir, now, nativeBinding });
+          if ('db' in reopened) useDatabase(reopened.db);
+          else enterRecovery(reopened.damage);
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** Only on purpose, from the recovery screen: a new, empty database beside the damaged one. */
+  async function startEmpty(found: Damage): Promise<AppInfo> {
+    return backups.exclusively(async () => {
+      const opened = await openAtStartup(file, { dataDir, now, nativeBinding });
+      if ('damage' in opened) throw new Error('A new database could not be created');
+      useDatabase(opened.db);
+      audit(
+        opened.db,
+        null,
+        'recovery.startEmpty',
+        `Started with an empty database; the damaged one is kept as ${found.damagedFile}`,
+      );
+      return {
+        ...facts,
+        schemaVersion: opened.db.pragma('user_version', { simple: true }) as number,
+        hasSite: false,
+        needsSetup: true,
+        recovery: false,
+        readOnly: false,
+      };
+    });
+  }
+
+  const opened = await openAtStartup(file, { dataDir, now, nativeBinding }).catch((error) => {
+    // A write-protected data folder: a read-only copy keeps the records readable (the log says why).
+    if (!existsSync(file) || !isReadOnlyOpenFailure(error)) throw error;
+    logger.error('The data folder is read-only; opening a read-only copy', error);
+    const copy = openReadOnlyCopy(file, { nativeBinding });
+    readOnly = true;
+    releaseCopy = copy.remove;
+    return { db: copy.db, existed: false };
+  });
+  let startupBackup: Promise<BackupInfo | null> = Promise.resolve(null);
+  if ('damage' in opened) enterRecovery(opened.damage);
+  else {
+    useDatabase(opened.db);
+    if (opened.existed) {
+      const first = opened.db;
+      const mark = changeMark(first);
+      startupBackup = backups.backup(first, 'start').then(
+        (info) => {
+          if (db === first) schedule?.backedUp(mark, now());
+          return info;
+        },
+        () => null,
+      );
+    }
+  }
+
   return {
-    db,
-    router,
+    get db() {
+      return openDb();
+    },
+    router: { invoke: (...args) => inner.invoke(...args) },
+    get damage() {
+      return damage;
+    },
     readOnly,
+    backups,
+    get schedule() {
+      return schedule;
+    },
+    startupBackup,
     close: () => {
-      checkpointer.stop();
-      if (!db.open) return;
-      // Leave one self-contained file behind: the log folded in and truncated.
-      if (!readOnly) checkpointNow(db);
-      db.close();
-      release();
+      schedule?.stop();
+      checkpointer?.stop();
+      if (db?.open) {
+        // Leave one self-contained file behind: the log folded in and truncated.
+        if (!readOnly) checkpointNow(db);
+        db.close();
+      }
+      releaseCopy();
     },
   };
 }

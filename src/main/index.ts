@@ -47,7 +47,7 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   const logger = createFileLogger(dataDir);
   try {
-    core = startCore({
+    core = await startCore({
       dataDir,
       shell: 'electron',
       logger,

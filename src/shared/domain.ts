@@ -170,4 +170,6 @@ export interface AppInfo {
   needsSetup: boolean;
   /** The data folder is write-protected: records can be read, no change saved. */
   readOnly: boolean;
+  /** The database was found damaged at start: the app shows only its recovery screen. */
+  recovery: boolean;
 }

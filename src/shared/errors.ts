@@ -48,6 +48,11 @@ export const ERROR_CODES = [
   'BUSY',
   'OPERATION_ID_REUSED',
   'CONFIRMATION_MISMATCH',
+  'BACKUP_RUNNING',
+  'BACKUP_FAILED',
+  'BACKUP_DAMAGED',
+  'BACKUP_FOLDER_UNUSABLE',
+  'RECOVERY_MODE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -62,5 +62,10 @@ export interface PurgeResult {
   walTruncated: boolean;
   /** Audit entries whose hash was recomputed after redaction, from `resealedFromId`. */
   resealedFromId: number | null;
+  /**
+   * Earlier backups and damaged copies deleted after the purge (they held the purged data) and the
+   * fresh backup taken; `error` when that failed (the purge itself stands), null without backups.
+   */
+  backups: { removed: number; fresh: string | null; error: string | null } | null;
   durationMs: number;
 }

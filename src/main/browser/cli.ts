@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv, process.env, fallback);
   const logger = createFileLogger(dataDir);
 
-  const core = startCore({ dataDir, shell: 'browser', logger });
+  const core = await startCore({ dataDir, shell: 'browser', logger });
   let demoLogin = '';
   if (demo) {
     const seeded = seedDemo(core.db);

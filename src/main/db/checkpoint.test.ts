@@ -111,7 +111,7 @@ describe('closing the core', () => {
     let core: Core | undefined;
     const other = () => new Database(file);
     try {
-      core = startCore({ dataDir: dir, shell: 'browser', logger: capturingLogger() });
+      core = await startCore({ dataDir: dir, shell: 'browser', logger: capturingLogger() });
       const watcher = other();
       try {
         core.db.prepare("INSERT INTO settings (key, value) VALUES ('wal-test', '1')").run();

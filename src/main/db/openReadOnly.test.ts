@@ -90,7 +90,7 @@ describe('a write-protected data folder', () => {
       chmodSync(t.dir, 0o555);
       let core: Core | undefined;
       try {
-        core = startCore({ dataDir: t.dir, shell: 'browser', logger: capturingLogger() });
+        core = await startCore({ dataDir: t.dir, shell: 'browser', logger: capturingLogger() });
         expect(core.readOnly).toBe(true);
         const { login, read, write, info } = await readAndWrite(core.router);
         expect(info).toMatchObject({ ok: true, value: { readOnly: true } });

@@ -1,3 +1,4 @@
+import type { BackupInfo, BackupStatus, RestoreOutcome } from '../../shared/backups';
 import type { AppInfo } from '../../shared/domain';
 import type { Role } from '../../shared/permissions';
 import type { AuthState } from '../../shared/accounts';
@@ -40,7 +41,24 @@ export interface CallerPlatform {
   printToPdf?: () => Promise<Buffer>;
 }
 
+/**
+ * What the running core does with its database file: backups with progress and the restore that
+ * swaps the file under the router. Absent where no core runs (service tests).
+ */
+export interface BackupControl {
+  status(): BackupStatus;
+  /** Throws BACKUP_RUNNING while a backup or restore runs. */
+  assertIdle(): void;
+  /** A failure is audited as such (the call's own row, written before the copy, says ok). */
+  backupNow(actor: Actor | null): Promise<BackupInfo>;
+  /** Checks, backs up the current data, closes, replaces, reopens; signs everyone out. */
+  restore(name: string, actor: Actor | null): Promise<RestoreOutcome>;
+  /** After a purge: deletes every earlier backup and damaged copy, then backs up afresh. */
+  replaceAfterPurge(actor: Actor | null): Promise<{ removed: number; fresh: string }>;
+}
+
 export interface HandlerContext extends ServiceContext, AppFacts {
+  backups?: BackupControl;
   platform: CallerPlatform;
   actor: Actor | null;
   session: SessionControl;

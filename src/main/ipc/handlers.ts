@@ -95,6 +95,13 @@ import {
   retireBuilding,
   updateBuilding,
 } from '../services/buildings';
+import {
+  backupNow,
+  backupOverview,
+  backupStatus,
+  restoreBackup,
+  updateBackupSettings,
+} from '../services/backups/handlers';
 import { loadDemo } from '../services/demo';
 import { createFloor, listFloors, retireFloor, updateFloor } from '../services/floors';
 import { bulkCreateRooms } from '../services/roomBulk';
@@ -137,6 +144,7 @@ export const handlers: Handlers = {
     hasSite: listSites(ctx, { includeRetired: false }).length > 0,
     needsSetup: countUsers(ctx.db) === 0,
     readOnly: ctx.readOnly ?? false,
+    recovery: false,
   }),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.setLanguage': setLanguage,
@@ -289,4 +297,9 @@ export const handlers: Handlers = {
   'privacy.purgePreview': (ctx) => purgePreview(ctx),
   'privacy.setRetention': updateRetention,
   'privacy.purge': purgePersonalData,
+  'backups.list': backupOverview,
+  'backups.status': backupStatus,
+  'backups.create': backupNow,
+  'backups.restore': restoreBackup,
+  'backups.updateSettings': updateBackupSettings,
 };

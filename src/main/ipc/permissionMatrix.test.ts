@@ -172,6 +172,12 @@ describe('permission matrix', () => {
     ['coordinator', 'archive.export', 'denied'],
     ['coordinator', 'privacy.purge', 'denied'],
     ['viewer', 'privacy.purgePreview', 'denied'],
+    // Backups and restore replace everyone's data: administrators only.
+    ['administrator', 'backups.create', 'allowed'],
+    ['administrator', 'backups.restore', 'allowed'],
+    ['coordinator', 'backups.restore', 'denied'],
+    ['coordinator', 'backups.list', 'denied'],
+    ['viewer', 'backups.create', 'denied'],
     ...ROLES.flatMap((role): [Caller, MethodName, 'allowed'][] => [
       [role, 'auth.lock', 'allowed'],
       [role, 'settings.setLanguage', 'allowed'],

@@ -9,7 +9,14 @@ import { Deferred } from '../services/deferred';
 import { DomainError } from '../services/errors';
 import { getSettings } from '../services/settings';
 import { loadActor } from '../services/users';
-import type { Actor, AppFacts, CallerPlatform, HandlerContext, SessionControl } from './context';
+import type {
+  Actor,
+  AppFacts,
+  BackupControl,
+  CallerPlatform,
+  HandlerContext,
+  SessionControl,
+} from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { fieldErrorsOf } from './validation';
 import { findApplied, opIdOf, recordApplied } from './appliedOperations';
@@ -39,6 +46,7 @@ export interface RouterOptions extends AppFacts {
   handlers?: Handlers;
   /** Told after each committed write (the idle WAL checkpoint starts counting again). */
   afterWrite?: () => void;
+  backups?: BackupControl;
 }
 
 /** Writes that only change who is signed in: allowed on a read-only copy of the data. */
@@ -191,6 +199,7 @@ export function createRouter(options: RouterOptions): Router {
       version: options.version,
       dataDir: options.dataDir,
       readOnly: options.readOnly ?? false,
+      ...(options.backups ? { backups: options.backups } : {}),
       actor: caller.actor,
       session: sessionControl(handle, now),
       unknownNames: sessions,

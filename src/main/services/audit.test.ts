@@ -16,9 +16,11 @@ import {
   type AuditRowRaw,
 } from '../testing/authTesting';
 import { person, withWrongCheckChar } from '../testing/peopleTesting';
+import { seedDataDir, startTestCore } from '../testing/backupTesting';
 import {
   addUser,
   countRows,
+  makeTempDir,
   makeTestContext,
   makeTestRouter,
   TEST_NOW,
@@ -649,6 +651,37 @@ describe('audit trail', () => {
       );
       await expectAudited('auth.logout', {}, me);
 
+      // Backups act on the running core's database file: a core of their own.
+      const data = makeTempDir();
+      seedDataDir(data.dir);
+      const tc = await startTestCore(data.dir);
+      try {
+        const admin = await tc.signIn();
+        const coreRouter = { router: tc.core.router } as TestRouter;
+        // The database behind the core changes with a restore: always ask for the current one.
+        const coreDb = {
+          ctx: {
+            get db() {
+              return tc.core.db;
+            },
+          },
+        } as unknown as TestContext;
+        await expectAudited(
+          'backups.updateSettings',
+          { folder: '', intervalMinutes: 15 },
+          admin,
+          coreRouter,
+          coreDb,
+        );
+        const backup = (await expectAudited('backups.create', {}, admin, coreRouter, coreDb)) as {
+          name: string;
+        };
+        await expectAudited('backups.restore', { name: backup.name }, admin, coreRouter, coreDb);
+      } finally {
+        tc.core.close();
+        data.remove();
+      }
+
       expect(writes.filter((m) => !covered.has(m))).toEqual([]);
       expect(countRows(t.ctx, 'audit_pending')).toBe(0);
       expect(valueOf<AuditVerification>(await invoke('audit.verify', {}))).toEqual({
@@ -745,6 +778,8 @@ describe('audit trail', () => {
         ['fever.list', { siteId: ids.site }],
         ['reports.daily', { siteId: ids.site, day: '2026-11-29' }],
         ['print.toPdf', { filename: 'report.pdf' }],
+        ['backups.list', {}],
+        ['backups.status', {}],
         ['staff.list', {}],
         ['posts.list', { siteId: ids.site }],
         ['shifts.list', { siteId: ids.site }],

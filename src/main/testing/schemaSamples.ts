@@ -38,6 +38,7 @@ export const LEAF_CANDIDATES: readonly unknown[] = [
   30,
   373,
   'report.pdf',
+  'desk-2026-11-29T08-00-00-000Z-manual.sqlite',
 ];
 
 /** A value the schema accepts, derived from the schema alone, or undefined when none fits. */

@@ -11,6 +11,7 @@ import { useIdleLock } from './auth/useIdleLock';
 import { CenteredMessage } from './components/CenteredMessage';
 import { LockScreen } from './features/auth/LockScreen';
 import { LoginScreen } from './features/auth/LoginScreen';
+import { RecoveryScreen } from './features/recovery/RecoveryScreen';
 import { SetupScreen } from './features/auth/SetupScreen';
 import { applyLanguage, DEFAULT_LANGUAGE } from './i18n';
 import { errorText } from './i18n/errorText';
@@ -27,7 +28,7 @@ export function App() {
   const auth = useQuery(
     'auth.status',
     {},
-    { skip: !info.data || info.data.needsSetup, refreshKey: authVersion },
+    { skip: !info.data || info.data.needsSetup || info.data.recovery, refreshKey: authVersion },
   );
   const [chosen, setChosen] = useState<Language | null>(null);
   const language = chosen ?? settings.data?.language ?? DEFAULT_LANGUAGE;
@@ -56,6 +57,14 @@ export function App() {
   if (error)
     body = <CenteredMessage severity="error" text={errorText(t, error)} onRetry={reloadInfo} />;
   else if (!info.data) body = <CenteredMessage text={t('common.loading')} />;
+  else if (info.data.recovery)
+    body = (
+      <RecoveryScreen
+        language={language}
+        onLanguageChange={setChosen}
+        onDone={() => window.location.reload()}
+      />
+    );
   else if (info.data.needsSetup)
     body = (
       <SetupScreen

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountMethods } from './accounts';
 import { appMethods } from './app';
+import { backupMethods } from './backups';
 import type { MethodDef } from './define';
 import { healthMethods } from './health';
 import { importMethods } from './imports';
@@ -29,6 +30,7 @@ export const contract = {
   ...rosterMethods,
   ...stockMethods,
   ...privacyMethods,
+  ...backupMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -84,6 +84,21 @@ function erase(db: Db, now: string): void {
   db.prepare('DELETE FROM applied_operations').run();
 }
 
+/** Backups taken before the purge still hold what it erased: they go, and a fresh one is taken. */
+async function replaceBackups(ctx: HandlerContext): Promise<PurgeResult['backups']> {
+  if (!ctx.backups) return null;
+  try {
+    const { removed, fresh } = await ctx.backups.replaceAfterPurge(ctx.actor);
+    return { removed, fresh, error: null };
+  } catch (error) {
+    return {
+      removed: 0,
+      fresh: null,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
 const countsText = (c: PurgeCounts): string =>
   Object.entries(c)
     .map(([k, v]) => `${k} ${v}`)
@@ -151,10 +166,11 @@ export function purgePersonalData(
   });
 
   // Runs after the router's transaction has committed: VACUUM cannot run inside one.
-  return new Deferred(() => {
+  return new Deferred(async () => {
     try {
       const { compacted, walTruncated } = compactAfterPurge(db);
-      return Promise.resolve({
+      const backups = await replaceBackups(ctx);
+      return {
         cutoffDay: input.cutoffDay,
         counts,
         bytesBefore,
@@ -162,8 +178,9 @@ export function purgePersonalData(
         compacted,
         walTruncated,
         resealedFromId: sealed?.fromId ?? null,
+        backups,
         durationMs: Math.round(performance.now() - started),
-      });
+      };
     } finally {
       restoreSecureDelete();
     }

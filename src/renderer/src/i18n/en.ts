@@ -99,6 +99,7 @@ export const en: Messages = {
   },
   admin: {
     tabUsers: 'Users & roles',
+    tabBackups: 'Backups',
     tabAudit: 'Audit trail',
     tabSecurity: 'Security & observation',
     tabPrivacy: 'Archive and purge',
@@ -164,6 +165,10 @@ export const en: Messages = {
       'Purged: {{people}} people, {{audit}} audit entries redacted, in {{seconds}} s; data file {{before}} MB → {{after}} MB.',
     notCompacted:
       'The data file could not be compacted now (it was busy): purge again once nothing else uses it; nothing more is erased.',
+    backupsReplaced:
+      'The {{removed}} backups and damaged copies from before the purge were deleted, and a fresh backup taken.',
+    backupsNotReplaced:
+      'The backups from before the purge could not be deleted ({{error}}): see Backups; they still hold the personal data.',
     walBusy:
       'The write-ahead log could not be emptied yet (another reader); it will be at the next start.',
   },
@@ -864,6 +869,55 @@ export const en: Messages = {
       'Retiring site {{name}} retires all its buildings, floors and rooms. Continue?',
     noBuildings: 'No buildings yet.',
   },
+  backups: {
+    title: 'Backups',
+    explain:
+      'The desk backs up its data at start, every few minutes while data changes, before every update of the database and before every restore. It keeps the last 10 and one per day for 30 days. Each backup is checked before it is kept.',
+    folderNow: 'Backups go to: {{folder}}',
+    backUpNow: 'Back up now',
+    progress: 'Backup progress',
+    done: 'Backup saved',
+    none: 'No backups yet.',
+    takenAt: 'Taken',
+    kind: 'Why',
+    size: 'Size',
+    restore: 'Restore',
+    restoreConfirm:
+      'Replace all data with the backup of {{when}}? What is there now is backed up first. Everyone will be signed out.',
+    restoring: 'Restoring… the desk is closed to other calls meanwhile.',
+    restored: 'The data was restored from {{name}}. Everyone has been signed out.',
+    signInAgain: 'Sign in again',
+    kindStart: 'At start',
+    kindScheduled: 'Scheduled',
+    kindManual: 'By hand',
+    kindPreMigration: 'Before update',
+    kindPreRestore: 'Before restore',
+    folder: 'Backup folder',
+    folderDefault: 'The data folder’s “backups” folder',
+    folderHelp:
+      'Best on another disk or a USB stick, so that one broken disk does not take data and backups together. Leave blank for the default.',
+    networkWarning:
+      'This is a network folder: when the network is down, backups fail exactly when they are needed. Prefer a second disk or a USB stick.',
+    interval: 'Minutes between backups (only while data changes)',
+  },
+  recovery: {
+    title: 'The data file is damaged',
+    explain:
+      'The desk found its data file damaged when it started. It did not open it and did not create a new one: the damaged file has been kept aside. Restore a backup to continue.',
+    keptAside: 'The damaged file is kept as: {{file}}',
+    noGoodBackup:
+      'No good backup was found in the backup folder. You can start with an empty database (the damaged file stays where it is), or ask for help to repair it.',
+    restoreNewest: 'Restore the newest good backup ({{when}})',
+    restoreConfirm:
+      'Restore the backup of {{when}}? Anything entered after it will be missing and must be entered again.',
+    backups: 'Backups found',
+    check: 'Check',
+    good: 'Good',
+    damaged: 'Damaged',
+    startEmpty: 'Start with an empty database',
+    startEmptyConfirm:
+      'Start with an empty database? The desk will ask for a first administrator again. The damaged file is kept.',
+  },
   settings: {
     title: 'Settings',
     language: 'Language',
@@ -930,6 +984,11 @@ export const en: Messages = {
     BUSY: 'Another window or program is saving right now; this change was not saved. Try again in a moment.',
     OPERATION_ID_REUSED:
       'This submission’s number was already used by another action, so nothing was saved. Reload the page and do it again.',
+    BACKUP_RUNNING: 'A backup or restore is already running. Try again in a moment.',
+    BACKUP_FAILED: 'The backup failed; nothing was changed. {{message}}',
+    BACKUP_DAMAGED: 'The backup {{name}} is damaged or unreadable; nothing was changed.',
+    BACKUP_FOLDER_UNUSABLE: 'Backups cannot be written to {{folder}}. Choose another folder.',
+    RECOVERY_MODE: 'The data file is damaged: only the recovery screen is available.',
     NOT_RELEASABLE:
       'This person is “{{statusLabel}}”, observed until {{observationEnd}}: no release notice can be issued.',
     unknown: 'The action failed: {{message}}',

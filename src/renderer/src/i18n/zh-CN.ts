@@ -95,6 +95,7 @@ export const zhCN = {
   },
   admin: {
     tabUsers: '用户与角色',
+    tabBackups: '备份与恢复',
     tabAudit: '操作日志',
     tabSecurity: '安全与隔离设置',
     tabPrivacy: '数据归档与清除',
@@ -159,6 +160,9 @@ export const zhCN = {
       '已清除：{{people}} 人，{{audit}} 条审计记录已去除个人信息，用时 {{seconds}} 秒；数据文件 {{before}} MB → {{after}} MB。',
     notCompacted:
       '数据文件暂未能压缩（正被占用）：待其他程序不再使用时再执行一次清除即可（不会多清除）。',
+    backupsReplaced: '清除前的 {{removed}} 份备份和损坏副本已删除，并已重新备份。',
+    backupsNotReplaced:
+      '未能删除清除前的备份（{{error}}）：请到“备份与恢复”处理，清除前的备份仍含个人信息。',
     walBusy: '预写日志暂未清空（另有读取），下次启动时清空。',
   },
   audit: {
@@ -839,6 +843,52 @@ export const zhCN = {
     retireSiteConfirm: '停用隔离点 {{name}} 将停用其全部楼栋、楼层和房间。确定？',
     noBuildings: '还没有楼栋。',
   },
+  backups: {
+    title: '备份与恢复',
+    explain:
+      '系统在启动时、数据有变动时每隔几分钟、每次数据库升级前以及每次恢复前自动备份，保留最近 10 份，并在 30 天内每天保留一份。每份备份在保存前都经过校验。',
+    folderNow: '备份保存在：{{folder}}',
+    backUpNow: '立即备份',
+    progress: '备份进度',
+    done: '备份已保存',
+    none: '还没有备份。',
+    takenAt: '备份时间',
+    kind: '原因',
+    size: '大小',
+    restore: '恢复',
+    restoreConfirm: '用 {{when}} 的备份替换全部数据？当前数据会先备份一份。所有人都将被登出。',
+    restoring: '正在恢复……恢复期间暂停其他操作。',
+    restored: '数据已从 {{name}} 恢复，所有人已被登出。',
+    signInAgain: '重新登录',
+    kindStart: '启动时',
+    kindScheduled: '定时',
+    kindManual: '手动',
+    kindPreMigration: '升级前',
+    kindPreRestore: '恢复前',
+    folder: '备份文件夹',
+    folderDefault: '数据文件夹下的 “backups” 文件夹',
+    folderHelp:
+      '最好放在另一块硬盘或 U 盘上，以免一块硬盘损坏时数据和备份一起丢失。留空则使用默认位置。',
+    networkWarning:
+      '这是一个网络文件夹：网络中断时，备份会在最需要的时候失败。建议使用第二块硬盘或 U 盘。',
+    interval: '备份间隔（分钟，仅在数据有变动时）',
+  },
+  recovery: {
+    title: '数据文件已损坏',
+    explain:
+      '系统启动时发现数据文件已损坏，没有打开它，也没有新建数据文件：损坏的文件已另行保存。请恢复一份备份以继续使用。',
+    keptAside: '损坏的文件保存为：{{file}}',
+    noGoodBackup:
+      '备份文件夹中没有找到完好的备份。可以从空数据库开始（损坏的文件原样保留），或请技术人员协助修复。',
+    restoreNewest: '恢复最新的完好备份（{{when}}）',
+    restoreConfirm: '恢复 {{when}} 的备份？此后录入的内容将会缺失，需要重新录入。',
+    backups: '找到的备份',
+    check: '校验',
+    good: '完好',
+    damaged: '已损坏',
+    startEmpty: '从空数据库开始',
+    startEmptyConfirm: '从空数据库开始？系统将重新要求创建第一个管理员。损坏的文件会保留。',
+  },
   settings: {
     title: '设置',
     language: '界面语言',
@@ -898,6 +948,11 @@ export const zhCN = {
     STORAGE_ERROR: '写入磁盘失败，本次保存未写入，已有数据不受影响。请检查磁盘后重试。',
     BUSY: '另一个窗口或程序正在保存，请稍后再试；本次保存未写入。',
     OPERATION_ID_REUSED: '这次提交的编号已被另一项操作使用，未保存。请刷新页面后重新操作。',
+    BACKUP_RUNNING: '正在备份或恢复，请稍后再试。',
+    BACKUP_FAILED: '备份失败，数据未作任何改动。{{message}}',
+    BACKUP_DAMAGED: '备份 {{name}} 已损坏或无法读取，数据未作任何改动。',
+    BACKUP_FOLDER_UNUSABLE: '无法向 {{folder}} 写入备份，请换一个文件夹。',
+    RECOVERY_MODE: '数据文件已损坏，目前只能使用恢复界面。',
     NOT_RELEASABLE:
       '该人员当前为“{{statusLabel}}”，观察期至 {{observationEnd}}，不能出具解除隔离告知书。',
     unknown: '操作失败：{{message}}',

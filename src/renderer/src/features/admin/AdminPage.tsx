@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/AuthContext';
 import { AuditPanel } from './AuditPanel';
+import { BackupsPanel } from './BackupsPanel';
 import { HealthSettingsPanel } from './HealthSettingsPanel';
 import { ObservationPanel } from './ObservationPanel';
 import { PrivacyTab } from './PrivacyTab';
@@ -12,7 +13,7 @@ import { RosterSettingsPanel } from './RosterSettingsPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { UsersPanel } from './UsersPanel';
 
-type AdminTab = 'users' | 'audit' | 'security' | 'privacy';
+type AdminTab = 'users' | 'audit' | 'security' | 'backups' | 'privacy';
 
 export function AdminPage() {
   const { t } = useTranslation();
@@ -20,7 +21,7 @@ export function AdminPage() {
   const tabs: AdminTab[] = [
     ...(can('users.manage') ? (['users'] as const) : []),
     ...(can('audit.read') ? (['audit'] as const) : []),
-    ...(can('settings.manage') ? (['security'] as const) : []),
+    ...(can('settings.manage') ? (['security', 'backups'] as const) : []),
     ...(can('privacy.manage') ? (['privacy'] as const) : []),
   ];
   const [picked, setPicked] = useState<AdminTab | null>(null);
@@ -29,6 +30,7 @@ export function AdminPage() {
     users: t('admin.tabUsers'),
     audit: t('admin.tabAudit'),
     security: t('admin.tabSecurity'),
+    backups: t('admin.tabBackups'),
     privacy: t('admin.tabPrivacy'),
   };
   return (
@@ -44,6 +46,7 @@ export function AdminPage() {
       </Tabs>
       {tab === 'users' && <UsersPanel />}
       {tab === 'audit' && <AuditPanel />}
+      {tab === 'backups' && <BackupsPanel />}
       {tab === 'privacy' && <PrivacyTab />}
       {tab === 'security' && (
         <>

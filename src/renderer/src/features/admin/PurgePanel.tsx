@@ -136,7 +136,11 @@ export function PurgePanel(props: { preview: PurgePreview; onChanged: () => void
       </Button>
       {result && (
         <Alert
-          severity={result.compacted && result.walTruncated ? 'success' : 'warning'}
+          severity={
+            result.compacted && result.walTruncated && !result.backups?.error
+              ? 'success'
+              : 'warning'
+          }
           sx={{ mt: 2 }}
           data-testid="purge-result"
         >
@@ -149,6 +153,12 @@ export function PurgePanel(props: { preview: PurgePreview; onChanged: () => void
           })}
           {!result.compacted && ` ${t('privacy.notCompacted')}`}
           {result.compacted && !result.walTruncated && ` ${t('privacy.walBusy')}`}
+          {result.backups &&
+            ` ${
+              result.backups.error
+                ? t('privacy.backupsNotReplaced', { error: result.backups.error })
+                : t('privacy.backupsReplaced', { removed: result.backups.removed })
+            }`}
         </Alert>
       )}
       {confirming && (

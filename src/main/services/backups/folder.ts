@@ -1,0 +1,46 @@
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackupInfo } from '../../../shared/backups';
+import { parseBackupFileName } from './names';
+import { backupsToDelete } from './policy';
+
+/** A Windows share (`\\server\share`) or a `//server/share` path: may be away when it is needed. */
+export function isNetworkPath(folder: string): boolean {
+  return /^(\\\\|\/\/)[^\\/]/.test(folder.trim());
+}
+
+/** Our backups in the folder, newest first; a missing folder has none. */
+export function listBackups(folder: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const found: BackupInfo[] = [];
+  for (const name of names) {
+    const parsed = parseBackupFileName(name);
+    if (!parsed) continue;
+    try {
+      found.push({
+        name,
+        kind: parsed.kind,
+        takenAt: parsed.takenAt.toISOString(),
+        sizeBytes: statSync(join(folder, name)).size,
+      });
+    } catch {
+      // Removed between listing and stat: not there.
+    }
+  }
+  return found.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
+}
+
+/** Applies the rotation policy to the folder; returns what it removed. */
+export function rotateBackups(folder: string, now: Date): string[] {
+  const doomed = backupsToDelete(
+    listBackups(folder).map((b) => ({ name: b.name, takenAt: new Date(b.takenAt) })),
+    now,
+  );
+  for (const name of doomed) rmSync(join(folder, name), { force: true });
+  return doomed;
+}

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCHEMA_VERSION } from '../../db/migrations';
+import { DomainError } from '../errors';
+import { checkDatabaseFile } from './checkFile';
+import { parseBackupFileName } from './names';
+
+/**
+ * The full path of a backup that may be restored: one of ours by name (never a path the caller
+ * makes up), present, passing integrity_check, and not from a newer version of the app.
+ */
+export function restorableBackup(folder: string, name: string, nativeBinding?: string): string {
+  if (!parseBackupFileName(name)) {
+    throw new DomainError('NOT_FOUND', `No backup called ${name}`, { entity: 'backup', id: name });
+  }
+  const path = join(folder, name);
+  if (!existsSync(path)) {
+    throw new DomainError('NOT_FOUND', `No backup called ${name}`, { entity: 'backup', id: name });
+  }
+  // Read-only: a check must not change the backup (a self-contained rollback-journal file).
+  const check = checkDatabaseFile(path, { full: true, readonly: true, nativeBinding });
+  if (!check.ok) {
+    throw new DomainError('BACKUP_DAMAGED', `The backup ${name} is damaged: ${check.detail}`, {
+      name,
+    });
+  }
+  if (check.schemaVersion < 1 || check.schemaVersion > SCHEMA_VERSION) {
+    throw new DomainError(
+      'BACKUP_DAMAGED',
+      `The backup ${name} has schema version ${check.schemaVersion}, which this app cannot open`,
+      { name },
+    );
+  }
+  return path;
+}

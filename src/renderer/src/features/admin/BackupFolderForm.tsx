@@ -1,0 +1,74 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupOverview } from '../../../../shared/backups';
+import { call } from '../../api/client';
+import { numberOrNaN } from '../../components/numberInput';
+import { useSubmit } from '../../components/useSubmit';
+import { useNotify } from '../../notify';
+import { looksLikeNetworkPath } from './backupFormat';
+
+/** Where backups go (blank: the data folder's own) and how often, while data changes. */
+export function BackupFolderForm(props: { overview: BackupOverview; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotify();
+  const submit = useSubmit();
+  const [folder, setFolder] = useState(props.overview.isDefaultFolder ? '' : props.overview.folder);
+  const [interval, setIntervalText] = useState(String(props.overview.intervalMinutes));
+  return (
+    <Paper variant="outlined" sx={{ p: 3 }}>
+      <Stack
+        component="form"
+        spacing={2}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit
+            .run(() =>
+              call('backups.updateSettings', { folder, intervalMinutes: numberOrNaN(interval) }),
+            )
+            .then((ok) => {
+              if (!ok) return;
+              notify(t('common.saved'));
+              props.onSaved();
+            });
+        }}
+      >
+        <TextField
+          label={t('backups.folder')}
+          value={folder}
+          onChange={(e) => setFolder(e.target.value)}
+          placeholder={t('backups.folderDefault')}
+          helperText={submit.fields.folder ?? t('backups.folderHelp')}
+          error={!!submit.fields.folder}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        {looksLikeNetworkPath(folder) && (
+          <Alert severity="warning">{t('backups.networkWarning')}</Alert>
+        )}
+        <TextField
+          label={t('backups.interval')}
+          type="number"
+          value={interval}
+          onChange={(e) => setIntervalText(e.target.value)}
+          error={!!submit.fields.intervalMinutes}
+          helperText={submit.fields.intervalMinutes}
+          slotProps={{ htmlInput: { min: 5, max: 1440 } }}
+          sx={{ maxWidth: 260 }}
+        />
+        {submit.message && <Alert severity="error">{submit.message}</Alert>}
+        <Button
+          type="submit"
+          variant="outlined"
+          disabled={submit.busy}
+          sx={{ alignSelf: 'flex-start' }}
+        >
+          {t('common.save')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
