@@ -59,13 +59,13 @@ export function stockReport(
   );
   const sums = ctx.db
     .prepare<
-      [string, string],
+      [string, number, string],
       { item_id: number; in_period: number; kind: string; channel: string; q: number }
     >(
       `SELECT item_id, day <= ? AS in_period, kind, channel, sum(quantity) AS q
-       FROM stock_daily WHERE day >= ? GROUP BY item_id, in_period, kind, channel`,
+       FROM stock_daily WHERE location_id = ? AND day >= ? GROUP BY item_id, in_period, kind, channel`,
     )
-    .all(input.to, input.from);
+    .all(input.to, location, input.from);
   const rows = new Map<number, StockReportRow>(
     items.map((i) => [
       i.id,
