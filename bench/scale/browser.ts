@@ -96,6 +96,23 @@ const SCROLL_GRID = `(async (steps) => {
   return times;
 })`;
 
+/** In the page: the grid's next-page button to the frame showing the new page's first row. */
+const PAGE_TURN = `(async () => {
+  const first = () => document.querySelector('.MuiDataGrid-row')?.getAttribute('data-id');
+  const before = first();
+  const next = document.querySelectorAll('.MuiTablePagination-actions button')[1];
+  const t0 = performance.now();
+  next.click();
+  return await new Promise((resolve) => {
+    const tick = () => {
+      const now = first();
+      if (now && now !== before) requestAnimationFrame(() => resolve(performance.now() - t0));
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+})`;
+
 const evaluate = <T>(page: Page, fn: string, arg: unknown): Promise<T> =>
   page.evaluate(`${fn}(${JSON.stringify(arg)})`) as Promise<T>;
 
@@ -154,29 +171,20 @@ export async function measureBoard(page: Page, rooms: number, runs: number): Pro
 export const measureRoundTrips = (page: Page, n: number): Promise<number[]> =>
   evaluate<number[]>(page, ROUND_TRIPS, n);
 
-/** The residents grid: scroll a page of 100 to the bottom, then turn pages. */
+/** The residents grid: scroll a page (50 rows) to the bottom twice, then turn pages. */
 export async function measureResidents(
   page: Page,
 ): Promise<{ scrollStepMs: number[]; pageTurnMs: number[] }> {
   await page.evaluate(`location.hash = '#/residents'`);
-  const rows = page.locator('.MuiDataGrid-row');
-  await rows.first().waitFor({ timeout: 30_000 });
+  await page.locator('.MuiDataGrid-row').first().waitFor({ timeout: 30_000 });
   const scrollStepMs = [
     ...(await evaluate<number[]>(page, SCROLL_GRID, 10)),
     ...(await evaluate<number[]>(page, SCROLL_GRID, 10)),
   ];
   const pageTurnMs: number[] = [];
-  const next = page.locator('.MuiTablePagination-actions button').nth(1);
   for (let i = 0; i < 6; i++) {
-    const before = await rows.first().getAttribute('data-id');
-    const t0 = Date.now();
-    await next.click();
-    await page.waitForFunction(
-      `document.querySelector('.MuiDataGrid-row')?.getAttribute('data-id') !== ${JSON.stringify(before)}`,
-      undefined,
-      { polling: 'raf' },
-    );
-    if (i > 0) pageTurnMs.push(Date.now() - t0);
+    const ms = await evaluate<number>(page, PAGE_TURN, null);
+    if (i > 0) pageTurnMs.push(ms);
   }
   return { scrollStepMs, pageTurnMs };
 }

@@ -40,8 +40,25 @@ export const BENCH_USER = { username: 'bench', password: 'Scale-bench-desk-2026!
 
 /** Site time is UTC+8 with no daylight saving: day arithmetic without Intl in the hot loops. */
 const SITE_OFFSET_MS = 8 * 3_600_000;
-export const dayOfMs = (ms: number): string =>
-  new Date(ms + SITE_OFFSET_MS).toISOString().slice(0, 10);
-export const msOfDay = (day: string, minutes: number): number =>
-  Date.parse(`${day}T00:00:00Z`) - SITE_OFFSET_MS + minutes * 60_000;
+const DAY_MS = 86_400_000;
+// Millions of calls while seeding: each day's name and midnight are worked out once.
+const dayNames = new Map<number, string>();
+const midnights = new Map<string, number>();
+export function dayOfMs(ms: number): string {
+  const index = Math.floor((ms + SITE_OFFSET_MS) / DAY_MS);
+  let name = dayNames.get(index);
+  if (name === undefined) {
+    name = new Date(index * DAY_MS).toISOString().slice(0, 10);
+    dayNames.set(index, name);
+  }
+  return name;
+}
+export function msOfDay(day: string, minutes: number): number {
+  let midnight = midnights.get(day);
+  if (midnight === undefined) {
+    midnight = Date.parse(`${day}T00:00:00Z`) - SITE_OFFSET_MS;
+    midnights.set(day, midnight);
+  }
+  return midnight + minutes * 60_000;
+}
 export const iso = (ms: number): string => new Date(ms).toISOString();

@@ -76,7 +76,7 @@ const SORT_KEYS: Record<ResidentSort, { sql: string[]; of: (r: ResidentRow) => K
  */
 function siteStays(view: ResidentView): string {
   const inRooms = `SELECT s.id FROM buildings b CROSS JOIN rooms r ON r.building_id = b.id
-    CROSS JOIN stays s ON s.room_id = r.id${view === 'departed' ? '' : " AND s.status = 'active'"}
+    CROSS JOIN stays s ON s.room_id = r.id AND s.status ${view === 'departed' ? "<> 'active'" : "= 'active'"}
     WHERE b.site_id = ?`;
   if (view !== 'departed') return inRooms;
   return `${inRooms} UNION ALL SELECT s.id FROM arrival_batches ab
