@@ -16,4 +16,7 @@ seedScale(resolve(out), (label, done, total) => {
     `[${seconds.padStart(5)} s] ${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')}\n`,
   );
 });
-process.stderr.write(`Built ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+const cpu = process.cpuUsage();
+process.stderr.write(
+  `Built ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU)\n`,
+);

@@ -12,7 +12,7 @@ function sources(root: string): string[] {
       .map((f) => join(migrations, f)),
     join(root, 'src/main/db/changeCapture.ts'),
     ...readdirSync(seed)
-      .filter((f) => /^(seed|shape|people|prng)/.test(f))
+      .filter((f) => /^(seed|shape|people|prng)/.test(f) && f !== 'seedCli.ts')
       .map((f) => join(seed, f)),
   ].sort();
 }
