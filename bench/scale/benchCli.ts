@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../src/main/db/open';
@@ -21,7 +29,7 @@ import {
   p95,
   startShell,
 } from './browser';
-import { recordSql, time } from './measure';
+import { recordSql, time, timePair } from './measure';
 import { type Row, writeResults } from './results';
 import { findFixtures, screens } from './screens';
 import { seedScale } from './seed';
@@ -43,9 +51,32 @@ const rows: Row[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const started = Date.now();
 
+/** The seed's own figures, kept beside the database so a later run can still show them. */
+const SEED_FIGURES = `${DATA}.seed.json`;
+
+function seedRow(seed: { ms: number; cpuMs: number; at: string }, thisRun: boolean): void {
+  results['seed.ms'] = seed.ms;
+  results['seed.cpuMs'] = seed.cpuMs;
+  rows.push({
+    group: 'Data',
+    name: `seed:scale (${thisRun ? 'this run' : `built ${seed.at.slice(0, 16).replace('T', ' ')} UTC`}): wall clock, and CPU time of its process`,
+    figure: `${(seed.ms / 1000).toFixed(1)} s wall, ${(seed.cpuMs / 1000).toFixed(1)} s CPU`,
+    target: '≤ 60 s',
+    ok: seed.ms <= 60_000,
+  });
+}
+
 function ensureDatabase(): void {
   const stamp = databaseStamp(ROOT);
-  if (existsSync(DATA) && readStamp(DATA) === stamp) return;
+  if (existsSync(DATA) && readStamp(DATA) === stamp) {
+    if (existsSync(SEED_FIGURES)) {
+      seedRow(
+        JSON.parse(readFileSync(SEED_FIGURES, 'utf8')) as { ms: number; cpuMs: number; at: string },
+        false,
+      );
+    }
+    return;
+  }
   log('Building the district-scale database (npm run seed:scale)…');
   const t = Date.now();
   const cpu = process.cpuUsage();
@@ -54,16 +85,13 @@ function ensureDatabase(): void {
   );
   writeStamp(DATA, stamp);
   const used = process.cpuUsage(cpu);
-  const cpuMs = (used.user + used.system) / 1000;
-  results['seed.ms'] = Date.now() - t;
-  results['seed.cpuMs'] = Math.round(cpuMs);
-  rows.push({
-    group: 'Data',
-    name: 'seed:scale (this run): wall clock, and CPU time of its process',
-    figure: `${((Date.now() - t) / 1000).toFixed(1)} s wall, ${(cpuMs / 1000).toFixed(1)} s CPU`,
-    target: '≤ 60 s',
-    ok: Date.now() - t <= 60_000,
-  });
+  const seed = {
+    ms: Date.now() - t,
+    cpuMs: Math.round((used.user + used.system) / 1000),
+    at: new Date().toISOString(),
+  };
+  writeFileSync(SEED_FIGURES, `${JSON.stringify(seed)}\n`);
+  seedRow(seed, true);
 }
 
 function record(key: string, value: number): number {
@@ -79,9 +107,8 @@ async function measureInProcess(dataDir: string): Promise<void> {
   const fixtures = findFixtures(ctx);
 
   for (const screen of screens(ctx, fixtures)) {
-    const service = await time(screen.run);
     const bare = recordSql(db, screen.run);
-    const sql = await time(bare.replay);
+    const [service, sql] = await timePair(screen.run, bare.replay);
     const ratio = service.p95 / sql.p95;
     record(`screen.${screen.key}.p50`, service.p50);
     record(`screen.${screen.key}.p95`, service.p95);

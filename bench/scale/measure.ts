@@ -33,6 +33,36 @@ export async function time(
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), runs: samples.length };
 }
 
+/**
+ * Two functions timed call for call, alternating which goes first: on a machine others are using
+ * too, both see the same moments of contention, so their ratio means something.
+ */
+export async function timePair(
+  a: () => unknown,
+  b: () => unknown,
+  options: { warmup?: number; minRuns?: number; maxRuns?: number; budgetMs?: number } = {},
+): Promise<[Timing, Timing]> {
+  const { warmup = 3, minRuns = 30, maxRuns = 600, budgetMs = 3000 } = options;
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const samples: [number[], number[]] = [[], []];
+  const fns = [a, b];
+  const started = performance.now();
+  for (let i = 0; i < minRuns || (i < maxRuns && performance.now() - started < budgetMs); i++) {
+    for (const which of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const t = performance.now();
+      await fns[which]!();
+      samples[which]!.push(performance.now() - t);
+    }
+  }
+  return samples.map((xs) => {
+    xs.sort((x, y) => x - y);
+    return { p50: percentile(xs, 50), p95: percentile(xs, 95), runs: xs.length };
+  }) as [Timing, Timing];
+}
+
 interface Recorded {
   statement: object;
   method: 'all' | 'get' | 'run' | 'iterate';

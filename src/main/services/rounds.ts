@@ -3,6 +3,7 @@ import type { RoundInfo, RoundRow, RoundSheet, RoundSummary, Symptom } from '../
 import type { Gender, StayStatus } from '../../shared/people';
 import type { Settings } from '../../shared/domain';
 import { siteInstant, siteMidnight } from '../../shared/siteDate';
+import { cachedStatement } from '../db/statements';
 import type { ServiceContext } from './context';
 import { DomainError } from './errors';
 import { getSettings } from './settings';
@@ -131,11 +132,10 @@ export function roundSheet(ctx: ServiceContext, input: RoundScope): RoundSheet {
   const now = ctx.now();
   const round = roundInfo(settings, input.day, input.slot, now);
   const { sql, params } = roundRowsSql(input, round);
-  const rows = ctx.db
-    .prepare<(string | number)[], SheetRow>(
-      `SELECT * FROM (${sql}) ORDER BY building_code, level, length(room_number), room_number, stay_id`,
-    )
-    .all(...params);
+  const rows = cachedStatement<(string | number)[], SheetRow>(
+    ctx.db,
+    `SELECT * FROM (${sql}) ORDER BY building_code, level, length(room_number), room_number, stay_id`,
+  ).all(...params);
   const midnight = siteMidnight(now);
   const threshold = settings.feverThresholdTenths;
   const sheetRows: RoundRow[] = rows.map((r) => ({
@@ -192,12 +192,14 @@ export function roundSummary(
       round,
       COUNT_PART,
     );
-    const counts = ctx.db
-      .prepare<(string | number)[], { expected: number; recorded: number; fevers: number | null }>(
-        `SELECT count(*) AS expected, count(reading_id) AS recorded,
-                sum(temperature_tenths >= ?) AS fevers FROM (${sql})`,
-      )
-      .get(settings.feverThresholdTenths, ...params)!;
+    const counts = cachedStatement<
+      (string | number)[],
+      { expected: number; recorded: number; fevers: number | null }
+    >(
+      ctx.db,
+      `SELECT count(*) AS expected, count(reading_id) AS recorded,
+              sum(temperature_tenths >= ?) AS fevers FROM (${sql})`,
+    ).get(settings.feverThresholdTenths, ...params)!;
     return {
       ...round,
       expected: counts.expected,
