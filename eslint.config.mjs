@@ -23,6 +23,8 @@ export default tseslint.config(
       'playwright-report/**',
       'reports/**',
       '.cache/**',
+      'bench/.build/**',
+      'bench/.data/**',
     ],
   },
   js.configs.recommended,

@@ -15,17 +15,46 @@ function dayWindow(day: string, now: Date): { start: string; end: string } {
   return { start, end: end.toISOString() };
 }
 
-/** Stays of the site that had checked in before `at` and not left by then. */
-function residentsAt(ctx: ServiceContext, siteId: number, at: string): number {
-  return ctx.db
-    .prepare<[number, string, string], { n: number }>(
-      `SELECT count(*) AS n FROM stays s JOIN rooms r ON r.id = s.room_id JOIN buildings b ON b.id = r.building_id
-       WHERE b.site_id = ? AND s.check_in_at < ? AND (s.checked_out_at IS NULL OR s.checked_out_at >= ?)`,
-    )
-    .get(siteId, at, at)!.n;
+interface Interval {
+  check_in_at: string | null;
+  checked_out_at: string | null;
+  status: string;
 }
 
-/** Each room's status at `at`, from its status log (a room with no change before then was available). */
+/**
+ * The site's stays still in and those that left at or after `since`: everything the day's
+ * admissions, departures and the fortnight's midnight counts need, read once. Each part on its
+ * own index (CROSS JOIN keeps the planner, which has no statistics, off the check-in index,
+ * which would read every past stay).
+ */
+function staysSince(ctx: ServiceContext, siteId: number, since: string): Interval[] {
+  return ctx.db
+    .prepare<[number, number, string], Interval>(
+      `SELECT s.check_in_at, s.checked_out_at, s.status
+       FROM buildings b CROSS JOIN rooms r ON r.building_id = b.id
+       CROSS JOIN stays s ON s.room_id = r.id AND s.status = 'active'
+       WHERE b.site_id = ?
+       UNION ALL
+       SELECT s.check_in_at, s.checked_out_at, s.status
+       FROM stays s JOIN rooms r ON r.id = s.room_id JOIN buildings b ON b.id = r.building_id
+       WHERE b.site_id = ? AND s.checked_out_at >= ?`,
+    )
+    .all(siteId, siteId, since);
+}
+
+/** Stays that had checked in before `at` and not left by then (`at` no earlier than `since`). */
+const residentsAt = (stays: Interval[], at: string): number =>
+  stays.filter(
+    (s) =>
+      s.check_in_at !== null &&
+      s.check_in_at < at &&
+      (s.checked_out_at === null || s.checked_out_at >= at),
+  ).length;
+
+/**
+ * Each room's status at `at`, from its status log (a room with no change before then was
+ * available): the site's rooms by floor, each room's last change by (room, instant).
+ */
 function roomsAt(ctx: ServiceContext, siteId: number, at: string): Record<RoomStatus, number> {
   const counts = Object.fromEntries(ROOM_STATUSES.map((s) => [s, 0])) as Record<RoomStatus, number>;
   const rows = ctx.db
@@ -34,7 +63,7 @@ function roomsAt(ctx: ServiceContext, siteId: number, at: string): Record<RoomSt
                 (SELECT l.to_status FROM room_status_log l WHERE l.room_id = r.id AND l.changed_at <= ?
                  ORDER BY l.changed_at DESC, l.id DESC LIMIT 1),
                 'available') AS status, count(*) AS n
-       FROM rooms r JOIN buildings b ON b.id = r.building_id
+       FROM buildings b CROSS JOIN floors f ON f.building_id = b.id CROSS JOIN rooms r ON r.floor_id = f.id
        WHERE b.site_id = ? AND r.created_at <= ? AND (r.retired_at IS NULL OR r.retired_at > ?)
        GROUP BY 1`,
     )
@@ -65,21 +94,20 @@ export function dailyReport(
     );
   }
   const { start, end } = dayWindow(input.day, now);
-  const departures = ctx.db
-    .prepare<[number, string, string], { status: string; n: number }>(
-      `SELECT s.status, count(*) AS n FROM stays s JOIN rooms r ON r.id = s.room_id
-       JOIN buildings b ON b.id = r.building_id
-       WHERE b.site_id = ? AND s.check_in_at IS NOT NULL AND s.checked_out_at >= ? AND s.checked_out_at < ?
-       GROUP BY s.status`,
-    )
-    .all(input.siteId, start, end);
-  const departed = (status: string) => departures.find((d) => d.status === status)?.n ?? 0;
-  const admissions = ctx.db
-    .prepare<[number, string, string], { n: number }>(
-      `SELECT count(*) AS n FROM stays s JOIN rooms r ON r.id = s.room_id JOIN buildings b ON b.id = r.building_id
-       WHERE b.site_id = ? AND s.check_in_at >= ? AND s.check_in_at < ?`,
-    )
-    .get(input.siteId, start, end)!.n;
+  const fortnight = Array.from({ length: 14 }, (_, i) => addDays(input.day, i - 13));
+  const stays = staysSince(ctx, input.siteId, dayWindow(fortnight[0]!, now).end);
+  const departed = (status: string) =>
+    stays.filter(
+      (s) =>
+        s.status === status &&
+        s.check_in_at !== null &&
+        s.checked_out_at !== null &&
+        s.checked_out_at >= start &&
+        s.checked_out_at < end,
+    ).length;
+  const admissions = stays.filter(
+    (s) => s.check_in_at !== null && s.check_in_at >= start && s.check_in_at < end,
+  ).length;
   const fevers = ctx.db
     .prepare<
       [string, string, number],
@@ -94,25 +122,26 @@ export function dailyReport(
     )
     .all(start, end, input.siteId);
   const rechecks = ctx.db
-    .prepare<[string, string, number], { n: number }>(
+    .prepare<[string, string, string, number], { n: number }>(
+      // A re-check has no slot and its round_day is the site day it was taken on: an index seek.
       `SELECT count(*) AS n FROM readings rd JOIN stays s ON s.id = rd.stay_id JOIN rooms r ON r.id = s.room_id
        JOIN buildings b ON b.id = r.building_id
-       WHERE rd.kind = 'recheck' AND rd.taken_at >= ? AND rd.taken_at < ? AND b.site_id = ?`,
+       WHERE rd.kind = 'recheck' AND rd.round_day = ? AND rd.round_slot IS NULL AND rd.taken_at >= ? AND rd.taken_at < ? AND b.site_id = ?`,
     )
-    .get(start, end, input.siteId)!.n;
+    .get(input.day, start, end, input.siteId)!.n;
   const rounds = roundSummary(ctx, { siteId: input.siteId, day: input.day });
   const rooms = roomsAt(ctx, input.siteId, end);
-  const occupancy = Array.from({ length: 14 }, (_, i) => {
-    const day = addDays(input.day, i - 13);
-    return { day, residents: residentsAt(ctx, input.siteId, dayWindow(day, now).end) };
-  });
+  const occupancy = fortnight.map((day) => ({
+    day,
+    residents: residentsAt(stays, dayWindow(day, now).end),
+  }));
   return {
     siteName: site.name,
     day: input.day,
     generatedAt: isoNow(ctx),
     rooms,
     roomTotal: Object.values(rooms).reduce((a, b) => a + b, 0),
-    residentsAtMidnight: residentsAt(ctx, input.siteId, end),
+    residentsAtMidnight: residentsAt(stays, end),
     admissions,
     releases: departed('released'),
     transfers: departed('transferred'),

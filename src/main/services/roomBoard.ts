@@ -6,6 +6,7 @@ import {
   type RoomType,
 } from '../../shared/domain';
 import { daysBetween, siteDay } from '../../shared/siteDate';
+import { cachedStatement } from '../db/statements';
 import type { ServiceContext } from './context';
 import { getActiveSite } from './sites';
 
@@ -35,20 +36,21 @@ export function roomBoard(
   input: { siteId: number; buildingId?: number | undefined; statuses?: RoomStatus[] | undefined },
 ): RoomBoard {
   getActiveSite(ctx, input.siteId);
-  const rows = ctx.db
-    .prepare<[number, number | null, number | null], TileRow>(
-      `SELECT r.id, r.number, r.status, r.capacity, r.type, r.status_reason, r.floor_id, f.level,
+  const rows = cachedStatement<[number, number | null, number | null], TileRow>(
+    ctx.db,
+    // From the site's buildings to their rooms, and each room's occupants from the covering
+    // partial index of active stays: the rooms and stays of other sites are never read (CROSS
+    // JOIN keeps that order; without statistics the planner would scan every room).
+    `SELECT r.id, r.number, r.status, r.capacity, r.type, r.status_reason, r.floor_id, f.level,
               b.id AS building_id, b.code AS building_code, b.name AS building_name,
-              count(s.id) AS occupants, min(s.observation_end) AS earliest_end
-       FROM rooms r
-       LEFT JOIN stays s ON s.room_id = r.id AND s.status = 'active'
+              (SELECT count(*) FROM stays s WHERE s.room_id = r.id AND s.status = 'active') AS occupants,
+              (SELECT min(s.observation_end) FROM stays s WHERE s.room_id = r.id AND s.status = 'active') AS earliest_end
+       FROM buildings b
+       CROSS JOIN rooms r ON r.building_id = b.id
        JOIN floors f ON f.id = r.floor_id
-       JOIN buildings b ON b.id = r.building_id
        WHERE b.site_id = ? AND (? IS NULL OR b.id = ?) AND r.retired_at IS NULL
-       GROUP BY r.id
        ORDER BY b.code, f.level DESC, r.number`,
-    )
-    .all(input.siteId, input.buildingId ?? null, input.buildingId ?? null);
+  ).all(input.siteId, input.buildingId ?? null, input.buildingId ?? null);
 
   const today = siteDay(ctx.now());
   const counts = Object.fromEntries(ROOM_STATUSES.map((s) => [s, 0])) as Record<RoomStatus, number>;

@@ -3,6 +3,7 @@ import type { RoundInfo, RoundRow, RoundSheet, RoundSummary, Symptom } from '../
 import type { Gender, StayStatus } from '../../shared/people';
 import type { Settings } from '../../shared/domain';
 import { siteInstant, siteMidnight } from '../../shared/siteDate';
+import { cachedStatement } from '../db/statements';
 import type { ServiceContext } from './context';
 import { DomainError } from './errors';
 import { getSettings } from './settings';
@@ -47,6 +48,7 @@ interface SheetRow {
   birth_date: string;
   room_id: number;
   room_number: string;
+  building_code: string;
   level: number;
   status: StayStatus;
   reading_id: number | null;
@@ -58,45 +60,82 @@ interface SheetRow {
   fever_open: number;
 }
 
+/** The columns of a round sheet row, over stays `s` in rooms `r` of buildings `b`. */
+const SHEET_COLUMNS = `s.id AS stay_id, p.id AS person_id, p.full_name, p.gender, p.birth_date, r.id AS room_id,
+  r.number AS room_number, b.code AS building_code, f.level, s.status, rd.id AS reading_id, rd.temperature_tenths,
+  rd.symptoms, rd.taken_at, rd.recorded_at, u.display_name AS recorded_by,
+  EXISTS (SELECT 1 FROM fever_cases fc WHERE fc.stay_id = s.id AND fc.status = 'open') AS fever_open`;
+
+const SHEET_JOINS = `JOIN people p ON p.id = s.person_id
+  JOIN floors f ON f.id = r.floor_id
+  LEFT JOIN readings rd ON rd.stay_id = s.id AND rd.kind = 'round' AND rd.round_day = ? AND rd.round_slot = ?
+  LEFT JOIN users u ON u.id = rd.recorded_by`;
+
+/** What the day's summary counts: each person's reading of the round, if any. */
+const COUNT_PART = {
+  columns: 'rd.id AS reading_id, rd.temperature_tenths',
+  joins: `LEFT JOIN readings rd ON rd.stay_id = s.id AND rd.kind = 'round' AND rd.round_day = ? AND rd.round_slot = ?`,
+};
+
 /**
- * Everyone a round concerns, in room order: checked in before it closed and not gone before it
- * started, with their reading of that round if there is one.
+ * Everyone a round concerns: checked in before it closed and not gone before it started, with
+ * their reading of that round if there is one. Two parts, each on its own index: those still in
+ * (from the rooms in scope, by the partial index of active stays) and those who left since the
+ * round started (by check-out instant) — never the whole history of stays. CROSS JOIN and the
+ * unary + keep the planner (which has no statistics) off the check-in index, which here would
+ * read every stay ever checked in.
  */
+function roundRowsSql(
+  input: RoundScope,
+  round: RoundInfo,
+  part: { columns: string; joins: string } = { columns: SHEET_COLUMNS, joins: SHEET_JOINS },
+): { sql: string; params: (string | number)[] } {
+  const where = ['b.site_id = ?'];
+  const scope: (string | number)[] = [input.siteId];
+  if (input.buildingId !== undefined) {
+    where.push('r.building_id = ?');
+    scope.push(input.buildingId);
+  }
+  if (input.floorId !== undefined) {
+    where.push('r.floor_id = ?');
+    scope.push(input.floorId);
+  }
+  const inScope = where.join(' AND ');
+  const reading = [input.day, input.slot];
+  return {
+    sql: `SELECT ${part.columns}
+       FROM buildings b CROSS JOIN rooms r ON r.building_id = b.id
+       CROSS JOIN stays s ON s.room_id = r.id AND s.status = 'active'
+       ${part.joins}
+       WHERE ${inScope} AND +s.check_in_at < ?
+     UNION ALL
+     SELECT ${part.columns}
+       FROM stays s JOIN rooms r ON r.id = s.room_id JOIN buildings b ON b.id = r.building_id
+       ${part.joins}
+       WHERE ${inScope} AND s.checked_out_at > ? AND +s.check_in_at < ?`,
+    params: [
+      ...reading,
+      ...scope,
+      round.closesAt,
+      ...reading,
+      ...scope,
+      round.startsAt,
+      round.closesAt,
+    ],
+  };
+}
+
+/** Everyone a round concerns, in room order, with their reading of that round if there is one. */
 export function roundSheet(ctx: ServiceContext, input: RoundScope): RoundSheet {
   getActiveSite(ctx, input.siteId);
   const settings = getSettings(ctx);
   const now = ctx.now();
   const round = roundInfo(settings, input.day, input.slot, now);
-  const where = ['b.site_id = ?'];
-  const params: (string | number)[] = [input.day, input.slot, input.siteId];
-  if (input.buildingId !== undefined) {
-    where.push('r.building_id = ?');
-    params.push(input.buildingId);
-  }
-  if (input.floorId !== undefined) {
-    where.push('r.floor_id = ?');
-    params.push(input.floorId);
-  }
-  params.push(round.closesAt, round.startsAt);
-  const rows = ctx.db
-    .prepare<(string | number)[], SheetRow>(
-      `SELECT s.id AS stay_id, p.id AS person_id, p.full_name, p.gender, p.birth_date, r.id AS room_id,
-              r.number AS room_number, f.level, s.status, rd.id AS reading_id, rd.temperature_tenths,
-              rd.symptoms, rd.taken_at, rd.recorded_at, u.display_name AS recorded_by,
-              EXISTS (SELECT 1 FROM fever_cases fc WHERE fc.stay_id = s.id AND fc.status = 'open') AS fever_open
-       FROM stays s
-       JOIN people p ON p.id = s.person_id
-       JOIN rooms r ON r.id = s.room_id
-       JOIN floors f ON f.id = r.floor_id
-       JOIN buildings b ON b.id = r.building_id
-       LEFT JOIN readings rd ON rd.stay_id = s.id AND rd.kind = 'round' AND rd.round_day = ? AND rd.round_slot = ?
-       LEFT JOIN users u ON u.id = rd.recorded_by
-       WHERE ${where.join(' AND ')}
-         AND s.check_in_at IS NOT NULL AND s.check_in_at < ?
-         AND (s.checked_out_at IS NULL OR s.checked_out_at > ?)
-       ORDER BY b.code, f.level, length(r.number), r.number, s.id`,
-    )
-    .all(...params);
+  const { sql, params } = roundRowsSql(input, round);
+  const rows = cachedStatement<(string | number)[], SheetRow>(
+    ctx.db,
+    `SELECT * FROM (${sql}) ORDER BY building_code, level, length(room_number), room_number, stay_id`,
+  ).all(...params);
   const midnight = siteMidnight(now);
   const threshold = settings.feverThresholdTenths;
   const sheetRows: RoundRow[] = rows.map((r) => ({
@@ -143,14 +182,30 @@ export function roundSummary(
   ctx: ServiceContext,
   input: { siteId: number; day: string },
 ): RoundSummary[] {
-  return getSettings(ctx).roundTimes.map((_t, slot) => {
-    const sheet = roundSheet(ctx, { siteId: input.siteId, day: input.day, slot });
+  getActiveSite(ctx, input.siteId);
+  const settings = getSettings(ctx);
+  const now = ctx.now();
+  return settings.roundTimes.map((_t, slot) => {
+    const round = roundInfo(settings, input.day, slot, now);
+    const { sql, params } = roundRowsSql(
+      { siteId: input.siteId, day: input.day, slot },
+      round,
+      COUNT_PART,
+    );
+    const counts = cachedStatement<
+      (string | number)[],
+      { expected: number; recorded: number; fevers: number | null }
+    >(
+      ctx.db,
+      `SELECT count(*) AS expected, count(reading_id) AS recorded,
+              sum(temperature_tenths >= ?) AS fevers FROM (${sql})`,
+    ).get(settings.feverThresholdTenths, ...params)!;
     return {
-      ...sheet.round,
-      expected: sheet.expected,
-      recorded: sheet.recorded,
-      missing: sheet.missing,
-      fevers: sheet.fevers,
+      ...round,
+      expected: counts.expected,
+      recorded: counts.recorded,
+      missing: counts.expected - counts.recorded,
+      fevers: counts.fevers ?? 0,
     };
   });
 }

@@ -5,6 +5,7 @@ import { health } from './0004-health';
 import { roster } from './0005-roster';
 import { stock } from './0006-stock';
 import { appliedOperations } from './0007-applied-operations';
+import { districtScale } from './0008-district-scale';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   roster,
   stock,
   appliedOperations,
+  districtScale,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -30,6 +30,8 @@ import {
 export const MAX_PERIOD_DAYS = 35;
 /** Shifts this close to a period still count for its rest and overlap rules. */
 const MARGIN_DAYS = 3;
+/** shift_templates.duration_minutes is at most 1,440. */
+const MAX_SHIFT_MS = 1440 * 60_000;
 
 interface PeriodRow {
   id: number;
@@ -135,7 +137,15 @@ interface RuleContext {
   rows: AssignmentRow[];
 }
 
-function ruleContext(ctx: ServiceContext, period: RosterPeriod): RuleContext {
+/**
+ * `scope: 'rostered'` narrows the shifts read to the people on this period's roster (enough to
+ * judge its assignments); candidates for a slot need everyone's (`'all'`).
+ */
+function ruleContext(
+  ctx: ServiceContext,
+  period: RosterPeriod,
+  scope: 'all' | 'rostered' = 'all',
+): RuleContext {
   const settings = { minRestMinutes: getSettings(ctx).minRestHours * 60 };
   const staff = new Map<number, StaffFacts>();
   for (const s of ctx.db
@@ -162,12 +172,19 @@ function ruleContext(ctx: ServiceContext, period: RosterPeriod): RuleContext {
   }
   const from = siteInstant(addDays(period.startsOn, -MARGIN_DAYS), '00:00').toISOString();
   const to = siteInstant(addDays(period.endsOn, MARGIN_DAYS + 1), '00:00').toISOString();
+  // A shift lasts at most a day, so one overlapping [from, to) starts after from − 1 day: each
+  // person's shifts in that range by (staff_id, starts_at), never the district's whole history.
+  const earliest = new Date(Date.parse(from) - MAX_SHIFT_MS).toISOString();
+  const people =
+    scope === 'all'
+      ? 'staff s'
+      : '(SELECT DISTINCT staff_id AS id FROM roster_assignments WHERE period_id = ?) mine CROSS JOIN staff s ON s.id = mine.id';
   const rows = ctx.db
-    .prepare<[string, string], AssignmentRow>(
-      `SELECT a.*, s.full_name, s.role FROM roster_assignments a JOIN staff s ON s.id = a.staff_id
-       WHERE a.starts_at < ? AND a.ends_at > ? ORDER BY a.starts_at, a.id`,
+    .prepare<(string | number)[], AssignmentRow>(
+      `SELECT a.*, s.full_name, s.role FROM ${people} CROSS JOIN roster_assignments a ON a.staff_id = s.id
+       WHERE a.starts_at >= ? AND a.starts_at < ? AND a.ends_at > ? ORDER BY a.starts_at, a.id`,
     )
-    .all(to, from);
+    .all(...(scope === 'all' ? [] : [period.id]), earliest, to, from);
   const schedules = new Map<number, Schedule>();
   const shiftOf = new Map<number, Shift>();
   const nightOf = new Map<number, boolean>(
@@ -198,7 +215,7 @@ export function rosterGrid(ctx: ServiceContext, input: { periodId: number }): Ro
   const posts = listPosts(ctx, { siteId: period.siteId });
   const templates = listTemplates(ctx, { siteId: period.siteId });
   const days = dayList(period.startsOn, period.endsOn);
-  const rc = ruleContext(ctx, period);
+  const rc = ruleContext(ctx, period, 'rostered');
   const mine = rc.rows.filter((r) => r.period_id === period.id);
 
   // Nights per person in this period, for the fair-share warning.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES, type StaffRole } from '../../../shared/roster';
-import { siteInstant } from '../../../shared/siteDate';
+import { addDays, siteDay, siteInstant } from '../../../shared/siteDate';
 import { autoFill, type FillSlot } from './autofill';
 import {
   DEFAULT_RULE_SETTINGS,
@@ -90,6 +90,21 @@ describe('roster rules', () => {
     expect(soft(shift('2026-12-07', '08:00', 8), week, tight)).toEqual([]);
     // Month and year ends are ordinary days.
     expect(weekOf(at('2027-01-01', '12:00'))).toBe('2026-12-28');
+  });
+
+  it('weekOf agrees with the site calendar (Intl, Asia/Shanghai) at any instant', () => {
+    const byCalendar = (instant: number): string => {
+      const day = siteDay(new Date(instant));
+      const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+      return addDays(day, -weekday);
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1992, 0, 1), max: Date.UTC(2060, 0, 1) }),
+        (instant) => weekOf(instant) === byCalendar(instant),
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('auto-fill is deterministic, spreads nights, and says why a slot stays empty', () => {

@@ -1,5 +1,4 @@
 import type { RuleViolation, StaffRole } from '../../../shared/roster';
-import { siteDay, addDays } from '../../../shared/siteDate';
 
 /**
  * The roster's rules over plain numbers (epoch milliseconds), so they run the same for one cell
@@ -42,11 +41,24 @@ export const isNightShift = (startMinute: number, durationMinutes: number): bool
 
 const overlaps = (a: Interval, b: Interval): boolean => a.start < b.end && b.start < a.end;
 
-/** Monday of the site week an instant falls in, as YYYY-MM-DD. */
+const DAY_MS = 24 * 60 * 60_000;
+/** Site time is UTC+8 all year (see shared/siteDate): site days are plain arithmetic. */
+const SITE_OFFSET_MS = 8 * 60 * 60_000;
+const mondays = new Map<number, string>();
+
+/**
+ * Monday of the site week an instant falls in, as YYYY-MM-DD. Called for every shift a grid or
+ * an auto-fill judges, so by arithmetic (day 0, 1 January 1970, was a Thursday), not by Intl.
+ */
 export function weekOf(instant: number): string {
-  const day = siteDay(new Date(instant));
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
-  return addDays(day, -weekday);
+  const day = Math.floor((instant + SITE_OFFSET_MS) / DAY_MS);
+  const monday = day - ((((day + 3) % 7) + 7) % 7);
+  let name = mondays.get(monday);
+  if (name === undefined) {
+    name = new Date(monday * DAY_MS).toISOString().slice(0, 10);
+    mondays.set(monday, name);
+  }
+  return name;
 }
 
 /**

@@ -81,7 +81,7 @@ describe('donation, expiry and stock-card exports, read back', () => {
     expect(sheet.rowCount).toBe(3);
     expect(values(sheet, 2)).toEqual([
       '医用外科口罩',
-      '',
+      undefined, // no specification: an empty cell
       'OLD',
       new Date('2026-11-20T00:00:00Z'),
       -9,

@@ -10,7 +10,7 @@ import { getSettings } from '../settings';
 import { getItem } from './catalogue';
 import { donationRegister } from './donations';
 import { onHand, stockCard } from './onHand';
-import { dayCell, sheetCsv, sheetXlsx, siteClock, type SheetTable } from './sheetTable';
+import { dayCell, sheetCsv, sheetXlsx, siteClock, type SheetTable } from '../xlsx/sheetTable';
 
 type Format = 'xlsx' | 'csv';
 

@@ -15,7 +15,7 @@ import { Deferred } from '../deferred';
 import { getSettings } from '../settings';
 import { siteStore } from './ledger';
 import { stockReport } from './report';
-import { sheetCsv, sheetXlsx, type SheetTable } from './sheetTable';
+import { sheetCsv, sheetXlsx, type SheetTable } from '../xlsx/sheetTable';
 
 const WORDS = {
   'zh-CN': {

@@ -510,6 +510,56 @@ describe('period stock report', () => {
   });
 });
 
+describe('period stock report of one site', () => {
+  it("counts only this site's store: another site's receipts move neither its opening nor its period", () => {
+    const t = makeTestContext();
+    try {
+      const { ctx } = t;
+      const here = createSite(ctx, { name: '一号隔离点', address: '' }).id;
+      const there = createSite(ctx, { name: '二号隔离点', address: '' }).id;
+      const masks = createItem(ctx, {
+        name: '口罩',
+        category: 'ppe',
+        spec: 'N95',
+        baseUnit: '只',
+        lowThreshold: 0,
+        tracksLots: false,
+        units: [],
+        aliases: [],
+      });
+      const receiveAt = (siteId: number, occurredAt: string, quantity: number) =>
+        ctx.db.transaction(() =>
+          receive(
+            ctx,
+            {
+              siteId,
+              occurredAt,
+              source: 'purchase',
+              party: { kind: 'supplier', name: '药店', contact: '', phone: '' },
+              reason: '',
+              lines: [{ itemId: masks.id, quantity, unit: '只' }],
+            },
+            null,
+          ),
+        )();
+      receiveAt(here, '2026-11-20T10:00:00+08:00', 100);
+      receiveAt(there, '2026-11-20T10:00:00+08:00', 7);
+      receiveAt(there, '2026-11-26T10:00:00+08:00', 50);
+      receiveAt(here, '2026-11-27T10:00:00+08:00', 30);
+      const report = stockReport(ctx, { siteId: here, from: '2026-11-25', to: '2026-11-28' });
+      expect(report.rows[0]).toMatchObject({
+        opening: 100,
+        received: { purchase: 30 },
+        closing: 130,
+      });
+      const other = stockReport(ctx, { siteId: there, from: '2026-11-25', to: '2026-11-28' });
+      expect(other.rows[0]).toMatchObject({ opening: 7, received: { purchase: 50 }, closing: 57 });
+    } finally {
+      t.close();
+    }
+  });
+});
+
 describe('stock ledger under random operations (fast-check)', () => {
   it('on hand never negative, equal to the ledger, lots out first-expiry-first, expired never issued', () => {
     const expiries = ['2026-11-20', '2026-12-01', '2026-12-15', '2027-01-10', null] as const;

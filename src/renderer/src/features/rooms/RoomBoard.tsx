@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { memo, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ROOM_STATUSES,
@@ -85,6 +85,12 @@ const FloorRow = memo(function FloorRow({
   );
 });
 
+/**
+ * Floors drawn in the first frame, more than a screenful; the rest follow two frames later, so a
+ * board of thousands of rooms shows its top floors at once instead of after building every tile.
+ */
+const FIRST_FLOORS = 12;
+
 /** Floors as rows, rooms as colour-coded tiles; counts per status on top double as filters. */
 export function RoomBoard({ siteId, buildings, refreshKey, onOpenRoom }: Props) {
   const { t } = useTranslation();
@@ -106,6 +112,15 @@ export function RoomBoard({ siteId, buildings, refreshKey, onOpenRoom }: Props) 
     );
 
   const data = board.data;
+  const [complete, setComplete] = useState<typeof data>(undefined);
+  useEffect(() => {
+    if (!data) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => setComplete(data));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [data]);
+  const floors = !data ? [] : complete === data ? data.floors : data.floors.slice(0, FIRST_FLOORS);
   return (
     <Box>
       <Stack
@@ -159,7 +174,7 @@ export function RoomBoard({ siteId, buildings, refreshKey, onOpenRoom }: Props) 
         <Alert severity="info">{t('rooms.noMatch')}</Alert>
       )}
       <Box data-testid="room-board">
-        {data?.floors.map((floor) => (
+        {floors.map((floor) => (
           <FloorRow key={floor.floorId} floor={floor} onOpenRoom={onOpenRoom} />
         ))}
       </Box>

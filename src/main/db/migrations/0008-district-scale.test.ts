@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dailyReport } from '../../services/dailyReport';
+import { residentPage } from '../../services/residents';
+import { roomBoard } from '../../services/roomBoard';
+import { roundSheet } from '../../services/rounds';
+import { stockReport } from '../../services/stock/report';
+import { buildSite } from '../../testing/peopleTesting';
+import { makeTestContext, type TestContext } from '../../testing/tempDb';
+
+type StatementMethod = (this: { source: string }, ...args: unknown[]) => unknown;
+
+/** Every statement `fn` runs, with its query plan as SQLite would run it now. */
+function plansOf(t: TestContext, fn: () => void): { sql: string; plan: string[] }[] {
+  const db = t.ctx.db;
+  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, StatementMethod>;
+  const originals = { all: proto.all!, get: proto.get! };
+  const seen: { sql: string; args: unknown[] }[] = [];
+  for (const m of ['all', 'get'] as const) {
+    proto[m] = function (...args) {
+      seen.push({ sql: this.source, args });
+      return originals[m].apply(this, args);
+    };
+  }
+  try {
+    fn();
+  } finally {
+    Object.assign(proto, originals);
+  }
+  return seen.map(({ sql, args }) => ({
+    sql,
+    plan: (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map(
+      (r) => r.detail,
+    ),
+  }));
+}
+
+/** A full read of the big tables, not through an index. */
+const FULL_SCAN = /^SCAN (s|rd|readings|stays|stock_daily|a|roster_assignments)$/;
+
+describe('migration 0008 district-scale', () => {
+  let t: TestContext;
+  beforeEach(() => {
+    t = makeTestContext();
+  });
+  afterEach(() => t.close());
+
+  it('gives every screen query an index path: no full read of stays, readings, daily sums', () => {
+    const site = buildSite(t.ctx, [
+      { level: 1, rooms: [{ number: 'P-101', capacity: 2, type: 'double' }] },
+    ]);
+    const day = '2026-11-29';
+    const plans = plansOf(t, () => {
+      roomBoard(t.ctx, { siteId: site.siteId });
+      roundSheet(t.ctx, { siteId: site.siteId, day, slot: 0 });
+      roundSheet(t.ctx, { siteId: site.siteId, day, slot: 0, floorId: site.floorIds[0]! });
+      dailyReport(t.ctx, { siteId: site.siteId, day });
+      stockReport(t.ctx, { siteId: site.siteId, from: '2026-11-01', to: day });
+      for (const view of ['in_residence', 'due_today', 'departed'] as const) {
+        residentPage(t.ctx, {
+          siteId: site.siteId,
+          view,
+          sort: 'room',
+          direction: 'asc',
+          limit: 50,
+        });
+      }
+    });
+    expect(plans.length).toBeGreaterThan(10);
+    const scans = plans.filter((p) => p.plan.some((line) => FULL_SCAN.test(line)));
+    expect(scans).toEqual([]);
+  });
+
+  it('keeps readings findable by stay without copying their instants into the index', () => {
+    const indexes = t.ctx.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'readings'")
+      .pluck()
+      .all();
+    expect(indexes).toContain('readings_of_stay');
+    expect(indexes).not.toContain('readings_stay');
+    const plan = t.ctx.db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM readings WHERE stay_id = 1 AND kind = 'recheck'")
+      .all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX readings_of_stay/);
+  });
+});
