@@ -40,4 +40,6 @@ test('an administrator backs up now, changes a setting, restores the backup and 
   await page.getByRole('tab', { name: '备份与恢复' }).click();
   await expect(page.getByTestId('backup-row')).toHaveCount(2);
   await expect(page.getByTestId('backup-row').first()).toContainText('恢复前');
+  if (test.info().project.name === 'browser')
+    await page.screenshot({ path: 'docs/screenshots/backups.png', animations: 'disabled' });
 });

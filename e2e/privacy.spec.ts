@@ -60,6 +60,8 @@ test('an administrator downloads the district archive, previews the purge and co
   await confirm.click();
   await expect(page.getByTestId('purge-result')).toContainText('已清除');
   await expect(page.getByTestId('purge-count-donorContacts')).toHaveText('0');
+  if (test.info().project.name === 'browser')
+    await page.screenshot({ path: 'docs/screenshots/purge.png', animations: 'disabled' });
 
   // The purge is in the audit trail, with counts and no personal data.
   await page.getByRole('tab', { name: '操作日志' }).click();

@@ -29,6 +29,8 @@ test('a damaged database opens the recovery screen; restoring the newest good ba
   const { page } = desk;
   await expect(page.getByRole('heading', { name: '数据文件已损坏' })).toBeVisible();
   await expect(page.getByTestId('damaged-file')).toContainText('.damaged-');
+  if (test.info().project.name === 'browser')
+    await page.screenshot({ path: 'docs/screenshots/recovery.png', animations: 'disabled' });
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'The data file is damaged' })).toBeVisible();
   await page.getByRole('button', { name: '中文' }).click();

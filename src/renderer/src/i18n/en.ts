@@ -152,7 +152,7 @@ export const en: Messages = {
     countAuditEntries: 'Audit entries redacted',
     notArchived: 'Not yet archived: {{domains}}. Download the archive before purging.',
     backupsNote:
-      'Backups made before the purge still hold the purged data: after purging, make a new backup and delete the older ones.',
+      'Backups from before the purge still hold the purged data: the purge deletes them and the damaged copies, then backs up afresh. Destroy copies kept outside this computer (USB sticks) by hand.',
     purgeButton: 'Purge…',
     confirmTitle: 'Purge personal data for good',
     confirmText:

@@ -147,7 +147,8 @@ export const zhCN = {
     countDonorContacts: '个人捐赠者的联系方式',
     countAuditEntries: '审计记录（去除个人信息）',
     notArchived: '以下领域尚未归档：{{domains}}。请先下载归档再清除。',
-    backupsNote: '清除之前的备份仍含有被清除的数据：清除后请立即重新备份，并删除旧备份。',
+    backupsNote:
+      '清除之前的备份仍含有被清除的数据：清除后系统会自动删除这些备份和损坏副本，并立即重新备份。复制到本机以外（如 U 盘）的备份请手工销毁。',
     purgeButton: '清除…',
     confirmTitle: '永久清除个人信息',
     confirmText:
