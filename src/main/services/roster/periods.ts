@@ -425,6 +425,34 @@ function insertAssignment(
   );
 }
 
+/** Puts the staff member on the slot, refused (naming them) when a hard rule would break. */
+function placeUnlessHard(
+  ctx: ServiceContext,
+  period: Parameters<typeof insertAssignment>[1],
+  slot: Parameters<typeof insertAssignment>[2],
+  staffId: number,
+): { id: number } {
+  const rc = ruleContext(ctx, period);
+  const person = rc.staff.get(staffId);
+  if (!person) throw notFound('staff', staffId);
+  const name = ctx.db
+    .prepare('SELECT full_name FROM staff WHERE id = ?')
+    .pluck()
+    .get(staffId) as string;
+  refuseHard(
+    hardViolations(
+      person,
+      slot.post.roles,
+      slot.shift,
+      rc.schedules.get(person.id) ?? new Schedule(),
+      rc.settings,
+    ),
+    name,
+  );
+  insertAssignment(ctx, period, slot, person.id);
+  return person;
+}
+
 /** Puts one person on a slot; every hard rule must hold. */
 export function assign(
   ctx: ServiceContext,
@@ -440,24 +468,7 @@ export function assign(
 ): RosterGrid {
   const period = getPeriod(ctx, input.periodId);
   const slot = slotOf(ctx, period, input);
-  const rc = ruleContext(ctx, period);
-  const person = rc.staff.get(input.staffId);
-  if (!person) throw notFound('staff', input.staffId);
-  const name = ctx.db
-    .prepare('SELECT full_name FROM staff WHERE id = ?')
-    .pluck()
-    .get(input.staffId) as string;
-  refuseHard(
-    hardViolations(
-      person,
-      slot.post.roles,
-      slot.shift,
-      rc.schedules.get(person.id) ?? new Schedule(),
-      rc.settings,
-    ),
-    name,
-  );
-  insertAssignment(ctx, period, slot, person.id);
+  const person = placeUnlessHard(ctx, period, slot, input.staffId);
   recordChange(
     ctx,
     period,
@@ -524,24 +535,7 @@ export function swap(
     day: row.day,
   });
   ctx.db.prepare('DELETE FROM roster_assignments WHERE id = ?').run(row.id);
-  const rc = ruleContext(ctx, period);
-  const person = rc.staff.get(input.staffId);
-  if (!person) throw notFound('staff', input.staffId);
-  const name = ctx.db
-    .prepare('SELECT full_name FROM staff WHERE id = ?')
-    .pluck()
-    .get(input.staffId) as string;
-  refuseHard(
-    hardViolations(
-      person,
-      slot.post.roles,
-      slot.shift,
-      rc.schedules.get(person.id) ?? new Schedule(),
-      rc.settings,
-    ),
-    name,
-  );
-  insertAssignment(ctx, period, slot, person.id);
+  const person = placeUnlessHard(ctx, period, slot, input.staffId);
   recordChange(
     ctx,
     period,
