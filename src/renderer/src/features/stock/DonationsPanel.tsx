@@ -12,7 +12,6 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +23,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { formatDateTime } from '../../i18n/dates';
 import { errorText } from '../../i18n/errorText';
+import { PeriodFields } from './PeriodFields';
 import { DonationLetterDocument } from './DonationLetterDocument';
 
 /** Who gave what and when, totals by donor and item, a letter of thanks, and where it went. */
@@ -45,20 +45,7 @@ export function DonationsPanel({ siteId, refreshKey }: { siteId: number; refresh
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2}>
-        <TextField
-          type="date"
-          label={t('stock.from')}
-          value={from}
-          onChange={(e) => e.target.value && setFrom(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          type="date"
-          label={t('stock.to')}
-          value={to}
-          onChange={(e) => e.target.value && setTo(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <PeriodFields from={from} to={to} onFrom={setFrom} onTo={setTo} />
         <ExportButtons
           make={(format) => call('stock.donationsExport', { siteId, from, to, format })}
         />

@@ -14,13 +14,18 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartyKind, ReceiptImportRow, ReceiptSource } from '../../../../shared/stock';
+import {
+  STOCK_CATEGORIES,
+  type PartyKind,
+  type ReceiptImportRow,
+  type ReceiptSource,
+} from '../../../../shared/stock';
 import { call } from '../../api/client';
 import { readBase64 } from '../../api/readFile';
 import { useQuery } from '../../api/useQuery';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
-import { CategorySelect } from './CategorySelect';
+import { KindSelect } from './KindSelect';
 import {
   importLine,
   initialChoice,
@@ -211,9 +216,12 @@ function NewItemFields(props: {
   const { t } = useTranslation();
   return (
     <span style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-      <CategorySelect
+      <KindSelect
         size="small"
+        label={t('stock.category')}
         value={props.choice.category}
+        options={STOCK_CATEGORIES}
+        labelOf={(c) => t(`stockCategory.${c}`)}
         onChange={(category) => props.onChange({ category })}
       />
       <TextField

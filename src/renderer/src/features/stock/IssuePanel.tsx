@@ -13,6 +13,7 @@ import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
 import { emptyLine, LineList, type Line } from './LineEditor';
+import { KindSelect } from './KindSelect';
 import type { StoreScope } from './storeScope';
 
 function baseQuantity(item: StockItem | undefined, line: Line): number {
@@ -116,20 +117,16 @@ export function IssuePanel({ scope, onPosted }: { scope: StoreScope; onPosted: (
       }}
     >
       <Stack direction="row" spacing={2}>
-        <TextField
-          select
+        <KindSelect<Destination>
           label={t('stock.destinationKind')}
           value={kind}
-          onChange={(e) => setKind(e.target.value as Destination)}
-          sx={{ minWidth: 150 }}
+          options={DESTINATION_KINDS}
+          labelOf={(d) => t(`destinationKind.${d}`)}
+          onChange={setKind}
+          minWidth={150}
         >
-          {DESTINATION_KINDS.map((d) => (
-            <MenuItem key={d} value={d}>
-              {t(`destinationKind.${d}`)}
-            </MenuItem>
-          ))}
           {otherStores.length > 0 && <MenuItem value="store">{t('stock.toStore')}</MenuItem>}
-        </TextField>
+        </KindSelect>
         {kind === 'store' ? (
           <TextField
             select

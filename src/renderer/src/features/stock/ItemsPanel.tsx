@@ -17,13 +17,13 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StockCategory } from '../../../../shared/stock';
+import { STOCK_CATEGORIES, type StockCategory } from '../../../../shared/stock';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
-import { CategorySelect } from './CategorySelect';
+import { KindSelect } from './KindSelect';
 
 const list = (text: string): string[] =>
   text
@@ -146,7 +146,13 @@ function ItemForm(props: { onClose: () => void; onDone: () => void }) {
             error={!!f.name}
             helperText={f.name}
           />
-          <CategorySelect value={category} onChange={setCategory} />
+          <KindSelect
+            label={t('stock.category')}
+            value={category}
+            options={STOCK_CATEGORIES}
+            labelOf={(c) => t(`stockCategory.${c}`)}
+            onChange={setCategory}
+          />
           <TextField
             label={t('stock.spec')}
             value={spec}

@@ -1,7 +1,6 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
@@ -19,6 +18,7 @@ import { useSubmit } from '../../components/useSubmit';
 import { useNotify } from '../../notify';
 import { ImportReceiptDialog } from './ImportReceiptDialog';
 import { emptyLine, LineList, type Line } from './LineEditor';
+import { KindSelect } from './KindSelect';
 import type { StoreScope } from './storeScope';
 
 /** A receipt: where it came from (a donor for donations), and its lines. */
@@ -67,32 +67,22 @@ export function ReceivePanel({ scope, onPosted }: { scope: StoreScope; onPosted:
       }}
     >
       <Stack direction="row" spacing={2}>
-        <TextField
-          select
+        <KindSelect
           label={t('stock.source')}
           value={source}
-          onChange={(e) => setSource(e.target.value as ReceiptSource)}
-          sx={{ minWidth: 150 }}
-        >
-          {RECEIPT_SOURCES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {t(`receiptSource.${s}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
+          options={RECEIPT_SOURCES}
+          labelOf={(s) => t(`receiptSource.${s}`)}
+          onChange={setSource}
+          minWidth={150}
+        />
+        <KindSelect
           label={t('stock.donorKind')}
           value={partyKind}
-          onChange={(e) => setPartyKind(e.target.value as PartyKind)}
-          sx={{ minWidth: 130 }}
-        >
-          {PARTY_KINDS.map((k) => (
-            <MenuItem key={k} value={k}>
-              {t(`partyKind.${k}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={PARTY_KINDS}
+          labelOf={(k) => t(`partyKind.${k}`)}
+          onChange={setPartyKind}
+          minWidth={130}
+        />
         <TextField
           label={t('stock.donor')}
           value={party}

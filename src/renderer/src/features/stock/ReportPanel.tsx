@@ -8,7 +8,6 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays, siteDay } from '../../../../shared/siteDate';
@@ -19,6 +18,7 @@ import { useQuery } from '../../api/useQuery';
 import { PrintPreview } from '../../components/print/PrintPreview';
 import { StockReportDocument } from './StockReportDocument';
 import { errorText } from '../../i18n/errorText';
+import { PeriodFields } from './PeriodFields';
 import type { StoreScope } from './storeScope';
 
 /** The period stock report: per item, opening, in by source, out by destination, closing. */
@@ -33,20 +33,7 @@ export function ReportPanel({ scope, refreshKey }: { scope: StoreScope; refreshK
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2}>
-        <TextField
-          type="date"
-          label={t('stock.from')}
-          value={from}
-          onChange={(e) => e.target.value && setFrom(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          type="date"
-          label={t('stock.to')}
-          value={to}
-          onChange={(e) => e.target.value && setTo(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <PeriodFields from={from} to={to} onFrom={setFrom} onTo={setTo} />
         <ExportButtons
           make={(format) => call('stock.reportExport', { ...scope, from, to, format })}
         />
