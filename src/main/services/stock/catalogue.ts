@@ -100,13 +100,22 @@ function writeUnitsAndAliases(ctx: ServiceContext, itemId: number, input: ItemIn
   }
 }
 
-function refuseDuplicate(ctx: ServiceContext, name: string, spec: string, exceptId = 0): void {
-  const clash = ctx.db
+/** The active item of that name and specification (other than `exceptId`), if any. */
+export function activeItemNamed(
+  ctx: ServiceContext,
+  name: string,
+  spec: string,
+  exceptId = 0,
+): number | undefined {
+  return ctx.db
     .prepare<[string, string, number], { id: number }>(
       'SELECT id FROM stock_items WHERE name = ? AND spec = ? AND archived_at IS NULL AND id <> ?',
     )
-    .get(name, spec, exceptId);
-  if (clash) {
+    .get(name, spec, exceptId)?.id;
+}
+
+function refuseDuplicate(ctx: ServiceContext, name: string, spec: string, exceptId = 0): void {
+  if (activeItemNamed(ctx, name, spec, exceptId) !== undefined) {
     throw new DomainError(
       'DUPLICATE',
       `${name} ${spec} exists`,

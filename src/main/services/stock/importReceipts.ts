@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context';
 import { Deferred } from '../deferred';
 import { DomainError } from '../errors';
 import { normalizeHeader, readSheet, toDay } from '../importPeople';
-import { createItem, getItem, listItems, toBaseUnits } from './catalogue';
+import { activeItemNamed, createItem, getItem, listItems, toBaseUnits } from './catalogue';
 import { receive, type ReceiptInput } from './movements';
 
 type Field = 'name' | 'spec' | 'quantity' | 'unit' | 'lotCode' | 'expiry';
@@ -117,8 +117,11 @@ export interface ImportLine {
   expiry?: string | undefined;
 }
 
-/** The item a line goes to: the one chosen, or one made from its name (once per name and spec). */
-function itemOfLine(ctx: ServiceContext, line: ImportLine, i: number, made: Map<string, number>) {
+/**
+ * The item a line goes to: the one chosen, or one made from its name — once per name and spec,
+ * since a second line of the list finds the item the first one made (same transaction).
+ */
+function itemOfLine(ctx: ServiceContext, line: ImportLine, i: number) {
   if ((line.itemId === undefined) === (line.newItem === undefined)) {
     throw new DomainError(
       'INVALID_INPUT',
@@ -137,14 +140,9 @@ function itemOfLine(ctx: ServiceContext, line: ImportLine, i: number, made: Map<
     );
   }
   const spec = line.spec ?? '';
-  const key = `${line.name}\u0000${spec}`;
-  const existing =
-    made.get(key) ??
-    listItems(ctx, { includeArchived: false }).find(
-      (it) => it.name === line.name && it.spec === spec,
-    )?.id;
+  const existing = activeItemNamed(ctx, line.name, spec);
   if (existing !== undefined) return getItem(ctx, existing);
-  const item = createItem(ctx, {
+  return createItem(ctx, {
     name: line.name,
     spec,
     category: line.newItem!.category,
@@ -154,8 +152,6 @@ function itemOfLine(ctx: ServiceContext, line: ImportLine, i: number, made: Map<
     units: [],
     aliases: [],
   });
-  made.set(key, item.id);
-  return item;
 }
 
 /** A pack unit the list uses and the item did not know, with the conversion typed in the preview. */
@@ -192,9 +188,8 @@ export function importReceipt(
   input: Omit<ReceiptInput, 'lines'> & { lines: ImportLine[] },
   userId: number | null,
 ): StockDocument {
-  const made = new Map<string, number>();
   const itemIds = input.lines.map((line, i) => {
-    const item = learnUnit(ctx, itemOfLine(ctx, line, i, made), line);
+    const item = learnUnit(ctx, itemOfLine(ctx, line, i), line);
     toBaseUnits(item, line.quantity, line.unit, `lines.${i}.unit`);
     rememberAlias(ctx, item, line.name);
     return item.id;
