@@ -3,14 +3,13 @@ import type { Language } from '../../../shared/domain';
 import { siteDay } from '../../../shared/siteDate';
 import type { DestinationKind, ReceiptSource } from '../../../shared/stock';
 import type { HandlerContext } from '../../ipc/context';
-import { appendAudit } from '../audit';
-import { isoNow } from '../context';
-import { Deferred } from '../deferred';
+import type { Deferred } from '../deferred';
 import { getSettings } from '../settings';
 import { getItem } from './catalogue';
 import { donationRegister } from './donations';
 import { onHand, stockCard } from './onHand';
-import { dayCell, sheetCsv, sheetXlsx, siteClock, type SheetTable } from '../xlsx/sheetTable';
+import { auditedSheetFile } from '../xlsx/auditedSheetFile';
+import { dayCell, siteClock, type SheetTable } from '../xlsx/sheetTable';
 
 type Format = 'xlsx' | 'csv';
 
@@ -111,34 +110,6 @@ const WORDS = {
   },
 } as const;
 
-/** File names carry no characters Windows refuses. */
-const fileSafe = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
-
-function exported(
-  ctx: HandlerContext,
-  method: string,
-  detail: string,
-  table: SheetTable,
-  stem: string,
-  format: Format,
-): Deferred<ExportedFile> {
-  appendAudit(ctx.db, { at: isoNow(ctx), actor: ctx.actor, method, outcome: 'ok', detail });
-  const filename = `${fileSafe(stem)}.${format}`;
-  return new Deferred(async () =>
-    format === 'csv'
-      ? {
-          filename,
-          mime: 'text/csv',
-          base64: Buffer.from(sheetCsv(table), 'utf8').toString('base64'),
-        }
-      : {
-          filename,
-          mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          base64: (await sheetXlsx(table)).toString('base64'),
-        },
-  );
-}
-
 /** The donation register of a period: one row per donated line, with its lot. */
 export function exportDonations(
   ctx: HandlerContext,
@@ -170,7 +141,7 @@ export function exportDonations(
     widths: [17, 24, 12, 8, 18, 10, 10, 12, 10, 6, 8],
     dates: { 0: 'minute', 7: 'day' },
   };
-  return exported(
+  return auditedSheetFile(
     ctx,
     'stock.donationsExport',
     `donations ${input.from}–${input.to} as ${input.format}`,
@@ -211,7 +182,7 @@ export function exportExpiry(
     widths: [18, 10, 12, 12, 10, 10, 6, 10],
     dates: { 3: 'day' },
   };
-  return exported(
+  return auditedSheetFile(
     ctx,
     'stock.expiryExport',
     `expiry report as ${input.format}`,
@@ -256,7 +227,7 @@ export function exportCard(
     widths: [17, 8, 14, 12, 10, 10, 10],
     dates: { 0: 'minute' },
   };
-  return exported(
+  return auditedSheetFile(
     ctx,
     'stock.cardExport',
     `stock card of item ${item.id} as ${input.format}`,

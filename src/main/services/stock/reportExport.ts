@@ -9,12 +9,11 @@ import {
   type StockReport,
 } from '../../../shared/stock';
 import type { HandlerContext } from '../../ipc/context';
-import { appendAudit } from '../audit';
-import { isoNow } from '../context';
-import { Deferred } from '../deferred';
+import type { Deferred } from '../deferred';
 import { getSettings } from '../settings';
 import { siteStore } from './ledger';
 import { stockReport } from './report';
+import { auditedSheetFile } from '../xlsx/auditedSheetFile';
 import { sheetCsv, sheetXlsx, type SheetTable } from '../xlsx/sheetTable';
 
 const WORDS = {
@@ -125,30 +124,17 @@ export function exportStockReport(
 ): Deferred<ExportedFile> {
   const report = stockReport(ctx, input);
   const language = getSettings(ctx).language;
-  appendAudit(ctx.db, {
-    at: isoNow(ctx),
-    actor: ctx.actor,
-    method: 'stock.reportExport',
-    outcome: 'ok',
-    detail: `stock report ${input.from}–${input.to} as ${input.format}`,
-  });
   // A sub-store's report names the sub-store, so two stores' files of one day do not collide.
   const store =
     input.locationId === undefined || input.locationId === siteStore(ctx, input.siteId)
       ? ''
-      : `_${report.locationName.replace(/[\\/:*?"<>|]/g, '_')}`;
-  const filename = `${WORDS[language].file}${store}_${input.to}.${input.format}`;
-  return new Deferred(async () =>
-    input.format === 'csv'
-      ? {
-          filename,
-          mime: 'text/csv',
-          base64: Buffer.from(stockReportCsv(report, language), 'utf8').toString('base64'),
-        }
-      : {
-          filename,
-          mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          base64: (await stockReportXlsx(report, language)).toString('base64'),
-        },
+      : `_${report.locationName}`;
+  return auditedSheetFile(
+    ctx,
+    'stock.reportExport',
+    `stock report ${input.from}–${input.to} as ${input.format}`,
+    stockReportTable(report, language),
+    `${WORDS[language].file}${store}_${input.to}`,
+    input.format,
   );
 }
