@@ -1,7 +1,5 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,33 +7,24 @@ import type { BackupOverview } from '../../../../shared/backups';
 import { call } from '../../api/client';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+import { SettingsForm } from '../../components/SettingsForm';
 import { looksLikeNetworkPath } from './backupFormat';
 
 /** Where backups go (blank: the data folder's own) and how often, while data changes. */
 export function BackupFolderForm(props: { overview: BackupOverview; onSaved: () => void }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const submit = useSubmit();
   const [folder, setFolder] = useState(props.overview.isDefaultFolder ? '' : props.overview.folder);
   const [interval, setIntervalText] = useState(String(props.overview.intervalMinutes));
   return (
     <Paper variant="outlined" sx={{ p: 3 }}>
-      <Stack
-        component="form"
-        spacing={2}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit
-            .run(() =>
-              call('backups.updateSettings', { folder, intervalMinutes: numberOrNaN(interval) }),
-            )
-            .then((ok) => {
-              if (!ok) return;
-              notify(t('common.saved'));
-              props.onSaved();
-            });
-        }}
+      <SettingsForm
+        submit={submit}
+        save={() =>
+          call('backups.updateSettings', { folder, intervalMinutes: numberOrNaN(interval) })
+        }
+        onSaved={() => props.onSaved()}
+        buttonVariant="outlined"
       >
         <TextField
           label={t('backups.folder')}
@@ -59,16 +48,7 @@ export function BackupFolderForm(props: { overview: BackupOverview; onSaved: () 
           slotProps={{ htmlInput: { min: 5, max: 1440 } }}
           sx={{ maxWidth: 260 }}
         />
-        {submit.message && <Alert severity="error">{submit.message}</Alert>}
-        <Button
-          type="submit"
-          variant="outlined"
-          disabled={submit.busy}
-          sx={{ alignSelf: 'flex-start' }}
-        >
-          {t('common.save')}
-        </Button>
-      </Stack>
+      </SettingsForm>
     </Paper>
   );
 }

@@ -1,8 +1,5 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -13,7 +10,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+import { SettingsForm } from '../../components/SettingsForm';
 
 /** Rounds of the day, the fever line, the re-check delay, and what a transfer does to roommates. */
 export function HealthSettingsPanel() {
@@ -23,7 +20,6 @@ export function HealthSettingsPanel() {
 
 function HealthSettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const [times, setTimes] = useState(settings.roundTimes.join(', '));
   const [windowMinutes, setWindowMinutes] = useState(String(settings.roundWindowMinutes));
   const [threshold, setThreshold] = useState((settings.feverThresholdTenths / 10).toFixed(1));
@@ -35,26 +31,20 @@ function HealthSettingsForm({ settings }: { settings: Settings }) {
       <Typography variant="subtitle1" sx={{ mb: 2 }}>
         {t('healthSettings.title')}
       </Typography>
-      <Stack
-        component="form"
-        spacing={2}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit
-            .run(() =>
-              call('settings.updateHealth', {
-                roundTimes: times
-                  .split(/[,，\s]+/)
-                  .map((s) => s.trim())
-                  .filter(Boolean),
-                roundWindowMinutes: numberOrNaN(windowMinutes),
-                feverThresholdTenths: Math.round(numberOrNaN(threshold) * 10),
-                recheckMinutes: numberOrNaN(recheck),
-                restartRoommatesObservation: restart,
-              }),
-            )
-            .then((ok) => ok && notify(t('common.saved')));
-        }}
+      <SettingsForm
+        submit={submit}
+        save={() =>
+          call('settings.updateHealth', {
+            roundTimes: times
+              .split(/[,，\s]+/)
+              .map((s) => s.trim())
+              .filter(Boolean),
+            roundWindowMinutes: numberOrNaN(windowMinutes),
+            feverThresholdTenths: Math.round(numberOrNaN(threshold) * 10),
+            recheckMinutes: numberOrNaN(recheck),
+            restartRoommatesObservation: restart,
+          })
+        }
       >
         <TextField
           label={t('healthSettings.roundTimes')}
@@ -94,16 +84,7 @@ function HealthSettingsForm({ settings }: { settings: Settings }) {
           control={<Switch checked={restart} onChange={(e) => setRestart(e.target.checked)} />}
           label={t('healthSettings.restart')}
         />
-        {submit.message && <Alert severity="error">{submit.message}</Alert>}
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={submit.busy}
-          sx={{ alignSelf: 'flex-start' }}
-        >
-          {t('common.save')}
-        </Button>
-      </Stack>
+      </SettingsForm>
     </Paper>
   );
 }

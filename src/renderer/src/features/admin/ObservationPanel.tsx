@@ -1,8 +1,5 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
@@ -12,7 +9,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+import { SettingsForm } from '../../components/SettingsForm';
 
 /** Site rules for observation: its length, and whether unrelated people of one gender may share. */
 export function ObservationPanel() {
@@ -22,26 +19,19 @@ export function ObservationPanel() {
 
 function ObservationForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const [days, setDays] = useState(String(settings.observationDays));
   const [sharing, setSharing] = useState(settings.allowUnrelatedSharing);
   const submit = useSubmit();
   return (
     <Paper variant="outlined" sx={{ p: 3, maxWidth: 520, mt: 2 }}>
-      <Stack
-        component="form"
-        spacing={2}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit
-            .run(() =>
-              call('settings.updateObservation', {
-                observationDays: numberOrNaN(days),
-                allowUnrelatedSharing: sharing,
-              }),
-            )
-            .then((ok) => ok && notify(t('common.saved')));
-        }}
+      <SettingsForm
+        submit={submit}
+        save={() =>
+          call('settings.updateObservation', {
+            observationDays: numberOrNaN(days),
+            allowUnrelatedSharing: sharing,
+          })
+        }
       >
         <TextField
           label={t('observation.days')}
@@ -56,16 +46,7 @@ function ObservationForm({ settings }: { settings: Settings }) {
           control={<Switch checked={sharing} onChange={(e) => setSharing(e.target.checked)} />}
           label={t('observation.sharing')}
         />
-        {submit.message && <Alert severity="error">{submit.message}</Alert>}
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={submit.busy}
-          sx={{ alignSelf: 'flex-start' }}
-        >
-          {t('common.save')}
-        </Button>
-      </Stack>
+      </SettingsForm>
     </Paper>
   );
 }

@@ -1,7 +1,4 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
@@ -11,7 +8,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+import { SettingsForm } from '../../components/SettingsForm';
 
 /** The roster's hard rest rule, and how far ahead expiring stock is flagged. */
 export function RosterSettingsPanel() {
@@ -53,21 +50,10 @@ function NumberSettingForm(props: {
   initial: number;
   save: (value: number) => Promise<unknown>;
 }) {
-  const { t } = useTranslation();
-  const notify = useNotify();
   const [value, setValue] = useState(String(props.initial));
   const submit = useSubmit();
   return (
-    <Stack
-      component="form"
-      spacing={2}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit
-          .run(() => props.save(numberOrNaN(value)))
-          .then((ok) => ok && notify(t('common.saved')));
-      }}
-    >
+    <SettingsForm submit={submit} save={() => props.save(numberOrNaN(value))}>
       <TextField
         label={props.label}
         type="number"
@@ -76,15 +62,6 @@ function NumberSettingForm(props: {
         error={!!submit.fields[props.field]}
         helperText={submit.fields[props.field]}
       />
-      {submit.message && <Alert severity="error">{submit.message}</Alert>}
-      <Button
-        type="submit"
-        variant="contained"
-        disabled={submit.busy}
-        sx={{ alignSelf: 'flex-start' }}
-      >
-        {t('common.save')}
-      </Button>
-    </Stack>
+    </SettingsForm>
   );
 }

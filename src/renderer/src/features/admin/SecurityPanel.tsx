@@ -1,7 +1,4 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +8,7 @@ import { useQuery } from '../../api/useQuery';
 import { useAuth } from '../../auth/AuthContext';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+import { SettingsForm } from '../../components/SettingsForm';
 
 export function SecurityPanel() {
   const settings = useQuery('settings.get', {});
@@ -20,31 +17,21 @@ export function SecurityPanel() {
 
 function SecurityForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const { refresh } = useAuth();
   const [idle, setIdle] = useState(String(settings.idleLockMinutes));
   const [hours, setHours] = useState(String(settings.sessionMaxHours));
   const submit = useSubmit();
   return (
     <Paper variant="outlined" sx={{ p: 3, maxWidth: 520 }}>
-      <Stack
-        component="form"
-        spacing={2}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit
-            .run(() =>
-              call('settings.updateSecurity', {
-                idleLockMinutes: numberOrNaN(idle),
-                sessionMaxHours: numberOrNaN(hours),
-              }),
-            )
-            .then((ok) => {
-              if (!ok) return;
-              notify(t('common.saved'));
-              refresh();
-            });
-        }}
+      <SettingsForm
+        submit={submit}
+        save={() =>
+          call('settings.updateSecurity', {
+            idleLockMinutes: numberOrNaN(idle),
+            sessionMaxHours: numberOrNaN(hours),
+          })
+        }
+        onSaved={() => refresh()}
       >
         <TextField
           label={t('security.idleLockMinutes')}
@@ -64,16 +51,7 @@ function SecurityForm({ settings }: { settings: Settings }) {
           helperText={submit.fields.sessionMaxHours}
           slotProps={{ htmlInput: { min: 1, max: 24 } }}
         />
-        {submit.message && <Alert severity="error">{submit.message}</Alert>}
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={submit.busy}
-          sx={{ alignSelf: 'flex-start' }}
-        >
-          {t('common.save')}
-        </Button>
-      </Stack>
+      </SettingsForm>
     </Paper>
   );
 }
