@@ -1,12 +1,8 @@
 import AddIcon from '@mui/icons-material/Add';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
@@ -31,6 +27,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
 import { numberOrNaN } from '../../components/numberInput';
+import { DialogForm } from '../../components/DialogForm';
 import { useSubmit } from '../../components/useSubmit';
 
 const toggle = <T,>(list: T[], item: T, on: boolean): T[] =>
@@ -163,51 +160,38 @@ function ShiftForm(props: { siteId: number; onClose: () => void; onDone: () => v
   const [nextDay, setNextDay] = useState(false);
   const submit = useSubmit();
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit
-          .run(() => call('shifts.create', { siteId: props.siteId, name, start, end, nextDay }))
-          .then((ok) => ok && props.onDone());
-      }}
+    <DialogForm
+      title={t('roster.newShift')}
+      submit={submit}
+      save={() => call('shifts.create', { siteId: props.siteId, name, start, end, nextDay })}
+      onDone={props.onDone}
+      onClose={props.onClose}
     >
-      <DialogTitle>{t('roster.newShift')}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField
-            label={t('roster.shiftName')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-          />
-          <TextField
-            label={t('roster.start')}
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-            error={!!submit.fields.start}
-            helperText={submit.fields.start}
-          />
-          <TextField
-            label={t('roster.end')}
-            value={end}
-            onChange={(e) => setEnd(e.target.value)}
-            error={!!submit.fields.end}
-            helperText={submit.fields.end}
-          />
-          <FormControlLabel
-            control={<Checkbox checked={nextDay} onChange={(e) => setNextDay(e.target.checked)} />}
-            label={t('roster.nextDay')}
-          />
-          {submit.message && <Alert severity="error">{submit.message}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="contained" disabled={submit.busy}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
-    </form>
+      <TextField
+        label={t('roster.shiftName')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+      />
+      <TextField
+        label={t('roster.start')}
+        value={start}
+        onChange={(e) => setStart(e.target.value)}
+        error={!!submit.fields.start}
+        helperText={submit.fields.start}
+      />
+      <TextField
+        label={t('roster.end')}
+        value={end}
+        onChange={(e) => setEnd(e.target.value)}
+        error={!!submit.fields.end}
+        helperText={submit.fields.end}
+      />
+      <FormControlLabel
+        control={<Checkbox checked={nextDay} onChange={(e) => setNextDay(e.target.checked)} />}
+        label={t('roster.nextDay')}
+      />
+    </DialogForm>
   );
 }
 
@@ -226,79 +210,66 @@ function PostForm(props: {
   const [templateIds, setTemplateIds] = useState<number[]>(props.post?.templateIds ?? []);
   const submit = useSubmit();
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit
-          .run(() => {
-            const fields = { name, roles, headCount: numberOrNaN(headCount), templateIds };
-            return props.post
-              ? call('posts.update', {
-                  id: props.post.id,
-                  sortOrder: props.post.sortOrder,
-                  ...fields,
-                })
-              : call('posts.create', { siteId: props.siteId, ...fields });
-          })
-          .then((ok) => ok && props.onDone());
+    <DialogForm
+      title={props.post ? props.post.name : t('roster.newPost')}
+      submit={submit}
+      save={() => {
+        const fields = { name, roles, headCount: numberOrNaN(headCount), templateIds };
+        return props.post
+          ? call('posts.update', {
+              id: props.post.id,
+              sortOrder: props.post.sortOrder,
+              ...fields,
+            })
+          : call('posts.create', { siteId: props.siteId, ...fields });
       }}
+      onDone={props.onDone}
+      onClose={props.onClose}
     >
-      <DialogTitle>{props.post ? props.post.name : t('roster.newPost')}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField
-            label={t('roster.post')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-            error={!!submit.fields.name}
-            helperText={submit.fields.name}
-          />
-          <FormLabel>{t('roster.roles')}</FormLabel>
-          <FormGroup row>
-            {STAFF_ROLES.map((r) => (
-              <FormControlLabel
-                key={r}
-                control={
-                  <Checkbox
-                    checked={roles.includes(r)}
-                    onChange={(e) => setRoles(toggle(roles, r, e.target.checked))}
-                  />
-                }
-                label={t(`staffRole.${r}`)}
+      <TextField
+        label={t('roster.post')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        error={!!submit.fields.name}
+        helperText={submit.fields.name}
+      />
+      <FormLabel>{t('roster.roles')}</FormLabel>
+      <FormGroup row>
+        {STAFF_ROLES.map((r) => (
+          <FormControlLabel
+            key={r}
+            control={
+              <Checkbox
+                checked={roles.includes(r)}
+                onChange={(e) => setRoles(toggle(roles, r, e.target.checked))}
               />
-            ))}
-          </FormGroup>
-          <TextField
-            label={t('roster.headCount')}
-            type="number"
-            value={headCount}
-            onChange={(e) => setHeadCount(e.target.value)}
+            }
+            label={t(`staffRole.${r}`)}
           />
-          <FormLabel>{t('roster.shifts')}</FormLabel>
-          <FormGroup row>
-            {props.templates.map((x) => (
-              <FormControlLabel
-                key={x.id}
-                control={
-                  <Checkbox
-                    checked={templateIds.includes(x.id)}
-                    onChange={(e) => setTemplateIds(toggle(templateIds, x.id, e.target.checked))}
-                  />
-                }
-                label={`${x.name} ${x.start}`}
+        ))}
+      </FormGroup>
+      <TextField
+        label={t('roster.headCount')}
+        type="number"
+        value={headCount}
+        onChange={(e) => setHeadCount(e.target.value)}
+      />
+      <FormLabel>{t('roster.shifts')}</FormLabel>
+      <FormGroup row>
+        {props.templates.map((x) => (
+          <FormControlLabel
+            key={x.id}
+            control={
+              <Checkbox
+                checked={templateIds.includes(x.id)}
+                onChange={(e) => setTemplateIds(toggle(templateIds, x.id, e.target.checked))}
               />
-            ))}
-          </FormGroup>
-          {submit.message && <Alert severity="error">{submit.message}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="contained" disabled={submit.busy}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
-    </form>
+            }
+            label={`${x.name} ${x.start}`}
+          />
+        ))}
+      </FormGroup>
+    </DialogForm>
   );
 }

@@ -1,17 +1,12 @@
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES, type Staff, type StaffRole } from '../../../../shared/roster';
 import { call } from '../../api/client';
 import { numberOrNaN } from '../../components/numberInput';
+import { DialogForm } from '../../components/DialogForm';
 import { useSubmit } from '../../components/useSubmit';
 
 /** Adds a staff member (or edits one): name, role, unit, mobile, skills, weekly maximum. */
@@ -40,92 +35,75 @@ function StaffForm(props: { staff?: Staff | null; onClose: () => void; onDone: (
   const [skills, setSkills] = useState(editing?.skills.join(', ') ?? '');
   const submit = useSubmit();
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit
-          .run(() => {
-            const fields = {
-              fullName,
-              role,
-              unit,
-              maxHoursWeek: numberOrNaN(maxHours),
-              skills: skills
-                .split(/[,，、\s]+/)
-                .map((x) => x.trim())
-                .filter(Boolean),
-            };
-            return editing
-              ? call('staff.update', {
-                  id: editing.id,
-                  ...fields,
-                  ...(phone.trim() ? { phone } : {}),
-                })
-              : call('staff.create', { ...fields, phone });
-          })
-          .then((ok) => ok && props.onDone());
+    <DialogForm
+      title={editing ? t('roster.editStaff') : t('roster.newStaff')}
+      submit={submit}
+      save={() => {
+        const fields = {
+          fullName,
+          role,
+          unit,
+          maxHoursWeek: numberOrNaN(maxHours),
+          skills: skills
+            .split(/[,，、\s]+/)
+            .map((x) => x.trim())
+            .filter(Boolean),
+        };
+        return editing
+          ? call('staff.update', {
+              id: editing.id,
+              ...fields,
+              ...(phone.trim() ? { phone } : {}),
+            })
+          : call('staff.create', { ...fields, phone });
       }}
+      onDone={props.onDone}
+      onClose={props.onClose}
     >
-      <DialogTitle>{editing ? t('roster.editStaff') : t('roster.newStaff')}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField
-            label={t('roster.staffName')}
-            value={fullName}
-            onChange={(e) => setFullName(e.target.value)}
-            error={!!submit.fields.fullName}
-            helperText={submit.fields.fullName}
-            required
-            autoFocus
-          />
-          <TextField
-            select
-            label={t('roster.role')}
-            value={role}
-            onChange={(e) => setRole(e.target.value as StaffRole)}
-          >
-            {STAFF_ROLES.map((r) => (
-              <MenuItem key={r} value={r}>
-                {t(`staffRole.${r}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            label={t('roster.unit')}
-            value={unit}
-            onChange={(e) => setUnit(e.target.value)}
-          />
-          <TextField
-            label={t('roster.phone')}
-            placeholder={editing?.phoneMasked}
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            error={!!submit.fields.phone}
-            helperText={submit.fields.phone}
-          />
-          <TextField
-            label={t('roster.skills')}
-            value={skills}
-            onChange={(e) => setSkills(e.target.value)}
-            helperText={t('roster.skillsHint')}
-          />
-          <TextField
-            label={t('roster.maxHours')}
-            type="number"
-            value={maxHours}
-            onChange={(e) => setMaxHours(e.target.value)}
-            error={!!submit.fields.maxHoursWeek}
-            helperText={submit.fields.maxHoursWeek}
-          />
-          {submit.message && <Alert severity="error">{submit.message}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="contained" disabled={submit.busy}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
-    </form>
+      <TextField
+        label={t('roster.staffName')}
+        value={fullName}
+        onChange={(e) => setFullName(e.target.value)}
+        error={!!submit.fields.fullName}
+        helperText={submit.fields.fullName}
+        required
+        autoFocus
+      />
+      <TextField
+        select
+        label={t('roster.role')}
+        value={role}
+        onChange={(e) => setRole(e.target.value as StaffRole)}
+      >
+        {STAFF_ROLES.map((r) => (
+          <MenuItem key={r} value={r}>
+            {t(`staffRole.${r}`)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField label={t('roster.unit')} value={unit} onChange={(e) => setUnit(e.target.value)} />
+      <TextField
+        label={t('roster.phone')}
+        placeholder={editing?.phoneMasked}
+        value={phone}
+        onChange={(e) => setPhone(e.target.value)}
+        error={!!submit.fields.phone}
+        helperText={submit.fields.phone}
+      />
+      <TextField
+        label={t('roster.skills')}
+        value={skills}
+        onChange={(e) => setSkills(e.target.value)}
+        helperText={t('roster.skillsHint')}
+      />
+      <TextField
+        label={t('roster.maxHours')}
+        type="number"
+        value={maxHours}
+        onChange={(e) => setMaxHours(e.target.value)}
+        error={!!submit.fields.maxHoursWeek}
+        helperText={submit.fields.maxHoursWeek}
+      />
+    </DialogForm>
   );
 }

@@ -1,11 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -23,6 +19,7 @@ import { useQuery } from '../../api/useQuery';
 import { useCan } from '../../auth/AuthContext';
 import { numberOrNaN } from '../../components/numberInput';
 import { useSubmit } from '../../components/useSubmit';
+import { DialogForm } from '../../components/DialogForm';
 import { KindSelect } from './KindSelect';
 
 const list = (text: string): string[] =>
@@ -116,93 +113,76 @@ function ItemForm(props: { onClose: () => void; onDone: () => void }) {
   const submit = useSubmit();
   const f = submit.fields;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit
-          .run(() =>
-            call('stock.createItem', {
-              name,
-              category,
-              spec,
-              baseUnit,
-              lowThreshold: numberOrNaN(threshold),
-              tracksLots,
-              units: packs(packText),
-              aliases: list(aliases),
-            }),
-          )
-          .then((ok) => ok && props.onDone());
-      }}
+    <DialogForm
+      title={t('stock.newItem')}
+      submit={submit}
+      save={() =>
+        call('stock.createItem', {
+          name,
+          category,
+          spec,
+          baseUnit,
+          lowThreshold: numberOrNaN(threshold),
+          tracksLots,
+          units: packs(packText),
+          aliases: list(aliases),
+        })
+      }
+      onDone={props.onDone}
+      onClose={props.onClose}
     >
-      <DialogTitle>{t('stock.newItem')}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField
-            label={t('stock.item')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-            error={!!f.name}
-            helperText={f.name}
-          />
-          <KindSelect
-            label={t('stock.category')}
-            value={category}
-            options={STOCK_CATEGORIES}
-            labelOf={(c) => t(`stockCategory.${c}`)}
-            onChange={setCategory}
-          />
-          <TextField
-            label={t('stock.spec')}
-            value={spec}
-            onChange={(e) => setSpec(e.target.value)}
-          />
-          <TextField
-            label={t('stock.baseUnit')}
-            value={baseUnit}
-            onChange={(e) => setBaseUnit(e.target.value)}
-            required
-            error={!!f.baseUnit}
-            helperText={f.baseUnit}
-          />
-          <TextField
-            label={t('stock.packs')}
-            value={packText}
-            onChange={(e) => setPackText(e.target.value)}
-            error={Object.keys(f).some((k) => k.startsWith('units'))}
-            helperText={
-              Object.entries(f).find(([k]) => k.startsWith('units'))?.[1] ?? t('stock.packsHint')
-            }
-          />
-          <TextField
-            label={t('stock.lowThreshold')}
-            type="number"
-            value={threshold}
-            onChange={(e) => setThreshold(e.target.value)}
-          />
-          <FormControlLabel
-            control={
-              <Checkbox checked={tracksLots} onChange={(e) => setTracksLots(e.target.checked)} />
-            }
-            label={t('stock.tracksLots')}
-          />
-          <TextField
-            label={t('stock.aliases')}
-            value={aliases}
-            onChange={(e) => setAliases(e.target.value)}
-            helperText={f.aliases ?? t('stock.aliasesHint')}
-            error={!!f.aliases}
-          />
-          {submit.message && <Alert severity="error">{submit.message}</Alert>}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="contained" disabled={submit.busy}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
-    </form>
+      <TextField
+        label={t('stock.item')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        error={!!f.name}
+        helperText={f.name}
+      />
+      <KindSelect
+        label={t('stock.category')}
+        value={category}
+        options={STOCK_CATEGORIES}
+        labelOf={(c) => t(`stockCategory.${c}`)}
+        onChange={setCategory}
+      />
+      <TextField label={t('stock.spec')} value={spec} onChange={(e) => setSpec(e.target.value)} />
+      <TextField
+        label={t('stock.baseUnit')}
+        value={baseUnit}
+        onChange={(e) => setBaseUnit(e.target.value)}
+        required
+        error={!!f.baseUnit}
+        helperText={f.baseUnit}
+      />
+      <TextField
+        label={t('stock.packs')}
+        value={packText}
+        onChange={(e) => setPackText(e.target.value)}
+        error={Object.keys(f).some((k) => k.startsWith('units'))}
+        helperText={
+          Object.entries(f).find(([k]) => k.startsWith('units'))?.[1] ?? t('stock.packsHint')
+        }
+      />
+      <TextField
+        label={t('stock.lowThreshold')}
+        type="number"
+        value={threshold}
+        onChange={(e) => setThreshold(e.target.value)}
+      />
+      <FormControlLabel
+        control={
+          <Checkbox checked={tracksLots} onChange={(e) => setTracksLots(e.target.checked)} />
+        }
+        label={t('stock.tracksLots')}
+      />
+      <TextField
+        label={t('stock.aliases')}
+        value={aliases}
+        onChange={(e) => setAliases(e.target.value)}
+        helperText={f.aliases ?? t('stock.aliasesHint')}
+        error={!!f.aliases}
+      />
+    </DialogForm>
   );
 }
