@@ -6,6 +6,7 @@ import { createBatch, registerArrivals } from '../src/main/services/arrivals';
 import { checkIn, checkOut } from '../src/main/services/stays';
 import { sessionFor, valueOf } from '../src/main/testing/authTesting';
 import { addUser, makeTestContext, makeTestRouter, TEST_NOW } from '../src/main/testing/tempDb';
+import { dayNumber } from '../src/main/db/readingColumns';
 import { benchResident, benchSite } from './benchPeople';
 
 /**
@@ -35,8 +36,8 @@ t.ctx.db
     const members = registerArrivals(ctx, { batchId: batch.id, people });
     members.forEach((m, i) => checkIn(ctx, m.stayId, roomIds[i]!));
     const reading = t.ctx.db.prepare(
-      `INSERT INTO readings (stay_id, kind, round_day, round_slot, temperature_tenths, symptoms, taken_at, recorded_at)
-       VALUES (?, 'round', ?, ?, 365, '["cough"]', ?, ?)`,
+      `INSERT INTO readings (stay_id, round_day, round_slot, temperature_tenths, symptoms, taken_at)
+       VALUES (?, ?, ?, 365, '["cough"]', ?)`,
     );
     for (let d = 1; d <= 14; d++) {
       const day = `2026-09-${String(d).padStart(2, '0')}`;
@@ -45,7 +46,7 @@ t.ctx.db
         [1, '07:30'],
       ] as const) {
         const at = `${day}T${time}:00.000Z`;
-        for (const m of members) reading.run(m.stayId, day, slot, at, at);
+        for (const m of members) reading.run(m.stayId, dayNumber(day), slot, Date.parse(at));
       }
     }
     clock = new Date('2026-09-16T02:00:00Z');

@@ -32,7 +32,7 @@ const BULK_TABLES = [
 ];
 
 /** Readings are written stay by stay: these indexes only ever grow at their end, cheaply. */
-const APPENDED_IN_ORDER = ['readings_of_stay', 'readings_one_per_round'];
+const APPENDED_IN_ORDER = ['readings_by_stay'];
 
 /**
  * Fills the bulk tables with their change capture lifted and their secondary indexes dropped,

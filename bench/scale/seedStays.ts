@@ -1,5 +1,6 @@
 import { CATEGORIES } from '../../src/shared/people';
 import type { Db } from '../../src/main/db/open';
+import { dayNumber } from '../../src/main/db/readingColumns';
 import { between, hash01, prng } from './prng';
 import { scalePerson } from './people';
 import { SCALE, dayOfMs, iso, msOfDay } from './shape';
@@ -212,8 +213,8 @@ export function seedStays(
     'INSERT INTO stay_events (stay_id, kind, at, from_room_id, to_room_id, reason) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const insertReading = db.prepare(
-    `INSERT INTO readings (stay_id, kind, round_day, round_slot, temperature_tenths, symptoms, taken_at, recorded_by, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO readings (stay_id, round_day, round_slot, temperature_tenths, symptoms, taken_at, recorded_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFever = db.prepare(
     `INSERT INTO fever_cases (stay_id, reading_id, opened_at, recheck_due_at, status, closed_at, closed_by, note)
@@ -326,28 +327,24 @@ export function seedStays(
           const readingId = Number(
             insertReading.run(
               s.id,
-              'round',
-              day,
+              dayNumber(day),
               slot,
               378 + (s.id % 12),
               '["feverish"]',
-              taken,
+              takenMs,
               input.recordedBy,
-              taken,
             ).lastInsertRowid,
           );
           const recheckMs = takenMs + RECHECK_AFTER_MIN * 60_000;
           const recheck = iso(recheckMs);
           insertReading.run(
             s.id,
-            'recheck',
-            day,
+            dayNumber(day),
             null,
             fever.transfer ? 385 : 366,
-            fever.transfer ? '["feverish","cough"]' : '[]',
-            recheck,
+            fever.transfer ? '["feverish","cough"]' : null,
+            recheckMs,
             input.recordedBy,
-            recheck,
           );
           const caseId = Number(
             insertFever.run(
@@ -374,9 +371,9 @@ export function seedStays(
         remaining--;
         if (!take) continue;
         wanted--;
-        const taken = iso(slotMs + readingMinute(s.id, slotMs) * 60_000);
+        const takenMs = slotMs + readingMinute(s.id, slotMs) * 60_000;
         const tenths = 360 + Math.floor(hash01(s.id, slotMs / 60_000, 13) * 12);
-        insertReading.run(s.id, 'round', day, slot, tenths, '[]', taken, input.recordedBy, taken);
+        insertReading.run(s.id, dayNumber(day), slot, tenths, null, takenMs, input.recordedBy);
         readings++;
         if (readings % 250_000 < 1) progress('readings', readings, input.readings);
       }

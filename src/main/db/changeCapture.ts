@@ -1,4 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import { READING_PRESENTATION } from './readingColumns';
+
+/** Tables stored compactly: the audit shows their rows as the app presents them, not as stored. */
+const PRESENTED: Partial<Record<string, Record<string, (row: string) => string>>> = {
+  readings: READING_PRESENTATION,
+};
 
 /**
  * Row-level change capture for the audit trail: triggers copy each inserted, updated or deleted
@@ -14,11 +20,17 @@ export function installChangeCapture(
   exclude: readonly string[] = [],
 ): void {
   if (!/^[a-z_]+$/.test(table)) throw new Error(`Bad table name ${table}`);
-  const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[])
-    .map((c) => c.name)
-    .filter((c) => !exclude.includes(c));
+  const presented = PRESENTED[table];
+  const columns = presented
+    ? Object.keys(presented)
+    : (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+  const valueOf = (row: 'OLD' | 'NEW', column: string): string =>
+    presented?.[column]?.(row) ?? `${row}.${column}`;
   const json = (row: 'OLD' | 'NEW') =>
-    `json_object(${columns.map((c) => `'${c}', ${row}.${c}`).join(', ')})`;
+    `json_object(${columns
+      .filter((c) => !exclude.includes(c))
+      .map((c) => `'${c}', ${valueOf(row, c)}`)
+      .join(', ')})`;
   for (const op of ['insert', 'update', 'delete'] as const) {
     db.exec(`DROP TRIGGER IF EXISTS ${table}_capture_${op}`);
   }

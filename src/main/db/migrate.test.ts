@@ -155,6 +155,40 @@ describe('openDatabase / migrate', () => {
     expect(schemaVersion(db)).toBe(1);
   });
 
+  it('lets a migration rebuild a referenced table, and rolls back one that breaks a reference', () => {
+    const parentAndChild: Migration = {
+      version: 1,
+      name: 'parent and child',
+      up: (db) =>
+        db.exec(`CREATE TABLE parent (id INTEGER PRIMARY KEY, v TEXT);
+          CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id));
+          INSERT INTO parent VALUES (1, 'a'), (2, 'b'); INSERT INTO child VALUES (10, 1), (11, 2);`),
+    };
+    const rebuild: Migration = {
+      version: 2,
+      name: 'rebuild parent',
+      up: (db) =>
+        db.exec(`CREATE TABLE parent_new (id INTEGER PRIMARY KEY, v INTEGER);
+          INSERT INTO parent_new SELECT id, unicode(v) FROM parent;
+          DROP TABLE parent; ALTER TABLE parent_new RENAME TO parent;`),
+    };
+    const db = raw();
+    db.pragma('foreign_keys = ON');
+    migrate(db, [parentAndChild, rebuild]);
+    expect(db.prepare('SELECT v FROM parent ORDER BY id').pluck().all()).toEqual([97, 98]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+
+    const orphan: Migration = {
+      version: 3,
+      name: 'orphan a child',
+      up: (d) => d.exec('DELETE FROM parent WHERE id = 2'),
+    };
+    expect(() => migrate(db, [parentAndChild, rebuild, orphan])).toThrow(/1 broken references/);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM parent').pluck().get()).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
   it('throws on an out-of-order migration list before touching the file', () => {
     const up = vi.fn();
     const list: Migration[] = [

@@ -35,10 +35,23 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const current = schemaVersion(db);
   if (current === target) return current;
 
-  db.transaction(() => {
-    for (const m of migrations.slice(current)) m.up(db);
-    // PRAGMA cannot be parameterised; the value is an integer we computed.
-    db.pragma(`user_version = ${target}`);
-  }).immediate();
+  // A migration may rebuild a table by SQLite's own procedure (new table, copy, drop, rename):
+  // with foreign keys on, the drop would delete the referenced rows or be refused. They are off
+  // for the migration (the pragma is ignored inside a transaction) and checked before it commits.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of migrations.slice(current)) m.up(db);
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) {
+        throw new Error(`The migration would leave ${broken.length} broken references`);
+      }
+      // PRAGMA cannot be parameterised; the value is an integer we computed.
+      db.pragma(`user_version = ${target}`);
+    }).immediate();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
   return target;
 }

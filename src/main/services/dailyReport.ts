@@ -2,6 +2,7 @@ import { ROOM_STATUSES, type RoomStatus } from '../../shared/domain';
 import type { FeverStatus } from '../../shared/health';
 import type { DailyReport } from '../../shared/reports';
 import { addDays, siteDay, siteInstant } from '../../shared/siteDate';
+import { dayNumber, instantMs } from '../db/readingColumns';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError } from './errors';
 import { roundSummary } from './rounds';
@@ -122,13 +123,13 @@ export function dailyReport(
     )
     .all(start, end, input.siteId);
   const rechecks = ctx.db
-    .prepare<[string, string, string, number], { n: number }>(
+    .prepare<[number, number, number, number], { n: number }>(
       // A re-check has no slot and its round_day is the site day it was taken on: an index seek.
       `SELECT count(*) AS n FROM readings rd JOIN stays s ON s.id = rd.stay_id JOIN rooms r ON r.id = s.room_id
        JOIN buildings b ON b.id = r.building_id
-       WHERE rd.kind = 'recheck' AND rd.round_day = ? AND rd.round_slot IS NULL AND rd.taken_at >= ? AND rd.taken_at < ? AND b.site_id = ?`,
+       WHERE rd.round_day = ? AND rd.round_slot IS NULL AND rd.taken_at >= ? AND rd.taken_at < ? AND b.site_id = ?`,
     )
-    .get(input.day, start, end, input.siteId)!.n;
+    .get(dayNumber(input.day), instantMs(start), instantMs(end), input.siteId)!.n;
   const rounds = roundSummary(ctx, { siteId: input.siteId, day: input.day });
   const rooms = roomsAt(ctx, input.siteId, end);
   const occupancy = fortnight.map((day) => ({

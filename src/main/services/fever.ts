@@ -2,6 +2,7 @@ import { ageOn } from '../../shared/idNumber';
 import type { FeverCase, FeverStatus, Symptom } from '../../shared/health';
 import type { Gender } from '../../shared/people';
 import { siteDay, siteMidnight } from '../../shared/siteDate';
+import { dayNumber, instantMs, READING_PRESENTATION, symptomsValue } from '../db/readingColumns';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
 import { getSettings } from './settings';
@@ -38,10 +39,10 @@ export function afterReading(
   // Only a case that rests on this reading alone (no re-check yet) goes away with its correction.
   if (!reading.corrected || !open || open.reading_id !== reading.readingId) return;
   const rechecked = ctx.db
-    .prepare<[number, string], { n: number }>(
-      "SELECT count(*) AS n FROM readings WHERE stay_id = ? AND kind = 'recheck' AND taken_at >= ?",
+    .prepare<[number, number], { n: number }>(
+      'SELECT count(*) AS n FROM readings WHERE stay_id = ? AND round_slot IS NULL AND taken_at >= ?',
     )
-    .get(reading.stayId, open.opened_at)!.n;
+    .get(reading.stayId, instantMs(open.opened_at))!.n;
   if (rechecked === 0) {
     ctx.db
       .prepare(
@@ -104,7 +105,8 @@ interface CaseRow {
 const CASE_SELECT = `SELECT fc.id, fc.stay_id, p.id AS person_id, p.full_name, p.gender, p.birth_date, s.room_id,
   r.number AS room_number, fc.status, fc.opened_at, fc.recheck_due_at, fc.closed_at, fc.note,
   first.temperature_tenths AS first_tenths,
-  latest.temperature_tenths AS latest_tenths, latest.taken_at AS latest_at, latest.symptoms AS latest_symptoms
+  latest.temperature_tenths AS latest_tenths, ${READING_PRESENTATION.taken_at('latest')} AS latest_at,
+  ${READING_PRESENTATION.symptoms('latest')} AS latest_symptoms
   FROM fever_cases fc
   JOIN stays s ON s.id = fc.stay_id
   JOIN people p ON p.id = s.person_id
@@ -186,17 +188,16 @@ export function recheckFever(
   const at = isoNow(ctx);
   ctx.db
     .prepare(
-      `INSERT INTO readings (stay_id, kind, round_day, round_slot, temperature_tenths, symptoms, taken_at, recorded_by, recorded_at)
-       VALUES (?, 'recheck', ?, NULL, ?, ?, ?, ?, ?)`,
+      `INSERT INTO readings (stay_id, round_day, round_slot, temperature_tenths, symptoms, taken_at, recorded_by)
+       VALUES (?, ?, NULL, ?, ?, ?, ?)`,
     )
     .run(
       fever.stayId,
-      siteDay(ctx.now()),
+      dayNumber(siteDay(ctx.now())),
       input.tenths,
-      JSON.stringify([...new Set(input.symptoms)]),
-      at,
+      symptomsValue(input.symptoms),
+      instantMs(at),
       userId,
-      at,
     );
   if (input.tenths < settings.feverThresholdTenths) {
     ctx.db

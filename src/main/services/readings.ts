@@ -1,4 +1,5 @@
 import type { ReadingRecord, Symptom } from '../../shared/health';
+import { dayNumber, instantMs, symptomsValue } from '../db/readingColumns';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
 import { afterReading } from './fever';
@@ -23,7 +24,7 @@ interface ReadingRow {
 
 const SELECT = `SELECT rd.id, rd.stay_id, rd.kind, rd.round_day, rd.round_slot, rd.temperature_tenths, rd.symptoms,
   rd.taken_at, rd.recorded_at, u.display_name AS recorded_by
-  FROM readings rd LEFT JOIN users u ON u.id = rd.recorded_by`;
+  FROM reading_records rd LEFT JOIN users u ON u.id = rd.recorded_by`;
 
 export function toReading(r: ReadingRow, thresholdTenths: number): ReadingRecord {
   return {
@@ -83,18 +84,19 @@ export function recordRoundReading(
       },
     );
   }
-  const at = isoNow(ctx);
-  const symptoms = JSON.stringify([...new Set(input.symptoms)]);
+  const at = instantMs(isoNow(ctx));
+  const symptoms = symptomsValue(input.symptoms);
   const existing = ctx.db
-    .prepare<[number, string, number], { id: number }>(
-      "SELECT id FROM readings WHERE stay_id = ? AND kind = 'round' AND round_day = ? AND round_slot = ?",
+    .prepare<[number, number, number], { id: number }>(
+      'SELECT id FROM readings WHERE stay_id = ? AND round_day = ? AND round_slot = ?',
     )
-    .get(input.stayId, input.day, input.slot);
+    .get(input.stayId, dayNumber(input.day), input.slot);
   let id: number;
   if (existing) {
     ctx.db
       .prepare(
-        'UPDATE readings SET temperature_tenths = ?, symptoms = ?, recorded_by = ?, recorded_at = ? WHERE id = ?',
+        `UPDATE readings SET temperature_tenths = ?, symptoms = ?, recorded_by = ?,
+           recorded_at = nullif(?, taken_at) WHERE id = ?`,
       )
       .run(input.tenths, symptoms, userId, at, existing.id);
     id = existing.id;
@@ -102,10 +104,10 @@ export function recordRoundReading(
     id = Number(
       ctx.db
         .prepare(
-          `INSERT INTO readings (stay_id, kind, round_day, round_slot, temperature_tenths, symptoms, taken_at, recorded_by, recorded_at)
-           VALUES (?, 'round', ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO readings (stay_id, round_day, round_slot, temperature_tenths, symptoms, taken_at, recorded_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.stayId, input.day, input.slot, input.tenths, symptoms, at, userId, at)
+        .run(input.stayId, dayNumber(input.day), input.slot, input.tenths, symptoms, at, userId)
         .lastInsertRowid,
     );
   }

@@ -3,6 +3,7 @@ import type { RoundInfo, RoundRow, RoundSheet, RoundSummary, Symptom } from '../
 import type { Gender, StayStatus } from '../../shared/people';
 import type { Settings } from '../../shared/domain';
 import { siteInstant, siteMidnight } from '../../shared/siteDate';
+import { dayNumber, READING_PRESENTATION } from '../db/readingColumns';
 import { cachedStatement } from '../db/statements';
 import type { ServiceContext } from './context';
 import { DomainError } from './errors';
@@ -63,18 +64,19 @@ interface SheetRow {
 /** The columns of a round sheet row, over stays `s` in rooms `r` of buildings `b`. */
 const SHEET_COLUMNS = `s.id AS stay_id, p.id AS person_id, p.full_name, p.gender, p.birth_date, r.id AS room_id,
   r.number AS room_number, b.code AS building_code, f.level, s.status, rd.id AS reading_id, rd.temperature_tenths,
-  rd.symptoms, rd.taken_at, rd.recorded_at, u.display_name AS recorded_by,
+  ${READING_PRESENTATION.symptoms('rd')} AS symptoms, ${READING_PRESENTATION.taken_at('rd')} AS taken_at,
+  ${READING_PRESENTATION.recorded_at('rd')} AS recorded_at, u.display_name AS recorded_by,
   EXISTS (SELECT 1 FROM fever_cases fc WHERE fc.stay_id = s.id AND fc.status = 'open') AS fever_open`;
 
 const SHEET_JOINS = `JOIN people p ON p.id = s.person_id
   JOIN floors f ON f.id = r.floor_id
-  LEFT JOIN readings rd ON rd.stay_id = s.id AND rd.kind = 'round' AND rd.round_day = ? AND rd.round_slot = ?
+  LEFT JOIN readings rd ON rd.stay_id = s.id AND rd.round_day = ? AND rd.round_slot = ?
   LEFT JOIN users u ON u.id = rd.recorded_by`;
 
 /** What the day's summary counts: each person's reading of the round, if any. */
 const COUNT_PART = {
   columns: 'rd.id AS reading_id, rd.temperature_tenths',
-  joins: `LEFT JOIN readings rd ON rd.stay_id = s.id AND rd.kind = 'round' AND rd.round_day = ? AND rd.round_slot = ?`,
+  joins: `LEFT JOIN readings rd ON rd.stay_id = s.id AND rd.round_day = ? AND rd.round_slot = ?`,
 };
 
 /**
@@ -101,7 +103,7 @@ function roundRowsSql(
     scope.push(input.floorId);
   }
   const inScope = where.join(' AND ');
-  const reading = [input.day, input.slot];
+  const reading = [dayNumber(input.day), input.slot];
   return {
     sql: `SELECT ${part.columns}
        FROM buildings b CROSS JOIN rooms r ON r.building_id = b.id

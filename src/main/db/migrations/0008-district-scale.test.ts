@@ -69,17 +69,4 @@ describe('migration 0008 district-scale', () => {
     const scans = plans.filter((p) => p.plan.some((line) => FULL_SCAN.test(line)));
     expect(scans).toEqual([]);
   });
-
-  it('keeps readings findable by stay without copying their instants into the index', () => {
-    const indexes = t.ctx.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'readings'")
-      .pluck()
-      .all();
-    expect(indexes).toContain('readings_of_stay');
-    expect(indexes).not.toContain('readings_stay');
-    const plan = t.ctx.db
-      .prepare("EXPLAIN QUERY PLAN SELECT * FROM readings WHERE stay_id = 1 AND kind = 'recheck'")
-      .all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX readings_of_stay/);
-  });
 });

@@ -59,7 +59,8 @@ function writeTable(
   stats: WorkbookStats,
   rowsPerSheet: number,
 ): number {
-  const columns = (db.prepare(`PRAGMA table_info(${spec.table})`).all() as { name: string }[])
+  const source = spec.view ?? spec.table;
+  const columns = (db.prepare(`PRAGMA table_info(${source})`).all() as { name: string }[])
     .map((c) => c.name)
     .filter((c) => !spec.omit?.includes(c));
   const header = columns.map((c) => COLUMN_LABELS[c] ?? c);
@@ -84,7 +85,7 @@ function writeTable(
   let sheet = addSheet(part);
   let written = 0;
   const select = db.prepare(
-    `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${spec.table} ORDER BY 1`,
+    `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM ${source} ORDER BY 1`,
   );
   for (const raw of select.iterate() as Iterable<Record<string, unknown>>) {
     if (written > 0 && written % rowsPerSheet === 0) {

@@ -69,7 +69,7 @@ function erase(db: Db, now: string): void {
   run(`UPDATE stays SET household = NULL, hospital = NULL, checkout_reason = NULL, updated_at = @now
        WHERE id IN (SELECT id FROM temp.due_stays)`);
   run('UPDATE stay_events SET reason = NULL WHERE id IN (SELECT id FROM temp.due_events)');
-  run("UPDATE readings SET symptoms = '[]' WHERE id IN (SELECT id FROM temp.due_readings)");
+  run('UPDATE readings SET symptoms = NULL WHERE id IN (SELECT id FROM temp.due_readings)');
   run('UPDATE fever_cases SET note = NULL WHERE id IN (SELECT id FROM temp.due_fevers)');
   run(`UPDATE transfers SET hospital = '', escort = '', vehicle = ''
        WHERE id IN (SELECT id FROM temp.due_transfers)`);
