@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { assertNotFromFuture, migrate } from './migrate';
+import { assertNotFromFuture, compactIfMostlyFree, migrate, schemaVersion } from './migrate';
 
 export type Db = Database.Database;
 
@@ -25,7 +25,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // Before any pragma that writes (journal_mode rewrites the header): a newer file stays untouched.
     assertNotFromFuture(db);
     applyPragmas(db);
-    migrate(db);
+    const before = schemaVersion(db);
+    if (migrate(db) > before) compactIfMostlyFree(db);
     return db;
   } catch (error) {
     db.close();

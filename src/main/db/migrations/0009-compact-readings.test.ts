@@ -5,7 +5,8 @@ import { readingsOfStay } from '../../services/readings';
 import { makeTempDir, TEST_NOW } from '../../testing/tempDb';
 import type { ServiceContext } from '../../services/context';
 import { migrate, schemaVersion } from '../migrate';
-import { applyPragmas, type Db } from '../open';
+import { statSync } from 'node:fs';
+import { applyPragmas, openDatabase, type Db } from '../open';
 import { MIGRATIONS } from './index';
 import { compactReadings } from './0009-compact-readings';
 
@@ -158,6 +159,32 @@ describe('migration 0009 compact-readings', () => {
       ],
       ['recheck', '2026-11-28', null, '2026-11-28T08:20:00.000Z', '2026-11-28T08:20:00.000Z', []],
     ]);
+  });
+
+  it('opening a version 8 file upgrades it and gives the freed pages back: the file shrinks', () => {
+    const { stayId } = version8File(db);
+    // Ten thousand days of two rounds (a district's readings in miniature).
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+       INSERT INTO readings (stay_id, kind, round_day, round_slot, temperature_tenths, symptoms, taken_at, recorded_by, recorded_at)
+       SELECT ?, 'round', date('1990-01-01', '+' || (i / 2) || ' days'), i % 2, 365, '[]',
+              strftime('%Y-%m-%dT%H:%M:%fZ', '1990-01-01', '+' || (i / 2) || ' days', '+' || (i % 2) || ' hours'), 1,
+              strftime('%Y-%m-%dT%H:%M:%fZ', '1990-01-01', '+' || (i / 2) || ' days', '+' || (i % 2) || ' hours')
+       FROM n`,
+    ).run(stayId);
+    db.prepare('DELETE FROM audit_pending').run();
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const file = db.name;
+    const sizeBefore = statSync(file).size;
+    db.close();
+
+    db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare('SELECT count(*) FROM readings').pluck().get()).toBe(20_004);
+    expect(db.pragma('freelist_count', { simple: true })).toBe(0);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(statSync(file).size).toBeLessThan(sizeBefore * 0.6);
   });
 
   it('audits a reading as the app shows it, not as it is stored', () => {
