@@ -73,14 +73,19 @@ export class Schedule {
   minutes = 0;
 
   add(shift: Shift): void {
-    let lo = 0;
-    let hi = this.shifts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.shifts[mid]!.start < shift.start) lo = mid + 1;
-      else hi = mid;
+    const last = this.shifts[this.shifts.length - 1];
+    // Schedules are mostly built from shifts read in start order: those just go at the end.
+    if (last === undefined || last.start < shift.start) this.shifts.push(shift);
+    else {
+      let lo = 0;
+      let hi = this.shifts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (this.shifts[mid]!.start < shift.start) lo = mid + 1;
+        else hi = mid;
+      }
+      this.shifts.splice(lo, 0, shift);
     }
-    this.shifts.splice(lo, 0, shift);
     this.members.add(shift);
     const week = weekOf(shift.start);
     const length = (shift.end - shift.start) / MINUTE;
