@@ -130,6 +130,19 @@ interface AssignmentRow {
   role: StaffRole;
 }
 
+interface StaffRow {
+  id: number;
+  role: StaffRole;
+  active: number;
+  max_hours_week: number;
+}
+
+/** An assignment read for the rules, with what they need of its staff member. */
+interface ShiftRow extends AssignmentRow {
+  active: number;
+  max_hours_week: number;
+}
+
 /** Everything the rules need around one period: who exists, when they are away, when they work. */
 interface RuleContext {
   settings: RuleSettings;
@@ -137,12 +150,12 @@ interface RuleContext {
   schedules: Map<number, Schedule>;
   /** The shift object of each assignment, as held in its person's schedule. */
   shiftOf: Map<number, Shift>;
-  rows: AssignmentRow[];
+  rows: ShiftRow[];
 }
 
 /**
- * `scope: 'rostered'` narrows the shifts read to the people on this period's roster (enough to
- * judge its assignments); candidates for a slot need everyone's (`'all'`).
+ * `scope: 'rostered'` narrows the staff and shifts read to the people on this period's roster
+ * (enough to judge its assignments); candidates for a slot need everyone (`'all'`).
  */
 function ruleContext(
   ctx: ServiceContext,
@@ -151,25 +164,21 @@ function ruleContext(
 ): RuleContext {
   const settings = { minRestMinutes: getSettings(ctx).minRestHours * 60 };
   const staff = new Map<number, StaffFacts>();
-  for (const s of cachedStatement<
-    [],
-    { id: number; role: StaffRole; active: number; max_hours_week: number }
-  >(ctx.db, 'SELECT id, role, active, max_hours_week FROM staff').all()) {
-    staff.set(s.id, {
-      id: s.id,
+  const know = (id: number, s: Omit<StaffRow, 'id'>): void =>
+    void staff.set(id, {
+      id,
       role: s.role,
       active: s.active === 1,
       maxHoursWeek: s.max_hours_week,
       unavailable: [],
     });
-  }
-  for (const u of cachedStatement<[], { staff_id: number; starts_at: string; ends_at: string }>(
-    ctx.db,
-    'SELECT staff_id, starts_at, ends_at FROM staff_unavailability',
-  ).all()) {
-    staff
-      .get(u.staff_id)
-      ?.unavailable.push({ start: instantOf(u.starts_at), end: instantOf(u.ends_at) });
+  // Everyone; or, judging only the rostered, those read with their shifts below.
+  if (scope === 'all') {
+    for (const s of cachedStatement<[], StaffRow>(
+      ctx.db,
+      'SELECT id, role, active, max_hours_week FROM staff',
+    ).all())
+      know(s.id, s);
   }
   const from = siteInstant(addDays(period.startsOn, -MARGIN_DAYS), '00:00').toISOString();
   const to = siteInstant(addDays(period.endsOn, MARGIN_DAYS + 1), '00:00').toISOString();
@@ -180,11 +189,20 @@ function ruleContext(
     scope === 'all'
       ? 'staff s'
       : '(SELECT DISTINCT staff_id AS id FROM roster_assignments WHERE period_id = ?) mine CROSS JOIN staff s ON s.id = mine.id';
-  const rows = cachedStatement<(string | number)[], AssignmentRow>(
+  const rows = cachedStatement<(string | number)[], ShiftRow>(
     ctx.db,
-    `SELECT a.*, s.full_name, s.role FROM ${people} CROSS JOIN roster_assignments a ON a.staff_id = s.id
+    `SELECT a.*, s.full_name, s.role, s.active, s.max_hours_week FROM ${people} CROSS JOIN roster_assignments a ON a.staff_id = s.id
        WHERE a.starts_at >= ? AND a.starts_at < ? AND a.ends_at > ? ORDER BY a.starts_at, a.id`,
   ).all(...(scope === 'all' ? [] : [period.id]), earliest, to, from);
+  if (scope === 'rostered') for (const r of rows) if (!staff.has(r.staff_id)) know(r.staff_id, r);
+  for (const u of cachedStatement<[], { staff_id: number; starts_at: string; ends_at: string }>(
+    ctx.db,
+    'SELECT staff_id, starts_at, ends_at FROM staff_unavailability',
+  ).all()) {
+    staff
+      .get(u.staff_id)
+      ?.unavailable.push({ start: instantOf(u.starts_at), end: instantOf(u.ends_at) });
+  }
   const schedules = new Map<number, Schedule>();
   const shiftOf = new Map<number, Shift>();
   const nightOf = new Map<number, boolean>(
