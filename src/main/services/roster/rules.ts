@@ -115,17 +115,19 @@ export class Schedule {
     return this.weekMinutes.get(mondayOf(instant)) ?? 0;
   }
 
-  /** Shifts that could matter to one starting or ending within `margin` of `around`. */
-  near(around: Interval, margin: number): Shift[] {
-    const found: Shift[] = [];
+  /**
+   * Calls `visit` with each shift that could matter to one starting or ending within `margin` of
+   * `around`, in start order, until it returns true. No list is made: the rules ask this for
+   * every assignment of a grid and for every candidate of every slot an auto-fill fills.
+   */
+  eachNear(around: Interval, margin: number, visit: (other: Shift) => boolean | void): void {
     const from = around.start - margin - 2 * 24 * HOUR; // no shift is longer than 24 h
     for (let i = this.firstFrom(from); i < this.shifts.length; i++) {
       const s = this.shifts[i]!;
-      if (s.start > around.end + margin) break;
+      if (s.start > around.end + margin) return;
       // A shift is never its own neighbour: a schedule may already hold the one being judged.
-      if (s !== around) found.push(s);
+      if (s !== around && visit(s) === true) return;
     }
-    return found;
   }
 }
 
@@ -154,7 +156,7 @@ export function hardViolations(
       params: { from: new Date(away.start).toISOString(), to: new Date(away.end).toISOString() },
     });
   const rest = settings.minRestMinutes * MINUTE;
-  for (const other of schedule.near(shift, rest)) {
+  schedule.eachNear(shift, rest, (other) => {
     if (overlaps(other, shift)) {
       found.push({
         code: 'overlap',
@@ -173,7 +175,7 @@ export function hardViolations(
           params: { hours: hours(gap), min: hours(rest) },
         });
     }
-  }
+  });
   return found;
 }
 
@@ -185,7 +187,7 @@ export function softViolations(
 ): RuleViolation[] {
   const found: RuleViolation[] = [];
   const dayOff = REST_AFTER_NIGHT_HOURS * HOUR;
-  for (const other of schedule.near(shift, dayOff)) {
+  schedule.eachNear(shift, dayOff, (other) => {
     const nightBefore = other.night && other.end <= shift.start && shift.start - other.end < dayOff;
     const nightNow = shift.night && shift.end <= other.start && other.start - shift.end < dayOff;
     if (nightBefore || nightNow) {
@@ -194,9 +196,10 @@ export function softViolations(
         hard: false,
         params: { hours: hours(nightBefore ? shift.start - other.end : other.start - shift.end) },
       });
-      break;
+      return true;
     }
-  }
+    return false;
+  });
   const own = schedule.has(shift) ? 0 : (shift.end - shift.start) / MINUTE;
   const weekHours = (schedule.minutesInWeekOf(shift.start) + own) / 60;
   if (weekHours > staff.maxHoursWeek)
