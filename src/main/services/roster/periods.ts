@@ -191,8 +191,10 @@ function ruleContext(
       : '(SELECT DISTINCT staff_id AS id FROM roster_assignments WHERE period_id = ?) mine CROSS JOIN staff s ON s.id = mine.id';
   const rows = cachedStatement<(string | number)[], ShiftRow>(
     ctx.db,
-    `SELECT a.*, s.full_name, s.role, s.active, s.max_hours_week FROM ${people} CROSS JOIN roster_assignments a ON a.staff_id = s.id
-       WHERE a.starts_at >= ? AND a.starts_at < ? AND a.ends_at > ? ORDER BY a.starts_at, a.id`,
+    `SELECT a.id, a.period_id, a.post_id, a.template_id, a.day, a.staff_id, a.starts_at, a.ends_at,
+       s.full_name, s.role, s.active, s.max_hours_week
+     FROM ${people} CROSS JOIN roster_assignments a ON a.staff_id = s.id
+     WHERE a.starts_at >= ? AND a.starts_at < ? AND a.ends_at > ? ORDER BY a.starts_at, a.id`,
   ).all(...(scope === 'all' ? [] : [period.id]), earliest, to, from);
   if (scope === 'rostered') for (const r of rows) if (!staff.has(r.staff_id)) know(r.staff_id, r);
   for (const u of cachedStatement<[], { staff_id: number; starts_at: string; ends_at: string }>(
