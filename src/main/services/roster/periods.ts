@@ -11,11 +11,13 @@ import type {
   StaffRole,
 } from '../../../shared/roster';
 import { addDays, daysBetween, siteInstant } from '../../../shared/siteDate';
+import { cachedStatement } from '../../db/statements';
 import { isoNow, type ServiceContext } from '../context';
 import { DomainError, notFound } from '../errors';
 import { getSettings } from '../settings';
 import { getActiveSite } from '../sites';
 import { autoFill, type FillSlot } from './autofill';
+import { instantOf } from './isoInstant';
 import { listPosts, listTemplates } from './posts';
 import {
   hardViolations,
@@ -54,9 +56,10 @@ const toPeriod = (r: PeriodRow): RosterPeriod => ({
 });
 
 export function getPeriod(ctx: ServiceContext, id: number): RosterPeriod {
-  const row = ctx.db
-    .prepare<[number], PeriodRow>('SELECT * FROM roster_periods WHERE id = ?')
-    .get(id);
+  const row = cachedStatement<[number], PeriodRow>(
+    ctx.db,
+    'SELECT * FROM roster_periods WHERE id = ?',
+  ).get(id);
   if (!row) throw notFound('roster_period', id);
   return toPeriod(row);
 }
@@ -127,6 +130,19 @@ interface AssignmentRow {
   role: StaffRole;
 }
 
+interface StaffRow {
+  id: number;
+  role: StaffRole;
+  active: number;
+  max_hours_week: number;
+}
+
+/** An assignment read for the rules, with what they need of its staff member. */
+interface ShiftRow extends AssignmentRow {
+  active: number;
+  max_hours_week: number;
+}
+
 /** Everything the rules need around one period: who exists, when they are away, when they work. */
 interface RuleContext {
   settings: RuleSettings;
@@ -134,12 +150,12 @@ interface RuleContext {
   schedules: Map<number, Schedule>;
   /** The shift object of each assignment, as held in its person's schedule. */
   shiftOf: Map<number, Shift>;
-  rows: AssignmentRow[];
+  rows: ShiftRow[];
 }
 
 /**
- * `scope: 'rostered'` narrows the shifts read to the people on this period's roster (enough to
- * judge its assignments); candidates for a slot need everyone's (`'all'`).
+ * `scope: 'rostered'` narrows the staff and shifts read to the people on this period's roster
+ * (enough to judge its assignments); candidates for a slot need everyone (`'all'`).
  */
 function ruleContext(
   ctx: ServiceContext,
@@ -148,27 +164,21 @@ function ruleContext(
 ): RuleContext {
   const settings = { minRestMinutes: getSettings(ctx).minRestHours * 60 };
   const staff = new Map<number, StaffFacts>();
-  for (const s of ctx.db
-    .prepare<[], { id: number; role: StaffRole; active: number; max_hours_week: number }>(
-      'SELECT id, role, active, max_hours_week FROM staff',
-    )
-    .all()) {
-    staff.set(s.id, {
-      id: s.id,
+  const know = (id: number, s: Omit<StaffRow, 'id'>): void =>
+    void staff.set(id, {
+      id,
       role: s.role,
       active: s.active === 1,
       maxHoursWeek: s.max_hours_week,
       unavailable: [],
     });
-  }
-  for (const u of ctx.db
-    .prepare<[], { staff_id: number; starts_at: string; ends_at: string }>(
-      'SELECT staff_id, starts_at, ends_at FROM staff_unavailability',
-    )
-    .all()) {
-    staff
-      .get(u.staff_id)
-      ?.unavailable.push({ start: Date.parse(u.starts_at), end: Date.parse(u.ends_at) });
+  // Everyone; or, judging only the rostered, those read with their shifts below.
+  if (scope === 'all') {
+    for (const s of cachedStatement<[], StaffRow>(
+      ctx.db,
+      'SELECT id, role, active, max_hours_week FROM staff',
+    ).all())
+      know(s.id, s);
   }
   const from = siteInstant(addDays(period.startsOn, -MARGIN_DAYS), '00:00').toISOString();
   const to = siteInstant(addDays(period.endsOn, MARGIN_DAYS + 1), '00:00').toISOString();
@@ -179,26 +189,36 @@ function ruleContext(
     scope === 'all'
       ? 'staff s'
       : '(SELECT DISTINCT staff_id AS id FROM roster_assignments WHERE period_id = ?) mine CROSS JOIN staff s ON s.id = mine.id';
-  const rows = ctx.db
-    .prepare<(string | number)[], AssignmentRow>(
-      `SELECT a.*, s.full_name, s.role FROM ${people} CROSS JOIN roster_assignments a ON a.staff_id = s.id
-       WHERE a.starts_at >= ? AND a.starts_at < ? AND a.ends_at > ? ORDER BY a.starts_at, a.id`,
-    )
-    .all(...(scope === 'all' ? [] : [period.id]), earliest, to, from);
+  const rows = cachedStatement<(string | number)[], ShiftRow>(
+    ctx.db,
+    `SELECT a.id, a.period_id, a.post_id, a.template_id, a.day, a.staff_id, a.starts_at, a.ends_at,
+       s.full_name, s.role, s.active, s.max_hours_week
+     FROM ${people} CROSS JOIN roster_assignments a ON a.staff_id = s.id
+     WHERE a.starts_at >= ? AND a.starts_at < ? AND a.ends_at > ? ORDER BY a.starts_at, a.id`,
+  ).all(...(scope === 'all' ? [] : [period.id]), earliest, to, from);
+  if (scope === 'rostered') for (const r of rows) if (!staff.has(r.staff_id)) know(r.staff_id, r);
+  for (const u of cachedStatement<[], { staff_id: number; starts_at: string; ends_at: string }>(
+    ctx.db,
+    'SELECT staff_id, starts_at, ends_at FROM staff_unavailability',
+  ).all()) {
+    staff
+      .get(u.staff_id)
+      ?.unavailable.push({ start: instantOf(u.starts_at), end: instantOf(u.ends_at) });
+  }
   const schedules = new Map<number, Schedule>();
   const shiftOf = new Map<number, Shift>();
   const nightOf = new Map<number, boolean>(
-    ctx.db
-      .prepare<[], { id: number; start_minute: number; duration_minutes: number }>(
-        'SELECT id, start_minute, duration_minutes FROM shift_templates',
-      )
+    cachedStatement<[], { id: number; start_minute: number; duration_minutes: number }>(
+      ctx.db,
+      'SELECT id, start_minute, duration_minutes FROM shift_templates',
+    )
       .all()
       .map((t) => [t.id, t.start_minute < 360 || t.start_minute + t.duration_minutes > 1440]),
   );
   for (const r of rows) {
     const shift: Shift = {
-      start: Date.parse(r.starts_at),
-      end: Date.parse(r.ends_at),
+      start: instantOf(r.starts_at),
+      end: instantOf(r.ends_at),
       night: nightOf.get(r.template_id) ?? false,
     };
     let schedule = schedules.get(r.staff_id);
@@ -226,7 +246,11 @@ export function rosterGrid(ctx: ServiceContext, input: { periodId: number }): Ro
     nights.size === 0 ? 0 : [...nights.values()].reduce((a, b) => a + b, 0) / nights.size;
 
   const postById = new Map(posts.map((p) => [p.id, p]));
-  const judged = new Map<number, RosterAssignment>();
+  const dayIndex = new Map(days.map((day, i) => [day, i]));
+  // Post → shift → day of the period → its assignments (numbers, not a string key per cell).
+  const bySlot = new Map<number, Map<number, RosterAssignment[][]>>();
+  const cell = (postId: number, templateId: number, d: number): RosterAssignment[] | undefined =>
+    bySlot.get(postId)?.get(templateId)?.[d];
   let hard = 0;
   let soft = 0;
   for (const r of mine) {
@@ -234,10 +258,8 @@ export function rosterGrid(ctx: ServiceContext, input: { periodId: number }): Ro
     const shift = rc.shiftOf.get(r.id)!;
     const schedule = rc.schedules.get(r.staff_id)!;
     const roles = postById.get(r.post_id)?.roles ?? [];
-    const violations: RuleViolation[] = [
-      ...hardViolations(person, roles, shift, schedule, rc.settings),
-      ...softViolations(person, shift, schedule),
-    ];
+    const violations = hardViolations(person, roles, shift, schedule, rc.settings);
+    for (const v of softViolations(person, shift, schedule)) violations.push(v);
     const count = nights.get(r.staff_id) ?? 0;
     if (shift.night && count > meanNights + 1)
       violations.push({
@@ -245,9 +267,11 @@ export function rosterGrid(ctx: ServiceContext, input: { periodId: number }): Ro
         hard: false,
         params: { nights: count, average: Math.round(meanNights * 10) / 10 },
       });
-    hard += violations.filter((v) => v.hard).length;
-    soft += violations.filter((v) => !v.hard).length;
-    judged.set(r.id, {
+    for (const v of violations) {
+      if (v.hard) hard++;
+      else soft++;
+    }
+    const judged: RosterAssignment = {
       id: r.id,
       postId: r.post_id,
       templateId: r.template_id,
@@ -258,32 +282,43 @@ export function rosterGrid(ctx: ServiceContext, input: { periodId: number }): Ro
       startsAt: r.starts_at,
       endsAt: r.ends_at,
       violations,
-    });
+    };
+    const d = dayIndex.get(r.day);
+    if (d === undefined) continue;
+    let ofPost = bySlot.get(r.post_id);
+    if (!ofPost) bySlot.set(r.post_id, (ofPost = new Map()));
+    let ofShift = ofPost.get(r.template_id);
+    if (!ofShift) ofPost.set(r.template_id, (ofShift = []));
+    (ofShift[d] ??= []).push(judged);
   }
-  const bySlot = new Map<string, RosterAssignment[]>();
-  for (const r of mine) {
-    const key = `${r.post_id}/${r.template_id}/${r.day}`;
-    const list = bySlot.get(key) ?? [];
-    list.push(judged.get(r.id)!);
-    bySlot.set(key, list);
-  }
-  const runs = new Map(
-    posts.map((p) => [p.id, templates.filter((x) => p.templateIds.includes(x.id))]),
+  // Posts share their shifts: each day's shift times are worked out (and written) once.
+  const timesOf = new Map<number, { startsAt: string; endsAt: string }[]>(
+    templates.map((t) => [
+      t.id,
+      days.map((day) => {
+        const shift = shiftOn(day, t);
+        return {
+          startsAt: new Date(shift.start).toISOString(),
+          endsAt: new Date(shift.end).toISOString(),
+        };
+      }),
+    ]),
   );
   const slots: RosterSlot[] = [];
   let gaps = 0;
   for (const post of posts) {
-    for (const day of days) {
-      for (const t of runs.get(post.id)!) {
-        const shift = shiftOn(day, t);
-        const assignments = bySlot.get(`${post.id}/${t.id}/${day}`) ?? [];
+    const runs = templates.filter((x) => post.templateIds.includes(x.id));
+    for (const [d, day] of days.entries()) {
+      for (const t of runs) {
+        const { startsAt, endsAt } = timesOf.get(t.id)![d]!;
+        const assignments = cell(post.id, t.id, d) ?? [];
         gaps += Math.max(post.headCount - assignments.length, 0);
         slots.push({
           postId: post.id,
           templateId: t.id,
           day,
-          startsAt: new Date(shift.start).toISOString(),
-          endsAt: new Date(shift.end).toISOString(),
+          startsAt,
+          endsAt,
           required: post.headCount,
           assignments,
         });

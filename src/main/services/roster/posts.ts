@@ -1,4 +1,5 @@
 import type { Post, ShiftTemplate, StaffRole } from '../../../shared/roster';
+import { cachedStatement } from '../../db/statements';
 import { isoNow, type ServiceContext } from '../context';
 import { DomainError, notFound } from '../errors';
 import { getActiveSite } from '../sites';
@@ -29,10 +30,10 @@ const toPost = (r: PostRow): Post => ({
 });
 
 export function listPosts(ctx: ServiceContext, input: { siteId: number }): Post[] {
-  return ctx.db
-    .prepare<[number], PostRow>(
-      `${POST_SELECT} WHERE p.site_id = ? AND p.retired_at IS NULL ORDER BY p.sort_order, p.id`,
-    )
+  return cachedStatement<[number], PostRow>(
+    ctx.db,
+    `${POST_SELECT} WHERE p.site_id = ? AND p.retired_at IS NULL ORDER BY p.sort_order, p.id`,
+  )
     .all(input.siteId)
     .map(toPost);
 }
@@ -152,10 +153,10 @@ const toTemplate = (r: TemplateRow): ShiftTemplate => ({
 });
 
 export function listTemplates(ctx: ServiceContext, input: { siteId: number }): ShiftTemplate[] {
-  return ctx.db
-    .prepare<[number], TemplateRow>(
-      'SELECT * FROM shift_templates WHERE site_id = ? AND retired_at IS NULL ORDER BY start_minute, duration_minutes, id',
-    )
+  return cachedStatement<[number], TemplateRow>(
+    ctx.db,
+    'SELECT * FROM shift_templates WHERE site_id = ? AND retired_at IS NULL ORDER BY start_minute, duration_minutes, id',
+  )
     .all(input.siteId)
     .map(toTemplate);
 }

@@ -46,13 +46,18 @@ const DAY_MS = 24 * 60 * 60_000;
 const SITE_OFFSET_MS = 8 * 60 * 60_000;
 const mondays = new Map<number, string>();
 
+/** Monday of the site week an instant falls in, as days since 1 January 1970 (a Thursday). */
+function mondayOf(instant: number): number {
+  const day = Math.floor((instant + SITE_OFFSET_MS) / DAY_MS);
+  return day - ((((day + 3) % 7) + 7) % 7);
+}
+
 /**
  * Monday of the site week an instant falls in, as YYYY-MM-DD. Called for every shift a grid or
- * an auto-fill judges, so by arithmetic (day 0, 1 January 1970, was a Thursday), not by Intl.
+ * an auto-fill judges, so by arithmetic, not by Intl.
  */
 export function weekOf(instant: number): string {
-  const day = Math.floor((instant + SITE_OFFSET_MS) / DAY_MS);
-  const monday = day - ((((day + 3) % 7) + 7) % 7);
+  const monday = mondayOf(instant);
   let name = mondays.get(monday);
   if (name === undefined) {
     name = new Date(monday * DAY_MS).toISOString().slice(0, 10);
@@ -67,54 +72,62 @@ export function weekOf(instant: number): string {
  */
 export class Schedule {
   readonly shifts: Shift[] = [];
-  private readonly members = new Set<Shift>();
-  private readonly weekMinutes = new Map<string, number>();
+  /** Minutes worked per site week, by its Monday (see mondayOf). */
+  private readonly weekMinutes = new Map<number, number>();
   nights = 0;
   minutes = 0;
 
-  add(shift: Shift): void {
+  /** Index of the first shift starting at or after `instant`. */
+  private firstFrom(instant: number): number {
     let lo = 0;
     let hi = this.shifts.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.shifts[mid]!.start < shift.start) lo = mid + 1;
+      if (this.shifts[mid]!.start < instant) lo = mid + 1;
       else hi = mid;
     }
-    this.shifts.splice(lo, 0, shift);
-    this.members.add(shift);
-    const week = weekOf(shift.start);
+    return lo;
+  }
+
+  add(shift: Shift): void {
+    const last = this.shifts[this.shifts.length - 1];
+    // Schedules are mostly built from shifts read in start order: those just go at the end.
+    if (last === undefined || last.start < shift.start) this.shifts.push(shift);
+    else this.shifts.splice(this.firstFrom(shift.start), 0, shift);
+    const week = mondayOf(shift.start);
     const length = (shift.end - shift.start) / MINUTE;
     this.weekMinutes.set(week, (this.weekMinutes.get(week) ?? 0) + length);
     this.minutes += length;
     if (shift.night) this.nights++;
   }
 
+  /** Whether this very shift object was added (not merely one at the same times). */
   has(shift: Shift): boolean {
-    return this.members.has(shift);
+    for (let i = this.firstFrom(shift.start); i < this.shifts.length; i++) {
+      const s = this.shifts[i]!;
+      if (s === shift) return true;
+      if (s.start > shift.start) return false;
+    }
+    return false;
   }
 
   minutesInWeekOf(instant: number): number {
-    return this.weekMinutes.get(weekOf(instant)) ?? 0;
+    return this.weekMinutes.get(mondayOf(instant)) ?? 0;
   }
 
-  /** Shifts that could matter to one starting or ending within `margin` of `around`. */
-  near(around: Interval, margin: number): Shift[] {
+  /**
+   * Calls `visit` with each shift that could matter to one starting or ending within `margin` of
+   * `around`, in start order, until it returns true. No list is made: the rules ask this for
+   * every assignment of a grid and for every candidate of every slot an auto-fill fills.
+   */
+  eachNear(around: Interval, margin: number, visit: (other: Shift) => boolean | void): void {
     const from = around.start - margin - 2 * 24 * HOUR; // no shift is longer than 24 h
-    let lo = 0;
-    let hi = this.shifts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.shifts[mid]!.start < from) lo = mid + 1;
-      else hi = mid;
-    }
-    const found: Shift[] = [];
-    for (let i = lo; i < this.shifts.length; i++) {
+    for (let i = this.firstFrom(from); i < this.shifts.length; i++) {
       const s = this.shifts[i]!;
-      if (s.start > around.end + margin) break;
+      if (s.start > around.end + margin) return;
       // A shift is never its own neighbour: a schedule may already hold the one being judged.
-      if (s !== around) found.push(s);
+      if (s !== around && visit(s) === true) return;
     }
-    return found;
   }
 }
 
@@ -143,7 +156,7 @@ export function hardViolations(
       params: { from: new Date(away.start).toISOString(), to: new Date(away.end).toISOString() },
     });
   const rest = settings.minRestMinutes * MINUTE;
-  for (const other of schedule.near(shift, rest)) {
+  schedule.eachNear(shift, rest, (other) => {
     if (overlaps(other, shift)) {
       found.push({
         code: 'overlap',
@@ -162,7 +175,7 @@ export function hardViolations(
           params: { hours: hours(gap), min: hours(rest) },
         });
     }
-  }
+  });
   return found;
 }
 
@@ -174,7 +187,7 @@ export function softViolations(
 ): RuleViolation[] {
   const found: RuleViolation[] = [];
   const dayOff = REST_AFTER_NIGHT_HOURS * HOUR;
-  for (const other of schedule.near(shift, dayOff)) {
+  schedule.eachNear(shift, dayOff, (other) => {
     const nightBefore = other.night && other.end <= shift.start && shift.start - other.end < dayOff;
     const nightNow = shift.night && shift.end <= other.start && other.start - shift.end < dayOff;
     if (nightBefore || nightNow) {
@@ -183,9 +196,10 @@ export function softViolations(
         hard: false,
         params: { hours: hours(nightBefore ? shift.start - other.end : other.start - shift.end) },
       });
-      break;
+      return true;
     }
-  }
+    return false;
+  });
   const own = schedule.has(shift) ? 0 : (shift.end - shift.start) / MINUTE;
   const weekHours = (schedule.minutesInWeekOf(shift.start) + own) / 60;
   if (weekHours > staff.maxHoursWeek)
