@@ -6,6 +6,7 @@ import { roster } from './0005-roster';
 import { stock } from './0006-stock';
 import { appliedOperations } from './0007-applied-operations';
 import { districtScale } from './0008-district-scale';
+import { departedResidents } from './0009-departed-residents';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   stock,
   appliedOperations,
   districtScale,
+  departedResidents,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
