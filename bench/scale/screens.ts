@@ -108,6 +108,18 @@ export function screens(ctx: ServiceContext, f: Fixtures): Screen[] {
         `${residentPage(ctx, { ...residentsInput(f.siteId), view: 'departed' }).total} departed`,
     },
     {
+      key: 'residentsDepartedRecent',
+      label: 'departed residents, page 1, latest check-in first (the screen’s default)',
+      run: () =>
+        residentPage(ctx, {
+          ...residentsInput(f.siteId),
+          view: 'departed',
+          sort: 'check_in',
+          direction: 'desc',
+        }),
+      size: () => 'same view',
+    },
+    {
       key: 'dueForRelease',
       label: 'due for release today',
       run: () => residentPage(ctx, { ...residentsInput(f.siteId), view: 'due_today' }),

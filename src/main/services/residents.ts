@@ -1,11 +1,12 @@
 import { ageOn } from '../../shared/idNumber';
-import type { Category, CheckoutKind, Gender, StayStatus } from '../../shared/people';
 import type { Resident, ResidentPage, ResidentSort, ResidentView } from '../../shared/residents';
 import { addDays, daysBetween, siteDay, siteMidnight } from '../../shared/siteDate';
 import type { ServiceContext } from './context';
+import { departedRows, departedTotal } from './departedResidents';
 import { afterKey, decodeCursor, escapeLike, orderBy, pageOf, type KeyValue } from './keyset';
 import { maskIdNumber } from './masking';
 import { vulnerableFlags } from './people';
+import { COLUMNS, ROW_JOINS, type Filter, type PageSpan, type ResidentRow } from './residentRows';
 
 export interface ResidentPageInput {
   siteId: number;
@@ -15,29 +16,6 @@ export interface ResidentPageInput {
   direction: 'asc' | 'desc';
   cursor?: string | undefined;
   limit: number;
-}
-
-interface ResidentRow {
-  stay_id: number;
-  person_id: number;
-  full_name: string;
-  gender: Gender;
-  birth_date: string;
-  document_number: string;
-  category: Category;
-  household: string | null;
-  pregnant: number;
-  chronic_illness: number;
-  disability: number;
-  status: StayStatus;
-  room_id: number | null;
-  room_number: string | null;
-  building_code: string | null;
-  floor_level: number | null;
-  check_in_at: string | null;
-  observation_end: string | null;
-  checked_out_at: string | null;
-  checkout_kind: CheckoutKind | null;
 }
 
 // A stay that never reached a room (a registration closed before check-in) sorts first.
@@ -69,33 +47,15 @@ const SORT_KEYS: Record<ResidentSort, { sql: string[]; of: (r: ResidentRow) => K
 };
 
 /**
- * The site's stays a view can show, by index and never by reading every stay: through the
- * site's rooms (active ones by the partial index of active stays), and for departures also the
- * registrations closed before check-in, through the site's arrival batches. CROSS JOIN keeps
- * that order: without statistics the planner would start from the stays.
+ * The site's residents of a view other than the departed (see departedResidents.ts), by index and
+ * never by reading every stay: through the site's rooms and the partial index of active stays.
+ * CROSS JOIN keeps that order: without statistics the planner would start from the stays.
  */
-function siteStays(view: ResidentView): string {
-  const inRooms = `SELECT s.id FROM buildings b CROSS JOIN rooms r ON r.building_id = b.id
-    CROSS JOIN stays s ON s.room_id = r.id AND s.status ${view === 'departed' ? "<> 'active'" : "= 'active'"}
-    WHERE b.site_id = ?`;
-  if (view !== 'departed') return inRooms;
-  return `${inRooms} UNION ALL SELECT s.id FROM arrival_batches ab
-    CROSS JOIN stays s ON s.batch_id = ab.id AND s.room_id IS NULL WHERE ab.site_id = ?`;
-}
+const FROM_ACTIVE = `FROM (SELECT s.id FROM buildings b CROSS JOIN rooms r ON r.building_id = b.id
+    CROSS JOIN stays s ON s.room_id = r.id AND s.status = 'active' WHERE b.site_id = ?) mine
+  CROSS JOIN stays s ON s.id = mine.id ${ROW_JOINS}`;
 
-const fromSite = (view: ResidentView): string => `FROM (${siteStays(view)}) mine
-  CROSS JOIN stays s ON s.id = mine.id
-  JOIN people p ON p.id = s.person_id
-  LEFT JOIN rooms r ON r.id = s.room_id
-  LEFT JOIN floors f ON f.id = r.floor_id
-  LEFT JOIN buildings b ON b.id = r.building_id`;
-
-const COLUMNS = `SELECT s.id AS stay_id, p.id AS person_id, p.full_name, p.gender, p.birth_date, p.document_number,
-  p.category, s.household, p.pregnant, p.chronic_illness, p.disability, s.status, s.room_id,
-  r.number AS room_number, b.code AS building_code, f.level AS floor_level, s.check_in_at,
-  s.observation_end, s.checked_out_at, s.checkout_kind`;
-
-function viewFilter(view: ResidentView, today: string): { sql: string; params: KeyValue[] } {
+function viewFilter(view: ResidentView, today: string): Filter {
   switch (view) {
     case 'in_residence':
       return { sql: "s.status = 'active'", params: [] };
@@ -116,7 +76,7 @@ function viewFilter(view: ResidentView, today: string): { sql: string; params: K
  * One search box for what a coordinator has at hand: part of a name, a room label, or the visible
  * ends of a masked document number (`3206`, `123X`, or the whole `3206**********123X` pasted).
  */
-function searchFilter(search: string): { sql: string; params: KeyValue[] } {
+function searchFilter(search: string): Filter {
   const q = search.trim().toUpperCase();
   const like = `%${escapeLike(q)}%`;
   const clauses = ["p.full_name LIKE ? ESCAPE '\\'", "r.number LIKE ? ESCAPE '\\'"];
@@ -136,38 +96,49 @@ function searchFilter(search: string): { sql: string; params: KeyValue[] } {
 export function residentPage(ctx: ServiceContext, input: ResidentPageInput): ResidentPage {
   const now = ctx.now();
   const today = siteDay(now);
-  // A stay belongs to the site of its room, or (never checked in) of its arrival batch.
-  const from = fromSite(input.view);
-  const params: KeyValue[] =
-    input.view === 'departed' ? [input.siteId, input.siteId] : [input.siteId];
-  const where: string[] = [];
   const view = viewFilter(input.view, today);
-  where.push(view.sql);
-  params.push(...view.params);
-  if (input.search?.trim()) {
-    const search = searchFilter(input.search);
-    where.push(search.sql);
-    params.push(...search.params);
-  }
-  const filter = where.join(' AND ');
-  const total = ctx.db
-    .prepare<KeyValue[], { n: number }>(`SELECT count(*) AS n ${from} WHERE ${filter}`)
-    .get(...params)!.n;
-
+  const searching = Boolean(input.search?.trim());
+  const search = searching ? searchFilter(input.search!) : null;
+  const filter: Filter = {
+    sql: search ? `${view.sql} AND ${search.sql}` : view.sql,
+    params: [...view.params, ...(search?.params ?? [])],
+  };
   const keys = SORT_KEYS[input.sort];
-  const pageWhere = [filter];
-  const pageParams = [...params];
-  if (input.cursor) {
-    pageWhere.push(afterKey(keys.sql, input.direction));
-    pageParams.push(...decodeCursor(input.cursor, keys.sql.length));
-  }
-  const rows = ctx.db
-    .prepare<KeyValue[], ResidentRow>(
-      `${COLUMNS} ${from} WHERE ${pageWhere.join(' AND ')} ORDER BY ${orderBy(keys.sql, input.direction)} LIMIT ?`,
-    )
-    .all(...pageParams, input.limit + 1);
+  const span: PageSpan = {
+    direction: input.direction,
+    after: input.cursor ? decodeCursor(input.cursor, keys.sql.length) : null,
+    limit: input.limit,
+  };
+  const departed = input.view === 'departed';
+  const total = departed
+    ? departedTotal(ctx.db, input.siteId, filter, searching)
+    : activeTotal(ctx, input.siteId, filter);
+  const rows = departed
+    ? departedRows(ctx.db, input.siteId, input.sort, filter, span)
+    : activeRows(ctx, input.siteId, keys.sql, filter, span);
   const { page, nextCursor } = pageOf(rows, input.limit, keys.of);
   return { rows: page.map((r) => toResident(r, now, today)), total, nextCursor };
+}
+
+const activeTotal = (ctx: ServiceContext, siteId: number, filter: Filter): number =>
+  ctx.db
+    .prepare<KeyValue[], { n: number }>(`SELECT count(*) AS n ${FROM_ACTIVE} WHERE ${filter.sql}`)
+    .get(siteId, ...filter.params)!.n;
+
+function activeRows(
+  ctx: ServiceContext,
+  siteId: number,
+  keys: string[],
+  filter: Filter,
+  span: PageSpan,
+): ResidentRow[] {
+  const where = [filter.sql];
+  if (span.after) where.push(afterKey(keys, span.direction));
+  return ctx.db
+    .prepare<KeyValue[], ResidentRow>(
+      `${COLUMNS} ${FROM_ACTIVE} WHERE ${where.join(' AND ')} ORDER BY ${orderBy(keys, span.direction)} LIMIT ?`,
+    )
+    .all(siteId, ...filter.params, ...(span.after ?? []), span.limit + 1);
 }
 
 function toResident(r: ResidentRow, now: Date, today: string): Resident {

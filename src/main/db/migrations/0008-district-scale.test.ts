@@ -5,34 +5,8 @@ import { roomBoard } from '../../services/roomBoard';
 import { roundSheet } from '../../services/rounds';
 import { stockReport } from '../../services/stock/report';
 import { buildSite } from '../../testing/peopleTesting';
+import { plansOf } from '../../testing/queryPlans';
 import { makeTestContext, type TestContext } from '../../testing/tempDb';
-
-type StatementMethod = (this: { source: string }, ...args: unknown[]) => unknown;
-
-/** Every statement `fn` runs, with its query plan as SQLite would run it now. */
-function plansOf(t: TestContext, fn: () => void): { sql: string; plan: string[] }[] {
-  const db = t.ctx.db;
-  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, StatementMethod>;
-  const originals = { all: proto.all!, get: proto.get! };
-  const seen: { sql: string; args: unknown[] }[] = [];
-  for (const m of ['all', 'get'] as const) {
-    proto[m] = function (...args) {
-      seen.push({ sql: this.source, args });
-      return originals[m].apply(this, args);
-    };
-  }
-  try {
-    fn();
-  } finally {
-    Object.assign(proto, originals);
-  }
-  return seen.map(({ sql, args }) => ({
-    sql,
-    plan: (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map(
-      (r) => r.detail,
-    ),
-  }));
-}
 
 /** A full read of the big tables, not through an index. */
 const FULL_SCAN = /^SCAN (s|rd|readings|stays|stock_daily|a|roster_assignments)$/;
@@ -49,7 +23,7 @@ describe('migration 0008 district-scale', () => {
       { level: 1, rooms: [{ number: 'P-101', capacity: 2, type: 'double' }] },
     ]);
     const day = '2026-11-29';
-    const plans = plansOf(t, () => {
+    const plans = plansOf(t.ctx.db, () => {
       roomBoard(t.ctx, { siteId: site.siteId });
       roundSheet(t.ctx, { siteId: site.siteId, day, slot: 0 });
       roundSheet(t.ctx, { siteId: site.siteId, day, slot: 0, floorId: site.floorIds[0]! });

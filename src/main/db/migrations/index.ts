@@ -7,6 +7,7 @@ import { stock } from './0006-stock';
 import { appliedOperations } from './0007-applied-operations';
 import { districtScale } from './0008-district-scale';
 import { compactReadings } from './0009-compact-readings';
+import { departedResidents } from './0010-departed-residents';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   appliedOperations,
   districtScale,
   compactReadings,
+  departedResidents,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -91,7 +91,12 @@ export const ARCHIVE: Record<ArchiveDomain, { file: string; sheets: readonly Arc
  * Tables that are not archived: derived from archived ones, a transaction's scratch space, or the
  * answers kept a week for retried submissions.
  */
-export const NOT_ARCHIVED = ['stock_daily', 'audit_pending', 'applied_operations'] as const;
+export const NOT_ARCHIVED = [
+  'stock_daily',
+  'departed_stays',
+  'audit_pending',
+  'applied_operations',
+] as const;
 
 /** Header labels; a column not listed keeps its own name. */
 export const COLUMN_LABELS: Record<string, string> = {
