@@ -6,7 +6,7 @@ import { createBatch, registerArrivals } from '../src/main/services/arrivals';
 import { checkIn, checkOut } from '../src/main/services/stays';
 import { sessionFor, valueOf } from '../src/main/testing/authTesting';
 import { addUser, makeTestContext, makeTestRouter, TEST_NOW } from '../src/main/testing/tempDb';
-import { dayNumber } from '../src/main/db/readingColumns';
+import { dayNumber } from '../src/main/db/compactValues';
 import { benchResident, benchSite } from './benchPeople';
 
 /**

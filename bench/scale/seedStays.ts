@@ -1,6 +1,6 @@
 import { CATEGORIES } from '../../src/shared/people';
 import type { Db } from '../../src/main/db/open';
-import { dayNumber } from '../../src/main/db/readingColumns';
+import { dayNumber } from '../../src/main/db/compactValues';
 import { between, hash01, prng } from './prng';
 import { scalePerson } from './people';
 import { SCALE, dayOfMs, iso, msOfDay } from './shape';

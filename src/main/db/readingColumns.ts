@@ -10,14 +10,6 @@
  * Migration 0009 created the view from this list: a change here needs a new migration that
  * re-creates the view and re-installs the capture.
  */
-const DAY_MS = 86_400_000;
-
-/** A site calendar day ('2026-11-29') as readings store it. */
-export const dayNumber = (day: string): number =>
-  Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-
-/** An ISO instant as readings store it. */
-export const instantMs = (iso: string): number => Date.parse(iso);
 
 /** Symptoms as readings store them: none is NULL. */
 export const symptomsValue = (symptoms: readonly string[]): string | null =>

@@ -2,7 +2,7 @@ import { ROOM_STATUSES, type RoomStatus } from '../../shared/domain';
 import type { FeverStatus } from '../../shared/health';
 import type { DailyReport } from '../../shared/reports';
 import { addDays, siteDay, siteInstant } from '../../shared/siteDate';
-import { dayNumber, instantMs } from '../db/readingColumns';
+import { dayNumber, instantMs } from '../db/compactValues';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError } from './errors';
 import { roundSummary } from './rounds';

@@ -1,4 +1,5 @@
 import type { ResidentSort } from '../../shared/residents';
+import { dayNumber, instantMs } from '../db/compactValues';
 import type { Db } from '../db/open';
 import { cachedStatement } from '../db/statements';
 import { afterKey, orderBy, type KeyValue } from './keyset';
@@ -28,10 +29,23 @@ export function departedTotal(db: Db, siteId: number, filter: Filter, searching:
   return statement.get(siteId, ...(searching ? filter.params : []))!.n;
 }
 
-/** Sorted by an instant of the stay: the site's range of the matching index, walked in order. */
-const STAY_KEYS: Record<Exclude<ResidentSort, 'room'>, string[]> = {
-  check_in: ['d.check_in', 'd.stay_id'],
-  observation_end: ['d.observation_end', 'd.stay_id'],
+/**
+ * Sorted by an instant of the stay: the site's range of the matching index, walked in order. The
+ * index keeps integers (epoch ms, day numbers) where the cursor carries the stay's text, '' for
+ * none: `stored` turns one into the other, keeping the order.
+ */
+const STAY_KEYS: Record<
+  Exclude<ResidentSort, 'room'>,
+  { sql: string[]; stored: (text: string) => number }
+> = {
+  check_in: {
+    sql: ['d.check_in', 'd.stay_id'],
+    stored: (at) => (at === '' ? 0 : instantMs(at)),
+  },
+  observation_end: {
+    sql: ['d.observation_end', 'd.stay_id'],
+    stored: (day) => (day === '' ? -1 : dayNumber(day)),
+  },
 };
 
 /** One page of the departed in the order of `sort` (the keys of SORT_KEYS in residents.ts). */
@@ -45,12 +59,13 @@ export function departedRows(
   if (sort === 'room') return byRoom(db, siteId, filter, span);
   const keys = STAY_KEYS[sort];
   const where = [`d.site_id = ?`, filter.sql];
-  if (span.after) where.push(afterKey(keys, span.direction));
+  const after = span.after ? [keys.stored(String(span.after[0])), span.after[1]!] : [];
+  if (span.after) where.push(afterKey(keys.sql, span.direction));
   return cachedStatement<KeyValue[], ResidentRow>(
     db,
     `${COLUMNS} ${FROM_DEPARTED} WHERE ${where.join(' AND ')}
-     ORDER BY ${orderBy(keys, span.direction)} LIMIT ?`,
-  ).all(siteId, ...filter.params, ...(span.after ?? []), span.limit + 1);
+     ORDER BY ${orderBy(keys.sql, span.direction)} LIMIT ?`,
+  ).all(siteId, ...filter.params, ...after, span.limit + 1);
 }
 
 /**

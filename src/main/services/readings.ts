@@ -1,5 +1,6 @@
 import type { ReadingRecord, Symptom } from '../../shared/health';
-import { dayNumber, instantMs, symptomsValue } from '../db/readingColumns';
+import { dayNumber, instantMs } from '../db/compactValues';
+import { symptomsValue } from '../db/readingColumns';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
 import { afterReading } from './fever';

@@ -3,7 +3,8 @@ import type { RoundInfo, RoundRow, RoundSheet, RoundSummary, Symptom } from '../
 import type { Gender, StayStatus } from '../../shared/people';
 import type { Settings } from '../../shared/domain';
 import { siteInstant, siteMidnight } from '../../shared/siteDate';
-import { dayNumber, READING_PRESENTATION } from '../db/readingColumns';
+import { dayNumber } from '../db/compactValues';
+import { READING_PRESENTATION } from '../db/readingColumns';
 import { cachedStatement } from '../db/statements';
 import type { ServiceContext } from './context';
 import { DomainError } from './errors';

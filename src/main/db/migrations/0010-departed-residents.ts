@@ -12,7 +12,8 @@ const rowsOf = (where: string): string => `
       CASE WHEN s.room_id IS NOT NULL
         THEN (SELECT b.site_id FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE r.id = s.room_id)
         ELSE (SELECT ab.site_id FROM arrival_batches ab WHERE ab.id = s.batch_id) END AS site_id,
-      coalesce(s.check_in_at, '') AS check_in, coalesce(s.observation_end, '') AS observation_end
+      coalesce(CAST(round(unixepoch(s.check_in_at, 'subsec') * 1000) AS INTEGER), 0) AS check_in,
+      coalesce(unixepoch(s.observation_end) / 86400, -1) AS observation_end
     FROM stays s JOIN people p ON p.id = s.person_id
     WHERE ${where} AND s.status IN ('released','transferred','checked_out')
       AND p.document_number <> 'purged:' || p.id)
@@ -46,8 +47,10 @@ export const departedResidents: Migration = {
       CREATE TABLE departed_stays (
         stay_id INTEGER PRIMARY KEY,
         site_id INTEGER NOT NULL,
-        check_in TEXT NOT NULL,
-        observation_end TEXT NOT NULL
+        -- Epoch ms (0: never checked in) and days since 1970 (-1: none): the order of the stay's
+        -- text instants in a third of the bytes (see db/compactValues.ts).
+        check_in INTEGER NOT NULL,
+        observation_end INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX departed_stays_check_in ON departed_stays(site_id, check_in);
       CREATE INDEX departed_stays_observation_end ON departed_stays(site_id, observation_end);

@@ -8,6 +8,7 @@ import { appliedOperations } from './0007-applied-operations';
 import { districtScale } from './0008-district-scale';
 import { compactReadings } from './0009-compact-readings';
 import { departedResidents } from './0010-departed-residents';
+import { slimmerRoomLog } from './0011-slimmer-room-log';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   districtScale,
   compactReadings,
   departedResidents,
+  slimmerRoomLog,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
