@@ -87,4 +87,14 @@ test('a bus of 10 with two households: register, accept the suggestion with one 
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(page.getByRole('button', { name: 'A-210 空闲可用' })).toBeVisible();
   await expect.poll(() => boardCount(page, 'occupied')).toBe(6);
+
+  // Released, 赵磊 is among the departed (newest check-in first), and found there by name.
+  await page.getByRole('button', { name: '在住人员' }).click();
+  await page.getByRole('tab', { name: '已离开' }).click();
+  const departed = page.getByRole('grid');
+  await expect(departed.getByRole('row').nth(1)).toContainText('赵磊');
+  await expect(departed.getByRole('row', { name: /赵磊/ })).toContainText('A-210');
+  await page.screenshot({ path: test.info().outputPath('departed.png') });
+  await page.getByLabel('姓名 / 房间 / 证件号首尾4位').fill('赵磊');
+  await expect(departed.getByRole('row')).toHaveCount(2);
 });
