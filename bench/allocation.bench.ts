@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
+import { personInput } from '../src/shared/contract/people';
 import { residentIdCheckChar } from '../src/shared/idNumber';
 import { openDatabase } from '../src/main/db/open';
 import { suggestAllocation } from '../src/main/services/allocation';
@@ -71,23 +72,18 @@ const { siteId, batchId } = db
       const first17 = `320602${birth}${String(100 + i * 2 + (male ? 1 : 0))
         .padStart(3, '0')
         .slice(-3)}`;
-      people.push({
-        fullName: `人员${i}`,
-        gender: male ? 'male' : 'female',
-        birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
-        documentType: 'resident_id',
-        documentNumber: first17 + residentIdCheckChar(first17),
-        phone: '',
-        category: 'close_contact',
-        pregnant: false,
-        chronicIllness: false,
-        disability: false,
-        emergencyContact: '',
-        emergencyPhone: '',
-        notes: '',
-        // Households of 3 for the first 90 people, then singles.
-        ...(i < 90 ? { household: `户${Math.floor(i / 3)}` } : {}),
-      });
+      people.push(
+        personInput.parse({
+          fullName: `人员${i}`,
+          gender: male ? 'male' : 'female',
+          birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}`,
+          documentType: 'resident_id',
+          documentNumber: first17 + residentIdCheckChar(first17),
+          category: 'close_contact',
+          // Households of 3 for the first 90 people, then singles.
+          ...(i < 90 ? { household: `户${Math.floor(i / 3)}` } : {}),
+        }),
+      );
     }
     registerArrivals(ctx, { batchId: batch.id, people });
     return { siteId: site.id, batchId: batch.id };

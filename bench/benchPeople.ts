@@ -1,3 +1,4 @@
+import { personInput } from '../src/shared/contract/people';
 import { residentIdCheckChar } from '../src/shared/idNumber';
 import type { ArrivalInput } from '../src/main/services/arrivals';
 import { createBuilding } from '../src/main/services/buildings';
@@ -32,7 +33,8 @@ export function benchSite(
 /** Resident number i (valid, unique ID; gender from the ID), optionally with a mobile number. */
 export function benchResident(i: number, phone = ''): ArrivalInput {
   const first17 = `3206${String(10 + Math.floor(i / 500)).padStart(2, '0')}19900101${String(i % 500).padStart(3, '0')}`;
-  return {
+  // The contract's schema fills the defaults, as it does for what the router receives.
+  return personInput.parse({
     fullName: `人员${i}`,
     gender: Number(first17[16]) % 2 === 1 ? 'male' : 'female',
     birthDate: '1990-01-01',
@@ -40,11 +42,5 @@ export function benchResident(i: number, phone = ''): ArrivalInput {
     documentNumber: first17 + residentIdCheckChar(first17),
     phone,
     category: 'close_contact',
-    pregnant: false,
-    chronicIllness: false,
-    disability: false,
-    emergencyContact: '',
-    emergencyPhone: '',
-    notes: '',
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { installChangeCapture } from '../../src/main/db/changeCapture';
 import { openDatabase, type Db } from '../../src/main/db/open';
+import { personInput } from '../../src/shared/contract/people';
 import { createBatch, registerArrivals, type ArrivalInput } from '../../src/main/services/arrivals';
 import { drainCapturedChanges } from '../../src/main/services/audit';
 import type { ServiceContext } from '../../src/main/services/context';
@@ -65,23 +66,15 @@ function arrivalsToday(ctx: ServiceContext, siteId: number): void {
     arrivedAt: iso(msOfDay(SCALE.today, 13 * 60)),
     notes: '',
   });
-  const people: ArrivalInput[] = Array.from({ length: SCALE.arrivals }, (_, i) => {
-    const p = scalePerson(SCALE.stays + i);
-    return {
-      ...p,
+  const people: ArrivalInput[] = Array.from({ length: SCALE.arrivals }, (_, i) =>
+    personInput.parse({
+      ...scalePerson(SCALE.stays + i),
       documentType: 'resident_id',
-      phone: '',
       category: 'close_contact',
-      pregnant: false,
-      chronicIllness: false,
-      disability: false,
-      emergencyContact: '',
-      emergencyPhone: '',
-      notes: '',
       // Households of 3 for the first 90, then singles: as in the allocation benchmark.
       ...(i < 90 ? { household: `户${Math.floor(i / 3)}` } : {}),
-    };
-  });
+    }),
+  );
   registerArrivals(ctx, { batchId: batch.id, people });
 }
 
