@@ -1,7 +1,7 @@
 import { CATEGORIES } from '../../src/shared/people';
 import type { Db } from '../../src/main/db/open';
 import { dayNumber } from '../../src/main/db/compactValues';
-import { between, hash01, prng } from './prng';
+import { between, hash01, prng } from '../../src/main/testing/prng';
 import { scalePerson } from './people';
 import { SCALE, dayOfMs, iso, msOfDay } from './shape';
 

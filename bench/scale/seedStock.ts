@@ -1,6 +1,6 @@
 import { DESTINATION_KINDS, RECEIPT_SOURCES } from '../../src/shared/stock';
 import type { Db } from '../../src/main/db/open';
-import { between, prng } from './prng';
+import { between, prng } from '../../src/main/testing/prng';
 import { SCALE, dayOfMs, iso, msOfDay } from './shape';
 
 const DAYS = 1_200;

@@ -14,19 +14,9 @@ import { startCore } from '../../app';
 import { memoryHandle } from '../../auth/sessionStore';
 import { DATABASE_FILE } from '../../platform/dataDir';
 import { manualTimer, seedDemoWithAdmin } from '../../testing/backupTesting';
+import { prng } from '../../testing/prng';
 import { capturingLogger, makeTempDir, makeTestContext, TEST_NOW } from '../../testing/tempDb';
 import { writeBackup } from './writer';
-
-/** A small deterministic generator (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Damage {
   label: string;
@@ -118,7 +108,7 @@ describe('100 damaged copies of a database', () => {
       .prepare('SELECT DISTINCT pageno, name, pagetype FROM dbstat ORDER BY pageno')
       .all() as UsedPage[];
     db.close();
-    cases = damages(pages, pageSize, random(20261129));
+    cases = damages(pages, pageSize, prng(20261129));
   });
   afterAll(() => remove());
 

@@ -4,6 +4,7 @@ import { memoryHandle, SessionStore } from '../../auth/sessionStore';
 import { openDatabase, type Db } from '../../db/open';
 import { createRouter } from '../../ipc/router';
 import { residentId } from '../peopleTesting';
+import { prng } from '../prng';
 import { TEST_NOW } from '../tempDb';
 import type { CrashSite } from './crashSite';
 
@@ -15,18 +16,6 @@ import type { CrashSite } from './crashSite';
  * be found in the database afterwards, whenever the kill came.
  */
 
-/** Small deterministic generator (mulberry32): a failing run can be repeated from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Random operations until killed; or, with `contend`, that many rounds of "receive one, issue one"
  * of the first item (two writers on one file, each making the other wait), then a normal exit.
@@ -37,7 +26,7 @@ export function runWriter(
   seed: number,
   mode: { contend?: number } = {},
 ): Promise<void> {
-  const rnd = random(seed);
+  const rnd = prng(seed);
   const pick = <T>(list: readonly T[]): T | undefined =>
     list.length ? list[Math.floor(rnd() * list.length)] : undefined;
   const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));

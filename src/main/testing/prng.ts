@@ -1,4 +1,7 @@
-/** mulberry32: a small, fast, seedable generator, so every build of the scale database is the same. */
+/**
+ * mulberry32: a small, fast, seedable generator, so a run can be repeated from its seed (the
+ * scale database, the crash test's writes, the damaged-backup cases).
+ */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
