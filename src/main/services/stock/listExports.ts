@@ -1,6 +1,6 @@
 import type { ExportedFile } from '../../../shared/accounts';
 import type { Language } from '../../../shared/domain';
-import { siteDay } from '../../../shared/siteDate';
+import { daysBetween, siteDay } from '../../../shared/siteDate';
 import type { DestinationKind, ReceiptSource } from '../../../shared/stock';
 import type { HandlerContext } from '../../ipc/context';
 import type { Deferred } from '../deferred';
@@ -174,7 +174,7 @@ export function exportExpiry(
       item.spec,
       lot.code,
       dayCell(expiry),
-      Math.round((Date.parse(expiry) - Date.parse(today)) / 86_400_000),
+      daysBetween(today, expiry),
       lot.quantity,
       item.baseUnit,
       lot.expired ? w.expired : w.soon,
