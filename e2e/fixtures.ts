@@ -1,7 +1,16 @@
-import { _electron, chromium, test as base, type Browser, type Page } from '@playwright/test';
+import {
+  _electron,
+  chromium,
+  expect,
+  test as base,
+  type Browser,
+  type Page,
+} from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { shellCookieName } from '../src/main/browser/sessionCookie';
+import { EXCHANGE_PATH } from '../src/main/browser/shim';
 import { CHROMIUM_ARGS, chromiumPath } from '../src/main/testing/chromium';
 import { startShellProcess, type ShellProcess } from '../src/main/testing/shellProcess';
 
@@ -18,8 +27,12 @@ export interface Desk {
   dataDir: string;
   /** With `seed: 'demo'`: the password of the demo accounts (admin, coordinator, doctor, warehouse, viewer). */
   demoPassword?: string;
-  /** The browser shell's origin and token (browser project only), for raw HTTP checks. */
-  server?: { origin: string; token: string };
+  /**
+   * The browser shell's origin and launch token (browser project only), for raw HTTP checks; the
+   * token goes in the `cookie` pair, as the page's HttpOnly cookie carries it. `address` is the
+   * printed one, whose one-time code the page has used.
+   */
+  server?: { origin: string; address: string; token: string; cookie: string };
 }
 
 export interface BrowserDesk extends Desk {
@@ -49,14 +62,27 @@ export async function openBrowserDesk(
       acceptDownloads: true,
     });
     const page = await context.newPage();
+    // The page trades the address's one-time code for the launch's HttpOnly cookie.
+    const exchanged = page.waitForResponse((r) => new URL(r.url()).pathname === EXCHANGE_PATH);
     await page.goto(shell.url);
+    expect((await exchanged).status()).toBe(204);
+    const port = Number(new URL(shell.origin).port);
+    const cookie = (await context.cookies(`${shell.origin}/api/invoke`)).find(
+      (c) => c.name === shellCookieName(port),
+    );
+    if (!cookie) throw new Error('The page did not get the launch cookie');
     const opened = browser;
     return {
       page,
       dataDir,
       shell,
       ...(shell.demoPassword ? { demoPassword: shell.demoPassword } : {}),
-      server: { origin: shell.origin, token: new URL(shell.url).hash.replace('#token=', '') },
+      server: {
+        origin: shell.origin,
+        address: shell.url,
+        token: cookie.value,
+        cookie: `${cookie.name}=${cookie.value}`,
+      },
       close: async () => {
         try {
           await opened.close();

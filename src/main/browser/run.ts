@@ -62,6 +62,13 @@ async function start(
   process.stdout.write(
     `Isolation Site Desk (browser shell)\n  data: ${dataDir}\n${readOnly}${demoLogin}  open: ${listening.url}\n`,
   );
+  if (process.stdin.isTTY) {
+    // The printed address works once, for a minute: Enter prints a fresh one.
+    process.stdout.write(
+      '  (each address opens the desk once, within a minute; press Enter for a new one)\n',
+    );
+    process.stdin.on('data', () => process.stdout.write(`  open: ${listening.newAddress()}\n`));
+  }
 }
 
 /** Starts the browser shell; `shutdown` was installed by the entry before this module loaded. */
