@@ -178,6 +178,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const bin = join(root, 'node_modules', '.bin');
     const ran = spawnSync(command, args, {
       stdio: 'inherit',
+      shell: process.platform === 'win32', // node_modules/.bin holds .cmd files there
       env: {
         ...process.env,
         ISD_CHROMIUM: chromium,
