@@ -1,24 +1,20 @@
-import { _electron, test as base, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  _electron,
+  chromium,
+  expect,
+  test as base,
+  type Browser,
+  type Page,
+} from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { shellCookieName } from '../src/main/browser/sessionCookie';
+import { EXCHANGE_PATH } from '../src/main/browser/shim';
+import { CHROMIUM_ARGS, chromiumPath } from '../src/main/testing/chromium';
+import { startShellProcess, type ShellProcess } from '../src/main/testing/shellProcess';
 
 const ROOT = resolve(__dirname, '..');
-
-/** Debian's Chromium: Playwright's own browser download is not possible on these machines. */
-const CHROMIUM = {
-  executablePath: process.env.ISD_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 /** scripts/electron-native.mjs, shared with `npm start` (plain ESM, loaded only when needed). */
 interface ElectronNative {
@@ -31,49 +27,84 @@ export interface Desk {
   dataDir: string;
   /** With `seed: 'demo'`: the password of the demo accounts (admin, coordinator, doctor, warehouse, viewer). */
   demoPassword?: string;
-  /** The browser shell's origin and token (browser project only), for raw HTTP checks. */
-  server?: { origin: string; token: string };
+  /**
+   * The browser shell's origin and launch token (browser project only), for raw HTTP checks; the
+   * token goes in the `cookie` pair, as the page's HttpOnly cookie carries it. `address` is the
+   * printed one, whose one-time code the page has used.
+   */
+  server?: { origin: string; address: string; token: string; cookie: string };
 }
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  demoPassword?: string;
+export interface BrowserDesk extends Desk {
+  shell: ShellProcess;
+  /** Closes the browser, then stops the server and waits until it has exited. */
+  close(): Promise<void>;
 }
 
-async function startBrowserShell(dataDir: string, demo: boolean): Promise<Started> {
-  const args = [
-    join(ROOT, 'out/main/browser.js'),
-    '--data-dir',
-    dataDir,
-    '--port',
-    '0',
-    ...(demo ? ['--demo'] : []),
-  ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  return new Promise<Started>((resolveStart, reject) => {
-    let demoPassword: string | undefined;
-    const timer = setTimeout(
-      () => reject(new Error('The browser shell did not print its address')),
-      30_000,
-    );
-    lines.on('line', (line) => {
-      const password = /this launch only: (\S+)\)/.exec(line);
-      if (password?.[1]) demoPassword = password[1];
-      const match = /open: (http\S+)/.exec(line);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveStart({ child, url: match[1], ...(demoPassword ? { demoPassword } : {}) });
-      }
+/**
+ * The browser shell on `dataDir` and Chromium on its address. Whatever fails after the server was
+ * spawned (Chromium not starting, the page not loading) stops the server before the error goes on.
+ */
+export async function openBrowserDesk(
+  dataDir: string,
+  options: { demo?: boolean; executablePath?: string } = {},
+): Promise<BrowserDesk> {
+  const shell = await startShellProcess(ROOT, dataDir, { demo: options.demo ?? false });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: options.executablePath ?? (await chromiumPath(ROOT)),
+      args: CHROMIUM_ARGS,
     });
-    child.once('exit', (code) => reject(new Error(`The browser shell exited with ${code}`)));
-  });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    // The page trades the address's one-time code for the launch's HttpOnly cookie.
+    const exchanged = page.waitForResponse((r) => new URL(r.url()).pathname === EXCHANGE_PATH);
+    await page.goto(shell.url);
+    expect((await exchanged).status()).toBe(204);
+    const port = Number(new URL(shell.origin).port);
+    const cookie = (await context.cookies(`${shell.origin}/api/invoke`)).find(
+      (c) => c.name === shellCookieName(port),
+    );
+    if (!cookie) throw new Error('The page did not get the launch cookie');
+    const opened = browser;
+    return {
+      page,
+      dataDir,
+      shell,
+      ...(shell.demoPassword ? { demoPassword: shell.demoPassword } : {}),
+      server: {
+        origin: shell.origin,
+        address: shell.url,
+        token: cookie.value,
+        cookie: `${cookie.name}=${cookie.value}`,
+      },
+      close: async () => {
+        try {
+          await opened.close();
+        } finally {
+          await shell.stop();
+        }
+      },
+    };
+  } catch (error) {
+    try {
+      await browser?.close();
+    } finally {
+      await shell.stop();
+    }
+    throw error;
+  }
 }
 
 /**
  * `desk`: the app on a fresh data folder, in whichever shell this project runs. `seed: 'demo'`
- * starts it with the demo site and one account per role (browser shell's --demo).
+ * starts it with the demo site and one account per role (browser shell's --demo). The data folder
+ * is removed only after the app's process has exited.
  */
 export const test = base.extend<{
   desk: Desk;
@@ -83,7 +114,7 @@ export const test = base.extend<{
 }>({
   seed: ['none', { option: true }],
   prepare: [null, { option: true }],
-  desk: async ({ playwright, seed, prepare }, use, testInfo) => {
+  desk: async ({ seed, prepare }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'isd-e2e-'));
     try {
       if (prepare) await prepare(dataDir);
@@ -101,28 +132,23 @@ export const test = base.extend<{
           args: [ROOT, '--data-dir', dataDir],
           env: { ...process.env, ISD_SQLITE_NATIVE_BINDING: binding },
         });
-        const page = await app.firstWindow();
-        await use({ page, dataDir });
-        await app.close();
+        try {
+          await use({ page: await app.firstWindow(), dataDir });
+        } finally {
+          await app.close();
+        }
       } else {
-        const { child, url, demoPassword } = await startBrowserShell(dataDir, seed === 'demo');
-        const browser = await playwright.chromium.launch(CHROMIUM);
-        const context = await browser.newContext({
-          viewport: { width: 1440, height: 900 },
-          locale: 'zh-CN',
-          acceptDownloads: true,
-        });
-        const page = await context.newPage();
-        await page.goto(url);
-        const parsed = new URL(url);
-        await use({
-          page,
-          dataDir,
-          ...(demoPassword ? { demoPassword } : {}),
-          server: { origin: parsed.origin, token: parsed.hash.replace('#token=', '') },
-        });
-        await browser.close();
-        child.kill();
+        const desk = await openBrowserDesk(dataDir, { demo: seed === 'demo' });
+        try {
+          await use({
+            page: desk.page,
+            dataDir,
+            ...(desk.demoPassword ? { demoPassword: desk.demoPassword } : {}),
+            ...(desk.server ? { server: desk.server } : {}),
+          });
+        } finally {
+          await desk.close();
+        }
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

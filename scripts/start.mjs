@@ -30,9 +30,13 @@ function startBrowserShell(reason) {
       '',
     ].join('\n'),
   );
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'browser.js'), ...passThrough], {
+  // --parent-pid: the shell closes its database and ends if this launcher is killed.
+  const shellArgs = [join(root, 'out', 'main', 'browser.js'), ...passThrough];
+  const child = spawn(process.execPath, [...shellArgs, '--parent-pid', String(process.pid)], {
     stdio: 'inherit',
   });
+  // A SIGTERM for the launcher is passed on: the shell closes cleanly and the launcher exits with it.
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
@@ -46,6 +50,7 @@ if (!binary) {
       stdio: 'inherit',
       env: { ...process.env, ISD_SQLITE_NATIVE_BINDING: binding },
     });
+    process.on('SIGTERM', () => child.kill('SIGTERM'));
     child.on('exit', (code) => process.exit(code ?? 0));
   } catch (error) {
     startBrowserShell(`the database driver could not be built for Electron: ${error.message}`);

@@ -297,7 +297,7 @@ async function measureBrowser(dataDir: string): Promise<void> {
   }
   const shell = await startShell(ROOT, dataDir);
   try {
-    const desk = await openDesk(shell.url);
+    const desk = await openDesk(ROOT, shell.url);
     try {
       const trips = await measureRoundTrips(desk.page, 200);
       record('shell.roundTrip.p50', median(trips));

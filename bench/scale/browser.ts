@@ -1,57 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src/main/testing/chromium';
+import { startShellProcess, type ShellProcess } from '../../src/main/testing/shellProcess';
 import { BENCH_USER } from './shape';
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export interface Shell {
-  child: ChildProcess;
-  url: string;
+export interface Shell extends ShellProcess {
   /** Peak resident memory of the shell's process so far (VmHWM), bytes. */
   peakRss(): number;
-  stop(): Promise<void>;
 }
 
-/** The built browser shell (out/main/browser.js) on a data folder, as e2e starts it. */
-export function startShell(root: string, dataDir: string): Promise<Shell> {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'out/main/browser.js'), '--data-dir', dataDir, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The browser shell did not start')), 60_000);
-    child.once('exit', (code) => reject(new Error(`The browser shell exited with ${code}`)));
-    lines.on('line', (line) => {
-      const match = /open: (http\S+)/.exec(line);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      resolve({
-        child,
-        url: match[1],
-        peakRss: () => {
-          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-          return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-        },
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-  });
+/**
+ * The built browser shell (out/main/browser.js) on a data folder, as e2e starts it: it stops by
+ * itself if the bench is killed, and `stop()` waits until it has exited.
+ */
+export async function startShell(root: string, dataDir: string): Promise<Shell> {
+  const shell = await startShellProcess(root, dataDir);
+  return {
+    ...shell,
+    peakRss: () => {
+      const status = readFileSync(`/proc/${shell.child.pid}/status`, 'utf8');
+      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    },
+  };
 }
 
 /** In the page: time from a hash change to the frame after `count` elements match `selector`. */
@@ -133,23 +103,28 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium, signed in as the bench account, on the board. */
-export async function openDesk(url: string): Promise<Browser> {
+/** The test Chromium, signed in as the bench account, on the board; closed again if that fails. */
+export async function openDesk(root: string, url: string): Promise<Browser> {
   const browser = await chromium.launch({
-    executablePath: process.env.ISD_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: await chromiumPath(root),
     args: CHROMIUM_ARGS,
   });
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByLabel('用户名').fill(BENCH_USER.username);
-  await page.getByLabel('密码').fill(BENCH_USER.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('.board-tile').first().waitFor({ timeout: 60_000 });
-  return { page, close: () => browser.close() };
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByLabel('用户名').fill(BENCH_USER.username);
+    await page.getByLabel('密码').fill(BENCH_USER.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.locator('.board-tile').first().waitFor({ timeout: 60_000 });
+    return { page, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
 
 /**

@@ -11,11 +11,18 @@ import { resolveDataDir } from './platform/dataDir';
 import { createFileLogger } from './platform/logger';
 import { buildAppMenu } from './platform/menu';
 import { saveDialogFor } from './platform/saveDialog';
-import { APP_ORIGIN, isAppUrl, mainWindowOptions } from './platform/windowOptions';
+import { shellFlags } from './platform/shellFlags';
+import {
+  APP_ORIGIN,
+  isAppUrl,
+  mainWindowOptions,
+  navigationAllowed,
+} from './platform/windowOptions';
 
 // The Electron shell: lifecycle, window, menu and wiring. Every rule lives in the core.
 
-const isDev = !app.isPackaged;
+// DevTools and Reload only when asked for (`npm run dev` passes --dev), never by default.
+const flags = shellFlags(process.argv);
 const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
 app.setPath('userData', dataDir);
 
@@ -33,12 +40,10 @@ function createWindow(): BrowserWindow {
     mainWindowOptions(
       join(__dirname, '../preload/index.js'),
       join(__dirname, '../../resources/icon.png'),
+      flags,
     ),
   );
   window.once('ready-to-show', () => window.show());
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
@@ -105,13 +110,13 @@ async function start(): Promise<void> {
     );
     if (result.ok && method === 'settings.setLanguage') {
       language = (result.value as Settings).language;
-      Menu.setApplicationMenu(buildAppMenu(language, isDev));
+      Menu.setApplicationMenu(buildAppMenu(language, flags));
     }
     return result;
   });
   const settings = await router.invoke('settings.get', {}, memoryHandle());
   if (settings.ok) language = (settings.value as Settings).language;
-  Menu.setApplicationMenu(buildAppMenu(language, isDev));
+  Menu.setApplicationMenu(buildAppMenu(language, flags));
   serveRenderer(join(__dirname, '../renderer'));
   mainWindow = createWindow();
 }
@@ -127,6 +132,13 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    // Every way of leaving the app's pages: a link or script, a server redirect, a frame.
+    const guard = (event: { url: string; isMainFrame: boolean; preventDefault(): void }) => {
+      if (!navigationAllowed(event.url, event.isMainFrame)) event.preventDefault();
+    };
+    contents.on('will-navigate', guard);
+    contents.on('will-redirect', guard);
+    contents.on('will-frame-navigate', guard);
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());

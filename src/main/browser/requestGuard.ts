@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-
-export const TOKEN_HEADER = 'x-isd-token';
+import { readCookie, shellCookieName } from './sessionCookie';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 
@@ -24,9 +23,10 @@ export function originAllowed(req: IncomingMessage, port: number): boolean {
   return origin !== undefined && allowedHosts(port).some((h) => origin === `http://${h}`);
 }
 
-export function tokenMatches(req: IncomingMessage, token: string): boolean {
-  const given = req.headers[TOKEN_HEADER];
-  if (typeof given !== 'string') return false;
+/** The launch's token came back in its cookie (set when the page exchanged its one-time code). */
+export function tokenMatches(req: IncomingMessage, port: number, token: string): boolean {
+  const given = readCookie(req, shellCookieName(port));
+  if (given === undefined) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);

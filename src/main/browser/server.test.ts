@@ -13,9 +13,12 @@ import {
   type TestContext,
   type TestRouter,
 } from '../testing/tempDb';
-import { TOKEN_HEADER, isLoopback } from './requestGuard';
+import { JSON_LIMITS } from './jsonLimits';
+import { CODE_TTL_MS } from './oneTimeCodes';
+import { isLoopback } from './requestGuard';
 import { startBrowserShell, type BrowserShell } from './server';
-import { SHIM_SOURCE } from './shim';
+import { shellCookieName } from './sessionCookie';
+import { EXCHANGE_PATH, SHIM_SOURCE } from './shim';
 
 interface RawResponse {
   status: number;
@@ -131,24 +134,23 @@ describe('browser shell server', () => {
   /** `isd_session_<port>=<token>` of a signed-in coordinator, sent back by good(). */
   let cookie: string;
 
+  /** The test's clock, for the lifetime of the one-time codes. */
+  let clock = 1_000_000;
   const sites = (): number => countRows(t.ctx, 'sites');
   const cookieName = (): string => `isd_session_${shell.port}`;
+  /** The launch's cookie, as the page holds it after exchanging its code. */
+  const shellPair = (value = shell.token): string => `${shellCookieName(shell.port)}=${value}`;
 
   /** Headers of a well-formed call from the served page itself, by a signed-in coordinator. */
   const good = (): OutgoingHttpHeaders => ({
     host: `127.0.0.1:${shell.port}`,
     origin: `http://127.0.0.1:${shell.port}`,
     'content-type': 'application/json',
-    [TOKEN_HEADER]: shell.token,
-    cookie,
+    cookie: `${shellPair()}; ${cookie}`,
   });
 
   /** good() without the session cookie: a page that has not signed in. */
-  const signedOut = (): OutgoingHttpHeaders => {
-    const headers = good();
-    delete headers.cookie;
-    return headers;
-  };
+  const signedOut = (): OutgoingHttpHeaders => ({ ...good(), cookie: shellPair() });
 
   const invoke = (headers: OutgoingHttpHeaders, body: string | Buffer = CREATE_BODY) =>
     raw(shell.port, { method: 'POST', path: '/api/invoke', headers, body });
@@ -189,10 +191,12 @@ describe('browser shell server', () => {
     mkdirSync(join(files.dir, 'renderer-evil'));
     writeFileSync(join(files.dir, 'renderer-evil', 'secret.txt'), SECRET);
 
+    clock = 1_000_000;
     shell = await startBrowserShell({
       router: tr.router,
       rendererDir,
       port: 0,
+      now: () => clock,
     });
     otherPort = shell.port === 65535 ? shell.port - 1 : shell.port + 1;
     // Most tests are not about signing in: a session straight in the store saves a scrypt check.
@@ -206,14 +210,16 @@ describe('browser shell server', () => {
   });
 
   describe('listening', () => {
-    it('listens on 127.0.0.1 only and hands out a URL with the token in the fragment', () => {
+    it('listens on 127.0.0.1 only and hands out a URL with a one-time code, not the token', () => {
       const url = new URL(shell.url);
       expect(url.protocol).toBe('http:');
       expect(url.hostname).toBe('127.0.0.1');
       expect(Number(url.port)).toBe(shell.port);
       expect(shell.port).toBeGreaterThan(0);
-      expect(url.hash).toBe(`#token=${shell.token}`);
+      expect(url.hash).toMatch(/^#code=[A-Za-z0-9_-]{32}$/);
+      expect(shell.url).not.toContain(shell.token);
       expect(shell.token.length).toBeGreaterThanOrEqual(32);
+      expect(shell.newAddress()).not.toBe(shell.url);
     });
 
     it('generates a different token for each launch', async () => {
@@ -312,7 +318,7 @@ describe('browser shell server', () => {
       // The token never appears in the body, where page scripts could read it.
       expect(res.body).not.toContain(pair!.split('=')[1]);
 
-      const created = await invoke({ ...good(), cookie: pair! });
+      const created = await invoke({ ...good(), cookie: `${shellPair()}; ${pair!}` });
       expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { name: 'Haohe' } });
       expect(sites()).toBe(1);
     });
@@ -322,7 +328,9 @@ describe('browser shell server', () => {
       const unknown = `${cookieName()}=${'0'.repeat(32)}`;
       const otherPortCookie = `isd_session_${otherPort}=${cookie.split('=')[1]!}`;
       for (const sent of [undefined, unknown, otherPortCookie, `${cookieName()}=not-hex`]) {
-        const res = await invoke(sent === undefined ? headers : { ...headers, cookie: sent });
+        const res = await invoke(
+          sent === undefined ? headers : { ...headers, cookie: `${shellPair()}; ${sent}` },
+        );
         expect(res.status, String(sent)).toBe(200);
         const envelope = JSON.parse(res.body) as { ok: boolean; error?: { code: string } };
         expect(envelope.ok, String(sent)).toBe(false);
@@ -372,20 +380,32 @@ describe('browser shell server', () => {
       delete copy[name];
       return copy;
     };
+    const withToken = (value: string): OutgoingHttpHeaders => ({
+      ...good(),
+      cookie: `${shellPair(value)}; ${cookie}`,
+    });
 
     const cases: [string, () => OutgoingHttpHeaders, number][] = [
-      ['no token', () => without(good(), TOKEN_HEADER), 403],
+      ['no token', () => ({ ...good(), cookie }), 403],
+      ['no cookie at all', () => without(good(), 'cookie'), 403],
       [
         'a wrong token of the same length',
-        () => ({
-          ...good(),
-          [TOKEN_HEADER]: shell.token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
-        }),
+        () => withToken(shell.token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))),
         403,
       ],
-      ['a wrong, shorter token', () => ({ ...good(), [TOKEN_HEADER]: shell.token.slice(1) }), 403],
-      ['a wrong, longer token', () => ({ ...good(), [TOKEN_HEADER]: `${shell.token}x` }), 403],
-      ['an empty token', () => ({ ...good(), [TOKEN_HEADER]: '' }), 403],
+      ['a wrong, shorter token', () => withToken(shell.token.slice(1)), 403],
+      ['a wrong, longer token', () => withToken(`${shell.token}x`), 403],
+      ['an empty token', () => withToken(''), 403],
+      [
+        'the token in the old x-isd-token header instead of the cookie',
+        () => ({ ...good(), cookie, 'x-isd-token': shell.token }),
+        403,
+      ],
+      [
+        'the token under the cookie name of another port',
+        () => ({ ...good(), cookie: `isd_shell_${otherPort}=${shell.token}; ${cookie}` }),
+        403,
+      ],
       ['a foreign origin', () => ({ ...good(), origin: 'http://evil.example' }), 403],
       [
         'the origin of another local port',
@@ -484,6 +504,128 @@ describe('browser shell server', () => {
     });
   });
 
+  describe('one-time code exchange', () => {
+    const codeOf = (url: string): string => new URL(url).hash.replace('#code=', '');
+    const exchange = (code: unknown, headers: OutgoingHttpHeaders = {}) =>
+      raw(shell.port, {
+        method: 'POST',
+        path: EXCHANGE_PATH,
+        headers: {
+          host: `127.0.0.1:${shell.port}`,
+          origin: `http://127.0.0.1:${shell.port}`,
+          'content-type': 'application/json',
+          ...headers,
+        },
+        body: JSON.stringify({ code }),
+      });
+
+    it('sets the launch token in an HttpOnly, SameSite=Strict cookie for /api, once per code', async () => {
+      const first = await exchange(codeOf(shell.url));
+      expect(first.status).toBe(204);
+      const [pair, ...attributes] = setCookieOf(first)
+        .split(';')
+        .map((p) => p.trim());
+      expect(pair).toBe(shellPair());
+      expect(attributes).toEqual(
+        expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/api']),
+      );
+      expect(first.body).not.toContain(shell.token);
+
+      // The cookie opens the API (with the page's session); the code does not work twice.
+      const created = await invoke({ ...good(), cookie: `${pair!}; ${cookie}` });
+      expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { name: 'Haohe' } });
+      const again = await exchange(codeOf(shell.url));
+      expect(again.status).toBe(403);
+      expect(again.body).toMatch(/used or has expired/);
+      expect(again.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('refuses a code after its minute, and a fresh address works', async () => {
+      const late = shell.newAddress();
+      clock += CODE_TTL_MS;
+      expect((await exchange(codeOf(late))).status).toBe(403);
+      expect((await exchange(codeOf(shell.url))).status).toBe(403);
+      const fresh = shell.newAddress();
+      clock += CODE_TTL_MS - 1;
+      expect((await exchange(codeOf(fresh))).status).toBe(204);
+    });
+
+    it.each([
+      ['an unknown code', () => exchange('A'.repeat(32)), 403],
+      ['a code that is not a string', () => exchange(42), 403],
+      ['no code', () => exchange(undefined), 403],
+      [
+        'a foreign origin',
+        () => exchange(codeOf(shell.url), { origin: 'http://evil.example' }),
+        403,
+      ],
+      [
+        'a foreign host',
+        () => exchange(codeOf(shell.url), { host: `evil.example:${shell.port}` }),
+        403,
+      ],
+      ['a form body', () => exchange(codeOf(shell.url), { 'content-type': 'text/plain' }), 415],
+    ])('refuses %s without setting anything', async (_name, attempt, status) => {
+      const res = await attempt();
+      expect(res.status).toBe(status);
+      expect(res.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('answers GET on the exchange with 405 and an oversized exchange with 413', async () => {
+      const get = await raw(shell.port, {
+        path: EXCHANGE_PATH,
+        headers: { host: `127.0.0.1:${shell.port}` },
+      });
+      expect(get.status).toBe(405);
+      expect((await exchange('x'.repeat(1000))).status).toBe(413);
+    });
+  });
+
+  describe('bodies refused by their shape before parsing', () => {
+    /** `{"method":"sites.create","input":{"name":"Haohe"},"pad":{"k0":0,…}}` with `keys` keys. */
+    const manyKeys = (keys: number): string => {
+      const pad = Array.from({ length: keys }, (_, i) => `"k${i}":0`).join(',');
+      return `{"method":"sites.create","input":{"name":"Haohe"},"pad":{${pad}}}`;
+    };
+    const deep = (levels: number): string =>
+      `{"method":"sites.create","input":{"name":"Haohe"},"pad":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+
+    it('refuses 400,000 keys with 413 and 100,000 levels with 400; the next call works', async () => {
+      const keys = await invoke(good(), manyKeys(400_000));
+      expect(keys.status).toBe(413);
+      expect(keys.body).toBe(`More than ${JSON_LIMITS.members} keys or items`);
+      const nested = await invoke(good(), deep(100_000));
+      expect(nested.status).toBe(400);
+      expect(nested.body).toBe(`Nested deeper than ${JSON_LIMITS.depth} levels`);
+      expect(sites()).toBe(0);
+      expect(countRows(t.ctx, 'audit_log')).toBe(0);
+
+      const next = await invoke(good());
+      expect(JSON.parse(next.body)).toMatchObject({ ok: true, value: { name: 'Haohe' } });
+      expect(sites()).toBe(1);
+    });
+
+    it('takes bodies right at the limits, and brackets, colons and commas inside strings', async () => {
+      // The call's own four keys plus the padding make exactly the limit.
+      const atLimit = await invoke(good(), manyKeys(JSON_LIMITS.members - 4));
+      expect(JSON.parse(atLimit.body)).toMatchObject({ ok: true });
+      const deepest = await invoke(good(), deep(JSON_LIMITS.depth - 1));
+      // Past the shape check to the router (which refuses a second site of the same name).
+      expect(deepest.status).toBe(200);
+      expect(JSON.parse(deepest.body)).toHaveProperty('ok');
+      const tricky = JSON.stringify({
+        method: 'sites.create',
+        input: { name: `[{:,\\"${'{['.repeat(200)}` },
+      });
+      const created = await invoke(good(), tricky);
+      expect(JSON.parse(created.body)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+      expect(created.status).toBe(200);
+    });
+  });
+
   describe('hostile bodies that pass the guards', () => {
     it.each([
       ['{"method":"constructor"}', 'UNKNOWN_METHOD'],
@@ -548,7 +690,8 @@ describe('browser shell server', () => {
       expect(res.headers['content-type']).toMatch(/^text\/javascript/);
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
       expect(res.body).toBe(SHIM_SOURCE);
-      expect(res.body).toContain(TOKEN_HEADER);
+      expect(res.body).toContain(EXCHANGE_PATH);
+      expect(res.body).not.toContain(shell.token);
     });
 
     it('serves assets with their type', async () => {

@@ -6,12 +6,14 @@ import { extname, join } from 'node:path';
 import type { Router } from '../ipc/router';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp';
 import { resolveStaticPath } from '../platform/staticPath';
+import { checkJsonShape, JSON_LIMITS } from './jsonLimits';
+import { OneTimeCodes } from './oneTimeCodes';
 import { hostAllowed, isLoopback, originAllowed, tokenMatches } from './requestGuard';
-import { cookieSession } from './sessionCookie';
-import { SHIM_SOURCE } from './shim';
+import { cookieSession, shellCookie } from './sessionCookie';
+import { EXCHANGE_PATH, SHIM_SOURCE } from './shim';
 
-// Room for an imported arrivals file (5 MB, base64) and nothing much larger.
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** An exchange body is `{"code":"…"}`: anything longer is not one. */
+const MAX_EXCHANGE_BYTES = 256;
 const SHIM_PATH = '/isd-shim.js';
 
 const MIME: Record<string, string> = {
@@ -31,12 +33,18 @@ export interface BrowserShellOptions {
   /** 0 picks a free port. */
   port: number;
   token?: string;
+  /** Tests move the clock past a code's lifetime. */
+  now?: () => number;
 }
 
 export interface BrowserShell {
+  /** The address to open: this server with a one-time code in the fragment. */
   url: string;
   port: number;
+  /** The launch's token: what the page's HttpOnly cookie carries once it exchanged a code. */
   token: string;
+  /** Another address with a fresh code (the printed one works once, for a minute). */
+  newAddress(): string;
   close(): Promise<void>;
 }
 
@@ -57,23 +65,36 @@ function refuse(res: ServerResponse, status: number, reason: string): void {
   send(res, status, 'text/plain; charset=utf-8', reason);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body as text, or null past `maxBytes` (refused by its declared length before reading). */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null> {
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return null;
+    if (size > maxBytes) return null;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** JSON from this server's own page only: other hosts, origins and content types are refused. */
+function guardPost(req: IncomingMessage, res: ServerResponse, port: number): boolean {
+  if (!originAllowed(req, port)) return (refuse(res, 403, 'Foreign origin'), false);
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return (refuse(res, 415, 'JSON only'), false);
+  }
+  return true;
+}
+
 /**
  * Serves the built renderer and the router on 127.0.0.1 only. Every call needs this launch's
- * token; requests from other machines, other origins or other host names are refused.
+ * token, which the page gets in an HttpOnly cookie by exchanging the one-time code of the printed
+ * address; requests from other machines, other origins or other host names are refused.
  */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const codes = new OneTimeCodes(options.now);
   let port = options.port;
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
@@ -96,14 +117,30 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', body);
   }
 
-  async function serveInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!originAllowed(req, port)) return refuse(res, 403, 'Foreign origin');
-    if (!tokenMatches(req, token)) return refuse(res, 403, 'Missing or wrong token');
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      return refuse(res, 415, 'JSON only');
-    }
-    const text = await readBody(req);
+  async function serveExchange(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!guardPost(req, res, port)) return;
+    const text = await readBody(req, MAX_EXCHANGE_BYTES);
     if (text === null) return refuse(res, 413, 'Request too large');
+    let code: unknown;
+    try {
+      code = (JSON.parse(text) as { code?: unknown } | null)?.code;
+    } catch {
+      return refuse(res, 400, 'Malformed JSON');
+    }
+    if (typeof code !== 'string' || !codes.redeem(code)) {
+      return refuse(res, 403, 'This address was used or has expired: open a new one');
+    }
+    res.setHeader('set-cookie', shellCookie(port, token));
+    send(res, 204, 'text/plain; charset=utf-8', '');
+  }
+
+  async function serveInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!guardPost(req, res, port)) return;
+    if (!tokenMatches(req, port, token)) return refuse(res, 403, 'Missing or wrong token');
+    const text = await readBody(req, JSON_LIMITS.bytes);
+    if (text === null) return refuse(res, 413, 'Request too large');
+    const shape = checkJsonShape(text);
+    if (!shape.ok) return refuse(res, shape.status, shape.reason);
     let call: unknown;
     try {
       call = JSON.parse(text);
@@ -120,18 +157,23 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
   }
 
+  const postRoutes = new Map([
+    ['/api/invoke', serveInvoke],
+    [EXCHANGE_PATH, serveExchange],
+  ]);
+
   const server = createServer((req, res) => {
     if (!isLoopback(req.socket.remoteAddress)) return refuse(res, 403, 'Loopback only');
     if (!hostAllowed(req, port)) return refuse(res, 403, 'Foreign host');
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const handle =
-      pathname === '/api/invoke'
-        ? req.method === 'POST'
-          ? serveInvoke(req, res)
-          : Promise.resolve(refuse(res, 405, 'POST only'))
-        : req.method === 'GET'
-          ? serveStatic(pathname, res)
-          : Promise.resolve(refuse(res, 405, 'GET only'));
+    const post = postRoutes.get(pathname);
+    const handle = post
+      ? req.method === 'POST'
+        ? post(req, res)
+        : Promise.resolve(refuse(res, 405, 'POST only'))
+      : req.method === 'GET'
+        ? serveStatic(pathname, res)
+        : Promise.resolve(refuse(res, 405, 'GET only'));
     handle.catch(() => {
       if (!res.headersSent) refuse(res, 500, 'Internal error');
       else res.destroy();
@@ -143,10 +185,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const newAddress = (): string => `http://127.0.0.1:${port}/#code=${codes.issue()}`;
   return {
-    url: `http://127.0.0.1:${port}/#token=${token}`,
+    url: newAddress(),
     port,
     token,
+    newAddress,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

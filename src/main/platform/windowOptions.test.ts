@@ -1,6 +1,9 @@
+import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { APP_ORIGIN, isAppUrl, mainWindowOptions } from './windowOptions';
+import { appMenuTemplate, DEV_ONLY_ROLES } from './menuTemplate';
+import { shellFlags } from './shellFlags';
+import { APP_ORIGIN, isAppUrl, mainWindowOptions, navigationAllowed } from './windowOptions';
 
 describe('mainWindowOptions', () => {
   const options = mainWindowOptions('/p/preload.js');
@@ -123,5 +126,72 @@ describe('CONTENT_SECURITY_POLICY', () => {
         expect(value, `${name} ${value}`).toMatch(/^('self'|'none'|'unsafe-inline'|data:)$/);
       }
     }
+  });
+});
+
+describe('DevTools and Reload only with --dev', () => {
+  const viewRoles = (dev: boolean): string[] => {
+    const view = appMenuTemplate('en', { dev }, () => undefined).find((m) => m.label === 'View');
+    return (view?.submenu as MenuItemConstructorOptions[]).map((item) => item.role ?? item.type!);
+  };
+
+  it('reads the flag from the command line, off unless given', () => {
+    expect(shellFlags(['/x/electron', '/app'])).toEqual({ dev: false });
+    expect(shellFlags(['/x/electron', '/app', '--data-dir', '/d', '--dev'])).toEqual({ dev: true });
+    expect(shellFlags(['/x/electron', '/app', '--data-dir', '--dev-tools'])).toEqual({
+      dev: false,
+    });
+  });
+
+  it('leaves reload and DevTools out of the menu without it, and in with it', () => {
+    for (const role of DEV_ONLY_ROLES) {
+      expect(viewRoles(false)).not.toContain(role);
+      expect(viewRoles(true)).toContain(role);
+    }
+    expect(viewRoles(false)).toEqual([
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'separator',
+      'togglefullscreen',
+    ]);
+    // No other item anywhere in the menu reloads or opens DevTools.
+    const roles = JSON.stringify(appMenuTemplate('zh-CN', { dev: false }, () => undefined));
+    expect(roles).not.toMatch(/reload|devtools/i);
+  });
+
+  it('turns the DevTools themselves off in the window without it', () => {
+    expect(mainWindowOptions('/p.js').webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions('/p.js', undefined, { dev: false }).webPreferences?.devTools).toBe(
+      false,
+    );
+    expect(mainWindowOptions('/p.js', undefined, { dev: true }).webPreferences?.devTools).toBe(
+      true,
+    );
+  });
+});
+
+describe('navigationAllowed (will-navigate, will-redirect, will-frame-navigate)', () => {
+  it('lets the main frame move between the app’s own pages', () => {
+    expect(navigationAllowed('app://desk/index.html', true)).toBe(true);
+    expect(navigationAllowed('app://desk/index.html#/rooms', true)).toBe(true);
+  });
+
+  it.each([
+    'https://evil.example/',
+    'http://127.0.0.1:8080/',
+    'file:///etc/passwd',
+    'app://desk.evil/index.html',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'about:blank',
+    '',
+  ])('refuses the main frame going to %s', (url) => {
+    expect(navigationAllowed(url, true)).toBe(false);
+  });
+
+  it('refuses any frame navigating, even to an app page (the app has no frames)', () => {
+    expect(navigationAllowed('app://desk/index.html', false)).toBe(false);
+    expect(navigationAllowed('https://evil.example/', false)).toBe(false);
   });
 });

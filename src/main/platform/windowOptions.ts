@@ -1,13 +1,18 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { ShellFlags } from './shellFlags';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** The one window's options: the renderer gets no Node, runs sandboxed and isolated. */
+/**
+ * The one window's options: the renderer gets no Node, runs sandboxed and isolated, and has
+ * DevTools only with `--dev`.
+ */
 export function mainWindowOptions(
   preloadPath: string,
   iconPath?: string,
+  flags: ShellFlags = { dev: false },
 ): BrowserWindowConstructorOptions {
   return {
     ...(iconPath ? { icon: iconPath } : {}),
@@ -31,6 +36,7 @@ export function mainWindowOptions(
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools: flags.dev,
     },
   };
 }
@@ -43,4 +49,13 @@ export function isAppUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether the window may go to `url` (will-navigate, will-redirect, will-frame-navigate): only to
+ * the app's own pages, and only in its main frame; the app has no frames, so any frame navigating
+ * is something injected.
+ */
+export function navigationAllowed(url: string, isMainFrame: boolean): boolean {
+  return isMainFrame && isAppUrl(url);
 }

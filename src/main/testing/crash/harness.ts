@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { openDatabase } from '../../db/open';
+import { stopChild } from '../stopChild';
 import type { CrashSite } from './crashSite';
 
 const REPO = resolve(__dirname, '../../../..');
@@ -85,16 +86,23 @@ export async function crashRounds(
       env: WRITER_ENV,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const ready = new Promise<void>((done) => child.stdout.once('data', () => done()));
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | number | null>((done) =>
-      child.on('exit', (code, signal) => done(signal ?? code)),
-    );
-    const ranMs = 50 + Math.floor(random() * 351);
-    await Promise.race([ready.then(() => sleep(ranMs)), exited]);
-    child.kill('SIGKILL');
-    const how = await exited;
+    let ranMs = 0;
+    let how: NodeJS.Signals | number | null;
+    try {
+      const ready = new Promise<void>((done) => child.stdout.once('data', () => done()));
+      const exited = new Promise<NodeJS.Signals | number | null>((done) =>
+        child.on('exit', (code, signal) => done(signal ?? code)),
+      );
+      ranMs = 50 + Math.floor(random() * 351);
+      await Promise.race([ready.then(() => sleep(ranMs)), exited]);
+      child.kill('SIGKILL');
+      how = await exited;
+    } finally {
+      // Whatever went wrong above, the writer does not outlive its round.
+      await stopChild(child, 0, 'SIGKILL');
+    }
     if (how !== 'SIGKILL')
       problems.push(`round ${round}: writer ended by itself (${how}): ${stderr}`);
 
@@ -137,27 +145,36 @@ export async function contend(
   dir: string,
   processes: number,
   rounds: number,
+  deadlineMs = 120_000,
 ): Promise<{ exits: WriterExit[]; logged: string[] }> {
   const siteFile = join(dir, 'site.json');
   writeFileSync(siteFile, JSON.stringify(site));
   const logs = Array.from({ length: processes }, (_, i) => join(dir, `contend-${i}.log`));
-  const exits = await Promise.all(
-    logs.map(
-      (log, i) =>
-        new Promise<WriterExit>((done) => {
-          const child = spawn(
-            process.execPath,
-            [writer, siteFile, log, String(1000 + i), String(rounds)],
-            {
-              env: WRITER_ENV,
-              stdio: ['ignore', 'ignore', 'pipe'],
-            },
-          );
-          let stderr = '';
-          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-          child.on('exit', (code) => done({ code, stderr }));
-        }),
-    ),
+  const children = logs.map((log, i) =>
+    spawn(process.execPath, [writer, siteFile, log, String(1000 + i), String(rounds)], {
+      env: WRITER_ENV,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
   );
+  // Writers that have not finished by the deadline are killed, so none outlives the test.
+  const deadline = setTimeout(() => {
+    for (const child of children) child.kill('SIGKILL');
+  }, deadlineMs);
+  let exits: WriterExit[];
+  try {
+    exits = await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<WriterExit>((done) => {
+            let stderr = '';
+            child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+            child.on('exit', (code) => done({ code, stderr }));
+          }),
+      ),
+    );
+  } finally {
+    clearTimeout(deadline);
+    await Promise.all(children.map((child) => stopChild(child, 0, 'SIGKILL')));
+  }
   return { exits, logged: logs.flatMap(loggedIds) };
 }

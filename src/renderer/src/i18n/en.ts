@@ -948,7 +948,10 @@ export const en: Messages = {
     SESSION_EXPIRED: 'Your session has ended; please sign in again.',
     LOCKED: 'The screen is locked; enter your password to unlock.',
     FORBIDDEN: 'Your role does not allow this.',
-    SHELL_REFUSED: 'Access refused: open the full address the server printed when it started.',
+    SHELL_REFUSED:
+      "Access refused: open the full address the server printed (each works once, within a minute; press Enter in the server's window for a new one).",
+    REQUEST_TOO_LARGE:
+      'This submission is too large or too deeply nested to be accepted; nothing was saved. Send it in smaller parts.',
     BAD_CREDENTIALS: 'Wrong username or password.',
     THROTTLED: 'Too many wrong passwords; try again in {{seconds}} s.',
     ACCOUNT_DISABLED: 'This account is disabled; ask an administrator.',

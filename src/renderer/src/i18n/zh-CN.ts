@@ -919,7 +919,9 @@ export const zhCN = {
     SESSION_EXPIRED: '登录已过期，请重新登录。',
     LOCKED: '屏幕已锁定，请输入密码解锁。',
     FORBIDDEN: '您的角色没有此操作的权限。',
-    SHELL_REFUSED: '访问被拒绝：请使用服务启动时显示的完整地址打开。',
+    SHELL_REFUSED:
+      '访问被拒绝：请打开服务显示的完整地址（每个地址只能使用一次，一分钟内有效；在服务窗口按回车可获得新地址）。',
+    REQUEST_TOO_LARGE: '这次提交的数据过大或层级过多，未被接受，也未保存任何内容。请分批提交。',
     BAD_CREDENTIALS: '用户名或密码不正确。',
     THROTTLED: '密码错误次数过多，请 {{seconds}} 秒后再试。',
     ACCOUNT_DISABLED: '该账号已停用，请联系管理员。',
