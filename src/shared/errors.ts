@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'BACKUP_DAMAGED',
   'BACKUP_FOLDER_UNUSABLE',
   'RECOVERY_MODE',
+  'FILE_REFUSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
