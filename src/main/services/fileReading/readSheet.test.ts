@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FILE_LIMITS } from '../../../shared/fileLimits';
 import { domainErrorOf } from '../../testing/tempDb';
 import { sharedStringsXml, sheetXml, workbookParts, zip } from '../../testing/hostileFiles/zip';
+import { goodWorkbook } from '../../testing/hostileFiles/goodList';
+import { DomainError } from '../errors';
 import { readSheet } from './readSheet';
 
 const read = (fileName: string, bytes: Buffer | string) =>
@@ -94,5 +97,71 @@ describe('reading a workbook', () => {
       reason: 'cell_chars',
       limit: FILE_LIMITS.cell_chars,
     });
+  });
+});
+
+/** Reads the file; a refusal must be a file refusal, never another failure. */
+function readOrRefuse(bytes: Buffer): void {
+  try {
+    read('list.xlsx', bytes);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    expect(['FILE_REFUSED', 'INVALID_INPUT']).toContain((error as DomainError).code);
+  }
+}
+
+describe('a damaged workbook', () => {
+  it('is read or refused as a file, never failing otherwise, whatever bytes are changed', async () => {
+    const good = await goodWorkbook();
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        (changes) => {
+          const bytes = Buffer.from(good);
+          for (const [at, value] of changes) bytes[at] = value;
+          readOrRefuse(bytes);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is read or refused as a file whatever is done to its sheet XML', () => {
+    const xml = sheetXml(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>32240</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>陈静</t></is></c></row>',
+    );
+    const pieces = [
+      '<',
+      '>',
+      '/',
+      '"',
+      '&',
+      '&amp;',
+      '<row>',
+      '<c r="ZZZZ9">',
+      '</c>',
+      ' t="s"',
+      '<!DOCTYPE x>',
+      '\u0000',
+      '<v>9e999</v>',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(xml.length), fc.constantFrom(...pieces)), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (edits) => {
+          let changed = xml;
+          for (const [at, piece] of edits)
+            changed = changed.slice(0, at) + piece + changed.slice(at);
+          readOrRefuse(zip(workbookParts({ [SHEET]: { content: changed } })));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
