@@ -514,9 +514,6 @@ export function checkRows(
 // The method
 // ---------------------------------------------------------------------------------------------
 
-/** Columns past this are not read (the mapping's column index is below it). */
-const MAX_COLUMNS = 1000;
-
 /** The file read, mapped (as given or as suggested) and every row checked; nothing is written. */
 export async function buildPreview(
   ctx: ServiceContext,
@@ -528,10 +525,8 @@ export async function buildPreview(
   const data = all.slice(headerAt + 1);
   // Up to the last column with anything in it (styled empty cells make rows look wider).
   const lastFilled = (cells: string[]) => cells.findLastIndex((c) => c.trim() !== '') + 1;
-  const width = Math.min(
-    MAX_COLUMNS,
-    Math.max(...all.slice(headerAt).map((r) => lastFilled(r.cells))),
-  );
+  // readSheet refuses a row past FILE_LIMITS.columns, so the mapping's columns fit the contract.
+  const width = Math.max(...all.slice(headerAt).map((r) => lastFilled(r.cells)));
   const headerCells = all[headerAt]!.cells;
   const headers = Array.from({ length: width }, (_, i) => clean(headerCells[i] ?? ''));
   if (data.length === 0) throw refuse('base64', 'file_empty', 'The file has no data rows');
