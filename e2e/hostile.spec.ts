@@ -1,5 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { residentIdCheckChar } from '../src/shared/idNumber';
+import { rowsBomb, SHEET, workbook } from '../src/main/testing/hostileFiles/corpus';
 import { expect, test } from './fixtures';
-import { setUpDesk } from './helpers';
+import { setUpDesk, signIn } from './helpers';
 
 test('hostile invokes from the page get error envelopes and change nothing', async ({ desk }) => {
   const { page } = desk;
@@ -134,4 +138,96 @@ test('an oversized or too deeply nested call from the page is refused with a cle
   expect(outcomes[0]).toMatchObject({ ok: false, error: { code: 'REQUEST_TOO_LARGE' } });
   expect(outcomes[1]).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   expect(outcomes[2]!.value!.map((s) => s.name)).toEqual(['崇川区测试隔离点']);
+});
+
+/** The refusal of the report's bomb, in the desk's default language. */
+const REFUSED_BOMB = '文件未被读取，没有保存任何内容：工作簿解压后超过 50 MB';
+
+/** Writes a test's file into its output folder and gives its path. */
+const fileIn = (dir: string) => (name: string, bytes: Buffer | string) => {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+};
+
+test.describe('a hostile file in the import dialog', () => {
+  test.use({ seed: 'demo' });
+
+  test('the report’s 1.5 MB zip bomb and a lying one are refused in words, then a good list imports in the same session', async ({
+    desk,
+  }, testInfo) => {
+    const { page } = desk;
+    const bomb = await rowsBomb();
+    mkdirSync(testInfo.outputDir, { recursive: true });
+    const file = (name: string, bytes: Buffer | string) => {
+      const path = join(testInfo.outputDir, name);
+      writeFileSync(path, bytes);
+      return path;
+    };
+    const honest = file('密接名单.xlsx', workbook({ [SHEET]: { deflated: bomb } }));
+    const lying = file(
+      '名单2.xlsx',
+      workbook({ [SHEET]: { deflated: bomb, declaredSize: 9 << 20 } }),
+    );
+    const id = (first17: string) => first17 + residentIdCheckChar(first17);
+    const good = file(
+      '和平桥街道名单.csv',
+      [
+        '姓名,性别,出生日期,身份证号,手机,人员类别',
+        `陈静,女,1988-05-09,${id('32060219880509022')},13900001111,密接`,
+        `周建国,男,1961-10-01,${id('32060219611001031')},,次密接`,
+      ].join('\r\n'),
+    );
+
+    await signIn(page, 'coordinator', desk.demoPassword!);
+    await page.getByRole('button', { name: '人员入住' }).click();
+    await page.getByRole('button', { name: '新建到达批次' }).click();
+    await page.getByRole('dialog').getByLabel('批次说明').fill('崇川区和平桥街道 第 1 车');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '从文件导入' }).click();
+    const dialog = page.getByRole('dialog');
+    const picker = page.locator('input[type=file]');
+
+    await picker.setInputFiles(honest);
+    await expect(dialog.getByRole('alert')).toHaveText(REFUSED_BOMB);
+    await picker.setInputFiles(lying);
+    await expect(dialog.getByRole('alert')).toHaveText(
+      '文件未被读取，没有保存任何内容：工作簿的压缩结构已损坏，或与其声明的大小不符',
+    );
+
+    await picker.setInputFiles(good);
+    await expect(dialog.getByText('共 2 行：有效 2 行', { exact: false })).toBeVisible();
+    await dialog.getByRole('button', { name: '导入全部' }).click();
+    await expect(dialog).toBeHidden();
+    const members = page.getByRole('table', { name: '本批次人员' });
+    await expect(members).toContainText('陈静');
+    await expect(members).toContainText('周建国');
+  });
+
+  test('the stock import dialog refuses the bomb too, then reads a donation list', async ({
+    desk,
+  }, testInfo) => {
+    const { page } = desk;
+    const file = fileIn(testInfo.outputDir);
+    const bomb = file('捐赠清单.xlsx', workbook({ [SHEET]: { deflated: await rowsBomb() } }));
+    const good = file(
+      '捐赠清单.csv',
+      '物资名称,规格,数量,单位\r\n医用外科口罩,一次性,2000余只,只\r\n',
+    );
+
+    await signIn(page, 'warehouse', desk.demoPassword!);
+    await page.getByRole('button', { name: '物资管理' }).click();
+    await page.getByRole('tab', { name: '入库' }).click();
+    await page.getByLabel('捐赠方/供应方').fill('崇川区红十字会');
+    await page.getByRole('button', { name: '从文件导入捐赠清单' }).click();
+    const importing = page.getByRole('dialog');
+    const picker = importing.getByLabel('选择 CSV 或 Excel 文件');
+    await picker.setInputFiles(bomb);
+    await expect(importing.getByRole('alert')).toHaveText(REFUSED_BOMB);
+    await picker.setInputFiles(good);
+    const preview = importing.getByRole('table', { name: '导入捐赠清单' });
+    await expect(preview.getByRole('row', { name: /医用外科口罩/ })).toContainText('2000');
+    await expect(importing.getByRole('alert')).toBeHidden();
+  });
 });

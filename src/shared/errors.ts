@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'BACKUP_FOLDER_UNUSABLE',
   'RECOVERY_MODE',
   'REQUEST_TOO_LARGE',
+  'FILE_REFUSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -24,8 +24,7 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 /** Field → zero-based column of the file; a field without a column is left out. */
 export type ImportMapping = Partial<Record<ImportField, number>>;
 
-/** Largest file accepted, decoded. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './fileLimits';
 /** arrivals.register takes at most this many people in one call. */
 export const MAX_IMPORT_ROWS = 500;
 

@@ -1,10 +1,8 @@
-import ExcelJS from 'exceljs';
 import { personInput, type PersonInputParsed } from '../../shared/contract/people';
 import type { FieldErrors } from '../../shared/errors';
 import { parseResidentId } from '../../shared/idNumber';
 import {
   IMPORT_FIELDS,
-  MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   type ImportField,
   type ImportMapping,
@@ -19,205 +17,16 @@ import { getBatch } from './arrivals';
 import type { ServiceContext } from './context';
 import { Deferred } from './deferred';
 import { DomainError } from './errors';
+import { readSheet, type SheetRow } from './fileReading/readSheet';
+import { refuseField as refuse } from './fileReading/refusal';
 import { checkDates, checkDocument } from './people';
 
 /*
  * Importing the lists of arrivals the district sends (CSV or XLSX): read the file into rows of
- * strings, map columns to person fields, and check every row exactly as arrivals.register will
+ * strings (fileReading/readSheet, which bounds every file before it is parsed), map columns to person fields, and check every row exactly as arrivals.register will
  * (the same zod schema, the same document check), so that registering the valid rows afterwards
  * cannot be refused for a reason the preview did not show.
  */
-
-// ---------------------------------------------------------------------------------------------
-// Reading the file
-// ---------------------------------------------------------------------------------------------
-
-/** A file as read: its cells as text, and each row's number as the spreadsheet shows it. */
-export interface SheetRow {
-  row: number;
-  cells: string[];
-}
-
-const refuse = (
-  field: 'fileName' | 'base64',
-  code: string,
-  message: string,
-  params?: Record<string, string | number>,
-): DomainError => new DomainError('INVALID_INPUT', message, params, { [field]: code });
-
-/**
- * Text of a CSV file: UTF-16 when it starts with a UTF-16 byte-order mark (Excel's "Unicode
- * text"), UTF-8 when it is valid UTF-8 (a BOM is dropped), otherwise GBK — what Excel on a
- * Chinese Windows writes.
- */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Not UTF-8: fall through to GBK.
-  }
-  try {
-    return new TextDecoder('gbk').decode(bytes);
-  } catch {
-    throw refuse('base64', 'file_unreadable', 'The file is neither UTF-8 nor GBK text');
-  }
-}
-
-/** The separator of a CSV: the one of `,` `;` or tab that the first line uses most (`,` on a tie). */
-export function guessDelimiter(text: string): string {
-  const end = text.search(/[\r\n]/);
-  const line = end === -1 ? text : text.slice(0, end);
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', '\t', ';']) {
-    const count = line.split(d).length - 1;
-    if (count > bestCount) {
-      best = d;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-export class CsvQuoteError extends Error {
-  constructor(readonly row: number) {
-    super(`A quoted field opened in row ${row} is never closed`);
-    this.name = 'CsvQuoteError';
-  }
-}
-
-/**
- * RFC 4180 records: fields separated by `delimiter`, records by CRLF, LF or CR; a field in double
- * quotes may hold separators, line breaks and doubled quotes (`""` is one `"`). Like Excel, a
- * quote inside an unquoted field is kept as it is, as is text after a closing quote. A final line
- * break does not make an empty record; a quote left open does throw (it would swallow the rest).
- */
-export function parseCsv(text: string, delimiter = ','): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let atFieldStart = true;
-  let quotedFrom = -1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i]!;
-    if (quotedFrom >= 0) {
-      const close = text.indexOf('"', i);
-      if (close === -1) throw new CsvQuoteError(quotedFrom + 1);
-      field += text.slice(i, close);
-      if (text[close + 1] === '"') {
-        field += '"';
-        i = close + 2;
-      } else {
-        quotedFrom = -1;
-        i = close + 1;
-      }
-      continue;
-    }
-    if (c === '"' && atFieldStart) {
-      quotedFrom = records.length;
-      atFieldStart = false;
-      i++;
-    } else if (c === delimiter) {
-      record.push(field);
-      field = '';
-      atFieldStart = true;
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      atFieldStart = true;
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += c;
-      atFieldStart = false;
-      i++;
-    }
-  }
-  if (!atFieldStart || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
-
-/** A cell of exceljs as the text a user sees in it; a date as YYYY-MM-DD. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return '';
-    // An 18-digit ID kept as a number has lost its last digits: show it as Excel does (3.2E+17),
-    // which the document check recognises, rather than as plausible but wrong digits.
-    return Math.abs(value) > Number.MAX_SAFE_INTEGER ? value.toExponential() : String(value);
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText))
-      return (v.richText as { text?: unknown }[]).map((r) => cellText(r.text)).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText(v.result);
-    if ('text' in v) return cellText(v.text);
-  }
-  return '';
-}
-
-async function readXlsx(bytes: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw refuse('base64', 'file_unreadable', 'The file is not a readable XLSX workbook');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows.push({ row: rowNumber, cells });
-  });
-  return rows;
-}
-
-const isZip = (b: Buffer) => b.length >= 4 && b.readUInt32BE(0) === 0x504b0304;
-const isOldExcel = (b: Buffer) => b.length >= 4 && b.readUInt32BE(0) === 0xd0cf11e0;
-
-/** Every row of the file (the first worksheet of a workbook), blank ones left out. */
-export async function readSheet(file: { fileName: string; base64: string }): Promise<SheetRow[]> {
-  const extension = /\.([^.]*)$/.exec(file.fileName.trim())?.[1]?.toLowerCase() ?? '';
-  if (extension !== 'csv' && extension !== 'xlsx')
-    throw refuse('fileName', 'file_type', 'Only .csv and .xlsx files can be imported');
-  const bytes = Buffer.from(file.base64, 'base64');
-  if (bytes.length > MAX_IMPORT_BYTES)
-    throw refuse('base64', 'file_too_large', 'The file is too large', {
-      max: MAX_IMPORT_BYTES / 1024 / 1024,
-    });
-  // The content decides, not the name: a workbook renamed to .csv is still a workbook.
-  if (isOldExcel(bytes))
-    throw refuse('fileName', 'file_xls', 'Old .xls workbooks cannot be read; save as .xlsx');
-  let rows: SheetRow[];
-  if (isZip(bytes)) {
-    rows = await readXlsx(bytes);
-  } else {
-    const text = decodeText(bytes);
-    try {
-      rows = parseCsv(text, guessDelimiter(text)).map((cells, i) => ({ row: i + 1, cells }));
-    } catch (error) {
-      if (error instanceof CsvQuoteError)
-        throw refuse('base64', 'csv_quote', error.message, { row: error.row });
-      throw error;
-    }
-  }
-  return rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Column mapping
@@ -705,24 +514,19 @@ export function checkRows(
 // The method
 // ---------------------------------------------------------------------------------------------
 
-/** Columns past this are not read (the mapping's column index is below it). */
-const MAX_COLUMNS = 1000;
-
 /** The file read, mapped (as given or as suggested) and every row checked; nothing is written. */
 export async function buildPreview(
   ctx: ServiceContext,
   input: { fileName: string; base64: string; mapping?: ImportMapping | undefined },
 ): Promise<ImportPreview> {
-  const all = await readSheet(input);
+  const all = readSheet(input);
   if (all.length === 0) throw refuse('base64', 'file_empty', 'The file has no rows');
   const headerAt = findHeaderRow(all);
   const data = all.slice(headerAt + 1);
   // Up to the last column with anything in it (styled empty cells make rows look wider).
   const lastFilled = (cells: string[]) => cells.findLastIndex((c) => c.trim() !== '') + 1;
-  const width = Math.min(
-    MAX_COLUMNS,
-    Math.max(...all.slice(headerAt).map((r) => lastFilled(r.cells))),
-  );
+  // readSheet refuses a row past FILE_LIMITS.columns, so the mapping's columns fit the contract.
+  const width = Math.max(...all.slice(headerAt).map((r) => lastFilled(r.cells)));
   const headerCells = all[headerAt]!.cells;
   const headers = Array.from({ length: width }, (_, i) => clean(headerCells[i] ?? ''));
   if (data.length === 0) throw refuse('base64', 'file_empty', 'The file has no data rows');
@@ -765,7 +569,7 @@ export async function buildPreview(
   };
 }
 
-/** arrivals.importPreview: the batch must exist; the file is read after (exceljs is async). */
+/** arrivals.importPreview: the batch must exist; the file is read after, outside the transaction. */
 export function previewImport(
   ctx: ServiceContext,
   input: {

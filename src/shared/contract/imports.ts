@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { FILE_LIMITS } from '../fileLimits';
 import { IMPORT_FIELDS, type ImportPreview } from '../imports';
 import { method } from './define';
 import { id } from './fields';
 
-/** A column index: spreadsheets wider than this are not arrival lists. */
-const column = z.int().min(0).max(999);
+/** A column index: a file wider than this is refused when it is read. */
+const column = z
+  .int()
+  .min(0)
+  .max(FILE_LIMITS.columns - 1);
 
 export const importMethods = {
   /**

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { DamageReason } from '../../../shared/backups';
 
 export type FileCheck =
@@ -53,4 +54,28 @@ export function checkDatabaseFile(file: string, options: CheckOptions = {}): Fil
   } finally {
     db?.close();
   }
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * What is wrong with a file's SQLite header, read before SQLite opens it (null when it looks
+ * sound): the magic string, a page size that is a power of two from 512 to 65536, and a file
+ * made of whole pages.
+ */
+export function databaseHeaderProblem(file: string, size: number): string | null {
+  if (size < 512) return `${size} bytes is no SQLite database`;
+  const header = Buffer.alloc(100);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!header.subarray(0, 16).equals(SQLITE_MAGIC)) return 'not an SQLite database';
+  const raw = header.readUInt16BE(16);
+  const pageSize = raw === 1 ? 65536 : raw;
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return `page size ${raw}`;
+  if (size % pageSize !== 0) return `${size} bytes is not a whole number of ${pageSize}-byte pages`;
+  return null;
 }

@@ -1,13 +1,16 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { FILE_LIMITS } from '../../../shared/fileLimits';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { DomainError } from '../errors';
-import { checkDatabaseFile } from './checkFile';
+import { overLimit } from '../fileReading/refusal';
+import { checkDatabaseFile, databaseHeaderProblem } from './checkFile';
 import { parseBackupFileName } from './names';
 
 /**
  * The full path of a backup that may be restored: one of ours by name (never a path the caller
- * makes up), present, passing integrity_check, and not from a newer version of the app.
+ * makes up), present, within FILE_LIMITS.backup_gb with a sound SQLite header (both checked before
+ * SQLite opens it), passing integrity_check, and not from a newer version of the app.
  */
 export function restorableBackup(folder: string, name: string, nativeBinding?: string): string {
   if (!parseBackupFileName(name)) {
@@ -16,6 +19,13 @@ export function restorableBackup(folder: string, name: string, nativeBinding?: s
   const path = join(folder, name);
   if (!existsSync(path)) {
     throw new DomainError('NOT_FOUND', `No backup called ${name}`, { entity: 'backup', id: name });
+  }
+  const size = statSync(path).size;
+  if (size > FILE_LIMITS.backup_gb * 1024 ** 3)
+    throw overLimit('backup_gb', `The backup ${name} is ${size} bytes`);
+  const problem = databaseHeaderProblem(path, size);
+  if (problem) {
+    throw new DomainError('BACKUP_DAMAGED', `The backup ${name} is damaged: ${problem}`, { name });
   }
   // Read-only: a check must not change the backup (a self-contained rollback-journal file).
   const check = checkDatabaseFile(path, { full: true, readonly: true, nativeBinding });

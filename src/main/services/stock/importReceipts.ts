@@ -8,7 +8,8 @@ import type {
 import type { ServiceContext } from '../context';
 import { Deferred } from '../deferred';
 import { DomainError } from '../errors';
-import { normalizeHeader, readSheet, toDay } from '../importPeople';
+import { readSheet } from '../fileReading/readSheet';
+import { normalizeHeader, toDay } from '../importPeople';
 import { activeItemNamed, createItem, getItem, listItems, toBaseUnits } from './catalogue';
 import { receive, type ReceiptInput } from './movements';
 
@@ -39,7 +40,7 @@ export async function previewReceiptImport(
   ctx: ServiceContext,
   input: { fileName: string; base64: string },
 ): Promise<ReceiptImportPreview> {
-  const sheet = await readSheet(input);
+  const sheet = readSheet(input);
   const headerAt = sheet.findIndex((r) =>
     r.cells.some((c) => HEADERS.name.includes(normalizeHeader(c))),
   );

@@ -1,14 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { openDatabase } from '../../db/open';
 import { stopChild } from '../stopChild';
+import { BUNDLE_ENV, bundleForNode } from '../nodeBundle';
 import type { CrashSite } from './crashSite';
 
-const REPO = resolve(__dirname, '../../../..');
-/** The writer bundle finds its packages (better-sqlite3, zod) in the project's node_modules. */
-const WRITER_ENV = { ...process.env, ISD_CRASH_WRITER: '1', NODE_PATH: join(REPO, 'node_modules') };
+const WRITER_ENV = { ...BUNDLE_ENV, ISD_CRASH_WRITER: '1' };
 
 /**
  * The writer never reads or writes a spreadsheet, and loading exceljs costs a second per start
@@ -21,26 +19,9 @@ const withoutSpreadsheets = {
   load: (id: string) => (id === '\0exceljs-stand-in' ? 'export default {};' : null),
 };
 
-/**
- * Bundles the writer (TypeScript, the whole core) into one CommonJS file that plain `node` runs;
- * packages stay outside the bundle and are found through NODE_PATH.
- */
-export async function buildWriter(outDir: string): Promise<string> {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: REPO,
-    plugins: [withoutSpreadsheets],
-    build: {
-      ssr: join(__dirname, 'writer.ts'),
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { output: { format: 'cjs', entryFileNames: 'writer.cjs' } },
-    },
-  });
-  return join(outDir, 'writer.cjs');
-}
+/** The writer (TypeScript, the whole core) as one CommonJS file that plain `node` runs. */
+export const buildWriter = (outDir: string): Promise<string> =>
+  bundleForNode(join(__dirname, 'writer.ts'), outDir, 'writer.cjs', [withoutSpreadsheets]);
 
 export interface KillRound {
   /** Milliseconds the writer ran before SIGKILL. */

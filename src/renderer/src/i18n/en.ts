@@ -991,10 +991,33 @@ export const en: Messages = {
     BACKUP_FAILED: 'The backup failed; nothing was changed. {{message}}',
     BACKUP_DAMAGED: 'The backup {{name}} is damaged or unreadable; nothing was changed.',
     BACKUP_FOLDER_UNUSABLE: 'Backups cannot be written to {{folder}}. Choose another folder.',
+    FILE_REFUSED: 'The file was refused and nothing was kept: {{reasonText}}',
     RECOVERY_MODE: 'The data file is damaged: only the recovery screen is available.',
     NOT_RELEASABLE:
       'This person is “{{statusLabel}}”, observed until {{observationEnd}}: no release notice can be issued.',
     unknown: 'The action failed: {{message}}',
+  },
+  fileRefused: {
+    zip_entries: 'the workbook holds more than {{limit}} files',
+    zip_total_mb: 'the workbook unpacks to more than {{limit}} MB',
+    zip_part_mb: 'a sheet or the shared strings unpack to more than {{limit}} MB',
+    zip_ratio: 'a part is compressed more than {{limit}} times: a likely “zip bomb”',
+    xml_depth: 'the workbook’s XML nests more than {{limit}} levels deep',
+    xml_text_kb: 'the workbook’s XML holds a text longer than {{limit}} KB',
+    shared_strings: 'the workbook has more than {{limit}} shared strings',
+    cell_chars: 'a cell holds more than {{limit}} characters',
+    sheet_chars: 'the cells hold more than {{limit}} characters together',
+    rows: 'more than {{limit}} rows have content',
+    columns: 'a row has more than {{limit}} columns',
+    csv_line_chars: 'a line of the CSV is longer than {{limit}} characters',
+    backup_gb: 'the backup is larger than {{limit}} GB',
+    zip_damaged: 'the workbook’s zip structure is damaged or not the size it declares',
+    zip_unsupported:
+      'the workbook is encrypted, split or compressed in a way not supported; save it as .xlsx in Excel',
+    xlsx_parts: 'a zip file, but not an Excel workbook',
+    xml_damaged: 'the workbook’s XML is malformed',
+    not_text:
+      'neither an Excel workbook nor CSV text (it holds control characters or undecodable bytes)',
   },
   fieldErrors: {
     required: 'Required',

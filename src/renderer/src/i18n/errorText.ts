@@ -26,6 +26,9 @@ export function errorText(t: TFunction, error: unknown): string {
       .filter(Boolean)
       .map((rule) => t(`rule.${rule}`, { ...params, roleLabel: t(`staffRole.${params.role}`) }))
       .join('；');
+  // A refused file names its reason by code, with the limit it passed.
+  if (code === 'FILE_REFUSED' && typeof params.reason === 'string')
+    extra.reasonText = t(`fileRefused.${params.reason}`, params);
   const key = `errors.${code}`;
   return t([key, 'errors.unknown'], { ...params, ...extra, message });
 }
