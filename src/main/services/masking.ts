@@ -41,6 +41,9 @@ export function maskPersonalNumbers(text: string): string {
     .replace(MOBILE, (_m, prefix: string, number: string) => prefix + maskGroupedPhone(number));
 }
 
+export const maskPersonalNumbersOrNull = (text: string | null): string | null =>
+  text === null ? null : maskPersonalNumbers(text);
+
 /** Masks every string inside a JSON-like value. */
 export function maskDeep(value: unknown): unknown {
   if (typeof value === 'string') return maskPersonalNumbers(value);
