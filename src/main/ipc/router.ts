@@ -96,13 +96,7 @@ export function createRouter(options: RouterOptions): Router {
     now: number,
   ): { actor: Actor | null; state: AuthState; expired: boolean } {
     const session = sessions.get(handle.token);
-    if (!session) {
-      // A token the store no longer holds (ended by a disable or a password reset, or a restart):
-      // said once as expired, then forgotten.
-      const expired = handle.token !== null;
-      if (expired) handle.setToken(null);
-      return { actor: null, state: 'signedOut', expired };
-    }
+    if (!session) return { actor: null, state: 'signedOut', expired: handle.token !== null };
     const settings = getSettings({ db, now: options.now });
     const actor = loadActor(db, session.userId);
     if (!actor || now - session.startedAt > settings.sessionMaxHours * 3_600_000) {

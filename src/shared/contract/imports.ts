@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_FIELDS, type ImportPreview } from '../imports';
 import { method } from './define';
-import { id } from './fields';
+import { id, name } from './fields';
 
 /** A column index: spreadsheets wider than this are not arrival lists. */
 const column = z.int().min(0).max(999);
@@ -14,7 +14,7 @@ export const importMethods = {
   'arrivals.importPreview': method<ImportPreview>()({
     input: z.strictObject({
       batchId: id,
-      fileName: z.string().trim().min(1).max(200),
+      fileName: name(200),
       base64: z.base64().max(7_000_000),
       mapping: z.partialRecord(z.enum(IMPORT_FIELDS), column).optional(),
     }),

@@ -18,7 +18,7 @@ import {
   type StockReport,
 } from '../stock';
 import { method } from './define';
-import { id, name, optionalText } from './fields';
+import { id, line, name, optionalText } from './fields';
 import { day, isoInstant } from './people';
 
 const unitName = name(8);
@@ -71,7 +71,7 @@ const receiptLine = {
   itemId: id,
   quantity,
   unit: unitName,
-  lotCode: z.string().trim().max(40).optional(),
+  lotCode: line(40).optional(),
   expiry: day.optional(),
 };
 
@@ -119,7 +119,7 @@ export const stockMethods = {
   /** Reads a donation list (CSV or XLSX) and matches its names; writes nothing. */
   'stock.importPreview': method<ReceiptImportPreview>()({
     input: z.strictObject({
-      fileName: z.string().trim().min(1).max(200),
+      fileName: name(200),
       base64: z.base64().max(7_000_000),
     }),
     kind: 'read',
@@ -132,7 +132,7 @@ export const stockMethods = {
         .array(
           z.strictObject({
             row: z.int().min(1).max(100_000),
-            name: z.string().trim().max(40),
+            name: line(40),
             spec: optionalText(40),
             ...receiptLine,
             itemId: id.optional(),
