@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   'BACKUP_DAMAGED',
   'BACKUP_FOLDER_UNUSABLE',
   'RECOVERY_MODE',
+  'QUANTITY_TOO_LARGE',
+  'STOCK_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

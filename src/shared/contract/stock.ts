@@ -3,6 +3,7 @@ import type { ExportedFile } from '../accounts';
 import type { Settings } from '../domain';
 import {
   DESTINATION_KINDS,
+  MAX_LINE_QUANTITY,
   PARTY_KINDS,
   RECEIPT_SOURCES,
   STOCK_CATEGORIES,
@@ -24,7 +25,8 @@ import { day, isoInstant } from './people';
 const unitName = name(8);
 /** A sub-store of the site; absent means the site store. */
 const locationId = id.optional();
-const quantity = z.int().min(1).max(100_000_000);
+/** In the unit typed; main bounds the line again once converted to base units. */
+const quantity = z.int().min(1).max(MAX_LINE_QUANTITY);
 const itemFields = {
   name: name(40),
   category: z.enum(STOCK_CATEGORIES),
@@ -183,8 +185,8 @@ export const stockMethods = {
             lotId: id.optional(),
             quantity: z
               .int()
-              .min(-100_000_000)
-              .max(100_000_000)
+              .min(-MAX_LINE_QUANTITY)
+              .max(MAX_LINE_QUANTITY)
               .refine((n) => n !== 0, { message: 'not_zero' }),
           }),
         )

@@ -943,6 +943,8 @@ export const zhCN = {
     ROSTER_PUBLISHED: '排班表已发布：请逐项手工调整并写明原因。',
     CONFIRMATION_MISMATCH: '请按提示原样输入确认短语。',
     INSUFFICIENT_STOCK: '{{item}} 可发放的只有 {{available}} {{unit}}。',
+    QUANTITY_TOO_LARGE: '{{item}} 单行数量过大：每行最多 {{max}} {{unit}}，请检查数量和单位。',
+    STOCK_TOO_LARGE: '{{item}} 的库存将超过 {{max}}，无法精确计数，请检查数量。',
     DISK_FULL:
       '磁盘空间已满，本次保存未写入，已有数据不受影响。现在仍可查看；请清理磁盘空间后再保存。',
     READ_ONLY: '数据文件或其所在文件夹只读，本次保存未写入。现在仍可查看；请恢复写入权限后再保存。',
@@ -1017,6 +1019,9 @@ export const zhCN = {
     times_in_order: '时间须从早到晚',
     time_format: '时间格式应为 HH:MM',
     date_in_future: '不能晚于今天',
+    date_before_2000: '早于 2000 年 1 月 1 日，请检查',
+    date_too_late: '日期太远，请检查年份',
+    quantity_too_big: '单行数量过大',
     date_too_early: '早于 1900 年，请核对',
     date_format: '日期格式应为 YYYY-MM-DD',
     mobile_format: '手机号应为 11 位',
