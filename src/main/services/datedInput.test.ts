@@ -82,6 +82,33 @@ describe('business dates: 2000-01-01 … a year from today', () => {
       });
     });
 
+    it('a roster period and staff time off are dated 2000 … a year ahead', async () => {
+      expect(
+        errorOf(
+          await desk.invoke('roster.createPeriod', {
+            siteId,
+            startsOn: '2027-11-29',
+            endsOn: '2027-12-05',
+          }),
+        ).fields,
+      ).toEqual({ endsOn: 'date_too_late' });
+      const staff = await desk.call('staff.create', {
+        fullName: '李护士',
+        role: 'nurse',
+        phone: '13812345678',
+      });
+      expect(
+        errorOf(
+          await desk.invoke('staff.addUnavailability', {
+            staffId: staff.id,
+            startsAt: '1999-12-01T08:00:00+08:00',
+            endsAt: '2026-12-01T08:00:00+08:00',
+            reason: '休假',
+          }),
+        ).fields,
+      ).toEqual({ startsAt: 'date_before_2000' });
+    });
+
     it('a stock movement is dated 2000 … a year ahead; a lot may expire up to 10 years ahead', async () => {
       const item = await desk.call('stock.createItem', {
         name: '医用口罩',

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/permissions';
+import { contract, type MethodName } from '../../shared/contract';
+import { mayCall, ROLES, type Role } from '../../shared/permissions';
 import type { ResidentView } from '../../shared/residents';
 import type { SessionHandle } from '../auth/sessionStore';
 import { auditRows, lastAuditId, userWithSession } from '../testing/authTesting';
@@ -174,5 +175,15 @@ describe('resident search: no hidden digit leaks', () => {
     expect(JSON.stringify(rows)).not.toContain(departedId);
     // Even a coordinator learns no hidden digit from a partial number.
     expect(await search(targetId.slice(0, 10))).toEqual([]);
+  });
+
+  it('registering or importing by document number (which answers whether that number has an open stay) is only for roles that may reveal', () => {
+    const byNumber: MethodName[] = ['arrivals.register', 'arrivals.importPreview'];
+    for (const method of byNumber) {
+      for (const role of ROLES) {
+        if (mayCall(contract[method].access, [role]))
+          expect(mayCall('personal.reveal', [role]), `${role} ${method}`).toBe(true);
+      }
+    }
   });
 });
