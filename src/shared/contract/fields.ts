@@ -54,8 +54,8 @@ export const username = z
   .regex(/^[A-Za-z0-9._-]+$/, { message: 'username_chars' })
   .transform((s) => s.toLowerCase());
 
-/** A keyset cursor as main hands it out (base64url). */
+/** A keyset cursor as main hands it out (base64url); main's decodeCursor says `invalid` too. */
 export const cursor = z
   .string()
   .max(512)
-  .regex(/^[A-Za-z0-9_-]*$/, { message: 'invalid_format' });
+  .regex(/^[A-Za-z0-9_-]*$/, { message: 'invalid' });
