@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../shared/accounts';
 import { auditRows } from '../testing/authTesting';
-import { makeDesk, type Desk } from '../testing/peopleTesting';
+import { buildSite, makeDesk, type Desk } from '../testing/peopleTesting';
 import { maskPersonalNumbers } from './masking';
 
 /** One mobile number in every way people write it, and how the masked text must read. */
@@ -29,6 +29,29 @@ describe('mobile numbers written with dashes or spaces', () => {
     for (const text of ['138-1234-567', '138--1234-5678', '2026-11-29 13:20', 'A-201, 12 rooms']) {
       expect(maskPersonalNumbers(text), text).toBe(text);
     }
+  });
+
+  it('are masked in the donor contact of the donation register', async () => {
+    desk = makeDesk();
+    const siteId = buildSite(desk.t.ctx, [{ level: 1, rooms: [] }]).siteId;
+    const item = await desk.call('stock.createItem', {
+      name: '矿泉水',
+      category: 'food_water',
+      baseUnit: '瓶',
+    });
+    await desk.call('stock.receive', {
+      siteId,
+      occurredAt: '2026-11-29T09:00:00+08:00',
+      source: 'donation',
+      party: { kind: 'individual', name: '热心市民', contact: '张先生 138-1234-5678', phone: '' },
+      lines: [{ itemId: item.id, quantity: 24, unit: '瓶' }],
+    });
+    const register = await desk.call('stock.donations', {
+      siteId,
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    expect(register.entries.map((e) => e.contact)).toEqual(['张先生 138-****-5678']);
   });
 
   it('never reach the audit trail or its exports in full', async () => {

@@ -63,6 +63,7 @@ describe('resident search: no hidden digit leaks', () => {
   let desk: Desk;
   let site: BuiltSite;
   let targetId: string;
+  let targetPhone: string;
   let targetStay: number;
   let departedId: string;
   let departedStay: number;
@@ -97,6 +98,7 @@ describe('resident search: no hidden digit leaks', () => {
     const target = person({ fullName: '目标', birthDate: '1987-06-15' });
     const gone = person({ fullName: '已离开', birthDate: '1975-02-03', gender: 'female' });
     targetId = target.documentNumber;
+    targetPhone = target.phone!;
     departedId = gone.documentNumber;
     const [a, b] = await checkInto(desk, batch.id, site, [
       [target, 'Q-101'],
@@ -130,6 +132,9 @@ describe('resident search: no hidden digit leaks', () => {
       }
       // What the mask shows still finds them: the first 4, the last 4, the whole mask.
       const inResidence = searcher(handle, 'in_residence');
+      // Phone numbers are not searched at all: neither the whole number nor its hidden middle.
+      for (const q of [targetPhone, targetPhone.slice(3, 7), `${targetPhone.slice(0, 3)}****`])
+        expect(await inResidence(q), q).toEqual([]);
       expect(await inResidence(targetId.slice(0, 4))).toContain(targetStay);
       expect(await inResidence(targetId.slice(-4))).toEqual([targetStay]);
       expect(await inResidence(maskIdNumber(targetId))).toEqual([targetStay]);
