@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { residentIdCheckChar } from '../src/shared/idNumber';
 import { addDays, siteDay } from '../src/shared/siteDate';
 import { expect, test } from './fixtures';
 import { apiCall, signIn } from './helpers';
@@ -66,4 +67,94 @@ test('an administrator downloads the district archive, previews the purge and co
   // The purge is in the audit trail, with counts and no personal data.
   await page.getByRole('tab', { name: '操作日志' }).click();
   await expect(page.getByText('privacy.purge').first()).toBeVisible();
+});
+
+test('a viewer searching the residents learns no hidden digit of an ID number', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  const first17 = '32060219880712031';
+  const id = first17 + residentIdCheckChar(first17);
+  const masked = `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(-4)}`;
+  await signIn(page, 'coordinator', desk.demoPassword!);
+  await expect(page.getByRole('button', { name: '在住人员' })).toBeVisible();
+  const sites = await apiCall<{ id: number }[]>(page, 'sites.list', { includeRetired: false });
+  const batch = await apiCall<{ id: number }>(page, 'arrivals.create', {
+    siteId: sites[0]!.id,
+    label: '汽车站 16:10',
+    arrivedAt: new Date().toISOString(),
+  });
+  await apiCall(page, 'arrivals.register', {
+    batchId: batch.id,
+    people: [
+      {
+        fullName: '周密',
+        gender: 'male',
+        birthDate: '1988-07-12',
+        documentType: 'resident_id',
+        documentNumber: id,
+        category: 'close_contact',
+      },
+    ],
+  });
+  const plan = await apiCall<{ lines: { stayId: number; roomId: number }[] }>(
+    page,
+    'allocation.suggest',
+    { batchId: batch.id },
+  );
+  await apiCall(page, 'allocation.confirm', {
+    batchId: batch.id,
+    lines: plan.lines.map((l) => ({ stayId: l.stayId, roomId: l.roomId })),
+  });
+  await apiCall(page, 'auth.logout', {});
+  await page.reload();
+
+  await signIn(page, 'viewer', desk.demoPassword!);
+  await page.getByRole('button', { name: '在住人员' }).click();
+  const grid = page.getByRole('grid');
+  const search = page.getByLabel('姓名 / 房间 / 证件号首尾4位');
+  // Each probe follows a search that finds him, so "not found" is the probe's answer, not a
+  // page still loading.
+  for (const probe of [
+    `${id.slice(0, 5)}${'*'.repeat(9)}${id.slice(-4)}`,
+    id.slice(0, 6),
+    id.slice(0, 12),
+    `${id.slice(0, 4)}${'*'.repeat(9)}${id.slice(-5)}`,
+    id,
+  ]) {
+    await search.fill(masked);
+    await expect(grid).toContainText('周密');
+    await expect(grid).not.toContainText(id);
+    await search.fill(probe);
+    await expect(grid, probe).not.toContainText('周密');
+  }
+  await search.fill(id.slice(-4));
+  await expect(grid).toContainText('周密');
+});
+
+test("a password reset signs the account's open window out at once: its next read shows the sign-in screen", async ({
+  desk,
+}) => {
+  test.skip(!desk.server, 'Two windows of one desk: the browser shell serves both.');
+  const { page } = desk;
+  const other = await page.context().browser()!.newContext({ locale: 'zh-CN' });
+  try {
+    const viewerPage = await other.newPage();
+    await viewerPage.goto(`${desk.server!.origin}/#token=${desk.server!.token}`);
+    await signIn(viewerPage, 'viewer', desk.demoPassword!);
+    await expect(viewerPage.getByRole('button', { name: '在住人员' })).toBeVisible();
+
+    await signIn(page, 'admin', desk.demoPassword!);
+    await expect(page.getByRole('button', { name: '系统管理' })).toBeVisible();
+    const users = await apiCall<{ id: number; username: string }[]>(page, 'users.list', {});
+    const viewer = users.find((u) => u.username === 'viewer')!;
+    await apiCall(page, 'users.resetPassword', { id: viewer.id, password: 'Haohe-river-2026' });
+
+    // Only a read, and the window is back at the sign-in screen.
+    await viewerPage.getByRole('button', { name: '在住人员' }).click();
+    await expect(viewerPage.getByRole('button', { name: '登录' })).toBeVisible();
+    await expect(viewerPage.getByRole('grid')).toBeHidden();
+  } finally {
+    await other.close();
+  }
 });

@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   'RECOVERY_MODE',
   'REQUEST_TOO_LARGE',
   'FILE_REFUSED',
+  'QUANTITY_TOO_LARGE',
+  'STOCK_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -140,4 +140,7 @@ export interface RevealedNumbers {
   documentNumber: string;
   phone: string;
   emergencyPhone: string;
+  /** The person's notes and emergency contact as typed (the page shows them masked). */
+  notes: string;
+  emergencyContact: string;
 }

@@ -1,6 +1,14 @@
 /** Supplies, donations and the stock ledger: the vocabulary shared by main and renderer. */
 
 /** 防护用品, 消杀用品, 医疗用品, 生活物资, 食品饮用水, other. */
+/**
+ * The most one line of a receipt, issue, transfer or adjustment may move, in base units: ten
+ * million masks is more than a district holds; anything larger is a slip (a pack count typed as
+ * pieces, digits doubled). With it, balances and totals stay exact (below 2^53) for any real use;
+ * main also refuses a balance or an item's stock that would pass Number.MAX_SAFE_INTEGER.
+ */
+export const MAX_LINE_QUANTITY = 10_000_000;
+
 export const STOCK_CATEGORIES = [
   'ppe',
   'disinfection',

@@ -67,6 +67,21 @@ export class SessionStore implements UnknownNameMemory {
     this.byToken.delete(token);
   }
 
+  /**
+   * Ends a user's sessions at once (a disabled account, a reset or changed password), all but
+   * `keep`: their windows' next call, even a read, finds no session.
+   */
+  endAllOf(userId: number, keep: string | null = null): number {
+    let ended = 0;
+    for (const [token, session] of this.byToken) {
+      if (session.userId === userId && token !== keep) {
+        this.byToken.delete(token);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   get size(): number {
     return this.byToken.size;
   }

@@ -20,6 +20,8 @@ export interface SessionControl {
   end(): void;
   lock(): void;
   unlock(): void;
+  /** Ends every session of that user except the caller's own. */
+  endSessionsOf(userId: number): void;
 }
 
 export interface AppFacts {

@@ -207,7 +207,7 @@ export const handlers: Handlers = {
   'rooms.disinfect': recordDisinfection,
   'settings.updateObservation': updateObservationSettings,
 
-  'residents.page': residentPage,
+  'residents.page': (ctx, input) => residentPage(ctx, input, ctx.actor),
   'people.history': personHistory,
   'people.reveal': (ctx, input) => revealNumbers(ctx, input, ctx.actor),
   'stays.cancel': cancelRegistration,

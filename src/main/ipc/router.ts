@@ -135,6 +135,9 @@ export function createRouter(options: RouterOptions): Router {
           s.lastActiveAt = now;
         }
       },
+      endSessionsOf: (userId) => {
+        sessions.endAllOf(userId, handle.token);
+      },
     };
   }
 

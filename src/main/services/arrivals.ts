@@ -9,6 +9,7 @@ import type {
   StayStatus,
 } from '../../shared/people';
 import { isoNow, type ServiceContext } from './context';
+import { assertBusinessDates } from './datedInput';
 import { DomainError, notFound } from './errors';
 import { maskIdNumber, maskPhone } from './masking';
 import { checkDates, upsertPerson, vulnerableFlags, type PersonInput } from './people';
@@ -66,6 +67,7 @@ export function createBatch(
   },
 ): ArrivalBatch {
   getActiveSite(ctx, input.siteId);
+  assertBusinessDates(ctx, { arrivedAt: input.arrivedAt });
   const { lastInsertRowid } = ctx.db
     .prepare(
       'INSERT INTO arrival_batches (site_id, label, arrived_at, expected_count, notes, created_at) VALUES (?, ?, ?, ?, ?, ?)',

@@ -684,7 +684,9 @@ describe('audit trail', () => {
 
       expect(writes.filter((m) => !covered.has(m))).toEqual([]);
       expect(countRows(t.ctx, 'audit_pending')).toBe(0);
-      expect(valueOf<AuditVerification>(await invoke('audit.verify', {}))).toEqual({
+      // The password change above ended chief's other sessions: verify in a fresh one.
+      const again = sessionFor(tr, chiefId);
+      expect(valueOf<AuditVerification>(await invoke('audit.verify', {}, again))).toEqual({
         ok: true,
         count: countRows(t.ctx, 'audit_log'),
       });

@@ -1,5 +1,6 @@
 import type { Disinfection } from '../../shared/people';
 import { isoNow, type ServiceContext } from './context';
+import { assertBusinessDates } from './datedInput';
 import { DomainError } from './errors';
 import { getRoom, writeStatus } from './rooms';
 
@@ -16,6 +17,7 @@ export function recordDisinfection(
   },
 ): Disinfection {
   const room = getRoom(ctx, { id: input.roomId });
+  assertBusinessDates(ctx, { performedAt: input.performedAt });
   if (room.status !== 'awaiting_disinfection') {
     throw new DomainError(
       'INVALID_STATUS_TRANSITION',

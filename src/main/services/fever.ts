@@ -6,6 +6,7 @@ import { dayNumber, instantMs } from '../db/compactValues';
 import { READING_PRESENTATION, symptomsValue } from '../db/readingColumns';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
+import { maskPersonalNumbersOrNull } from './masking';
 import { getSettings } from './settings';
 import { getActiveSite } from './sites';
 
@@ -137,7 +138,8 @@ function toCase(r: CaseRow, now: Date): FeverCase {
     latestAt: r.latest_at,
     symptoms: JSON.parse(r.latest_symptoms) as Symptom[],
     closedAt: r.closed_at,
-    note: r.note,
+    // Shown on every screen's fever banner: numbers typed into it stay masked.
+    note: maskPersonalNumbersOrNull(r.note),
   };
 }
 

@@ -1,3 +1,4 @@
+import { EARLIEST_BUSINESS_DAY } from '../../shared/businessDates';
 import { ageOn, parseResidentId } from '../../shared/idNumber';
 import { siteMidnight } from '../../shared/siteDate';
 import {
@@ -57,7 +58,8 @@ export const EARLIEST_BIRTH_DATE = '1900-01-01';
 
 /**
  * Dates that parse but cannot be true on `today` (a site day): a birth or an exposure in the
- * future, a birth before 1900. Keyed by field, like checkDocument.
+ * future, a birth before 1900 (people are older than the desk's business days), an exposure
+ * before 2000. Keyed by field, like checkDocument.
  */
 export function checkDates(
   input: { birthDate?: string | undefined; lastExposureDate?: string | undefined },
@@ -69,6 +71,8 @@ export function checkDates(
     fields.birthDate = 'date_too_early';
   if (input.lastExposureDate !== undefined && input.lastExposureDate > today)
     fields.lastExposureDate = 'date_in_future';
+  else if (input.lastExposureDate !== undefined && input.lastExposureDate < EARLIEST_BUSINESS_DAY)
+    fields.lastExposureDate = 'date_before_2000';
   return fields;
 }
 

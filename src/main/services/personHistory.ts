@@ -4,7 +4,7 @@ import type { PersonDetail, PersonHistory, StayEventRecord } from '../../shared/
 import { siteMidnight } from '../../shared/siteDate';
 import type { ServiceContext } from './context';
 import { notFound } from './errors';
-import { maskIdNumber, maskPhone } from './masking';
+import { maskIdNumber, maskPersonalNumbers, maskPersonalNumbersOrNull, maskPhone } from './masking';
 import { vulnerableFlags } from './people';
 
 interface PersonRow {
@@ -58,9 +58,10 @@ export function personDetail(ctx: ServiceContext, personId: number): PersonDetai
       },
       now,
     ),
-    emergencyContact: p.emergency_contact,
+    // Free text shows what lists show: numbers typed into it masked (people.reveal has them).
+    emergencyContact: maskPersonalNumbers(p.emergency_contact),
     emergencyPhoneMasked: p.emergency_phone ? maskPhone(p.emergency_phone) : '',
-    notes: p.notes,
+    notes: maskPersonalNumbers(p.notes),
   };
 }
 
@@ -125,8 +126,8 @@ export function personHistory(ctx: ServiceContext, input: { personId: number }):
       observationEnd: s.observation_end,
       checkedOutAt: s.checked_out_at,
       checkoutKind: s.checkout_kind,
-      hospital: s.hospital,
-      checkoutReason: s.checkout_reason,
+      hospital: maskPersonalNumbersOrNull(s.hospital),
+      checkoutReason: maskPersonalNumbersOrNull(s.checkout_reason),
       events: events
         .filter((e) => e.stay_id === s.id)
         .map((e) => ({
@@ -136,7 +137,7 @@ export function personHistory(ctx: ServiceContext, input: { personId: number }):
           fromRoom: e.from_room,
           toRoom: e.to_room,
           days: e.days,
-          reason: e.reason,
+          reason: maskPersonalNumbersOrNull(e.reason),
         })),
     })),
   };

@@ -288,19 +288,27 @@ describe('residents, person history, prints (through the router)', () => {
 
   describe('people.reveal', () => {
     it('shows the full numbers to a coordinator and writes an audit row without them', async () => {
-      const spec = person();
+      const notes = '家属电话 138-1234-5678，邻居 139 1234 5678';
+      const spec = person({ notes, emergencyContact: '王五 +86 150-0000-1111' });
       const [m] = await checkIn([[spec, 'P-101']]);
+      // The page shows the numbers inside free text masked, whoever looks.
+      const { person: shown } = await desk.call('people.history', { personId: m!.personId });
+      expect(shown.notes).toBe('家属电话 138-****-5678，邻居 139 **** 5678');
+      expect(shown.emergencyContact).toBe('王五 +86 150-****-1111');
       const before = lastAuditId(desk.t);
       expect(await desk.call('people.reveal', { personId: m!.personId })).toEqual({
         documentNumber: spec.documentNumber,
         phone: spec.phone,
         emergencyPhone: '',
+        notes,
+        emergencyContact: '王五 +86 150-0000-1111',
       });
       const audit = auditRows(desk.t, before);
       expect(audit.map((a) => [a.method, a.entity, a.entity_id])).toEqual([
         ['people.reveal', 'person', m!.personId],
       ]);
       expect(JSON.stringify(audit)).not.toContain(spec.documentNumber);
+      expect(JSON.stringify(audit)).not.toContain('1234-5678');
     });
 
     it('is refused to a doctor or a viewer, and the refusal is audited', async () => {

@@ -3,9 +3,10 @@ import type { Resident, ResidentPage, ResidentSort, ResidentView } from '../../s
 import { addDays, daysBetween, siteDay, siteMidnight } from '../../shared/siteDate';
 import type { ServiceContext } from './context';
 import { departedRows, departedTotal } from './departedResidents';
-import { afterKey, decodeCursor, escapeLike, orderBy, pageOf, type KeyValue } from './keyset';
+import { afterKey, decodeCursor, orderBy, pageOf, type KeyValue } from './keyset';
 import { maskIdNumber } from './masking';
 import { vulnerableFlags } from './people';
+import { auditFullNumberSearch, residentSearch, type Searcher } from './residentSearch';
 import { COLUMNS, ROW_JOINS, type Filter, type PageSpan, type ResidentRow } from './residentRows';
 
 export interface ResidentPageInput {
@@ -72,36 +73,21 @@ function viewFilter(view: ResidentView, today: string): Filter {
   }
 }
 
-/**
- * One search box for what a coordinator has at hand: part of a name, a room label, or the visible
- * ends of a masked document number (`3206`, `123X`, or the whole `3206**********123X` pasted).
- */
-function searchFilter(search: string): Filter {
-  const q = search.trim().toUpperCase();
-  const like = `%${escapeLike(q)}%`;
-  const clauses = ["p.full_name LIKE ? ESCAPE '\\'", "r.number LIKE ? ESCAPE '\\'"];
-  const params: KeyValue[] = [like, like];
-  const masked = /^([0-9A-Z]*)\*+([0-9A-Z]*)$/.exec(q);
-  if (masked) {
-    clauses.push("(p.document_number LIKE ? ESCAPE '\\' AND length(p.document_number) = ?)");
-    params.push(`${escapeLike(masked[1]!)}%${escapeLike(masked[2]!)}`, q.length);
-  } else if (/^[0-9A-Z]{4,}$/.test(q)) {
-    clauses.push("p.document_number LIKE ? ESCAPE '\\'", "p.document_number LIKE ? ESCAPE '\\'");
-    params.push(`${escapeLike(q)}%`, `%${escapeLike(q)}`);
-  }
-  return { sql: `(${clauses.join(' OR ')})`, params };
-}
-
 /** One page of a site's residents (or its departed), by keyset: flat cost however deep. */
-export function residentPage(ctx: ServiceContext, input: ResidentPageInput): ResidentPage {
+export function residentPage(
+  ctx: ServiceContext,
+  input: ResidentPageInput,
+  searcher: Searcher | null = null,
+): ResidentPage {
   const now = ctx.now();
   const today = siteDay(now);
   const view = viewFilter(input.view, today);
   const searching = Boolean(input.search?.trim());
-  const search = searching ? searchFilter(input.search!) : null;
+  const search = searching ? residentSearch(input.search!, searcher) : null;
+  if (search?.fullNumber && searcher) auditFullNumberSearch(ctx, searcher, search.fullNumber);
   const filter: Filter = {
-    sql: search ? `${view.sql} AND ${search.sql}` : view.sql,
-    params: [...view.params, ...(search?.params ?? [])],
+    sql: search ? `${view.sql} AND ${search.filter.sql}` : view.sql,
+    params: [...view.params, ...(search?.filter.params ?? [])],
   };
   const keys = SORT_KEYS[input.sort];
   const span: PageSpan = {

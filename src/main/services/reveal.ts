@@ -4,7 +4,7 @@ import { isoNow, type ServiceContext } from './context';
 import { notFound } from './errors';
 
 /**
- * A person's document and phone numbers in full, for the one user who asked and may see them. The
+ * A person's document and phone numbers in full (and the notes, which may hold numbers), for the one user who asked and may see them. The
  * audit row names the person, never the numbers.
  */
 export function revealNumbers(
@@ -13,8 +13,17 @@ export function revealNumbers(
   user: { userId: number; username: string } | null,
 ): RevealedNumbers {
   const row = ctx.db
-    .prepare<[number], { document_number: string; phone: string; emergency_phone: string }>(
-      'SELECT document_number, phone, emergency_phone FROM people WHERE id = ?',
+    .prepare<
+      [number],
+      {
+        document_number: string;
+        phone: string;
+        emergency_phone: string;
+        notes: string;
+        emergency_contact: string;
+      }
+    >(
+      'SELECT document_number, phone, emergency_phone, notes, emergency_contact FROM people WHERE id = ?',
     )
     .get(input.personId);
   if (!row) throw notFound('person', input.personId);
@@ -25,11 +34,13 @@ export function revealNumbers(
     outcome: 'ok',
     entity: 'person',
     entityId: input.personId,
-    detail: 'full document and phone numbers shown',
+    detail: 'full document and phone numbers (and the numbers in notes) shown',
   });
   return {
     documentNumber: row.document_number,
     phone: row.phone,
     emergencyPhone: row.emergency_phone,
+    notes: row.notes,
+    emergencyContact: row.emergency_contact,
   };
 }

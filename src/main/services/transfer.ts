@@ -1,5 +1,6 @@
 import type { TransferRecord } from '../../shared/health';
 import { isoNow, type ServiceContext } from './context';
+import { assertBusinessDates } from './datedInput';
 import { DomainError } from './errors';
 import { getFeverCase } from './fever';
 import { requireActiveStay } from './readings';
@@ -29,6 +30,7 @@ export function transferFeverCase(
   userId: number | null,
 ): TransferRecord {
   const fever = getFeverCase(ctx, input.caseId);
+  assertBusinessDates(ctx, { departedAt: input.departedAt });
   if (fever.status !== 'open') {
     throw new DomainError('FEVER_CASE_CLOSED', `Fever case ${input.caseId} is ${fever.status}`, {
       status: fever.status,

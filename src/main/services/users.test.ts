@@ -245,6 +245,76 @@ describe('users (through the router)', () => {
     });
   });
 
+  describe('ending sessions at once', () => {
+    let nurseId: number;
+    let windows: SessionHandle[];
+    const storedTokens = (): (string | null)[] =>
+      windows.map((w) => (tr.sessions.get(w.token) ? w.token : null));
+
+    beforeEach(() => {
+      nurseId = addUser(t, 'nurse', ['medical']);
+      // The nurse is signed in twice (two windows); another user is signed in too.
+      windows = [sessionFor(tr, nurseId), sessionFor(tr, nurseId)];
+    });
+
+    it('a disabled account loses every open session: even a read is refused', async () => {
+      const other = sessionFor(tr, addUser(t, 'clerk', ['viewer']));
+      expect(await codeOf(invoke('auth.status', {}, windows[0]))).toBe('ok');
+      await invoke('users.setDisabled', { id: nurseId, disabled: true });
+      expect(storedTokens()).toEqual([null, null]);
+      for (const w of windows) {
+        expect(await codeOf(invoke('sites.list', { includeRetired: false }, w))).toBe(
+          'SESSION_EXPIRED',
+        );
+      }
+      expect(await codeOf(invoke('sites.list', { includeRetired: false }, other))).toBe('ok');
+      expect(await codeOf(invoke('sites.list', { includeRetired: false }))).toBe('ok');
+      // Enabling again does not bring a session back.
+      await invoke('users.setDisabled', { id: nurseId, disabled: false });
+      expect(await codeOf(invoke('sites.list', { includeRetired: false }, windows[1]))).toBe(
+        'SESSION_EXPIRED',
+      );
+    });
+
+    it("a password reset ends the user's sessions; the administrator's own stays", async () => {
+      expect(
+        await codeOf(invoke('users.resetPassword', { id: nurseId, password: NEW_PASSWORD })),
+      ).toBe('ok');
+      expect(storedTokens()).toEqual([null, null]);
+      expect(await codeOf(invoke('sites.list', { includeRetired: false }, windows[0]))).toBe(
+        'SESSION_EXPIRED',
+      );
+      expect(await codeOf(invoke('sites.list', { includeRetired: false }))).toBe('ok');
+      // An administrator resetting their own password keeps this window and ends the others.
+      const otherAdminWindow = sessionFor(tr, adminId);
+      expect(
+        await codeOf(invoke('users.resetPassword', { id: adminId, password: NEW_PASSWORD })),
+      ).toBe('ok');
+      expect(tr.sessions.get(otherAdminWindow.token)).toBeUndefined();
+      expect(await codeOf(invoke('sites.list', { includeRetired: false }))).toBe('ok');
+    });
+
+    it("changing one's own password ends one's other sessions, not this one", async () => {
+      expect(
+        await codeOf(
+          invoke('auth.changePassword', { current: TEST_PASSWORD, next: NEW_PASSWORD }, windows[0]),
+        ),
+      ).toBe('ok');
+      expect(storedTokens()).toEqual([windows[0]!.token, null]);
+      expect(await codeOf(invoke('sites.list', { includeRetired: false }, windows[0]))).toBe('ok');
+      expect(await codeOf(invoke('sites.list', { includeRetired: false }, windows[1]))).toBe(
+        'SESSION_EXPIRED',
+      );
+    });
+
+    it('a refused reset (a common password) ends nothing', async () => {
+      expect(
+        await codeOf(invoke('users.resetPassword', { id: nurseId, password: 'password1' })),
+      ).toBe('WEAK_PASSWORD');
+      expect(storedTokens()).toEqual(windows.map((w) => w.token));
+    });
+  });
+
   describe('the last active administrator', () => {
     it('cannot be disabled or lose the administrator role', async () => {
       const audit = lastAuditId(t);

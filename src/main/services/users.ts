@@ -1,7 +1,7 @@
 import type { UserSummary } from '../../shared/accounts';
 import { ROLES, type Role } from '../../shared/permissions';
 import type { Db } from '../db/open';
-import type { Actor } from '../ipc/context';
+import type { Actor, SessionControl } from '../ipc/context';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
 import { assertAcceptablePassword, hashPassword } from './passwords';
@@ -145,8 +145,12 @@ export function updateUser(
   return getSummary(ctx, input.id);
 }
 
+/** A service that may end other users' sessions (see SessionControl.endSessionsOf). */
+type SessionEndingContext = ServiceContext & { session: Pick<SessionControl, 'endSessionsOf'> };
+
+/** Disabling an account signs it out everywhere at once. */
 export function setUserDisabled(
-  ctx: ServiceContext,
+  ctx: SessionEndingContext,
   input: { id: number; disabled: boolean },
 ): UserSummary {
   if (input.disabled) assertNotLastAdmin(ctx, input.id);
@@ -155,10 +159,15 @@ export function setUserDisabled(
   ctx.db
     .prepare('UPDATE users SET disabled_at = ?, updated_at = ? WHERE id = ?')
     .run(input.disabled ? at : null, at, input.id);
+  if (input.disabled) ctx.session.endSessionsOf(input.id);
   return getSummary(ctx, input.id);
 }
 
-export function setPassword(ctx: ServiceContext, userId: number, password: string): void {
+/**
+ * A new password ends the user's other sessions at once: whoever knew the old one (the reason
+ * for a reset, often) is signed out. The caller's own session stays.
+ */
+export function setPassword(ctx: SessionEndingContext, userId: number, password: string): void {
   const user = findUser(ctx.db, userId);
   if (!user) throw notFound('user', userId);
   assertAcceptablePassword(password, user.username);
@@ -167,10 +176,11 @@ export function setPassword(ctx: ServiceContext, userId: number, password: strin
       'UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
     )
     .run(hashPassword(password), isoNow(ctx), userId);
+  ctx.session.endSessionsOf(userId);
 }
 
 export function resetPassword(
-  ctx: ServiceContext,
+  ctx: SessionEndingContext,
   input: { id: number; password: string },
 ): UserSummary {
   setPassword(ctx, input.id, input.password);

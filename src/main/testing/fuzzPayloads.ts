@@ -120,6 +120,13 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
       '../../../../etc/passwd',
       '%s%n%x',
       '\u202e',
+      // Text that lies about itself: bidi overrides and isolates, zero-width, ESC, a line separator.
+      '张\u202e三',
+      'A\u2066B\u2069',
+      '13812\u200b345678',
+      '\u200d',
+      '\u001b[31m',
+      'a\u2028b',
       '𝕏🏥',
       '\ud800',
       null,

@@ -18,6 +18,7 @@ import { createSite } from '../services/sites';
 import { sessionFor, valueOf } from './authTesting';
 import {
   addUser,
+  inertSession,
   makeTempDir,
   makeTestContext,
   makeTestRouter,
@@ -209,13 +210,7 @@ export function openCopy(templateFile: string, now: Date = TEST_NOW): TestContex
       version: '0.0.0-test',
       dataDir: dir,
       actor: null,
-      session: {
-        state: () => 'signedOut',
-        start: () => undefined,
-        end: () => undefined,
-        lock: () => undefined,
-        unlock: () => undefined,
-      },
+      session: inertSession,
       platform: {},
       unknownNames: new SessionStore(),
     },

@@ -55,12 +55,13 @@ export function makeTestContext(): TestContext {
 }
 
 /** For calling services directly: nobody is signed in and nothing can sign in. */
-const inertSession: SessionControl = {
+export const inertSession: SessionControl = {
   state: () => 'signedOut',
   start: () => undefined,
   end: () => undefined,
   lock: () => undefined,
   unlock: () => undefined,
+  endSessionsOf: () => undefined,
 };
 
 /** The password of every account made by addUser unless told otherwise. */

@@ -9,7 +9,7 @@ import type {
 import { AUDIT_OUTCOMES } from '../accounts';
 import { ROLES } from '../permissions';
 import { method } from './define';
-import { id, name, noInput, optionalText, password, username } from './fields';
+import { id, line, name, noInput, optionalText, password, username } from './fields';
 
 const roles = z
   .array(z.enum(ROLES))
@@ -21,8 +21,8 @@ const isoDate = z.iso.datetime({ offset: true });
 
 export const auditFilter = z.strictObject({
   userId: id.optional(),
-  method: z.string().trim().max(64).optional(),
-  entity: z.string().trim().max(32).optional(),
+  method: line(64).optional(),
+  entity: line(32).optional(),
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

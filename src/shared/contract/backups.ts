@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BackupInfo, BackupOverview, BackupStatus, RestoreOutcome } from '../backups';
 import { method } from './define';
-import { noInput } from './fields';
+import { line, noInput } from './fields';
 
 /** A backup is named, never given as a path: main looks it up in the backup folder. */
 const backupName = z
@@ -34,7 +34,7 @@ export const backupMethods = {
   'backups.updateSettings': method<BackupOverview>()({
     input: z.strictObject({
       /** Blank: `<data folder>/backups`. */
-      folder: z.string().trim().max(500),
+      folder: line(500),
       intervalMinutes: z.int().min(5).max(1440),
     }),
     kind: 'write',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FILE_LIMITS } from '../fileLimits';
 import { IMPORT_FIELDS, type ImportPreview } from '../imports';
 import { method } from './define';
-import { id } from './fields';
+import { id, name } from './fields';
 
 /** A column index: a file wider than this is refused when it is read. */
 const column = z
@@ -18,7 +18,7 @@ export const importMethods = {
   'arrivals.importPreview': method<ImportPreview>()({
     input: z.strictObject({
       batchId: id,
-      fileName: z.string().trim().min(1).max(200),
+      fileName: name(200),
       base64: z.base64().max(7_000_000),
       mapping: z.partialRecord(z.enum(IMPORT_FIELDS), column).optional(),
     }),

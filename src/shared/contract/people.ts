@@ -11,7 +11,7 @@ import type {
 import { CATEGORIES, CHECKOUT_KINDS, DOCUMENT_TYPES, GENDERS } from '../people';
 import type { Settings } from '../domain';
 import { method } from './define';
-import { id, name, noInput, optionalText } from './fields';
+import { id, line, name, noInput, notes, optionalText } from './fields';
 
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const day = z
@@ -38,7 +38,7 @@ export const personInput = z.strictObject({
   gender: z.enum(GENDERS),
   birthDate: day,
   documentType: z.enum(DOCUMENT_TYPES),
-  documentNumber: z.string().trim().min(1).max(32),
+  documentNumber: name(32),
   phone: mobile,
   category: z.enum(CATEGORIES),
   originId: id.optional(),
@@ -47,8 +47,8 @@ export const personInput = z.strictObject({
   disability: z.boolean().default(false),
   emergencyContact: optionalText(40),
   emergencyPhone: mobile,
-  notes: optionalText(500),
-  household: z.string().trim().max(20).optional(),
+  notes: notes(500),
+  household: line(20).optional(),
   lastExposureDate: day.optional(),
 });
 
@@ -69,7 +69,7 @@ export const peopleMethods = {
       label: name(80),
       arrivedAt: isoInstant,
       expectedCount: z.int().min(1).max(2000).optional(),
-      notes: optionalText(500),
+      notes: notes(500),
     }),
     kind: 'write',
     access: 'people.manage',
@@ -124,8 +124,8 @@ export const peopleMethods = {
     input: z.strictObject({
       id,
       kind: z.enum(CHECKOUT_KINDS),
-      hospital: z.string().trim().max(80).optional(),
-      reason: z.string().trim().max(200).optional(),
+      hospital: line(80).optional(),
+      reason: line(200).optional(),
     }),
     kind: 'write',
     access: 'people.manage',
@@ -137,7 +137,7 @@ export const peopleMethods = {
       performedAt: isoInstant,
       agent: name(60),
       concentration: name(40),
-      notes: optionalText(200),
+      notes: notes(200),
     }),
     kind: 'write',
     access: 'registry.manage',

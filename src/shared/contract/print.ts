@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import type { ExportedFile } from '../accounts';
 import { method } from './define';
+import { plainText } from './fields';
 
 /** A file name for the saved PDF: no path, no characters Windows refuses. */
-const pdfName = z
-  .string()
-  .trim()
-  .max(120)
-  .regex(/^[^\\/:*?"<>|\r\n\t\0]+\.pdf$/i, { message: 'file_name' });
+const pdfName = plainText(
+  z
+    .string()
+    .trim()
+    .max(120)
+    .regex(/^[^\\/:*?"<>|]+\.pdf$/i, { message: 'file_name' }),
+);
 
 export const printMethods = {
   /**

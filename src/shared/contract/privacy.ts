@@ -8,7 +8,7 @@ import {
   type PurgeResult,
 } from '../privacy';
 import { method } from './define';
-import { noInput } from './fields';
+import { line, noInput } from './fields';
 import { day } from './people';
 
 export const privacyMethods = {
@@ -33,7 +33,7 @@ export const privacyMethods = {
   }),
   /** The cutoff shown in the preview (never later than the retention allows) and the phrase typed. */
   'privacy.purge': method<PurgeResult>()({
-    input: z.strictObject({ cutoffDay: day, phrase: z.string().max(100) }),
+    input: z.strictObject({ cutoffDay: day, phrase: line(100) }),
     kind: 'write',
     access: 'privacy.manage',
   }),

@@ -3,7 +3,7 @@ import type { RecoveryState, RestoreOutcome } from '../backups';
 import type { AppInfo } from '../domain';
 import { backupName } from './backups';
 import { method } from './define';
-import { noInput } from './fields';
+import { noInput, plainText } from './fields';
 
 /**
  * What the app answers when it started on a damaged database. Not part of the main contract: the
@@ -14,7 +14,7 @@ import { noInput } from './fields';
 export const recoveryMethods = {
   'recovery.state': method<RecoveryState>()({ input: noInput, kind: 'read', access: 'public' }),
   'recovery.restore': method<RestoreOutcome>()({
-    input: z.strictObject({ folder: z.string().max(500), name: backupName }),
+    input: z.strictObject({ folder: plainText(z.string().max(500)), name: backupName }),
     kind: 'write',
     access: 'public',
   }),

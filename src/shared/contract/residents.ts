@@ -10,7 +10,7 @@ import {
   type RevealedNumbers,
 } from '../residents';
 import { method } from './define';
-import { id, name } from './fields';
+import { cursor, id, line, name } from './fields';
 import { MAX_PAGE_SIZE } from './rooms';
 
 export const residentMethods = {
@@ -18,10 +18,10 @@ export const residentMethods = {
     input: z.strictObject({
       siteId: id,
       view: z.enum(RESIDENT_VIEWS).default('in_residence'),
-      search: z.string().trim().max(40).optional(),
+      search: line(40).optional(),
       sort: z.enum(RESIDENT_SORTS).default('room'),
       direction: z.enum(['asc', 'desc']).default('asc'),
-      cursor: z.string().max(512).optional(),
+      cursor: cursor.optional(),
       limit: z.int().min(1).max(MAX_PAGE_SIZE).default(50),
     }),
     kind: 'read',

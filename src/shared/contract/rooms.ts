@@ -10,7 +10,7 @@ import {
   type RoomStatusChange,
 } from '../domain';
 import { method } from './define';
-import { id, optionalText } from './fields';
+import { cursor, id, line, notes } from './fields';
 import { floorLevel } from './registry';
 
 export const MAX_BULK_ROOMS = 5000;
@@ -35,7 +35,7 @@ const roomFields = {
   capacity,
   type: z.enum(ROOM_TYPES),
   features,
-  notes: optionalText(500),
+  notes: notes(500),
 };
 
 export const ROOM_SORT_FIELDS = ['location', 'capacity', 'status', 'type'] as const;
@@ -89,7 +89,7 @@ export const roomMethods = {
     input: z.strictObject({
       id,
       status: z.enum(ROOM_STATUSES),
-      reason: z.string().trim().max(200).optional(),
+      reason: line(200).optional(),
     }),
     kind: 'write',
     access: 'registry.manage',
@@ -121,10 +121,10 @@ export const roomMethods = {
   'rooms.page': method<RoomPage>()({
     input: z.strictObject({
       ...roomFilter,
-      search: z.string().trim().max(32).optional(),
+      search: line(32).optional(),
       sort: z.enum(ROOM_SORT_FIELDS).default('location'),
       direction: z.enum(['asc', 'desc']).default('asc'),
-      cursor: z.string().max(512).optional(),
+      cursor: cursor.optional(),
       limit: z.int().min(1).max(MAX_PAGE_SIZE).default(50),
     }),
     kind: 'read',

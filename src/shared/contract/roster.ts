@@ -14,7 +14,7 @@ import {
   type Unavailability,
 } from '../roster';
 import { method } from './define';
-import { id, name, optionalText } from './fields';
+import { id, line, name, optionalText } from './fields';
 import { day, isoInstant } from './people';
 
 const mobileOrEmpty = z
@@ -38,7 +38,7 @@ const postFields = {
   templateIds: z.array(id).max(12).default([]),
 };
 const clock = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'time_format' });
-const reason = z.string().trim().max(200).optional();
+const reason = line(200).optional();
 
 export const rosterMethods = {
   'staff.list': method<Staff[]>()({

@@ -3,6 +3,7 @@ import type { ExportedFile } from '../accounts';
 import type { Settings } from '../domain';
 import {
   DESTINATION_KINDS,
+  MAX_LINE_QUANTITY,
   PARTY_KINDS,
   RECEIPT_SOURCES,
   STOCK_CATEGORIES,
@@ -18,13 +19,14 @@ import {
   type StockReport,
 } from '../stock';
 import { method } from './define';
-import { id, name, optionalText } from './fields';
+import { id, line, name, optionalText } from './fields';
 import { day, isoInstant } from './people';
 
 const unitName = name(8);
 /** A sub-store of the site; absent means the site store. */
 const locationId = id.optional();
-const quantity = z.int().min(1).max(100_000_000);
+/** In the unit typed; main bounds the line again once converted to base units. */
+const quantity = z.int().min(1).max(MAX_LINE_QUANTITY);
 const itemFields = {
   name: name(40),
   category: z.enum(STOCK_CATEGORIES),
@@ -71,7 +73,7 @@ const receiptLine = {
   itemId: id,
   quantity,
   unit: unitName,
-  lotCode: z.string().trim().max(40).optional(),
+  lotCode: line(40).optional(),
   expiry: day.optional(),
 };
 
@@ -119,7 +121,7 @@ export const stockMethods = {
   /** Reads a donation list (CSV or XLSX) and matches its names; writes nothing. */
   'stock.importPreview': method<ReceiptImportPreview>()({
     input: z.strictObject({
-      fileName: z.string().trim().min(1).max(200),
+      fileName: name(200),
       base64: z.base64().max(7_000_000),
     }),
     kind: 'read',
@@ -132,7 +134,7 @@ export const stockMethods = {
         .array(
           z.strictObject({
             row: z.int().min(1).max(100_000),
-            name: z.string().trim().max(40),
+            name: line(40),
             spec: optionalText(40),
             ...receiptLine,
             itemId: id.optional(),
@@ -183,8 +185,8 @@ export const stockMethods = {
             lotId: id.optional(),
             quantity: z
               .int()
-              .min(-100_000_000)
-              .max(100_000_000)
+              .min(-MAX_LINE_QUANTITY)
+              .max(MAX_LINE_QUANTITY)
               .refine((n) => n !== 0, { message: 'not_zero' }),
           }),
         )

@@ -13,6 +13,7 @@ import type {
 import { addDays, daysBetween, siteInstant } from '../../../shared/siteDate';
 import { cachedStatement } from '../../db/statements';
 import { isoNow, type ServiceContext } from '../context';
+import { assertBusinessDates } from '../datedInput';
 import { DomainError, notFound } from '../errors';
 import { getSettings } from '../settings';
 import { getActiveSite } from '../sites';
@@ -79,6 +80,7 @@ export function createPeriod(
   input: { siteId: number; startsOn: string; endsOn: string },
 ): RosterPeriod {
   getActiveSite(ctx, input.siteId);
+  assertBusinessDates(ctx, { startsOn: input.startsOn, endsOn: input.endsOn });
   const days = daysBetween(input.startsOn, input.endsOn) + 1;
   if (days < 1 || days > MAX_PERIOD_DAYS) {
     throw new DomainError(

@@ -1,5 +1,6 @@
 import type { Staff, StaffRole, Unavailability } from '../../../shared/roster';
 import { isoNow, type ServiceContext } from '../context';
+import { assertBusinessDates } from '../datedInput';
 import { DomainError, notFound } from '../errors';
 import { maskPhone } from '../masking';
 
@@ -130,6 +131,7 @@ export function addUnavailability(
   input: { staffId: number; startsAt: string; endsAt: string; reason: string },
 ): Unavailability[] {
   getStaff(ctx, input.staffId);
+  assertBusinessDates(ctx, { startsAt: input.startsAt, endsAt: input.endsAt });
   const start = new Date(input.startsAt).toISOString();
   const end = new Date(input.endsAt).toISOString();
   if (end <= start) {

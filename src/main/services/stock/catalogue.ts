@@ -1,4 +1,4 @@
-import type { StockCategory, StockItem } from '../../../shared/stock';
+import { MAX_LINE_QUANTITY, type StockCategory, type StockItem } from '../../../shared/stock';
 import { isoNow, type ServiceContext } from '../context';
 import { DomainError, notFound } from '../errors';
 
@@ -194,19 +194,28 @@ export function toBaseUnits(
   item: StockItem,
   quantity: number,
   unit: string,
-  field: string,
+  /** The line's input path (`lines.3`): where a refusal points. */
+  line: string,
 ): number {
-  if (unit === item.baseUnit) return quantity;
-  const pack = item.units.find((u) => u.unit === unit);
+  const pack = unit === item.baseUnit ? { factor: 1 } : item.units.find((u) => u.unit === unit);
   if (!pack) {
     throw new DomainError(
       'INVALID_INPUT',
       `${item.name} has no unit ${unit}`,
       { unit, item: item.name },
       {
-        [field]: 'unknown_unit',
+        [`${line}.unit`]: 'unknown_unit',
       },
     );
   }
-  return quantity * pack.factor;
+  const base = quantity * pack.factor;
+  if (Math.abs(base) > MAX_LINE_QUANTITY) {
+    throw new DomainError(
+      'QUANTITY_TOO_LARGE',
+      `${quantity} ${unit} of ${item.name} is more than ${MAX_LINE_QUANTITY} ${item.baseUnit} in one line`,
+      { item: item.name, max: MAX_LINE_QUANTITY, unit: item.baseUnit },
+      { [`${line}.quantity`]: 'quantity_too_big' },
+    );
+  }
+  return base;
 }

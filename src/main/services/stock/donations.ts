@@ -8,6 +8,7 @@ import type {
 import { siteInstant, addDays } from '../../../shared/siteDate';
 import type { ServiceContext } from '../context';
 import { DomainError, notFound } from '../errors';
+import { maskPersonalNumbers } from '../masking';
 import { siteStore } from './ledger';
 
 interface LineRow {
@@ -42,7 +43,8 @@ function entries(rows: LineRow[]): DonationEntry[] {
       occurredAt: r.occurred_at,
       donor: r.donor,
       donorKind: r.kind,
-      contact: r.contact,
+      // The register and its exports reach every stock reader: a phone typed here stays masked.
+      contact: maskPersonalNumbers(r.contact),
       lines: [],
       reversed: r.reversed === 1,
     };

@@ -191,7 +191,7 @@ export function importReceipt(
 ): StockDocument {
   const itemIds = input.lines.map((line, i) => {
     const item = learnUnit(ctx, itemOfLine(ctx, line, i), line);
-    toBaseUnits(item, line.quantity, line.unit, `lines.${i}.unit`);
+    toBaseUnits(item, line.quantity, line.unit, `lines.${i}`);
     rememberAlias(ctx, item, line.name);
     return item.id;
   });

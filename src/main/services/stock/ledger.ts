@@ -1,6 +1,7 @@
 import { siteDay } from '../../../shared/siteDate';
 import type { StockDocumentKind } from '../../../shared/stock';
 import { isoNow, type ServiceContext } from '../context';
+import { assertBusinessDates } from '../datedInput';
 import { DomainError, notFound } from '../errors';
 import { getActiveSite } from '../sites';
 
@@ -61,6 +62,7 @@ export interface DocumentHead {
 }
 
 export function insertDocument(ctx: ServiceContext, head: DocumentHead): number {
+  assertBusinessDates(ctx, { occurredAt: head.occurredAt });
   return Number(
     ctx.db
       .prepare(
@@ -115,24 +117,56 @@ export function postMovement(
     )
     .run(m.documentId, m.itemId, m.lotId, m.locationId, m.quantity, m.at, m.kind, m.channel);
   // Update first: an upsert would test the CHECK on the would-be inserted (negative) row.
-  const updated = ctx.db
-    .prepare(
-      'UPDATE stock_balances SET quantity = quantity + ? WHERE item_id = ? AND lot_id = ? AND location_id = ?',
+  const balance = ctx.db
+    .prepare<[number, number, number, number], { quantity: number }>(
+      'UPDATE stock_balances SET quantity = quantity + ? WHERE item_id = ? AND lot_id = ? AND location_id = ? RETURNING quantity',
     )
-    .run(m.quantity, m.itemId, m.lotId ?? 0, m.locationId);
-  if (updated.changes === 0) {
+    .get(m.quantity, m.itemId, m.lotId ?? 0, m.locationId);
+  if (!balance) {
     ctx.db
       .prepare(
         'INSERT INTO stock_balances (item_id, lot_id, location_id, quantity) VALUES (?, ?, ?, ?)',
       )
       .run(m.itemId, m.lotId ?? 0, m.locationId, m.quantity);
   }
-  ctx.db
-    .prepare(
+  const daySum = ctx.db
+    .prepare<[number, number, string, string, string, number], { quantity: number }>(
       `INSERT INTO stock_daily (location_id, item_id, day, kind, channel, quantity) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (location_id, day, item_id, kind, channel) DO UPDATE SET quantity = quantity + excluded.quantity`,
+       ON CONFLICT (location_id, day, item_id, kind, channel) DO UPDATE SET quantity = quantity + excluded.quantity
+       RETURNING quantity`,
     )
-    .run(m.locationId, m.itemId, siteDay(new Date(m.at)), m.kind, m.channel, m.quantity);
+    .get(m.locationId, m.itemId, siteDay(new Date(m.at)), m.kind, m.channel, m.quantity)!;
+  assertCountable(ctx, m.itemId, [balance?.quantity ?? 0, daySum.quantity], m.quantity > 0);
+}
+
+/**
+ * Beyond 2^53 a JavaScript number stops counting one by one: a stock, a day's sum or an item's
+ * stock across every store that large would be read back wrong. The movement is refused (and its
+ * transaction rolled back) before that can happen.
+ */
+function assertCountable(
+  ctx: ServiceContext,
+  itemId: number,
+  sums: number[],
+  /** Only an increase can push the item's stock across every store past the limit. */
+  increase: boolean,
+): void {
+  const itemTotal = increase
+    ? ctx.db
+        .prepare<[number], { total: number }>(
+          'SELECT coalesce(sum(quantity), 0) AS total FROM stock_balances WHERE item_id = ?',
+        )
+        .get(itemId)!.total
+    : 0;
+  if ([...sums, itemTotal].every((n) => Math.abs(n) <= Number.MAX_SAFE_INTEGER)) return;
+  const item = ctx.db
+    .prepare<[number], { name: string }>('SELECT name FROM stock_items WHERE id = ?')
+    .get(itemId);
+  throw new DomainError(
+    'STOCK_TOO_LARGE',
+    `The stock of ${item?.name ?? itemId} would pass ${Number.MAX_SAFE_INTEGER}`,
+    { item: item?.name ?? String(itemId), max: Number.MAX_SAFE_INTEGER },
+  );
 }
 
 /** Lots of one item at one location with stock, first expiry first (no expiry last). */

@@ -8,7 +8,9 @@ import type {
   StockDocumentKind,
   StockItem,
 } from '../../../shared/stock';
+import { EXPIRY_YEARS_AHEAD } from '../../../shared/businessDates';
 import type { ServiceContext } from '../context';
+import { assertBusinessDates } from '../datedInput';
 import { DomainError, notFound } from '../errors';
 import { getItem, toBaseUnits } from './catalogue';
 import { insertDocument, lotsOnHand, postMovement, stockLocation } from './ledger';
@@ -84,6 +86,12 @@ export function receive(
     );
   }
   const location = stockLocation(ctx, input.siteId, input.locationId);
+  // A lot's expiry may lie years ahead; before 2000 or decades ahead it is a slip.
+  assertBusinessDates(
+    ctx,
+    Object.fromEntries(input.lines.map((line, i) => [`lines.${i}.expiry`, line.expiry])),
+    EXPIRY_YEARS_AHEAD,
+  );
   const documentId = insertDocument(ctx, {
     kind: 'receipt',
     siteId: input.siteId,
@@ -114,7 +122,7 @@ export function receive(
         },
       );
     }
-    const quantity = toBaseUnits(item, line.quantity, line.unit, `lines.${i}.unit`);
+    const quantity = toBaseUnits(item, line.quantity, line.unit, `lines.${i}`);
     const lot = item.tracksLots
       ? lotId(ctx, item.id, line.lotCode!.trim(), line.expiry ?? null)
       : null;
@@ -174,7 +182,7 @@ export function takeFirstExpiring(
   i: number,
 ): { item: StockItem; plan: IssuePlan } {
   const item = getItem(ctx, line.itemId);
-  const quantity = toBaseUnits(item, line.quantity, line.unit, `lines.${i}.unit`);
+  const quantity = toBaseUnits(item, line.quantity, line.unit, `lines.${i}`);
   const plan = planIssue(ctx, { siteId, locationId, itemId: item.id, quantity });
   if (plan.available < quantity) {
     throw new DomainError(

@@ -978,6 +978,10 @@ export const en: Messages = {
     ROSTER_PUBLISHED: 'This roster is published: change it by hand, with a reason for each change.',
     CONFIRMATION_MISMATCH: 'Type the confirmation phrase exactly as shown.',
     INSUFFICIENT_STOCK: 'Only {{available}} {{unit}} of {{item}} can be issued.',
+    QUANTITY_TOO_LARGE:
+      'Too much {{item}} for one line: at most {{max}} {{unit}}. Please check the quantity and unit.',
+    STOCK_TOO_LARGE:
+      'The stock of {{item}} would pass {{max}}, more than can be counted exactly. Please check the quantity.',
     DISK_FULL:
       'The disk is full: this change was not saved and the existing records are intact. You can still look things up; free some disk space, then save again.',
     READ_ONLY:
@@ -1031,6 +1035,9 @@ export const en: Messages = {
     building_code: 'Letters and digits only',
     room_number: 'Letters, digits and “-” only',
     single_line: 'One line only',
+    control_chars: 'Contains an invisible control character: please retype it',
+    bidi_chars: 'Contains a hidden text-direction character that can disguise what is shown',
+    zero_width_chars: 'Contains an invisible zero-width character: please retype it',
     floor_zero: 'There is no floor 0: the ground floor is 1, basements are -1',
     password_short: 'At least 8 characters',
     password_long: 'At most 64 characters',
@@ -1077,6 +1084,9 @@ export const en: Messages = {
     time_format: 'Time as HH:MM',
     date_in_future: 'Cannot be later than today',
     date_too_early: 'Before 1900: please check',
+    date_before_2000: 'Before 1 January 2000: please check',
+    date_too_late: 'Too far ahead: please check the year',
+    quantity_too_big: 'Too large for one line',
     date_format: 'Use YYYY-MM-DD',
     mobile_format: 'A mobile number has 11 digits',
     unrecognized_key: 'Unexpected field',

@@ -100,10 +100,12 @@ export function PersonPage(props: {
               <Row label={t('people.phone')}>{numbers?.phone ?? person.phoneMasked}</Row>
               <Row label={t('person.origin')}>{person.origin ?? '—'}</Row>
               <Row label={t('person.emergency')}>
-                {person.emergencyContact || '—'}{' '}
+                {(numbers?.emergencyContact ?? person.emergencyContact) || '—'}{' '}
                 {numbers?.emergencyPhone ?? person.emergencyPhoneMasked}
               </Row>
-              {person.notes && <Row label={t('common.notes')}>{person.notes}</Row>}
+              {person.notes && (
+                <Row label={t('common.notes')}>{numbers?.notes ?? person.notes}</Row>
+              )}
             </TableBody>
           </Table>
         </Paper>
