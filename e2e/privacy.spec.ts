@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { shellCookieName } from '../src/main/browser/sessionCookie';
 import { residentIdCheckChar } from '../src/shared/idNumber';
 import { addDays, siteDay } from '../src/shared/siteDate';
 import { expect, test } from './fixtures';
@@ -139,8 +140,14 @@ test("a password reset signs the account's open window out at once: its next rea
   const { page } = desk;
   const other = await page.context().browser()!.newContext({ locale: 'zh-CN' });
   try {
+    // A second window of the same launch: it carries the launch cookie the first page earned.
+    const port = Number(new URL(desk.server!.origin).port);
+    const launch = (await page.context().cookies(`${desk.server!.origin}/api/invoke`)).filter(
+      (c) => c.name === shellCookieName(port),
+    );
+    await other.addCookies(launch);
     const viewerPage = await other.newPage();
-    await viewerPage.goto(`${desk.server!.origin}/#token=${desk.server!.token}`);
+    await viewerPage.goto(desk.server!.origin);
     await signIn(viewerPage, 'viewer', desk.demoPassword!);
     await expect(viewerPage.getByRole('button', { name: '在住人员' })).toBeVisible();
 
