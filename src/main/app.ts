@@ -6,6 +6,8 @@ import type { AppInfo } from '../shared/domain';
 import { checkpointNow, idleCheckpointer, type IdleCheckpointer } from './db/checkpoint';
 import type { Db } from './db/open';
 import { isReadOnlyOpenFailure, openReadOnlyCopy } from './db/openReadOnly';
+import { prepareIncomingCopy } from './db/incomingCopy';
+import { settleInterruptedRestore, type SwapStep } from './db/replaceFile';
 import { openAtStartup, openInPlaceOf, type Damage } from './db/startup';
 import { SessionStore } from './auth/sessionStore';
 import type { Actor, BackupControl } from './ipc/context';
@@ -23,6 +25,7 @@ import {
   type Timer,
 } from './services/backups/scheduler';
 import { removeCopiesBeforePurge } from './services/backups/afterPurge';
+import { prepareIncoming } from './services/backups/prepareIncoming';
 import { BackupService } from './services/backups/service';
 import { knownBackupFolders } from './services/backups/takeBackup';
 import { DomainError } from './services/errors';
@@ -37,6 +40,8 @@ export interface CoreOptions {
   timer?: Timer;
   /** Quiet time after the last write before the WAL is checkpointed. */
   checkpointIdleMs?: number;
+  /** The crash test stops the process at a chosen step of a restore's file swap. */
+  restoreStep?: SwapStep;
 }
 
 export interface Core {
@@ -205,8 +210,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }
 
   /**
-   * Checks the backup, backs up what is there now, closes the connection, swaps the file in
-   * (stale -wal/-shm removed) and reopens; if the reopen fails, the previous file comes back.
+   * Checks the backup, backs up what is there now, prepares the incoming copy (migrated, with the
+   * restore's audit row: see prepareIncoming), closes the connection, swaps the file in (a crash
+   * at any instant is settled at the next start) and reopens; if the reopen fails, the previous
+   * file comes back.
    */
   function restore(folder: string, name: string, actor: Actor | null): Promise<RestoreOutcome> {
     return backups.exclusively(async () => {
@@ -216,19 +223,24 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       inner = busyRouter;
       try {
         const saved = previous ? await backups.backupWhileExclusive(previous, 'pre-restore') : null;
+        const detail =
+          `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : '');
+        prepareIncomingCopy(file, source, {
+          nativeBinding,
+          prepare: (incoming) =>
+            prepareIncoming(incoming, previous, { actor, at: now().toISOString(), detail }),
+        });
         schedule?.stop();
         schedule = null;
         checkpointer?.stop();
         previous?.close();
         db = null;
-        const opened = await openInPlaceOf(file, source, { dataDir, now, nativeBinding });
-        useDatabase(opened);
-        audit(
-          opened,
-          actor,
-          'backups.restore',
-          `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : ''),
+        const opened = await openInPlaceOf(
+          file,
+          { dataDir, now, nativeBinding },
+          options.restoreStep,
         );
+        useDatabase(opened);
         return { restoredFrom: name, savedAs: saved?.name ?? null };
       } catch (error) {
         if (db || !previous) {
@@ -267,6 +279,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     });
   }
 
+  const settled = settleInterruptedRestore(file);
+  if (settled) logger.error(`A restore interrupted by a crash was ${settled} at start`);
   const opened = await openAtStartup(file, { dataDir, now, nativeBinding }).catch((error) => {
     // A write-protected data folder: a read-only copy keeps the records readable (the log says why).
     if (!existsSync(file) || !isReadOnlyOpenFailure(error)) throw error;

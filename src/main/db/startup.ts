@@ -7,7 +7,7 @@ import { defaultBackupFolder } from '../services/backups/backupSettings';
 import { takeBackup } from '../services/backups/takeBackup';
 import { SCHEMA_VERSION } from './migrations';
 import { openDatabase, type Db } from './open';
-import { setFileAside, swapInDatabaseFile } from './replaceFile';
+import { setFileAside, swapInRestoredFile, type SwapStep } from './replaceFile';
 
 export interface Damage {
   reason: DamageReason;
@@ -77,15 +77,15 @@ export async function openAtStartup(
 }
 
 /**
- * Puts a copy of `source` (a checked backup) in place of the closed database `file` and opens it
- * as at start (pending migrations backed up first). If it does not open, the old file is back.
+ * Swaps the prepared `<file>.restoring` (see prepareIncomingCopy) in place of the closed database
+ * `file` and opens it as at start. If it does not open, the old file is back.
  */
 export async function openInPlaceOf(
   file: string,
-  source: string,
   options: StartupOptions,
+  step?: SwapStep,
 ): Promise<Db> {
-  const swap = swapInDatabaseFile(file, source);
+  const swap = swapInRestoredFile(file, step);
   try {
     const opened = await openAtStartup(file, options);
     if ('damage' in opened) {
