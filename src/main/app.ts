@@ -227,6 +227,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : '');
         prepareIncomingCopy(file, source, {
           nativeBinding,
+          step: options.restoreStep,
           prepare: (incoming) =>
             prepareIncoming(incoming, previous, { actor, at: now().toISOString(), detail }),
         });

@@ -1,11 +1,12 @@
 import { copyFileSync } from 'node:fs';
-import { fsyncFile, removeWithJournals, restoringName } from './replaceFile';
+import { fsyncFile, removeWithJournals, restoringName, type SwapStep } from './replaceFile';
 import { openDatabase, type Db } from './open';
 
 export interface IncomingCopyOptions {
   nativeBinding?: string;
   /** Writes into the opened copy (the restore's audit row); throws to abandon the restore. */
   prepare: (incoming: Db) => void;
+  step?: SwapStep;
 }
 
 /**
@@ -23,6 +24,7 @@ export function prepareIncomingCopy(
   removeWithJournals(incoming);
   try {
     copyFileSync(source, incoming);
+    options.step?.('incoming copied');
     const db = openDatabase(incoming, { nativeBinding: options.nativeBinding });
     try {
       options.prepare(db);
@@ -32,6 +34,7 @@ export function prepareIncomingCopy(
       db.close();
     }
     fsyncFile(incoming);
+    options.step?.('incoming prepared');
     return incoming;
   } catch (error) {
     removeWithJournals(incoming);

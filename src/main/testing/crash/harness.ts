@@ -24,21 +24,21 @@ const withoutSpreadsheets = {
  * Bundles the writer (TypeScript, the whole core) into one CommonJS file that plain `node` runs;
  * packages stay outside the bundle and are found through NODE_PATH.
  */
-export async function buildWriter(outDir: string): Promise<string> {
+export async function buildWriter(outDir: string, entry = 'writer'): Promise<string> {
   await build({
     configFile: false,
     logLevel: 'silent',
     root: REPO,
     plugins: [withoutSpreadsheets],
     build: {
-      ssr: join(__dirname, 'writer.ts'),
+      ssr: join(__dirname, `${entry}.ts`),
       outDir,
       emptyOutDir: true,
       minify: false,
-      rollupOptions: { output: { format: 'cjs', entryFileNames: 'writer.cjs' } },
+      rollupOptions: { output: { format: 'cjs', entryFileNames: `${entry}.cjs` } },
     },
   });
-  return join(outDir, 'writer.cjs');
+  return join(outDir, `${entry}.cjs`);
 }
 
 export interface KillRound {
