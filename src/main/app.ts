@@ -13,7 +13,8 @@ import { SessionStore } from './auth/sessionStore';
 import type { Actor, BackupControl } from './ipc/context';
 import { createRecoveryRouter } from './ipc/recoveryRouter';
 import { createRouter, type Logger, type Router } from './ipc/router';
-import { DATABASE_FILE } from './platform/dataDir';
+import { DATABASE_FILE, makePrivateFolder } from './platform/dataDir';
+import { lockDataFolder, type FolderLock } from './platform/folderLock';
 import { appendAudit } from './services/audit';
 import { readBackupSettings } from './services/backups/backupSettings';
 import { recoveryState } from './services/backups/recoveryState';
@@ -74,6 +75,20 @@ const busyRouter: Router = {
  * the connection, swaps the file and reopens, behind the same router object.
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
+  makePrivateFolder(options.dataDir);
+  const lock = lockDataFolder(options.dataDir, options.shell, {
+    nativeBinding: options.nativeBinding,
+  });
+  try {
+    return await openCore(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** startCore, once this process owns the data folder; closing the core gives it up. */
+async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   const { dataDir, logger, nativeBinding } = options;
   const file = join(dataDir, DATABASE_FILE);
   const now = options.now ?? (() => new Date());
@@ -331,6 +346,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         db.close();
       }
       releaseCopy();
+      lock.release();
     },
   };
 }

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { startCore } from '../app';
 import { DatabaseTooNewError } from '../db/migrate';
 import { defaultUserDataDir, resolveDataDir } from '../platform/dataDir';
+import { DataFolderInUseError } from '../platform/folderLock';
 import { createFileLogger } from '../platform/logger';
 import { seedDemo } from '../services/demoAccounts';
 import { startBrowserShell } from './server';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DatabaseTooNewError) {
+  if (error instanceof DatabaseTooNewError || error instanceof DataFolderInUseError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makePrivate, makePrivateFolder } from '../platform/dataDir';
+import { sidecarsOf } from './replaceFile';
 import { assertNotFromFuture, compactIfMostlyFree, migrate, schemaVersion } from './migrate';
 
 export type Db = Database.Database;
@@ -16,15 +17,18 @@ export interface OpenOptions {
  * A file from a newer app version throws DatabaseTooNewError before anything is written.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateFolder(dirname(file));
   const db = new Database(file, {
     nativeBinding: options.nativeBinding,
     readonly: options.readonly ?? false,
   });
   try {
+    // SQLite gives the -wal and -shm it creates the database file's permissions.
+    if (!options.readonly) for (const path of [file, ...sidecarsOf(file)]) makePrivate(path);
     // Before any pragma that writes (journal_mode rewrites the header): a newer file stays untouched.
     assertNotFromFuture(db);
     applyPragmas(db);
+    if (!options.readonly) for (const path of sidecarsOf(file)) makePrivate(path);
     const before = schemaVersion(db);
     if (migrate(db) > before) compactIfMostlyFree(db);
     return db;
