@@ -28,6 +28,7 @@ import {
 import { removeCopiesBeforePurge } from './services/backups/afterPurge';
 import { prepareIncoming } from './services/backups/prepareIncoming';
 import { BackupService } from './services/backups/service';
+import { changedSinceNewestBackup, lastWrittenAt } from './services/backups/startBackup';
 import { knownBackupFolders } from './services/backups/takeBackup';
 import { DomainError } from './services/errors';
 
@@ -296,6 +297,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   }
 
   const settled = settleInterruptedRestore(file);
+  const writtenBeforeStart = lastWrittenAt(file);
   if (settled) logger.error(`A restore interrupted by a crash was ${settled} at start`);
   const opened = await openAtStartup(file, { dataDir, now, nativeBinding }).catch((error) => {
     // A write-protected data folder: a read-only copy keeps the records readable (the log says why).
@@ -310,7 +312,9 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   if ('damage' in opened) enterRecovery(opened.damage);
   else {
     useDatabase(opened.db);
-    if (opened.existed) {
+    // Only when the data changed since the newest backup: restarts must not crowd out good copies.
+    const folder = () => readBackupSettings(opened.db, dataDir).folder;
+    if (opened.existed && changedSinceNewestBackup(folder(), writtenBeforeStart)) {
       const first = opened.db;
       const mark = changeMark(first);
       startupBackup = backups.backup(first, 'start').then(

@@ -80,11 +80,12 @@ export interface TestCore {
   signIn(username?: string): Promise<SessionHandle>;
 }
 
+/** A core on `dataDir` with a clock that stands still at `at` (TEST_NOW) until a test moves it. */
 export async function startTestCore(
   dataDir: string,
-  extra: Pick<CoreOptions, 'restoreStep'> = {},
+  { at = TEST_NOW, ...extra }: Pick<CoreOptions, 'restoreStep'> & { at?: Date } = {},
 ): Promise<TestCore> {
-  const clock = { now: new Date(TEST_NOW) };
+  const clock = { now: new Date(at) };
   const logger = capturingLogger();
   const core = await startCore({
     dataDir,

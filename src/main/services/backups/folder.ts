@@ -38,7 +38,7 @@ export function listBackups(folder: string): BackupInfo[] {
 /** Applies the rotation policy to the folder; returns what it removed. */
 export function rotateBackups(folder: string, now: Date): string[] {
   const doomed = backupsToDelete(
-    listBackups(folder).map((b) => ({ name: b.name, takenAt: new Date(b.takenAt) })),
+    listBackups(folder).map((b) => ({ name: b.name, kind: b.kind, takenAt: new Date(b.takenAt) })),
     now,
   );
   for (const name of doomed) rmSync(join(folder, name), { force: true });
