@@ -27,6 +27,7 @@ import {
 } from './services/backups/scheduler';
 import { removeCopiesBeforePurge } from './services/backups/afterPurge';
 import { prepareIncoming } from './services/backups/prepareIncoming';
+import { removeBackupLeftovers } from './services/backups/folder';
 import { BackupService } from './services/backups/service';
 import { changedSinceNewestBackup, lastWrittenAt } from './services/backups/startBackup';
 import { knownBackupFolders } from './services/backups/takeBackup';
@@ -298,6 +299,10 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
 
   const settled = settleInterruptedRestore(file);
   const writtenBeforeStart = lastWrittenAt(file);
+  // Interrupted backups: each may be a whole copy of the data, which no rotation or purge would see.
+  const leftovers = knownBackupFolders(dataDir).flatMap(removeBackupLeftovers);
+  if (leftovers.length)
+    logger.error(`Removed what interrupted backups left: ${leftovers.join(', ')}`);
   if (settled) logger.error(`A restore interrupted by a crash was ${settled} at start`);
   const opened = await openAtStartup(file, { dataDir, now, nativeBinding }).catch((error) => {
     // A write-protected data folder: a read-only copy keeps the records readable (the log says why).

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { makePrivate, makePrivateFolder } from '../platform/dataDir';
 import { sidecarsOf } from './replaceFile';
-import { assertNotFromFuture, compactIfMostlyFree, migrate, schemaVersion } from './migrate';
+import { assertNotFromFuture, compactIfMostlyFree, migrate } from './migrate';
 
 export type Db = Database.Database;
 
@@ -29,8 +29,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     assertNotFromFuture(db);
     applyPragmas(db);
     if (!options.readonly) for (const path of sidecarsOf(file)) makePrivate(path);
-    const before = schemaVersion(db);
-    if (migrate(db) > before) compactIfMostlyFree(db);
+    migrate(db);
+    // After a migration or a purge, and at the next start if that compaction was cut short.
+    if (!options.readonly) compactIfMostlyFree(db);
     return db;
   } catch (error) {
     db.close();
