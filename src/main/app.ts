@@ -8,7 +8,7 @@ import type { Db } from './db/open';
 import { isReadOnlyOpenFailure, openReadOnlyCopy } from './db/openReadOnly';
 import { prepareIncomingCopy } from './db/incomingCopy';
 import { settleInterruptedRestore, type SwapStep } from './db/replaceFile';
-import { openAtStartup, openInPlaceOf, type Damage } from './db/startup';
+import { isDiskFullFailure, openAtStartup, openInPlaceOf, type Damage } from './db/startup';
 import { SessionStore } from './auth/sessionStore';
 import type { Actor, BackupControl } from './ipc/context';
 import { createRecoveryRouter } from './ipc/recoveryRouter';
@@ -107,6 +107,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   let schedule: Schedule | null = null;
   let checkpointer: IdleCheckpointer | null = null;
   let readOnly = false;
+  let diskFull = false;
   let releaseCopy = () => undefined as void;
   let inner: Router = busyRouter;
 
@@ -168,6 +169,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       backups: control,
       afterWrite: checkpointer.noteWrite,
       readOnly,
+      diskFull,
     });
     schedule?.stop();
     schedule = null;
@@ -305,9 +307,16 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
     logger.error(`Removed what interrupted backups left: ${leftovers.join(', ')}`);
   if (settled) logger.error(`A restore interrupted by a crash was ${settled} at start`);
   const opened = await openAtStartup(file, { dataDir, now, nativeBinding }).catch((error) => {
-    // A write-protected data folder: a read-only copy keeps the records readable (the log says why).
-    if (!existsSync(file) || !isReadOnlyOpenFailure(error)) throw error;
-    logger.error('The data folder is read-only; opening a read-only copy', error);
+    // A write-protected data folder or a full disk: a read-only copy (in the temporary folder)
+    // keeps the records readable and sign-in working; the banner says why.
+    diskFull = isDiskFullFailure(error);
+    if (!existsSync(file) || !(diskFull || isReadOnlyOpenFailure(error))) throw error;
+    logger.error(
+      diskFull
+        ? 'The disk is full; opening a read-only copy'
+        : 'The data folder is read-only; opening a read-only copy',
+      error,
+    );
     const copy = openReadOnlyCopy(file, { nativeBinding });
     readOnly = true;
     releaseCopy = copy.remove;

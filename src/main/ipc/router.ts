@@ -199,6 +199,7 @@ export function createRouter(options: RouterOptions): Router {
       version: options.version,
       dataDir: options.dataDir,
       readOnly: options.readOnly ?? false,
+      diskFull: options.diskFull ?? false,
       ...(options.backups ? { backups: options.backups } : {}),
       actor: caller.actor,
       session: sessionControl(handle, now),

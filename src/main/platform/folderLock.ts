@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isReadOnlyOpenFailure } from '../db/openReadOnly';
+import { isDiskFullFailure } from '../db/startup';
 import { makePrivate } from './dataDir';
 
 /** SQLite's lock on this file is the folder's lock: the OS drops it when the holder dies. */
@@ -60,7 +61,7 @@ const isBusy = (error: unknown): boolean =>
 
 /**
  * Takes the data folder for this process, or throws DataFolderInUseError naming the holder. The
- * lock is a small SQLite file held in exclusive locking mode after a write: its OS lock (fcntl,
+ * lock is an empty SQLite file with an exclusive transaction held open: its OS lock (fcntl,
  * LockFileEx) lasts while the connection is open and is released by the OS when the process ends,
  * even by kill -9. A folder that may not be written is not locked: a read-only copy is opened
  * there, and nothing can be lost from it.
@@ -85,16 +86,17 @@ export function lockDataFolder(
   try {
     makePrivate(join(dataDir, LOCK_FILE));
     db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER, started_at TEXT)');
-    db.prepare('INSERT INTO holder (pid, started_at) VALUES (?, ?)').run(
-      process.pid,
-      new Date().toISOString(),
-    );
-    db.exec('DELETE FROM holder WHERE rowid < (SELECT max(rowid) FROM holder)');
+    // Written once, while the disk has room: an empty file's first transaction must write its
+    // first page, a file with one need not.
+    db.exec('CREATE TABLE IF NOT EXISTS held (x)');
+    // An exclusive transaction left open: the lock, without writing a byte (a full disk locks too).
+    db.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     db.close();
     if (isBusy(error)) throw new DataFolderInUseError(dataDir, readHolder(dataDir));
-    if (isReadOnlyOpenFailure(error)) return { release: () => undefined };
+    // Nothing can be written here: the desk opens a read-only copy, so nothing can be lost.
+    if (isReadOnlyOpenFailure(error) || isDiskFullFailure(error))
+      return { release: () => undefined };
     throw error;
   }
   heldHere.add(key);

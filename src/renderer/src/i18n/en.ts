@@ -6,6 +6,8 @@ export const en: Messages = {
     subtitle: 'Coordination office of a centralised isolation site',
     readOnly:
       'Read-only: the data folder may not be written. Records can be looked up, but no change can be saved. Restore write access, then start the app again.',
+    diskFull:
+      'Read-only: the disk holding the data was full at start. You can sign in and look records up, but no change can be saved. Free some disk space, then start the app again.',
   },
   nav: {
     rooms: 'Rooms',
