@@ -75,6 +75,14 @@ describe('the restore swap, stopped at every step and settled as the next start 
     expect(readdirSync(dir)).toEqual(['desk.sqlite']);
   });
 
+  it('never deletes the old file while no new one is in place, marker or not', () => {
+    writeFileSync(beforeRestoreName(file), 'old');
+    writeFileSync(restoreMarkerName(file), '');
+    settleInterruptedRestore(file);
+    expect(contentOf(file)).toBe('old');
+    expect(readdirSync(dir)).toEqual(['desk.sqlite']);
+  });
+
   it('undoes a half-prepared copy and a swap of the earlier version cut between its renames', () => {
     writeFileSync(beforeRestoreName(file), 'old');
     writeFileSync(restoringName(file), 'half');

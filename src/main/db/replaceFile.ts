@@ -123,8 +123,10 @@ export function settleInterruptedRestore(file: string): RestoreSettlement {
   const marker = restoreMarkerName(file);
   if (existsSync(marker)) {
     rollForward(file, noStep);
+    // The old file goes only once the new one is in place (a copy removed by hand stays undone).
+    if (existsSync(file)) rmSync(previous, { force: true });
+    else if (existsSync(previous)) renameSync(previous, file);
     rmSync(marker);
-    rmSync(previous, { force: true });
     fsyncFolder(folder);
     return 'finished';
   }
