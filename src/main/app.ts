@@ -6,12 +6,15 @@ import type { AppInfo } from '../shared/domain';
 import { checkpointNow, idleCheckpointer, type IdleCheckpointer } from './db/checkpoint';
 import type { Db } from './db/open';
 import { isReadOnlyOpenFailure, openReadOnlyCopy } from './db/openReadOnly';
-import { openAtStartup, openInPlaceOf, type Damage } from './db/startup';
+import { prepareIncomingCopy } from './db/incomingCopy';
+import { settleInterruptedRestore, type SwapStep } from './db/replaceFile';
+import { isDiskFullFailure, openAtStartup, openInPlaceOf, type Damage } from './db/startup';
 import { SessionStore } from './auth/sessionStore';
 import type { Actor, BackupControl } from './ipc/context';
 import { createRecoveryRouter } from './ipc/recoveryRouter';
 import { createRouter, type Logger, type Router } from './ipc/router';
-import { DATABASE_FILE } from './platform/dataDir';
+import { DATABASE_FILE, makePrivateFolder } from './platform/dataDir';
+import { lockDataFolder, type FolderLock } from './platform/folderLock';
 import { appendAudit } from './services/audit';
 import { readBackupSettings } from './services/backups/backupSettings';
 import { recoveryState } from './services/backups/recoveryState';
@@ -23,7 +26,10 @@ import {
   type Timer,
 } from './services/backups/scheduler';
 import { removeCopiesBeforePurge } from './services/backups/afterPurge';
+import { prepareIncoming } from './services/backups/prepareIncoming';
+import { removeBackupLeftovers } from './services/backups/folder';
 import { BackupService } from './services/backups/service';
+import { changedSinceNewestBackup, lastWrittenAt } from './services/backups/startBackup';
 import { knownBackupFolders } from './services/backups/takeBackup';
 import { DomainError } from './services/errors';
 
@@ -37,6 +43,8 @@ export interface CoreOptions {
   timer?: Timer;
   /** Quiet time after the last write before the WAL is checkpointed. */
   checkpointIdleMs?: number;
+  /** The crash test stops the process at a chosen step of a restore's file swap. */
+  restoreStep?: SwapStep;
 }
 
 export interface Core {
@@ -69,6 +77,20 @@ const busyRouter: Router = {
  * the connection, swaps the file and reopens, behind the same router object.
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
+  makePrivateFolder(options.dataDir);
+  const lock = lockDataFolder(options.dataDir, options.shell, {
+    nativeBinding: options.nativeBinding,
+  });
+  try {
+    return await openCore(options, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** startCore, once this process owns the data folder; closing the core gives it up. */
+async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   const { dataDir, logger, nativeBinding } = options;
   const file = join(dataDir, DATABASE_FILE);
   const now = options.now ?? (() => new Date());
@@ -85,6 +107,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   let schedule: Schedule | null = null;
   let checkpointer: IdleCheckpointer | null = null;
   let readOnly = false;
+  let diskFull = false;
   let releaseCopy = () => undefined as void;
   let inner: Router = busyRouter;
 
@@ -146,6 +169,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       backups: control,
       afterWrite: checkpointer.noteWrite,
       readOnly,
+      diskFull,
     });
     schedule?.stop();
     schedule = null;
@@ -205,8 +229,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }
 
   /**
-   * Checks the backup, backs up what is there now, closes the connection, swaps the file in
-   * (stale -wal/-shm removed) and reopens; if the reopen fails, the previous file comes back.
+   * Checks the backup, backs up what is there now, prepares the incoming copy (migrated, with the
+   * restore's audit row: see prepareIncoming), closes the connection, swaps the file in (a crash
+   * at any instant is settled at the next start) and reopens; if the reopen fails, the previous
+   * file comes back.
    */
   function restore(folder: string, name: string, actor: Actor | null): Promise<RestoreOutcome> {
     return backups.exclusively(async () => {
@@ -216,19 +242,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       inner = busyRouter;
       try {
         const saved = previous ? await backups.backupWhileExclusive(previous, 'pre-restore') : null;
+        const detail =
+          `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : '');
+        prepareIncomingCopy(file, source, {
+          nativeBinding,
+          step: options.restoreStep,
+          prepare: (incoming) =>
+            prepareIncoming(incoming, previous, { actor, at: now().toISOString(), detail }),
+        });
         schedule?.stop();
         schedule = null;
         checkpointer?.stop();
         previous?.close();
         db = null;
-        const opened = await openInPlaceOf(file, source, { dataDir, now, nativeBinding });
-        useDatabase(opened);
-        audit(
-          opened,
-          actor,
-          'backups.restore',
-          `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : ''),
+        const opened = await openInPlaceOf(
+          file,
+          { dataDir, now, nativeBinding },
+          options.restoreStep,
         );
+        useDatabase(opened);
         return { restoredFrom: name, savedAs: saved?.name ?? null };
       } catch (error) {
         if (db || !previous) {
@@ -267,10 +299,24 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     });
   }
 
+  const settled = settleInterruptedRestore(file);
+  const writtenBeforeStart = lastWrittenAt(file);
+  // Interrupted backups: each may be a whole copy of the data, which no rotation or purge would see.
+  const leftovers = knownBackupFolders(dataDir).flatMap(removeBackupLeftovers);
+  if (leftovers.length)
+    logger.error(`Removed what interrupted backups left: ${leftovers.join(', ')}`);
+  if (settled) logger.error(`A restore interrupted by a crash was ${settled} at start`);
   const opened = await openAtStartup(file, { dataDir, now, nativeBinding }).catch((error) => {
-    // A write-protected data folder: a read-only copy keeps the records readable (the log says why).
-    if (!existsSync(file) || !isReadOnlyOpenFailure(error)) throw error;
-    logger.error('The data folder is read-only; opening a read-only copy', error);
+    // A write-protected data folder or a full disk: a read-only copy (in the temporary folder)
+    // keeps the records readable and sign-in working; the banner says why.
+    diskFull = isDiskFullFailure(error);
+    if (!existsSync(file) || !(diskFull || isReadOnlyOpenFailure(error))) throw error;
+    logger.error(
+      diskFull
+        ? 'The disk is full; opening a read-only copy'
+        : 'The data folder is read-only; opening a read-only copy',
+      error,
+    );
     const copy = openReadOnlyCopy(file, { nativeBinding });
     readOnly = true;
     releaseCopy = copy.remove;
@@ -280,7 +326,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   if ('damage' in opened) enterRecovery(opened.damage);
   else {
     useDatabase(opened.db);
-    if (opened.existed) {
+    // Only when the data changed since the newest backup: restarts must not crowd out good copies.
+    const folder = () => readBackupSettings(opened.db, dataDir).folder;
+    if (opened.existed && changedSinceNewestBackup(folder(), writtenBeforeStart)) {
       const first = opened.db;
       const mark = changeMark(first);
       startupBackup = backups.backup(first, 'start').then(
@@ -316,6 +364,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         db.close();
       }
       releaseCopy();
+      lock.release();
     },
   };
 }

@@ -170,6 +170,8 @@ export interface AppInfo {
   needsSetup: boolean;
   /** The data folder is write-protected: records can be read, no change saved. */
   readOnly: boolean;
+  /** Read-only because the disk was full at start: free space, then start again. */
+  diskFull?: boolean;
   /** The database was found damaged at start: the app shows only its recovery screen. */
   recovery: boolean;
 }

@@ -5,6 +5,7 @@ import { startCore, type Core } from '../app';
 import { DatabaseTooNewError } from '../db/migrate';
 import { defaultUserDataDir, resolveDataDir } from '../platform/dataDir';
 import { createFileLogger } from '../platform/logger';
+import { DataFolderInUseError } from '../platform/folderLock';
 import { seedDemo } from '../services/demoAccounts';
 import { startBrowserShell } from './server';
 import { argValue, type Shutdown } from './shutdown';
@@ -78,7 +79,7 @@ export function runBrowserShell(
   shutdown: Shutdown,
 ): Promise<void> {
   return start(argv, rendererDir, shutdown).catch((error: unknown) => {
-    if (error instanceof DatabaseTooNewError) {
+    if (error instanceof DatabaseTooNewError || error instanceof DataFolderInUseError) {
       process.stderr.write(`${error.message}\n`);
     } else {
       process.stderr.write(

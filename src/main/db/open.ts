@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { assertNotFromFuture, compactIfMostlyFree, migrate, schemaVersion } from './migrate';
+import { makePrivate, makePrivateFolder } from '../platform/dataDir';
+import { sidecarsOf } from './replaceFile';
+import { assertNotFromFuture, compactIfMostlyFree, migrate } from './migrate';
 
 export type Db = Database.Database;
 
@@ -16,17 +17,21 @@ export interface OpenOptions {
  * A file from a newer app version throws DatabaseTooNewError before anything is written.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateFolder(dirname(file));
   const db = new Database(file, {
     nativeBinding: options.nativeBinding,
     readonly: options.readonly ?? false,
   });
   try {
+    // SQLite gives the -wal and -shm it creates the database file's permissions.
+    if (!options.readonly) for (const path of [file, ...sidecarsOf(file)]) makePrivate(path);
     // Before any pragma that writes (journal_mode rewrites the header): a newer file stays untouched.
     assertNotFromFuture(db);
     applyPragmas(db);
-    const before = schemaVersion(db);
-    if (migrate(db) > before) compactIfMostlyFree(db);
+    if (!options.readonly) for (const path of sidecarsOf(file)) makePrivate(path);
+    migrate(db);
+    // After a migration or a purge, and at the next start if that compaction was cut short.
+    if (!options.readonly) compactIfMostlyFree(db);
     return db;
   } catch (error) {
     db.close();

@@ -1,12 +1,5 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export interface FileSwap {
   /** The new file opened fine: drop the old one. */
@@ -18,9 +11,12 @@ export interface FileSwap {
 /** The -wal and -shm beside a database file. */
 export const sidecarsOf = (file: string): string[] => [`${file}-wal`, `${file}-shm`];
 
-/** Flushes a written file to the disk before it is renamed into place. */
-export function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
+/** Every file SQLite may keep beside a database: its rollback journal, -wal and -shm. */
+export const journalsOf = (file: string): string[] => [`${file}-journal`, ...sidecarsOf(file)];
+
+/** Opens `path` with `flags`, flushes it to the disk and closes it. */
+function flush(path: string, flags: string): void {
+  const fd = openSync(path, flags);
   try {
     fsyncSync(fd);
   } finally {
@@ -28,31 +24,127 @@ export function fsyncFile(file: string): void {
   }
 }
 
+/** Flushes a written file to the disk before it is renamed into place. */
+export const fsyncFile = (file: string): void => flush(file, 'r+');
+
 /**
- * Puts a copy of `source` in place of the (closed) database `file`. Stale -wal/-shm files go
- * first: SQLite would otherwise replay an old write-ahead log into the restored file. The copy
- * is flushed under a temporary name and renamed in, so the file is whole at every moment.
+ * Flushes a folder's entries: a rename or unlink is only durable once its directory is. Windows
+ * cannot open a folder for fsync (and NTFS journals its renames), so there it is skipped.
  */
-export function swapInDatabaseFile(file: string, source: string): FileSwap {
-  for (const sidecar of sidecarsOf(file)) rmSync(sidecar, { force: true });
-  const incoming = `${file}.restoring`;
-  const previous = `${file}.before-restore`;
-  rmSync(incoming, { force: true });
-  copyFileSync(source, incoming);
-  fsyncFile(incoming);
-  const hadPrevious = existsSync(file);
-  // Left by a restore that crashed half-way (Windows will not rename onto an existing file).
-  rmSync(previous, { force: true });
-  if (hadPrevious) renameSync(file, previous);
-  renameSync(incoming, file);
+export function fsyncFolder(folder: string): void {
+  if (process.platform !== 'win32') flush(folder, 'r');
+}
+
+/** Removes a file (if there) and its journals. */
+export function removeWithJournals(file: string): void {
+  for (const path of [file, ...journalsOf(file)]) rmSync(path, { force: true });
+}
+
+/** Where a restore prepares the incoming copy, and where it keeps the file it replaces. */
+export const restoringName = (file: string): string => `${file}.restoring`;
+export const beforeRestoreName = (file: string): string => `${file}.before-restore`;
+/**
+ * Written (and flushed) once the incoming copy is complete and before the first rename: while it
+ * exists, the restore goes forward at the next start; without it, whatever was half-done is undone.
+ */
+export const restoreMarkerName = (file: string): string => `${file}.restore-committed`;
+
+/** Each step of a swap, after it happened: the crash test stops the process at any of them. */
+export type SwapStep = (step: string) => void;
+
+const noStep: SwapStep = () => undefined;
+
+/** Creates an empty file and flushes it and its folder. */
+function writeMarker(marker: string): void {
+  flush(marker, 'w');
+  fsyncFolder(dirname(marker));
+}
+
+/**
+ * Puts the prepared, flushed `<file>.restoring` in place of the (closed) database `file`. The
+ * marker goes first, so every instant is covered: before it, the old file is untouched; after it,
+ * `settleInterruptedRestore` finishes the swap. Stale -wal/-shm go before the rename: SQLite would
+ * otherwise replay an old write-ahead log into the restored file. Each rename is flushed.
+ */
+export function swapInRestoredFile(file: string, step: SwapStep = noStep): FileSwap {
+  const folder = dirname(file);
+  const previous = beforeRestoreName(file);
+  const marker = restoreMarkerName(file);
+  removeWithJournals(previous);
+  writeMarker(marker);
+  step('marker written');
+  rollForward(file, step);
+  rmSync(marker);
+  fsyncFolder(folder);
+  step('marker removed');
   return {
-    commit: () => rmSync(previous, { force: true }),
+    commit: () => {
+      rmSync(previous, { force: true });
+      step('previous removed');
+    },
     undo: () => {
-      for (const sidecar of sidecarsOf(file)) rmSync(sidecar, { force: true });
-      rmSync(file, { force: true });
-      if (hadPrevious) renameSync(previous, file);
+      removeWithJournals(file);
+      if (existsSync(previous)) renameSync(previous, file);
+      fsyncFolder(folder);
     },
   };
+}
+
+/** The renames of a committed swap, each skipped when it already happened. */
+function rollForward(file: string, step: SwapStep): void {
+  const folder = dirname(file);
+  const incoming = restoringName(file);
+  if (!existsSync(incoming)) return;
+  for (const sidecar of sidecarsOf(file)) rmSync(sidecar, { force: true });
+  step('stale log removed');
+  if (existsSync(file)) {
+    renameSync(file, beforeRestoreName(file));
+    fsyncFolder(folder);
+    step('previous moved aside');
+  }
+  renameSync(incoming, file);
+  fsyncFolder(folder);
+  step('incoming moved in');
+}
+
+/** What a start found of an interrupted restore, for the log; null when there was nothing. */
+export type RestoreSettlement = 'finished' | 'undone' | 'cleaned' | null;
+
+/**
+ * At start, before the database is opened: a restore interrupted by a crash is finished (its
+ * marker was written: the incoming copy is complete and already holds the restore's audit row) or
+ * undone (no marker: the old file comes back and the half-prepared copy goes). Never leaves the
+ * folder without its database while a copy of the data sits beside it under another name.
+ */
+export function settleInterruptedRestore(file: string): RestoreSettlement {
+  const folder = dirname(file);
+  const incoming = restoringName(file);
+  const previous = beforeRestoreName(file);
+  const marker = restoreMarkerName(file);
+  if (existsSync(marker)) {
+    rollForward(file, noStep);
+    // The old file goes only once the new one is in place (a copy removed by hand stays undone).
+    if (existsSync(file)) rmSync(previous, { force: true });
+    else if (existsSync(previous)) renameSync(previous, file);
+    rmSync(marker);
+    fsyncFolder(folder);
+    return 'finished';
+  }
+  const hadIncoming = [incoming, ...journalsOf(incoming)].some((path) => existsSync(path));
+  removeWithJournals(incoming);
+  if (existsSync(previous)) {
+    if (existsSync(file)) {
+      // The swap was complete (no marker any more); only the old file was still to go.
+      rmSync(previous);
+      fsyncFolder(folder);
+      return 'cleaned';
+    }
+    renameSync(previous, file);
+    fsyncFolder(folder);
+    return 'undone';
+  }
+  if (hadIncoming) fsyncFolder(folder);
+  return hadIncoming ? 'cleaned' : null;
 }
 
 /**

@@ -7,7 +7,20 @@ import { defaultBackupFolder } from '../services/backups/backupSettings';
 import { takeBackup } from '../services/backups/takeBackup';
 import { SCHEMA_VERSION } from './migrations';
 import { openDatabase, type Db } from './open';
-import { setFileAside, swapInDatabaseFile } from './replaceFile';
+import { setFileAside, swapInRestoredFile, type SwapStep } from './replaceFile';
+
+/**
+ * The disk has no room: SQLite says full, or (with a few KB left, when it cannot even create the
+ * -shm it maps) "disk I/O error". Says nothing about the data, which is readable from a copy.
+ */
+export function isDiskFullFailure(error: unknown): boolean {
+  const code =
+    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return (
+    typeof code === 'string' &&
+    (code === 'ENOSPC' || code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR'))
+  );
+}
 
 export interface Damage {
   reason: DamageReason;
@@ -77,15 +90,15 @@ export async function openAtStartup(
 }
 
 /**
- * Puts a copy of `source` (a checked backup) in place of the closed database `file` and opens it
- * as at start (pending migrations backed up first). If it does not open, the old file is back.
+ * Swaps the prepared `<file>.restoring` (see prepareIncomingCopy) in place of the closed database
+ * `file` and opens it as at start. If it does not open, the old file is back.
  */
 export async function openInPlaceOf(
   file: string,
-  source: string,
   options: StartupOptions,
+  step?: SwapStep,
 ): Promise<Db> {
-  const swap = swapInDatabaseFile(file, source);
+  const swap = swapInRestoredFile(file, step);
   try {
     const opened = await openAtStartup(file, options);
     if ('damage' in opened) {

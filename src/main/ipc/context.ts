@@ -33,6 +33,8 @@ export interface AppFacts {
    * every write as READ_ONLY except the session's own (sign-in, lock), which only touch the copy.
    */
   readOnly?: boolean;
+  /** Read-only because the data folder's disk was full at start (the banner says so). */
+  diskFull?: boolean;
 }
 
 /**

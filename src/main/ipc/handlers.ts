@@ -144,6 +144,7 @@ export const handlers: Handlers = {
     hasSite: listSites(ctx, { includeRetired: false }).length > 0,
     needsSetup: countUsers(ctx.db) === 0,
     readOnly: ctx.readOnly ?? false,
+    diskFull: ctx.diskFull ?? false,
     recovery: false,
   }),
   'settings.get': (ctx) => getSettings(ctx),

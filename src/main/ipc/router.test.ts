@@ -85,6 +85,7 @@ describe('router', () => {
         hasSite: true,
         needsSetup: false,
         readOnly: false,
+        diskFull: false,
         recovery: false,
       },
     });

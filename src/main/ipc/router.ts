@@ -1,4 +1,4 @@
-import { contract, type MethodName } from '../../shared/contract';
+import { contract, type MethodInput, type MethodName } from '../../shared/contract';
 import type { AuthState } from '../../shared/accounts';
 import type { ApiError, ApiResult, ErrorCode } from '../../shared/errors';
 import { mayCall } from '../../shared/permissions';
@@ -21,6 +21,7 @@ import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { fieldErrorsOf } from './validation';
 import { findApplied, opIdOf, recordApplied } from './appliedOperations';
 import { storageFailureOf } from './storageFailure';
+import { DiskFullSignIn } from './diskFullSignIn';
 
 export interface Logger {
   error(message: string, error?: unknown): void;
@@ -89,6 +90,7 @@ const failure = (
 export function createRouter(options: RouterOptions): Router {
   const { db, sessions, logger } = options;
   const handlers = options.handlers ?? defaultHandlers;
+  const diskFull = new DiskFullSignIn();
 
   /** Applies the session rules as of `now`; returns the live session and its user, if any. */
   function resolve(
@@ -202,6 +204,7 @@ export function createRouter(options: RouterOptions): Router {
       version: options.version,
       dataDir: options.dataDir,
       readOnly: options.readOnly ?? false,
+      diskFull: options.diskFull ?? false,
       ...(options.backups ? { backups: options.backups } : {}),
       actor: caller.actor,
       session: sessionControl(handle, now),
@@ -227,6 +230,16 @@ export function createRouter(options: RouterOptions): Router {
     } catch (caught) {
       const storage = storageFailureOf(caught);
       if (storage) logger.error(`${storage.code} in ${method}`, caught);
+      if (storage?.code === 'DISK_FULL' && method === 'auth.login') {
+        try {
+          return {
+            ok: true,
+            value: diskFull.signIn(ctx, parsed.data as MethodInput<'auth.login'>),
+          };
+        } catch {
+          // Refused as the disk being full, whatever the reason: below.
+        }
+      }
       const error = storage ?? caught;
       if (error instanceof DomainError) {
         return failure(error.code, error.message, {
@@ -261,8 +274,11 @@ export function createRouter(options: RouterOptions): Router {
     const at = nowDate.toISOString();
     const userId = ctx.actor?.userId;
     const key = opId !== undefined && userId !== undefined ? { opId, userId } : null;
-    return db
+    let waited = 0;
+    const value = db
       .transaction(() => {
+        // Sign-ins the full disk kept from the trail come first, atomically with this write.
+        waited = diskFull.writeWaiting(db);
         if (key) {
           const applied = findApplied(db, key.opId, method, key.userId);
           if (applied) return applied.value;
@@ -294,6 +310,8 @@ export function createRouter(options: RouterOptions): Router {
         return result;
       })
       .immediate();
+    diskFull.written(waited);
+    return value;
   }
 
   return { invoke };

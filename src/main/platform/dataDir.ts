@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -35,4 +36,25 @@ export function defaultUserDataDir(
     return join(env.APPDATA || join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), PRODUCT_NAME);
+}
+
+/**
+ * Takes group and other permissions off a file or folder (0700/0600 on Linux and macOS: the
+ * records are personal data), keeping the owner's as they are (a write-protected folder stays
+ * write-protected). Windows ignores the mode: the profile's folders are private already.
+ */
+export function makePrivate(path: string): void {
+  if (process.platform === 'win32') return;
+  try {
+    const { mode } = statSync(path);
+    if ((mode & 0o077) !== 0) chmodSync(path, mode & 0o700);
+  } catch {
+    // Not there (yet), or not ours to change.
+  }
+}
+
+/** Creates a folder readable by its owner only, and narrows one that exists. */
+export function makePrivateFolder(folder: string): void {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  makePrivate(folder);
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { startCore, type Core } from '../app';
+import { startCore, type Core, type CoreOptions } from '../app';
 import { memoryHandle, type SessionHandle } from '../auth/sessionStore';
 import { openDatabase, type Db } from '../db/open';
 import { DATABASE_FILE } from '../platform/dataDir';
@@ -80,8 +80,12 @@ export interface TestCore {
   signIn(username?: string): Promise<SessionHandle>;
 }
 
-export async function startTestCore(dataDir: string): Promise<TestCore> {
-  const clock = { now: new Date(TEST_NOW) };
+/** A core on `dataDir` with a clock that stands still at `at` (TEST_NOW) until a test moves it. */
+export async function startTestCore(
+  dataDir: string,
+  { at = TEST_NOW, ...extra }: Pick<CoreOptions, 'restoreStep'> & { at?: Date } = {},
+): Promise<TestCore> {
+  const clock = { now: new Date(at) };
   const logger = capturingLogger();
   const core = await startCore({
     dataDir,
@@ -89,6 +93,7 @@ export async function startTestCore(dataDir: string): Promise<TestCore> {
     logger,
     now: () => new Date(clock.now),
     timer: manualTimer,
+    ...extra,
   });
   // The start backup runs in the background; tests begin once it is done.
   await core.startupBackup;

@@ -97,7 +97,7 @@ export function App() {
       <NotifyProvider>
         {info.data?.readOnly && (
           <Alert severity="warning" square>
-            {t('app.readOnly')}
+            {t(info.data.diskFull ? 'app.diskFull' : 'app.readOnly')}
           </Alert>
         )}
         {body}

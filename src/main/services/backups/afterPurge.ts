@@ -1,11 +1,12 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { listBackups } from './folder';
+import { listBackups, removeBackupLeftovers } from './folder';
 
 /**
  * After a purge every earlier copy still holds the personal data it removed: the backups in each
- * folder this desk has used, and damaged files set aside at start. They are deleted (a fresh
- * backup of the purged database follows). Returns how many files went.
+ * folder this desk has used (and what interrupted ones left), and damaged files set aside at
+ * start. They are deleted (a fresh backup of the purged database follows). Returns how many files
+ * went.
  */
 export function removeCopiesBeforePurge(databaseFile: string, backupFolders: string[]): number {
   let removed = 0;
@@ -14,6 +15,7 @@ export function removeCopiesBeforePurge(databaseFile: string, backupFolders: str
       rmSync(join(folder, backup.name), { force: true });
       removed++;
     }
+    removed += removeBackupLeftovers(folder).length;
   }
   const damagedPrefix = `${basename(databaseFile)}.damaged-`;
   for (const name of readdirSync(dirname(databaseFile))) {

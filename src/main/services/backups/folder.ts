@@ -1,7 +1,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../../shared/backups';
-import { parseBackupFileName } from './names';
+import { isBackupLeftover, parseBackupFileName } from './names';
 import { backupsToDelete } from './policy';
 
 /** A Windows share (`\\server\share`) or a `//server/share` path: may be away when it is needed. */
@@ -35,12 +35,27 @@ export function listBackups(folder: string): BackupInfo[] {
   return found.sort((a, b) => b.takenAt.localeCompare(a.takenAt));
 }
 
-/** Applies the rotation policy to the folder; returns what it removed. */
+/**
+ * Deletes what interrupted backups left (see isBackupLeftover); returns the names. Only between
+ * backups: the one being written is a leftover by name too.
+ */
+export function removeBackupLeftovers(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter(isBackupLeftover);
+  } catch {
+    return [];
+  }
+  for (const name of names) rmSync(join(folder, name), { force: true });
+  return names;
+}
+
+/** Applies the rotation policy to the folder, and clears leftovers; returns what it removed. */
 export function rotateBackups(folder: string, now: Date): string[] {
   const doomed = backupsToDelete(
-    listBackups(folder).map((b) => ({ name: b.name, takenAt: new Date(b.takenAt) })),
+    listBackups(folder).map((b) => ({ name: b.name, kind: b.kind, takenAt: new Date(b.takenAt) })),
     now,
   );
   for (const name of doomed) rmSync(join(folder, name), { force: true });
-  return doomed;
+  return [...doomed, ...removeBackupLeftovers(folder)];
 }

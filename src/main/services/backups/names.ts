@@ -31,6 +31,17 @@ export function parseBackupFileName(name: string): ParsedBackupName | null {
 /** The name a backup is written under until it has been checked. */
 export const partialName = (name: string): string => `${name}.partial`;
 
+const LEFTOVER = /^(.+)\.partial(-journal|-wal|-shm)?$/;
+
+/**
+ * A backup cut short (killed while copying or checking): `<backup name>.partial` and the journals
+ * SQLite kept beside it. Each may be a whole copy of the data, so none is kept.
+ */
+export function isBackupLeftover(name: string): boolean {
+  const m = LEFTOVER.exec(name);
+  return m !== null && parseBackupFileName(m[1]!) !== null;
+}
+
 /** `isolation-site-desk.sqlite.damaged-2026-11-29T16-00-05Z`: set aside, never overwritten. */
 export function damagedName(file: string, at: Date): string {
   const stamp = at.toISOString().slice(0, 19).replace(/:/g, '-');

@@ -9,7 +9,7 @@ const HOUR = 3_600_000;
 function backupsEvery(ms: number, count: number) {
   return Array.from({ length: count }, (_, i) => {
     const takenAt = new Date(NOW.getTime() - i * ms);
-    return { name: backupFileName(takenAt, 'scheduled'), takenAt };
+    return { name: backupFileName(takenAt, 'scheduled'), kind: 'scheduled' as const, takenAt };
   });
 }
 
@@ -75,9 +75,31 @@ describe('rotation policy', () => {
     const recent = backupsEvery(HOUR, KEEP_LATEST);
     const old = [morning, evening].map((takenAt) => ({
       name: backupFileName(takenAt, 'scheduled'),
+      kind: 'scheduled' as const,
       takenAt,
     }));
     expect(backupsToDelete([...recent, ...old], NOW)).toEqual([old[0]!.name]);
+  });
+
+  it('never counts safety copies among the automatic ones: they stay 30 days, the newest of each kind always', () => {
+    const safety = (kind: 'manual' | 'pre-restore' | 'pre-migration', daysAgo: number) => {
+      const takenAt = new Date(NOW.getTime() - daysAgo * 24 * HOUR - HOUR / 2);
+      return { name: backupFileName(takenAt, kind), kind, takenAt };
+    };
+    const recentManual = safety('manual', 1);
+    const preRestore = safety('pre-restore', 29);
+    const oldManual = safety('manual', 31);
+    const onlyPreMigration = safety('pre-migration', 200);
+    // A day of restarts: far more automatic backups than the rotation keeps.
+    const automatic = backupsEvery(HOUR / 60, 40);
+    const doomed = backupsToDelete(
+      [...automatic, recentManual, preRestore, oldManual, onlyPreMigration],
+      NOW,
+    );
+    expect(doomed).toContain(oldManual.name);
+    for (const kept of [recentManual, preRestore, onlyPreMigration])
+      expect(doomed, kept.name).not.toContain(kept.name);
+    expect(doomed).toHaveLength(40 - KEEP_LATEST + 1);
   });
 
   it('does not depend on the order it is given', () => {

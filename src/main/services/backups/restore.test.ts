@@ -18,7 +18,8 @@ import type {
   BackupStatus,
   RestoreOutcome,
 } from '../../../shared/backups';
-import { swapInDatabaseFile } from '../../db/replaceFile';
+import { prepareIncomingCopy } from '../../db/incomingCopy';
+import { swapInRestoredFile } from '../../db/replaceFile';
 import { DATABASE_FILE } from '../../platform/dataDir';
 import { errorOf, valueOf } from '../../testing/authTesting';
 import {
@@ -285,7 +286,10 @@ describe('back up now and restore, through the router', () => {
     const staleWal = readFileSync(`${file}-wal`);
     writer.close();
     writeFileSync(`${file}-wal`, staleWal);
-    swapInDatabaseFile(file, join(defaultBackupFolder(dir), backup.name)).commit();
+    prepareIncomingCopy(file, join(defaultBackupFolder(dir), backup.name), {
+      prepare: () => undefined,
+    });
+    swapInRestoredFile(file).commit();
     expect(allRowsOfFile(file)).toEqual(expected);
   });
 });

@@ -14,7 +14,7 @@ const FOLDER_MEMORY = 'backup-folder.txt';
 
 export function rememberBackupFolder(dataDir: string, folder: string): void {
   try {
-    writeFileSync(join(dataDir, FOLDER_MEMORY), folder, 'utf8');
+    writeFileSync(join(dataDir, FOLDER_MEMORY), folder, { encoding: 'utf8', mode: 0o600 });
   } catch {
     // Only a hint for recovery; the default folder is always searched as well.
   }

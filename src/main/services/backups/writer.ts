@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BackupInfo, BackupKind } from '../../../shared/backups';
 import type { Db } from '../../db/open';
 import { fsyncFile } from '../../db/replaceFile';
+import { makePrivate } from '../../platform/dataDir';
 import { checkDatabaseFile } from './checkFile';
 import { backupFileName, partialName } from './names';
 
@@ -33,7 +34,7 @@ export async function writeBackup(
   folder: string,
   options: WriteBackupOptions,
 ): Promise<BackupInfo> {
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const name = backupFileName(options.now, options.kind);
   const final = join(folder, name);
   const temp = join(folder, partialName(name));
@@ -54,6 +55,7 @@ export async function writeBackup(
     }
     const check = checkDatabaseFile(temp, { full: true, nativeBinding: options.nativeBinding });
     if (!check.ok) throw new BackupCheckError(check.detail);
+    makePrivate(temp);
     fsyncFile(temp);
     renameSync(temp, final);
   } catch (error) {

@@ -20,8 +20,8 @@ const withoutSpreadsheets = {
 };
 
 /** The writer (TypeScript, the whole core) as one CommonJS file that plain `node` runs. */
-export const buildWriter = (outDir: string): Promise<string> =>
-  bundleForNode(join(__dirname, 'writer.ts'), outDir, 'writer.cjs', [withoutSpreadsheets]);
+export const buildWriter = (outDir: string, entry = 'writer'): Promise<string> =>
+  bundleForNode(join(__dirname, `${entry}.ts`), outDir, `${entry}.cjs`, [withoutSpreadsheets]);
 
 export interface KillRound {
   /** Milliseconds the writer ran before SIGKILL. */

@@ -6,6 +6,8 @@ export const en: Messages = {
     subtitle: 'Coordination office of a centralised isolation site',
     readOnly:
       'Read-only: the data folder may not be written. Records can be looked up, but no change can be saved. Restore write access, then start the app again.',
+    diskFull:
+      'Read-only: the disk holding the data was full at start. You can sign in and look records up, but no change can be saved. Free some disk space, then start the app again.',
   },
   nav: {
     rooms: 'Rooms',
@@ -872,8 +874,10 @@ export const en: Messages = {
   backups: {
     title: 'Backups',
     explain:
-      'The desk backs up its data at start, every few minutes while data changes, before every update of the database and before every restore. It keeps the last 10 and one per day for 30 days. Each backup is checked before it is kept.',
+      'The desk backs up its data at start (when the data changed since the last backup), every few minutes while data changes, before every update of the database and before every restore. Of the automatic backups it keeps the last 10 and one per day for 30 days; backups made by hand, before an update and before a restore are kept 30 days each, never pushed out by the automatic ones. Each backup is checked before it is kept.',
     folderNow: 'Backups go to: {{folder}}',
+    lastFailed:
+      'The last backup failed. An administrator should check the backup folder and the free disk space: {{error}}',
     backUpNow: 'Back up now',
     progress: 'Backup progress',
     done: 'Backup saved',

@@ -24,6 +24,8 @@ export function BackupsPanel() {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const overview = useQuery('backups.list', {});
+  // A scheduled backup that failed has nobody watching it: the panel says so until one succeeds.
+  const status = useQuery('backups.status', {});
   const backingUp = useSubmit();
   const restoring = useSubmit();
   const [progress, setProgress] = useState<number | null>(null);
@@ -56,6 +58,7 @@ export function BackupsPanel() {
         setProgress(null);
         if (ok) notify(t('backups.done'));
         overview.reload();
+        status.reload();
       });
   };
 
@@ -98,6 +101,11 @@ export function BackupsPanel() {
             )}
           </Stack>
           {backingUp.message && <Alert severity="error">{backingUp.message}</Alert>}
+          {!backingUp.message && status.data?.lastError && (
+            <Alert severity="error" data-testid="backup-last-failed">
+              {t('backups.lastFailed', { error: status.data.lastError })}
+            </Alert>
+          )}
           {restoring.busy && (
             <Stack spacing={1}>
               <Typography variant="body2">{t('backups.restoring')}</Typography>
