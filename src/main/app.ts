@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { version } from '../../package.json';
+import type { AuditAnchorReason } from '../shared/accounts';
 import type { BackupInfo, RecoveryState, RestoreOutcome } from '../shared/backups';
 import type { AppInfo } from '../shared/domain';
 import { checkpointNow, idleCheckpointer, type IdleCheckpointer } from './db/checkpoint';
@@ -13,6 +14,8 @@ import { createRecoveryRouter } from './ipc/recoveryRouter';
 import { createRouter, type Logger, type Router } from './ipc/router';
 import { DATABASE_FILE } from './platform/dataDir';
 import { appendAudit } from './services/audit';
+import { anchorChain } from './services/auditAnchors/anchor';
+import { carryIntoRestored } from './services/auditAnchors/restore';
 import { readBackupSettings } from './services/backups/backupSettings';
 import { recoveryState } from './services/backups/recoveryState';
 import { restorableBackup } from './services/backups/restorable';
@@ -210,25 +213,32 @@ export async function startCore(options: CoreOptions): Promise<Core> {
    */
   function restore(folder: string, name: string, actor: Actor | null): Promise<RestoreOutcome> {
     return backups.exclusively(async () => {
-      const source = restorableBackup(folder, name, nativeBinding);
+      const source = restorableBackup(folder, name, dataDir, nativeBinding);
       const previous = db;
       const previousRouter = inner;
       inner = busyRouter;
       try {
         const saved = previous ? await backups.backupWhileExclusive(previous, 'pre-restore') : null;
+        // The audit entries written since the backup are carried over from this copy.
+        const savedFile =
+          previous && saved ? join(readBackupSettings(previous, dataDir).folder, saved.name) : null;
         schedule?.stop();
         schedule = null;
         checkpointer?.stop();
         previous?.close();
         db = null;
         const opened = await openInPlaceOf(file, source, { dataDir, now, nativeBinding });
+        const carried = carryIntoRestored(opened, savedFile, { dataDir, now, nativeBinding });
         useDatabase(opened);
         audit(
           opened,
           actor,
           'backups.restore',
-          `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : ''),
+          `Restored from ${name}` +
+            (saved ? `; the data before was saved as ${saved.name}` : '') +
+            `; ${carried}`,
         );
+        anchor(opened, 'restore', name);
         return { restoredFrom: name, savedAs: saved?.name ?? null };
       } catch (error) {
         if (db || !previous) {
@@ -256,6 +266,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         'recovery.startEmpty',
         `Started with an empty database; the damaged one is kept as ${found.damagedFile}`,
       );
+      anchor(opened.db, 'start_empty');
       return {
         ...facts,
         schemaVersion: opened.db.pragma('user_version', { simple: true }) as number,
@@ -265,6 +276,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         readOnly: false,
       };
     });
+  }
+
+  /** Writes the chain head to the anchors file; a failure is logged, never in the way. */
+  function anchor(opened: Db, reason: AuditAnchorReason, source: string | null = null): void {
+    try {
+      anchorChain(dataDir, opened, { reason, source, at: now() });
+    } catch (error) {
+      logger.error(`The audit chain head could not be anchored (${reason})`, error);
+    }
   }
 
   const opened = await openAtStartup(file, { dataDir, now, nativeBinding }).catch((error) => {
@@ -312,7 +332,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       checkpointer?.stop();
       if (db?.open) {
         // Leave one self-contained file behind: the log folded in and truncated.
-        if (!readOnly) checkpointNow(db);
+        if (!readOnly) {
+          checkpointNow(db);
+          anchor(db, 'shutdown');
+        }
         db.close();
       }
       releaseCopy();

@@ -1,15 +1,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCHEMA_VERSION } from '../../db/migrations';
+import { assertBackupChainIntact } from '../auditAnchors/backupAnchor';
 import { DomainError } from '../errors';
 import { checkDatabaseFile } from './checkFile';
 import { parseBackupFileName } from './names';
 
 /**
  * The full path of a backup that may be restored: one of ours by name (never a path the caller
- * makes up), present, passing integrity_check, and not from a newer version of the app.
+ * makes up), present, passing integrity_check, not from a newer version of the app, and with an
+ * audit trail that still matches the head recorded when it was taken (dataDir: the anchors file).
  */
-export function restorableBackup(folder: string, name: string, nativeBinding?: string): string {
+export function restorableBackup(
+  folder: string,
+  name: string,
+  dataDir: string,
+  nativeBinding?: string,
+): string {
   if (!parseBackupFileName(name)) {
     throw new DomainError('NOT_FOUND', `No backup called ${name}`, { entity: 'backup', id: name });
   }
@@ -31,5 +38,6 @@ export function restorableBackup(folder: string, name: string, nativeBinding?: s
       { name },
     );
   }
+  assertBackupChainIntact(path, name, dataDir, nativeBinding);
   return path;
 }

@@ -187,6 +187,21 @@ export const en: Messages = {
     verify: 'Verify the trail',
     verifyOk: 'Intact: the hash chain of all {{count}} entries holds.',
     verifyBroken: 'Tampered: the hash chain breaks at entry {{id}} ({{reason}}).',
+    verifyAnchored: 'It matches the chain head anchored at {{at}} ({{source}}, {{count}} entries).',
+    verifyUnanchored: 'No chain head has been anchored yet: only the chain itself was checked.',
+    verifyTruncated:
+      'Truncated: the anchor of {{at}} ({{source}}) records {{expected}} entries, the chain has {{count}}; entries {{from}}–{{expected}} are missing.',
+    verifyRewritten:
+      'Rewritten: entry {{id}} no longer has the hash the anchor of {{at}} ({{source}}) recorded; entries up to it were changed or removed.',
+    reason_missing_rows: 'entries missing',
+    reason_broken_link: 'link does not match',
+    reason_altered: 'content changed',
+    anchor_backup: 'backup {{source}}',
+    anchor_shutdown: 'clean shutdown',
+    anchor_daily_report: 'daily report of {{source}}',
+    anchor_restore: 'after restoring {{source}}',
+    anchor_purge: 'after the purge',
+    anchor_start_empty: 'started empty',
     loadMore: 'Load more',
     outcome_ok: 'OK',
     outcome_denied: 'Denied',
@@ -391,6 +406,7 @@ export const en: Messages = {
     missing: 'Pending / missed',
     fevers: 'Fever',
     missedTotal: '{{count}} readings missed · {{rechecks}} re-checks',
+    auditHead: 'Audit trail head: {{count}} entries, last hash {{head}}',
     feverCases: 'Fever cases',
     noFever: 'No fever case this day',
     max: 'Highest',
@@ -987,6 +1003,8 @@ export const en: Messages = {
     BACKUP_RUNNING: 'A backup or restore is already running. Try again in a moment.',
     BACKUP_FAILED: 'The backup failed; nothing was changed. {{message}}',
     BACKUP_DAMAGED: 'The backup {{name}} is damaged or unreadable; nothing was changed.',
+    BACKUP_AUDIT_MISMATCH:
+      'The audit trail of backup {{name}} was cut or rewritten ({{recorded}} entries recorded when it was taken, {{found}} now): it is not restored and nothing was changed.',
     BACKUP_FOLDER_UNUSABLE: 'Backups cannot be written to {{folder}}. Choose another folder.',
     RECOVERY_MODE: 'The data file is damaged: only the recovery screen is available.',
     NOT_RELEASABLE:

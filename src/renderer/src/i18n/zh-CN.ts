@@ -181,6 +181,21 @@ export const zhCN = {
     verify: '校验日志完整性',
     verifyOk: '日志完整：{{count}} 条记录的哈希链全部吻合。',
     verifyBroken: '日志被改动：第 {{id}} 条记录起哈希链断裂（{{reason}}）。',
+    verifyAnchored: '与 {{at}} 的链头锚点（{{source}}，{{count}} 条）一致。',
+    verifyUnanchored: '尚无链头锚点，只校验了哈希链本身。',
+    verifyTruncated:
+      '日志被截断：{{at}} 的链头锚点（{{source}}）记录了 {{expected}} 条，现在只有 {{count}} 条，缺少第 {{from}}–{{expected}} 条。',
+    verifyRewritten:
+      '日志被改写：第 {{id}} 条记录的哈希与 {{at}} 的链头锚点（{{source}}）记录的不同，此前的记录已被改动或删除。',
+    reason_missing_rows: '缺少记录',
+    reason_broken_link: '链接不符',
+    reason_altered: '内容被改',
+    anchor_backup: '备份 {{source}}',
+    anchor_shutdown: '正常退出',
+    anchor_daily_report: '{{source}} 日报',
+    anchor_restore: '从 {{source}} 恢复后',
+    anchor_purge: '清除个人信息后',
+    anchor_start_empty: '从空数据库开始',
     loadMore: '加载更多',
     outcome_ok: '成功',
     outcome_denied: '拒绝',
@@ -383,6 +398,7 @@ export const zhCN = {
     missing: '未测/漏测',
     fevers: '发热',
     missedTotal: '漏测合计 {{count}} 人次 · 复测 {{rechecks}} 人次',
+    auditHead: '审计日志链头：共 {{count}} 条，末条哈希 {{head}}',
     feverCases: '发热人员',
     noFever: '当日无发热人员',
     max: '最高体温',
@@ -952,6 +968,8 @@ export const zhCN = {
     BACKUP_RUNNING: '正在备份或恢复，请稍后再试。',
     BACKUP_FAILED: '备份失败，数据未作任何改动。{{message}}',
     BACKUP_DAMAGED: '备份 {{name}} 已损坏或无法读取，数据未作任何改动。',
+    BACKUP_AUDIT_MISMATCH:
+      '备份 {{name}} 的审计日志已被截断或改写（备份时记录 {{recorded}} 条，现为 {{found}} 条），拒绝恢复，数据未作任何改动。',
     BACKUP_FOLDER_UNUSABLE: '无法向 {{folder}} 写入备份，请换一个文件夹。',
     RECOVERY_MODE: '数据文件已损坏，目前只能使用恢复界面。',
     NOT_RELEASABLE:
