@@ -5,6 +5,7 @@ import type { BackupInfo } from '../../../shared/backups';
 import type { Db } from '../../db/open';
 import { DomainError } from '../errors';
 import { verifyAuditChain } from '../audit';
+import { parseBackupFileName } from '../backups/names';
 import { parseAnchor, readAnchors } from './anchorsFile';
 import { anchorChain } from './anchor';
 import { chainHead, mismatchWith } from './head';
@@ -82,17 +83,41 @@ export function anchorNewBackup(
   }
 }
 
-/** What was written down about this backup when it was taken: its sidecar and its anchors line. */
-function recordedHeads(backupFile: string, name: string, dataDir: string): AuditAnchor[] {
+/**
+ * What was written down about this backup: the heads it was taken with (its sidecar, its line in
+ * the anchors file), which its chain must end at exactly; and the anchor written just before it,
+ * which its chain must extend (a copy of a database whose trail had already been cut does not).
+ */
+function recordedHeads(
+  backupFile: string,
+  name: string,
+  dataDir: string,
+): { exact: AuditAnchor[]; before: AuditAnchor | undefined } {
   const sidecar = readSidecar(backupFile);
-  const filed = readAnchors(dataDir).filter((a) => a.reason === 'backup' && a.source === name);
-  return [...(sidecar ? [sidecar] : []), ...filed];
+  const anchors = readAnchors(dataDir);
+  const own = (a: AuditAnchor) => a.reason === 'backup' && a.source === name;
+  const ownIndex = anchors.findIndex(own);
+  const takenAt = parseBackupFileName(name)?.takenAt.getTime() ?? 0;
+  return {
+    exact: [...(sidecar ? [sidecar] : []), ...anchors.filter(own)],
+    before:
+      ownIndex >= 0 ? anchors[ownIndex - 1] : anchors.findLast((a) => Date.parse(a.at) < takenAt),
+  };
+}
+
+function refuse(name: string, reason: string, recorded: number, found: number): never {
+  throw new DomainError(
+    'BACKUP_AUDIT_MISMATCH',
+    `The audit trail of backup ${name} was ${reason}: ${recorded} entries were recorded, it has ${found}`,
+    { name, reason, recorded, found },
+  );
 }
 
 /**
- * Refuses a backup whose audit chain does not walk clean, or no longer matches the head recorded
- * when it was taken (cut short, or rewritten and re-hashed). A backup from before anchoring has
- * no record and passes on its walk alone. Returns whether a record was there to check.
+ * Refuses a backup whose audit chain does not walk clean, no longer ends at the head recorded when
+ * it was taken, or does not extend the anchor written before it (cut short, or rewritten and
+ * re-hashed). A backup from before anchoring has no record and passes on its walk alone. Returns
+ * whether a head of its own was there to check.
  */
 export function assertBackupChainIntact(
   backupFile: string,
@@ -106,24 +131,20 @@ export function assertBackupChainIntact(
     const walk = verifyAuditChain(copy);
     if (!walk.ok) {
       throw new DomainError(
-        'BACKUP_AUDIT_MISMATCH',
-        `The audit trail of backup ${name} is broken at entry ${walk.firstBrokenId} (${walk.reason})`,
-        { name, reason: walk.reason, recorded: walk.count, found: walk.firstBrokenId },
+        'BACKUP_AUDIT_BROKEN',
+        `The audit chain of backup ${name} breaks at entry ${walk.firstBrokenId} (${walk.reason})`,
+        { name, id: walk.firstBrokenId },
       );
     }
-    const heads = recordedHeads(backupFile, name, dataDir);
-    for (const recorded of heads) {
+    const { exact, before } = recordedHeads(backupFile, name, dataDir);
+    for (const recorded of exact) {
       const mismatch = mismatchWith(copy, recorded);
-      const cut =
-        mismatch ?? (walk.count > recorded.count ? { reason: 'rewritten' as const } : null);
-      if (!cut) continue;
-      throw new DomainError(
-        'BACKUP_AUDIT_MISMATCH',
-        `The audit trail of backup ${name} was ${cut.reason}: ${recorded.count} entries were recorded when it was taken, it has ${walk.count}`,
-        { name, reason: cut.reason, recorded: recorded.count, found: walk.count },
-      );
+      if (mismatch) refuse(name, mismatch.reason, recorded.count, walk.count);
+      if (walk.count > recorded.count) refuse(name, 'rewritten', recorded.count, walk.count);
     }
-    return { anchored: heads.length > 0 };
+    const cut = before && mismatchWith(copy, before);
+    if (before && cut) refuse(name, cut.reason, before.count, walk.count);
+    return { anchored: exact.length > 0 };
   } finally {
     copy.close();
   }

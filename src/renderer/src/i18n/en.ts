@@ -1003,8 +1003,10 @@ export const en: Messages = {
     BACKUP_RUNNING: 'A backup or restore is already running. Try again in a moment.',
     BACKUP_FAILED: 'The backup failed; nothing was changed. {{message}}',
     BACKUP_DAMAGED: 'The backup {{name}} is damaged or unreadable; nothing was changed.',
+    BACKUP_AUDIT_BROKEN:
+      'The audit chain of backup {{name}} breaks at entry {{id}}: it is not restored and nothing was changed.',
     BACKUP_AUDIT_MISMATCH:
-      'The audit trail of backup {{name}} was cut or rewritten ({{recorded}} entries recorded when it was taken, {{found}} now): it is not restored and nothing was changed.',
+      'The audit trail of backup {{name}} was cut or rewritten ({{recorded}} entries anchored, {{found}} in the backup): it is not restored and nothing was changed.',
     BACKUP_FOLDER_UNUSABLE: 'Backups cannot be written to {{folder}}. Choose another folder.',
     RECOVERY_MODE: 'The data file is damaged: only the recovery screen is available.',
     NOT_RELEASABLE:

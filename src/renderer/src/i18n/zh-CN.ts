@@ -968,8 +968,10 @@ export const zhCN = {
     BACKUP_RUNNING: '正在备份或恢复，请稍后再试。',
     BACKUP_FAILED: '备份失败，数据未作任何改动。{{message}}',
     BACKUP_DAMAGED: '备份 {{name}} 已损坏或无法读取，数据未作任何改动。',
+    BACKUP_AUDIT_BROKEN:
+      '备份 {{name}} 的审计日志哈希链在第 {{id}} 条断裂，拒绝恢复，数据未作任何改动。',
     BACKUP_AUDIT_MISMATCH:
-      '备份 {{name}} 的审计日志已被截断或改写（备份时记录 {{recorded}} 条，现为 {{found}} 条），拒绝恢复，数据未作任何改动。',
+      '备份 {{name}} 的审计日志已被截断或改写（锚点记录 {{recorded}} 条，备份中为 {{found}} 条），拒绝恢复，数据未作任何改动。',
     BACKUP_FOLDER_UNUSABLE: '无法向 {{folder}} 写入备份，请换一个文件夹。',
     RECOVERY_MODE: '数据文件已损坏，目前只能使用恢复界面。',
     NOT_RELEASABLE:
