@@ -7,7 +7,7 @@ import { makeTestContext, TEST_NOW, type TestContext } from '../../testing/tempD
 import { takeBackup } from '../backups/takeBackup';
 import { DomainError } from '../errors';
 import { anchorChain } from './anchor';
-import { anchorsFileOf, readAnchors } from './anchorsFile';
+import { anchorsFileOf, appendAnchorLine, newestAnchor, readAnchors } from './anchorsFile';
 import { anchorSidecarOf, assertBackupChainIntact } from './backupAnchor';
 import { chainHead } from './head';
 import { verifyAuditTrail } from './verify';
@@ -58,6 +58,23 @@ describe('audit chain anchors', () => {
       anchor('shutdown', 1);
       expect(readAnchors(t.dir).map((a) => a.count)).toEqual([10, 11]);
       expect(readFileSync(anchorsFileOf(t.dir), 'utf8').split('\n')).toHaveLength(4);
+    });
+
+    it('finds the newest anchor at the end of a long file, past a line cut short', () => {
+      const file = anchorsFileOf(t.dir);
+      for (let i = 0; i <= 200; i++) {
+        appendAnchorLine(file, {
+          at: at(i).toISOString(),
+          count: i,
+          headHash: chainHead(db()).headHash,
+          reason: 'shutdown',
+          source: null,
+        });
+      }
+      appendFileSync(file, '{"at":"2026-11-29T08:0');
+      expect(statSync(file).size).toBeGreaterThan(16 * 1024);
+      expect(newestAnchor(t.dir)).toMatchObject({ count: 200 });
+      expect(readAnchors(t.dir)).toHaveLength(201);
     });
 
     it('writes an unchanged head once, except for a backup, which looks up its own line', () => {
