@@ -116,6 +116,8 @@ describe('erasing audit entries', () => {
   it('(b) a chain cut or rewritten in the file is named, never anchored afresh, and its backup never restored', async () => {
     await registerPerson();
     step();
+    const cutLater = await call<BackupInfo>('backups.create');
+    step();
     const good = await call<BackupInfo>('backups.create');
     step();
     await call('settings.updateStock', { stockExpiryDays: 45 });
@@ -148,11 +150,27 @@ describe('erasing audit entries', () => {
 
     // A backup whose own trail was cut the same way is refused, and nothing changes.
     const before = rows().length;
-    forgeChainInFile(join(defaultBackupFolder(desk.dir), good.name), (row) => row.id <= 3);
-    expect(errorOf(await invoke('backups.restore', { name: good.name }))).toMatchObject({
+    forgeChainInFile(join(defaultBackupFolder(desk.dir), cutLater.name), (row) => row.id <= 3);
+    expect(errorOf(await invoke('backups.restore', { name: cutLater.name }))).toMatchObject({
       code: 'BACKUP_AUDIT_MISMATCH',
-      params: { name: good.name, reason: 'truncated', found: 3 },
+      params: { name: cutLater.name, reason: 'truncated', found: 3 },
     });
     expect(rows().length).toBe(before);
+
+    // A sound backup can still be restored: the rewritten entries are carried behind a marker
+    // (the chains part at entry 4), and the restore's entry keeps on record what verify found
+    // before it, so re-anchoring the restored head hides nothing.
+    step();
+    await call('backups.restore', { name: good.name });
+    desk.admin = await desk.tc.signIn();
+    const trail = rows();
+    expect(trail.filter((r) => r.method === 'audit.carry')).toHaveLength(1);
+    expect(trail.findLast((r) => r.method === 'backups.restore')?.detail).toMatch(
+      new RegExp(
+        `carried over as .* behind marker .*the trail before the restore: it was rewritten: ` +
+          `entry #${shutdown.count} differs from the anchor of ${shutdown.at}`,
+      ),
+    );
+    expect(await verify()).toMatchObject({ ok: true, anchor: { reason: 'restore' } });
   });
 });
