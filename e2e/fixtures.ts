@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as delay } from 'node:timers/promises';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -122,7 +123,11 @@ export const test = base.extend<{
           server: { origin: parsed.origin, token: parsed.hash.replace('#token=', '') },
         });
         await browser.close();
+        // The shell anchors the audit chain head and checkpoints as it stops: let it, before the
+        // folder goes.
+        const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
         child.kill();
+        if (child.exitCode === null) await Promise.race([exited, delay(10_000)]);
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
