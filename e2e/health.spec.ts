@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readAnchors } from '../src/main/services/auditAnchors/anchorsFile';
 import { residentIdCheckChar } from '../src/shared/idNumber';
 import { expect, test } from './fixtures';
 import { signIn } from './helpers';
@@ -189,4 +190,10 @@ test('a floor of 10 typed with the keyboard, one fever, then its transfer in one
   expect(text).not.toContain(FLOOR[3]!.fullName);
   expect(text).toContain('38.2℃');
   expect(text).toContain('已转运');
+  // Its foot: the audit chain head, as anchored in the data folder when the report was produced.
+  const foot = /审计日志链头：共(\d+)条，末条哈希([0-9a-f]{16})/.exec(text);
+  expect(foot).not.toBeNull();
+  expect(readAnchors(desk.dataDir).map((a) => `${a.count} ${a.headHash.slice(0, 16)}`)).toContain(
+    `${foot![1]} ${foot![2]}`,
+  );
 });

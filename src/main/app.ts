@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { version } from '../../package.json';
+import type { AuditAnchorReason } from '../shared/accounts';
 import type { BackupInfo, RecoveryState, RestoreOutcome } from '../shared/backups';
 import type { AppInfo } from '../shared/domain';
 import { checkpointNow, idleCheckpointer, type IdleCheckpointer } from './db/checkpoint';
@@ -16,6 +17,7 @@ import { createRouter, type Logger, type Router } from './ipc/router';
 import { DATABASE_FILE, makePrivateFolder } from './platform/dataDir';
 import { lockDataFolder, type FolderLock } from './platform/folderLock';
 import { appendAudit } from './services/audit';
+import { anchorChain } from './services/auditAnchors/anchor';
 import { readBackupSettings } from './services/backups/backupSettings';
 import { recoveryState } from './services/backups/recoveryState';
 import { restorableBackup } from './services/backups/restorable';
@@ -236,7 +238,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
    */
   function restore(folder: string, name: string, actor: Actor | null): Promise<RestoreOutcome> {
     return backups.exclusively(async () => {
-      const source = restorableBackup(folder, name, nativeBinding);
+      const source = restorableBackup(folder, name, dataDir, nativeBinding);
       const previous = db;
       const previousRouter = inner;
       inner = busyRouter;
@@ -248,7 +250,13 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
           nativeBinding,
           step: options.restoreStep,
           prepare: (incoming) =>
-            prepareIncoming(incoming, previous, { actor, at: now().toISOString(), detail }),
+            prepareIncoming(incoming, previous, {
+              actor,
+              at: now().toISOString(),
+              detail,
+              dataDir,
+              savedAs: saved?.name ?? null,
+            }),
         });
         schedule?.stop();
         schedule = null;
@@ -261,6 +269,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
           options.restoreStep,
         );
         useDatabase(opened);
+        anchor(opened, 'restore', name);
         return { restoredFrom: name, savedAs: saved?.name ?? null };
       } catch (error) {
         if (db || !previous) {
@@ -288,6 +297,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
         'recovery.startEmpty',
         `Started with an empty database; the damaged one is kept as ${found.damagedFile}`,
       );
+      anchor(opened.db, 'start_empty');
       return {
         ...facts,
         schemaVersion: opened.db.pragma('user_version', { simple: true }) as number,
@@ -297,6 +307,15 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
         readOnly: false,
       };
     });
+  }
+
+  /** Writes the chain head to the anchors file; a failure is logged, never in the way. */
+  function anchor(opened: Db, reason: AuditAnchorReason, source: string | null = null): void {
+    try {
+      anchorChain(dataDir, opened, { reason, source, at: now() });
+    } catch (error) {
+      logger.error(`The audit chain head could not be anchored (${reason})`, error);
+    }
   }
 
   const settled = settleInterruptedRestore(file);
@@ -360,7 +379,10 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       checkpointer?.stop();
       if (db?.open) {
         // Leave one self-contained file behind: the log folded in and truncated.
-        if (!readOnly) checkpointNow(db);
+        if (!readOnly) {
+          checkpointNow(db);
+          anchor(db, 'shutdown');
+        }
         db.close();
       }
       releaseCopy();

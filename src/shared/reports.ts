@@ -24,4 +24,12 @@ export interface DailyReport {
   stockAlerts: number | null;
   /** Residents at the end of each of the 14 days ending with `day`. */
   occupancy: { day: string; residents: number }[];
+  /**
+   * The audit chain head when the report was made (also anchored in the data folder): on paper,
+   * it shows later whether the trail was cut or rewritten since.
+   */
+  auditHead: { count: number; headHash: string };
 }
+
+/** The first 16 hex digits of a chain head: enough to compare by eye, short enough for a foot line. */
+export const auditHeadShort = (headHash: string): string => headHash.slice(0, 16);

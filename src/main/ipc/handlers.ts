@@ -7,7 +7,8 @@ import {
 } from '../services/stock/locations';
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract';
 import { SCHEMA_VERSION } from '../db/migrations';
-import { auditPage, verifyAuditChain } from '../services/audit';
+import { auditPage } from '../services/audit';
+import { verifyAuditTrail } from '../services/auditAnchors/verify';
 import { exportAudit } from '../services/auditExport';
 import { previewImport } from '../services/importPeople';
 import { confirmAllocation, suggestAllocation } from '../services/allocation';
@@ -30,7 +31,7 @@ import { readingsOfStay, recordRoundReading } from '../services/readings';
 import { roundSheet, roundSummary } from '../services/rounds';
 import { temperatureTenths } from '../services/temperature';
 import { transferFeverCase } from '../services/transfer';
-import { dailyReport } from '../services/dailyReport';
+import { producedDailyReport } from '../services/dailyReport';
 import { exportDailyReport } from '../services/dailyReportExport';
 import { printToPdf } from '../services/printToPdf';
 import {
@@ -165,7 +166,7 @@ export const handlers: Handlers = {
   'users.setDisabled': setUserDisabled,
   'users.resetPassword': resetPassword,
   'audit.page': (ctx, input) => auditPage(ctx.db, input),
-  'audit.verify': (ctx) => verifyAuditChain(ctx.db),
+  'audit.verify': (ctx) => verifyAuditTrail(ctx.db, ctx.dataDir),
   'audit.export': exportAudit,
 
   'sites.list': listSites,
@@ -234,7 +235,7 @@ export const handlers: Handlers = {
   'fever.transfer': (ctx, input) => transferFeverCase(ctx, input, ctx.actor?.userId ?? null),
   'settings.updateHealth': updateHealthSettings,
 
-  'reports.daily': dailyReport,
+  'reports.daily': producedDailyReport,
   'reports.dailyExport': exportDailyReport,
   'print.toPdf': (ctx, input) => printToPdf(ctx.platform, input),
 

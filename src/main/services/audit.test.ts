@@ -684,11 +684,13 @@ describe('audit trail', () => {
 
       expect(writes.filter((m) => !covered.has(m))).toEqual([]);
       expect(countRows(t.ctx, 'audit_pending')).toBe(0);
-      // The password change above ended chief's other sessions: verify in a fresh one.
+      // The password change above ended chief's other sessions: verify in a fresh one. The purge
+      // among the methods resealed the chain and anchored its new head.
       const again = sessionFor(tr, chiefId);
-      expect(valueOf<AuditVerification>(await invoke('audit.verify', {}, again))).toEqual({
+      expect(valueOf<AuditVerification>(await invoke('audit.verify', {}, again))).toMatchObject({
         ok: true,
         count: countRows(t.ctx, 'audit_log'),
+        anchor: { reason: 'purge' },
       });
     });
 
@@ -955,7 +957,7 @@ describe('audit trail', () => {
       expect(rows.map((r) => r.id)).toEqual(rows.map((_, i) => i + 1));
       expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
       for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
-      expect(await verify()).toEqual({ ok: true, count: rows.length });
+      expect(await verify()).toEqual({ ok: true, count: rows.length, anchor: null });
     });
 
     it('names the first altered row when changes are edited behind its back', async () => {
@@ -973,6 +975,7 @@ describe('audit trail', () => {
         count: target.id - 1,
         firstBrokenId: target.id,
         reason: 'altered',
+        anchor: null,
       });
     });
 
@@ -1015,6 +1018,7 @@ describe('audit trail', () => {
         count: middle.id - 1,
         firstBrokenId: middle.id + 1,
         reason: 'missing_rows',
+        anchor: null,
       });
     });
   });

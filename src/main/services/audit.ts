@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditEntry, AuditOutcome, AuditPage, AuditVerification } from '../../shared/accounts';
+import type { AuditChainFault, AuditEntry, AuditOutcome, AuditPage } from '../../shared/accounts';
 import type { AuditFilter } from '../../shared/contract';
 import type { Db } from '../db/open';
 import { maskDeep, maskIdNumber, maskPersonalNumbers, maskPhone } from './masking';
@@ -194,8 +194,15 @@ export function drainCapturedChanges(
   return written;
 }
 
-/** Walks the chain from the first row; names the first row whose link or content does not hold. */
-export function verifyAuditChain(db: Db): AuditVerification {
+export type ChainWalk =
+  | { ok: true; count: number }
+  | { ok: false; count: number; firstBrokenId: number; reason: AuditChainFault };
+
+/**
+ * Walks the chain from the first row; names the first row whose link or content does not hold.
+ * It cannot see a cut tail or a chain re-hashed throughout: see auditAnchors/verify.
+ */
+export function verifyAuditChain(db: Db): ChainWalk {
   let prev = GENESIS_HASH;
   let expectedId = 1;
   let count = 0;

@@ -11,6 +11,7 @@ import {
   type Desk,
 } from '../testing/peopleTesting';
 import { TEST_NOW } from '../testing/tempDb';
+import { readAnchors } from './auditAnchors/anchorsFile';
 import { maskName } from './dailyReport';
 
 /** TEST_NOW is 29 November 2026, 16:00 at the site; the 15:00 round is open. */
@@ -131,6 +132,33 @@ describe('daily report (through the router)', () => {
     expect(JSON.stringify(rowsOf)).not.toContain('欧阳发热');
     expect(auditRows(desk.t, before).map((a) => [a.method, a.detail])).toEqual([
       ['reports.dailyExport', 'daily report 2026-11-29 as xlsx'],
+    ]);
+  });
+
+  it('prints the audit chain head at its foot, anchors it, and puts it in the Excel file', async () => {
+    const head = desk.t.ctx.db
+      .prepare<[], { id: number; hash: string }>(
+        'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
+      )
+      .get()!;
+    const today = await report('2026-11-29');
+    expect(today.auditHead).toEqual({ count: head.id, headHash: head.hash });
+    expect(readAnchors(desk.t.dir).at(-1)).toMatchObject({
+      reason: 'daily_report',
+      source: '2026-11-29',
+      count: head.id,
+      headHash: head.hash,
+    });
+
+    const file = await desk.call('reports.dailyExport', { siteId: site.siteId, day: '2026-11-29' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const rowsOf: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => rowsOf.push((row.values as unknown[]).slice(1)));
+    expect(rowsOf.at(-1)).toEqual([
+      '审计日志链头（条数、末条哈希前16位）',
+      head.id,
+      head.hash.slice(0, 16),
     ]);
   });
 

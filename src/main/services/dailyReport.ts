@@ -3,6 +3,9 @@ import type { FeverStatus } from '../../shared/health';
 import type { DailyReport } from '../../shared/reports';
 import { addDays, siteDay, siteInstant } from '../../shared/siteDate';
 import { dayNumber, instantMs } from '../db/compactValues';
+import type { HandlerContext } from '../ipc/context';
+import { anchorChain } from './auditAnchors/anchor';
+import { chainHead } from './auditAnchors/head';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError } from './errors';
 import { roundSummary } from './rounds';
@@ -159,5 +162,23 @@ export function dailyReport(
     staffOnDuty: null,
     stockAlerts: null,
     occupancy,
+    auditHead: chainHead(ctx.db),
   };
+}
+
+/**
+ * The report as the desk produces it: its chain head is anchored in the data folder too. A failure
+ * to write the anchor does not withhold the report (its printed head is a record of its own).
+ */
+export function producedDailyReport(
+  ctx: HandlerContext,
+  input: { siteId: number; day: string },
+): DailyReport {
+  const report = dailyReport(ctx, input);
+  try {
+    anchorChain(ctx.dataDir, ctx.db, { reason: 'daily_report', source: input.day, at: ctx.now() });
+  } catch {
+    // See above.
+  }
+  return report;
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../shared/accounts';
 import type { Language, RoomStatus } from '../../shared/domain';
 import { formatTenths } from '../../shared/health';
-import type { DailyReport } from '../../shared/reports';
+import { auditHeadShort, type DailyReport } from '../../shared/reports';
 import { appendAudit } from './audit';
 import { isoNow } from './context';
 import { dailyReport } from './dailyReport';
@@ -51,6 +51,7 @@ const LABELS = {
     notYet: '（排班、物资模块上线后填写）',
     staff: '当日在岗人员',
     stock: '物资预警',
+    auditHead: '审计日志链头（条数、末条哈希前16位）',
   },
   en: {
     title: 'Daily report',
@@ -90,6 +91,7 @@ const LABELS = {
     notYet: '(filled in once the roster and stock modules exist)',
     staff: 'Staff on duty',
     stock: 'Supply alerts',
+    auditHead: 'Audit trail head (entries, first 16 hex of the last hash)',
   },
 } as const;
 
@@ -135,6 +137,13 @@ export async function dailyReportXlsx(report: DailyReport, language: Language): 
   heading(`${l.staff} / ${l.stock}`);
   sheet.addRow([l.staff, report.staffOnDuty ?? l.notYet]);
   sheet.addRow([l.stock, report.stockAlerts ?? l.notYet]);
+  sheet.addRow([]);
+  const foot = sheet.addRow([
+    l.auditHead,
+    report.auditHead.count,
+    auditHeadShort(report.auditHead.headHash),
+  ]);
+  foot.font = { size: 8, color: { argb: 'FF666666' } };
   sheet.getColumn(1).width = 26;
   for (const c of [2, 3, 4, 5]) sheet.getColumn(c).width = 14;
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -8,7 +8,7 @@ import { drainCapturedChanges } from '../services/audit';
 import { loadDemo } from '../services/demo';
 import { hashPassword } from '../services/passwords';
 import type { Timer } from '../services/backups/scheduler';
-import { capturingLogger, TEST_NOW, TEST_PASSWORD } from './tempDb';
+import { capturingLogger, makeTempDir, TEST_NOW, TEST_PASSWORD } from './tempDb';
 
 let cachedHash: string | undefined;
 
@@ -112,4 +112,29 @@ export async function startTestCore(
       return handle;
     },
   };
+}
+
+/** A seeded data folder with a core over it and the administrator signed in. */
+export interface SeededCore {
+  dir: string;
+  /** Replace it to restart the desk on the same folder; `close` closes whichever is current. */
+  tc: TestCore;
+  admin: SessionHandle;
+  close(): void;
+}
+
+export async function seededCore(): Promise<SeededCore> {
+  const { dir, remove } = makeTempDir();
+  seedDataDir(dir);
+  const tc = await startTestCore(dir);
+  const seeded: SeededCore = {
+    dir,
+    tc,
+    admin: await tc.signIn(),
+    close: () => {
+      seeded.tc.core.close();
+      remove();
+    },
+  };
+  return seeded;
 }

@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { removeAnchorSidecar } from '../auditAnchors/backupAnchor';
 import { listBackups, removeBackupLeftovers } from './folder';
 
 /**
@@ -13,6 +14,7 @@ export function removeCopiesBeforePurge(databaseFile: string, backupFolders: str
   for (const folder of new Set(backupFolders)) {
     for (const backup of listBackups(folder)) {
       rmSync(join(folder, backup.name), { force: true });
+      removeAnchorSidecar(join(folder, backup.name));
       removed++;
     }
     removed += removeBackupLeftovers(folder).length;

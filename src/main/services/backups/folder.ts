@@ -2,6 +2,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo } from '../../../shared/backups';
 import { isBackupLeftover, parseBackupFileName } from './names';
+import { removeAnchorSidecar } from '../auditAnchors/backupAnchor';
 import { backupsToDelete } from './policy';
 
 /** A Windows share (`\\server\share`) or a `//server/share` path: may be away when it is needed. */
@@ -56,6 +57,9 @@ export function rotateBackups(folder: string, now: Date): string[] {
     listBackups(folder).map((b) => ({ name: b.name, kind: b.kind, takenAt: new Date(b.takenAt) })),
     now,
   );
-  for (const name of doomed) rmSync(join(folder, name), { force: true });
+  for (const name of doomed) {
+    rmSync(join(folder, name), { force: true });
+    removeAnchorSidecar(join(folder, name));
+  }
   return [...doomed, ...removeBackupLeftovers(folder)];
 }

@@ -50,7 +50,7 @@ export function restoreBackup(
 ): Deferred<RestoreOutcome> {
   const control = controlOf(ctx);
   control.assertIdle();
-  restorableBackup(readBackupSettings(ctx.db, ctx.dataDir).folder, input.name);
+  restorableBackup(readBackupSettings(ctx.db, ctx.dataDir).folder, input.name, ctx.dataDir);
   const actor = ctx.actor;
   return new Deferred(() => control.restore(input.name, actor));
 }

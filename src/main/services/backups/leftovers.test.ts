@@ -47,7 +47,7 @@ describe('what interrupted work left in the folders', () => {
     try {
       expect(
         readdirSync(backups)
-          .filter((name) => !name.endsWith('-start.sqlite'))
+          .filter((name) => !/-start\.sqlite(\.anchor\.json)?$/.test(name))
           .sort(),
       ).toEqual([...FOREIGN].sort());
       expect(existsSync(restoringName(file))).toBe(false);

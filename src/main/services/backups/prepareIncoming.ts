@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import type { Actor } from '../../ipc/context';
 import { appendAudit } from '../audit';
+import { carryIntoRestored } from '../auditAnchors/restore';
 
 export interface IncomingRestore {
   /** Who restored (null from the recovery screen, where nobody is signed in). */
@@ -8,6 +9,10 @@ export interface IncomingRestore {
   at: string;
   /** The backup restored, and where the data before it was saved. */
   detail: string;
+  /** The data folder, whose anchors file tells whether the trail before still held. */
+  dataDir: string;
+  /** The pre-restore backup's name (null when there was nothing to back up). */
+  savedAs: string | null;
 }
 
 /**
@@ -17,15 +22,20 @@ export interface IncomingRestore {
  * atomic with the swap: a restore that took effect always has its audit row. One transaction.
  */
 export function prepareIncoming(incoming: Db, previous: Db | null, restore: IncomingRestore): void {
-  void previous;
   incoming
     .transaction(() => {
+      // The entries written since the backup come first, so the restore's row closes the chain.
+      const carried = carryIntoRestored(incoming, previous, {
+        dataDir: restore.dataDir,
+        at: new Date(restore.at),
+        savedAs: restore.savedAs,
+      });
       appendAudit(incoming, {
         at: restore.at,
         actor: restore.actor,
         method: 'backups.restore',
         outcome: 'ok',
-        detail: restore.detail,
+        detail: `${restore.detail}; ${carried}`,
       });
     })
     .immediate();

@@ -14,7 +14,7 @@ export function recoveryState(
     listBackups(folder).map((backup) => {
       let good = true;
       try {
-        restorableBackup(folder, backup.name, nativeBinding);
+        restorableBackup(folder, backup.name, dataDir, nativeBinding);
       } catch {
         good = false;
       }

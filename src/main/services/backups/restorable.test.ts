@@ -22,12 +22,12 @@ describe('a backup offered for restore is checked before SQLite opens it', () =>
   });
   afterEach(() => remove());
   const refusal = (file: string) => {
-    const error = domainErrorOf(() => restorableBackup(dir, file));
+    const error = domainErrorOf(() => restorableBackup(dir, file, dir));
     return { code: error.code, params: error.params, message: error.message };
   };
 
   it('takes a sound backup', () => {
-    expect(restorableBackup(dir, name(0))).toBe(join(dir, name(0)));
+    expect(restorableBackup(dir, name(0), dir)).toBe(join(dir, name(0)));
   });
 
   it('refuses a file that is not SQLite, or not whole pages, by its header', () => {

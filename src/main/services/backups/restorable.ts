@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILE_LIMITS } from '../../../shared/fileLimits';
 import { SCHEMA_VERSION } from '../../db/migrations';
+import { assertBackupChainIntact } from '../auditAnchors/backupAnchor';
 import { DomainError } from '../errors';
 import { overLimit } from '../fileReading/refusal';
 import { checkDatabaseFile, databaseHeaderProblem } from './checkFile';
@@ -10,9 +11,15 @@ import { parseBackupFileName } from './names';
 /**
  * The full path of a backup that may be restored: one of ours by name (never a path the caller
  * makes up), present, within FILE_LIMITS.backup_gb with a sound SQLite header (both checked before
- * SQLite opens it), passing integrity_check, and not from a newer version of the app.
+ * SQLite opens it), passing integrity_check, not from a newer version of the app, and with an
+ * audit trail that still matches the head recorded when it was taken (dataDir: the anchors file).
  */
-export function restorableBackup(folder: string, name: string, nativeBinding?: string): string {
+export function restorableBackup(
+  folder: string,
+  name: string,
+  dataDir: string,
+  nativeBinding?: string,
+): string {
   if (!parseBackupFileName(name)) {
     throw new DomainError('NOT_FOUND', `No backup called ${name}`, { entity: 'backup', id: name });
   }
@@ -41,5 +48,6 @@ export function restorableBackup(folder: string, name: string, nativeBinding?: s
       { name },
     );
   }
+  assertBackupChainIntact(path, name, dataDir, nativeBinding);
   return path;
 }

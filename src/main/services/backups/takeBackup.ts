@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BackupInfo, BackupKind } from '../../../shared/backups';
 import type { Db } from '../../db/open';
 import { defaultBackupFolder, readBackupSettings } from './backupSettings';
+import { anchorNewBackup } from '../auditAnchors/backupAnchor';
 import { rotateBackups } from './folder';
 import { writeBackup } from './writer';
 
@@ -60,6 +61,7 @@ export async function takeBackup(
     onProgress: options.onProgress,
     nativeBinding: options.nativeBinding,
   });
+  anchorNewBackup(join(folder, info.name), info, dataDir, options.nativeBinding);
   if (rotatesAfter(options.kind)) rotateBackups(folder, options.now());
   rememberBackupFolder(dataDir, folder);
   return info;

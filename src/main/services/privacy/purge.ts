@@ -10,6 +10,7 @@ import {
 import type { HandlerContext } from '../../ipc/context';
 import type { Db } from '../../db/open';
 import { appendAudit } from '../audit';
+import { anchorChain } from '../auditAnchors/anchor';
 import { isoNow, type ServiceContext } from '../context';
 import { Deferred } from '../deferred';
 import { DomainError } from '../errors';
@@ -99,6 +100,19 @@ async function replaceBackups(ctx: HandlerContext): Promise<PurgeResult['backups
   }
 }
 
+/**
+ * The reseal rewrote hashes an earlier anchor sealed: the resealed head is anchored (after the
+ * commit, so a purge rolled back leaves no anchor). If the file cannot be written, "verify" reports
+ * the chain as rewritten — which the purge's own entry then explains; the purge stands either way.
+ */
+function anchorAfterPurge(ctx: HandlerContext): void {
+  try {
+    anchorChain(ctx.dataDir, ctx.db, { reason: 'purge', at: ctx.now() });
+  } catch {
+    // See above: visible to verify, explained by the trail.
+  }
+}
+
 const countsText = (c: PurgeCounts): string =>
   Object.entries(c)
     .map(([k, v]) => `${k} ${v}`)
@@ -168,6 +182,7 @@ export function purgePersonalData(
   // Runs after the router's transaction has committed: VACUUM cannot run inside one.
   return new Deferred(async () => {
     try {
+      anchorAfterPurge(ctx);
       const { compacted, walTruncated } = compactAfterPurge(db);
       const backups = await replaceBackups(ctx);
       return {

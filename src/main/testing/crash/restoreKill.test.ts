@@ -3,6 +3,7 @@ import { cpSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../platform/dataDir';
+import { verifyAuditChain } from '../../services/audit';
 import { defaultBackupFolder } from '../../services/backups/backupSettings';
 import { allRows, allRowsOfFile, seedDataDir, startTestCore } from '../backupTesting';
 import { makeTempDir, TEST_NOW } from '../tempDb';
@@ -86,7 +87,17 @@ describe('a restore killed (SIGKILL) after each of its steps, then started again
             without(backup, 'audit_log'),
           );
           expect(restoreRows(rows), `${stopAt}: the restore's own audit row`).toHaveLength(1);
-          expect(rows.audit_log).toHaveLength(backup.audit_log!.length + 1);
+          // The backup's trail, then what the data before had written since (carried), then
+          // the restore's own row, last; and the chain walks clean.
+          const trail = new Set(rows.audit_log);
+          expect(backup.audit_log!.filter((row) => !trail.has(row))).toEqual([]);
+          expect(trail.size).toBeGreaterThan(backup.audit_log!.length + 1);
+          const last = tc.core.db
+            .prepare('SELECT detail FROM audit_log ORDER BY id DESC LIMIT 1')
+            .pluck()
+            .get() as string;
+          expect(last).toMatch(/^Restored from .*were carried over/);
+          expect(verifyAuditChain(tc.core.db)).toMatchObject({ ok: true, count: trail.size });
         } else {
           // The child's sign-in moved the pending audit into the trail and set its last sign-in.
           const audit = ['audit_log', 'audit_pending', 'users'];

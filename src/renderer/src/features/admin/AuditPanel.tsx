@@ -25,6 +25,7 @@ import { useCan } from '../../auth/AuthContext';
 import { FilterSelect } from '../../components/FilterSelect';
 import { errorText } from '../../i18n/errorText';
 import { useNotify } from '../../notify';
+import { AuditVerificationAlert } from './AuditVerificationAlert';
 
 const ENTITIES = [
   'site',
@@ -170,19 +171,9 @@ export function AuditPanel() {
           <Button onClick={() => void verify()}>{t('audit.verify')}</Button>
         </Stack>
       </Stack>
-      {verification &&
-        (verification.ok ? (
-          <Alert severity="success" onClose={() => setVerification(null)}>
-            {t('audit.verifyOk', { count: verification.count })}
-          </Alert>
-        ) : (
-          <Alert severity="error" onClose={() => setVerification(null)}>
-            {t('audit.verifyBroken', {
-              id: verification.firstBrokenId,
-              reason: verification.reason,
-            })}
-          </Alert>
-        ))}
+      {verification && (
+        <AuditVerificationAlert verification={verification} onClose={() => setVerification(null)} />
+      )}
       {error !== null && <Alert severity="error">{errorText(t, error)}</Alert>}
       <Paper variant="outlined">
         <Table size="small" aria-label={t('admin.tabAudit')}>

@@ -2,7 +2,7 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslation } from 'react-i18next';
 import { ROOM_STATUSES } from '../../../../shared/domain';
 import { formatTenths } from '../../../../shared/health';
-import type { DailyReport } from '../../../../shared/reports';
+import { auditHeadShort, type DailyReport } from '../../../../shared/reports';
 import { formatDateTime, formatDay } from '../../i18n/dates';
 
 /** The daily report on one A4 page: counts in small tables, the 14-day occupancy as bars. */
@@ -126,6 +126,16 @@ export function DailyReportDocument({ report }: { report: DailyReport }) {
         ]}
         series={[{ data: report.occupancy.map((o) => o.residents), color: '#1f5fa8' }]}
       />
+      <p
+        className="print-muted"
+        style={{ fontSize: '7pt', margin: '2mm 0 0' }}
+        data-testid="report-audit-head"
+      >
+        {t('report.auditHead', {
+          count: report.auditHead.count,
+          head: auditHeadShort(report.auditHead.headHash),
+        })}
+      </p>
     </article>
   );
 }
