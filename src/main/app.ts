@@ -11,7 +11,7 @@ import { prepareIncomingCopy } from './db/incomingCopy';
 import { settleInterruptedRestore, type SwapStep } from './db/replaceFile';
 import { isDiskFullFailure, openAtStartup, openInPlaceOf, type Damage } from './db/startup';
 import { SessionStore } from './auth/sessionStore';
-import type { Actor, BackupControl } from './ipc/context';
+import type { Actor, BackupControl } from './services/context';
 import { createRecoveryRouter } from './ipc/recoveryRouter';
 import { createRouter, type Logger, type Router } from './ipc/router';
 import { DATABASE_FILE, makePrivateFolder } from './platform/dataDir';

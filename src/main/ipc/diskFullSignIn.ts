@@ -5,7 +5,7 @@ import { DomainError } from '../services/errors';
 import { verifyPassword } from '../services/passwords';
 import { findUserByName, loadActor } from '../services/users';
 import type { Db } from '../db/open';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from '../services/context';
 
 /**
  * Sign-in while the disk is full. An ordinary sign-in writes (the last sign-in time, the attempt

@@ -129,7 +129,7 @@ import {
 import { createSite, listSites, retireSite, updateSite } from '../services/sites';
 import { exportArchive } from '../services/privacy/archiveExport';
 import { purgePersonalData, purgePreview, updateRetention } from '../services/privacy/purge';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from '../services/context';
 
 export type Handlers = {
   [M in MethodName]: (ctx: HandlerContext, input: ParsedInput<M>) => MaybeDeferred<MethodResult<M>>;

@@ -5,7 +5,7 @@ import type { ApiResult } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { DomainError } from '../services/errors';
 import { DEFAULT_SETTINGS } from '../services/settings';
-import type { AppFacts } from './context';
+import type { AppFacts } from '../services/context';
 import type { Logger, Router } from './router';
 import { fieldErrorsOf } from './validation';
 

@@ -16,7 +16,7 @@ import type {
   CallerPlatform,
   HandlerContext,
   SessionControl,
-} from './context';
+} from '../services/context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { fieldErrorsOf } from './validation';
 import { findApplied, opIdOf, recordApplied } from './appliedOperations';

@@ -1,6 +1,6 @@
 import type { AuditEntry, ExportedFile } from '../../shared/accounts';
 import type { AuditFilter } from '../../shared/contract';
-import type { HandlerContext } from '../ipc/context';
+import type { HandlerContext } from './context';
 import { appendAudit, auditRowsForExport } from './audit';
 import { isoNow } from './context';
 import { Deferred } from './deferred';

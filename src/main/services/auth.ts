@@ -1,7 +1,7 @@
 import type { AuthStatus } from '../../shared/accounts';
 import { permissionsOf } from '../../shared/permissions';
 import type { NameAttempts } from '../auth/sessionStore';
-import type { HandlerContext } from '../ipc/context';
+import type { HandlerContext } from './context';
 import { appendAudit } from './audit';
 import { isoNow } from './context';
 import { DomainError } from './errors';

@@ -1,4 +1,9 @@
 import type { Db } from '../db/open';
+import type { BackupInfo, BackupStatus, RestoreOutcome } from '../../shared/backups';
+import type { AppInfo } from '../../shared/domain';
+import type { Role } from '../../shared/permissions';
+import type { AuthState } from '../../shared/accounts';
+import type { UnknownNameMemory } from '../auth/sessionStore';
 
 /** What every service function receives: the database and a clock (tests may fix it). */
 export interface ServiceContext {
@@ -8,4 +13,68 @@ export interface ServiceContext {
 
 export function isoNow(ctx: ServiceContext): string {
   return ctx.now().toISOString();
+}
+
+/** The signed-in user making this call, as main knows them now (not as the renderer says). */
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+/** What auth services may do to the caller's session. */
+export interface SessionControl {
+  state(): AuthState;
+  start(userId: number): void;
+  end(): void;
+  lock(): void;
+  unlock(): void;
+  /** Ends every session of that user except the caller's own. */
+  endSessionsOf(userId: number): void;
+}
+
+export interface AppFacts {
+  shell: AppInfo['shell'];
+  version: string;
+  dataDir: string;
+  /**
+   * The data folder is write-protected and the database is a temporary copy: the router refuses
+   * every write as READ_ONLY except the session's own (sign-in, lock), which only touch the copy.
+   */
+  readOnly?: boolean;
+  /** Read-only because the data folder's disk was full at start (the banner says so). */
+  diskFull?: boolean;
+}
+
+/**
+ * What the shell can do for the window that called: Electron prints that window to PDF; the
+ * browser shell cannot (there the page's own print dialog offers "Save as PDF").
+ */
+export interface CallerPlatform {
+  printToPdf?: () => Promise<Buffer>;
+}
+
+/**
+ * What the running core does with its database file: backups with progress and the restore that
+ * swaps the file under the router. Absent where no core runs (service tests).
+ */
+export interface BackupControl {
+  status(): BackupStatus;
+  /** Throws BACKUP_RUNNING while a backup or restore runs. */
+  assertIdle(): void;
+  /** A failure is audited as such (the call's own row, written before the copy, says ok). */
+  backupNow(actor: Actor | null): Promise<BackupInfo>;
+  /** Checks, backs up the current data, closes, replaces, reopens; signs everyone out. */
+  restore(name: string, actor: Actor | null): Promise<RestoreOutcome>;
+  /** After a purge: deletes every earlier backup and damaged copy, then backs up afresh. */
+  replaceAfterPurge(actor: Actor | null): Promise<{ removed: number; fresh: string }>;
+}
+
+export interface HandlerContext extends ServiceContext, AppFacts {
+  backups?: BackupControl;
+  platform: CallerPlatform;
+  actor: Actor | null;
+  session: SessionControl;
+  unknownNames: UnknownNameMemory;
 }

@@ -3,7 +3,7 @@ import type { FeverStatus } from '../../shared/health';
 import type { DailyReport } from '../../shared/reports';
 import { addDays, siteDay, siteInstant } from '../../shared/siteDate';
 import { dayNumber, instantMs } from '../db/compactValues';
-import type { HandlerContext } from '../ipc/context';
+import type { HandlerContext } from './context';
 import { anchorChain } from './auditAnchors/anchor';
 import { chainHead } from './auditAnchors/head';
 import { isoNow, type ServiceContext } from './context';

@@ -7,7 +7,7 @@ import { appendAudit } from './audit';
 import { isoNow } from './context';
 import { dailyReport } from './dailyReport';
 import { Deferred } from './deferred';
-import type { HandlerContext } from '../ipc/context';
+import type { HandlerContext } from './context';
 import { spreadsheetSafe } from './masking';
 import { getSettings } from './settings';
 

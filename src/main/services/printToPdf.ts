@@ -1,5 +1,5 @@
 import type { ExportedFile } from '../../shared/accounts';
-import type { CallerPlatform } from '../ipc/context';
+import type { CallerPlatform } from './context';
 import { Deferred } from './deferred';
 import { DomainError } from './errors';
 

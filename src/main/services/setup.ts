@@ -1,5 +1,5 @@
 import type { AuthStatus } from '../../shared/accounts';
-import type { HandlerContext } from '../ipc/context';
+import type { HandlerContext } from './context';
 import { authStatus } from './auth';
 import { loadDemo } from './demo';
 import { DomainError } from './errors';

@@ -1,7 +1,7 @@
 import type { UserSummary } from '../../shared/accounts';
 import { ROLES, type Role } from '../../shared/permissions';
 import type { Db } from '../db/open';
-import type { Actor, SessionControl } from '../ipc/context';
+import type { Actor, SessionControl } from './context';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
 import { assertAcceptablePassword, hashPassword } from './passwords';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/open';
 import type { Role } from '../../shared/permissions';
 import { memoryHandle, SessionStore, type SessionHandle } from '../auth/sessionStore';
-import type { HandlerContext, SessionControl } from '../ipc/context';
+import type { HandlerContext, SessionControl } from '../services/context';
 import type { Handlers } from '../ipc/handlers';
 import { createRouter, type Logger, type Router } from '../ipc/router';
 import { hashPassword } from '../services/passwords';

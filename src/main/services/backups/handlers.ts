@@ -4,7 +4,7 @@ import type {
   BackupStatus,
   RestoreOutcome,
 } from '../../../shared/backups';
-import type { BackupControl, HandlerContext } from '../../ipc/context';
+import type { BackupControl, HandlerContext } from '../context';
 import { Deferred } from '../deferred';
 import { DomainError } from '../errors';
 import { readBackupSettings, writeBackupSettings } from './backupSettings';

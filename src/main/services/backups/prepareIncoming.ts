@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import type { Actor } from '../../ipc/context';
+import type { Actor } from '../context';
 import { appendAudit } from '../audit';
 import { carryIntoRestored } from '../auditAnchors/restore';
 

@@ -2,7 +2,7 @@ import type { ExportedFile } from '../../../shared/accounts';
 import { mayRevealPersonalNumbers } from '../../../shared/permissions';
 import type { ArchiveDomain } from '../../../shared/privacy';
 import { siteDay } from '../../../shared/siteDate';
-import type { HandlerContext } from '../../ipc/context';
+import type { HandlerContext } from '../context';
 import { appendAudit } from '../audit';
 import { isoNow } from '../context';
 import { Deferred } from '../deferred';

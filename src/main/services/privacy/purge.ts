@@ -7,7 +7,7 @@ import {
   type PurgePreview,
   type PurgeResult,
 } from '../../../shared/privacy';
-import type { HandlerContext } from '../../ipc/context';
+import type { HandlerContext } from '../context';
 import type { Db } from '../../db/open';
 import { appendAudit } from '../audit';
 import { anchorChain } from '../auditAnchors/anchor';

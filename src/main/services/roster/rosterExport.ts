@@ -3,7 +3,7 @@ import type { ExportedFile } from '../../../shared/accounts';
 import type { Language } from '../../../shared/domain';
 import type { RosterGrid, StaffRole } from '../../../shared/roster';
 import { siteDay } from '../../../shared/siteDate';
-import type { HandlerContext } from '../../ipc/context';
+import type { HandlerContext } from '../context';
 import { appendAudit } from '../audit';
 import { isoNow } from '../context';
 import { Deferred } from '../deferred';

@@ -2,7 +2,7 @@ import type { ExportedFile } from '../../../shared/accounts';
 import type { Language } from '../../../shared/domain';
 import { daysBetween, siteDay } from '../../../shared/siteDate';
 import type { DestinationKind, ReceiptSource } from '../../../shared/stock';
-import type { HandlerContext } from '../../ipc/context';
+import type { HandlerContext } from '../context';
 import type { Deferred } from '../deferred';
 import { getSettings } from '../settings';
 import { getItem } from './catalogue';

@@ -8,7 +8,7 @@ import {
   type StockCategory,
   type StockReport,
 } from '../../../shared/stock';
-import type { HandlerContext } from '../../ipc/context';
+import type { HandlerContext } from '../context';
 import type { Deferred } from '../deferred';
 import { getSettings } from '../settings';
 import { siteStore } from './ledger';

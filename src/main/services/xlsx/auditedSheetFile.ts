@@ -1,5 +1,5 @@
 import type { ExportedFile } from '../../../shared/accounts';
-import type { HandlerContext } from '../../ipc/context';
+import type { HandlerContext } from '../context';
 import { appendAudit } from '../audit';
 import { isoNow } from '../context';
 import { Deferred } from '../deferred';
