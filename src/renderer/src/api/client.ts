@@ -1,6 +1,6 @@
-import type { DeskApi } from '../../../shared/api';
-import type { MethodInput, MethodName, MethodResult } from '../../../shared/contract';
-import type { ApiError } from '../../../shared/errors';
+import type { DeskApi } from '@shared/api';
+import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
+import type { ApiError } from '@shared/errors';
 import { invokeWithRetry } from './retry';
 
 declare global {

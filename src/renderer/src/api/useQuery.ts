@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MethodInput, MethodName, MethodResult } from '../../../shared/contract';
+import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
 import { ApiCallError, call } from './client';
 
 export interface Query<T> {

@@ -20,22 +20,22 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Language } from '../../../shared/domain';
-import { useQuery } from '../api/useQuery';
-import { NotYet } from '../features/placeholder/NotYet';
-import { AdminPage } from '../features/admin/AdminPage';
-import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
-import { UserMenu } from '../features/auth/UserMenu';
-import { NoActiveSite } from '../features/registry/NoActiveSite';
-import { FeverAlert } from '../features/health/FeverAlert';
-import { HealthPage } from '../features/health/HealthPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { RosterPage } from '../features/roster/RosterPage';
-import { StockPage } from '../features/stock/StockPage';
-import { ResidentsPage } from '../features/residents/ResidentsPage';
-import { RoomsPage } from '../features/rooms/RoomsPage';
-import { useCan } from '../auth/AuthContext';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import type { AppInfo, Language } from '@shared/domain';
+import { useQuery } from '@renderer/api/useQuery';
+import { NotYet } from '@renderer/features/placeholder/NotYet';
+import { AdminPage } from '@renderer/features/accounts/AdminPage';
+import { ArrivalsPage } from '@renderer/features/residents/ArrivalsPage';
+import { UserMenu } from '@renderer/features/accounts/UserMenu';
+import { NoActiveSite } from '@renderer/features/registry/NoActiveSite';
+import { FeverAlert } from '@renderer/features/health/FeverAlert';
+import { HealthPage } from '@renderer/features/health/HealthPage';
+import { ReportsPage } from '@renderer/features/reports/ReportsPage';
+import { RosterPage } from '@renderer/features/roster/RosterPage';
+import { StockPage } from '@renderer/features/stock/StockPage';
+import { ResidentsPage } from '@renderer/features/residents/ResidentsPage';
+import { RoomsPage } from '@renderer/features/registry/RoomsPage';
+import { useCan } from '@renderer/auth/AuthContext';
+import { SettingsPage } from '@renderer/features/settings/SettingsPage';
 import {
   personFromHash,
   READY_SECTIONS,

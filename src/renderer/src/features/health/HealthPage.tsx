@@ -3,7 +3,7 @@ import Chip from '@mui/material/Chip';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '@renderer/api/useQuery';
 import { FeverPanel } from './FeverPanel';
 import { RoundSheetView } from './RoundSheetView';
 import { useFeverCases } from './useFeverCases';

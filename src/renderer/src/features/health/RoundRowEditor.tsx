@@ -12,10 +12,10 @@ import {
   type ReadingRecord,
   type RoundRow,
   type Symptom,
-} from '../../../../shared/health';
-import { call } from '../../api/client';
-import { formatDateTime } from '../../i18n/dates';
-import { errorText } from '../../i18n/errorText';
+} from '@shared/health';
+import { call } from '@renderer/api/client';
+import { formatDateTime } from '@renderer/i18n/dates';
+import { errorText } from '@renderer/i18n/errorText';
 import { announceHealthChange } from './healthEvents';
 
 /**

@@ -2,9 +2,9 @@ import Typography from '@mui/material/Typography';
 import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useTranslation } from 'react-i18next';
-import { formatTenths } from '../../../../shared/health';
-import { useQuery } from '../../api/useQuery';
-import { formatDateTime } from '../../i18n/dates';
+import { formatTenths } from '@shared/health';
+import { useQuery } from '@renderer/api/useQuery';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 /** A stay's temperatures over time (round readings and re-checks), with the fever line. */
 export function TemperatureTrend({ stayId }: { stayId: number }) {

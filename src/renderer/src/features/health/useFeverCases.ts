@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from '../../api/useQuery';
+import { useQuery } from '@renderer/api/useQuery';
 import { HEALTH_CHANGED_EVENT } from './healthEvents';
 
 /** How often open fever cases are fetched again (a re-check falls due with no other event). */

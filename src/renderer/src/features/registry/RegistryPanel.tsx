@@ -12,16 +12,16 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Building, Floor, Site } from '../../../../shared/domain';
-import { roomLabel } from '../../../../shared/roomLabel';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormDialog, type FormField } from '../../components/FormDialog';
-import { numberOrNaN } from '../../components/numberInput';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
-import { RoomFormDialog } from '../rooms/RoomFormDialog';
+import type { Building, Floor, Site } from '@shared/domain';
+import { roomLabel } from '@shared/roomLabel';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { FormDialog, type FormField } from '@renderer/components/FormDialog';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
+import { RoomFormDialog } from '@renderer/features/registry/RoomFormDialog';
 
 type Editing =
   | { kind: 'site'; site: Site }

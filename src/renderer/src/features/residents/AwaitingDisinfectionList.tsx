@@ -3,10 +3,10 @@ import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Room } from '../../../../shared/domain';
-import { useKeysetPaging } from '../../api/useKeysetPaging';
-import { useQuery } from '../../api/useQuery';
-import { errorText } from '../../i18n/errorText';
+import type { Room } from '@shared/domain';
+import { useKeysetPaging } from '@renderer/api/useKeysetPaging';
+import { useQuery } from '@renderer/api/useQuery';
+import { errorText } from '@renderer/i18n/errorText';
 
 /** Rooms whose occupants have left; opening one records its disinfection. */
 export function AwaitingDisinfectionList(props: {

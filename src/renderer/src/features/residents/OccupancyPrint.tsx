@@ -3,10 +3,10 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/useQuery';
-import { FilterSelect } from '../../components/FilterSelect';
-import { PrintPreview } from '../../components/print/PrintPreview';
-import { errorText } from '../../i18n/errorText';
+import { useQuery } from '@renderer/api/useQuery';
+import { FilterSelect } from '@renderer/components/FilterSelect';
+import { PrintPreview } from '@renderer/components/print/PrintPreview';
+import { errorText } from '@renderer/i18n/errorText';
 import { OccupancyDocument } from './OccupancyDocument';
 
 /** Pick a building (and optionally one floor), preview its occupancy list, print it. */

@@ -9,11 +9,11 @@ import {
 } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Resident, ResidentSort, ResidentView } from '../../../../shared/residents';
-import { useKeysetPaging } from '../../api/useKeysetPaging';
-import { useQuery } from '../../api/useQuery';
-import { formatDateTime, formatDay } from '../../i18n/dates';
-import { errorText } from '../../i18n/errorText';
+import type { Resident, ResidentSort, ResidentView } from '@shared/residents';
+import { useKeysetPaging } from '@renderer/api/useKeysetPaging';
+import { useQuery } from '@renderer/api/useQuery';
+import { formatDateTime, formatDay } from '@renderer/i18n/dates';
+import { errorText } from '@renderer/i18n/errorText';
 
 const SORT_OF_COLUMN: Record<string, ResidentSort> = {
   roomNumber: 'room',

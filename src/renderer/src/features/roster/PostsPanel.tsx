@@ -17,18 +17,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  STAFF_ROLES,
-  type Post,
-  type ShiftTemplate,
-  type StaffRole,
-} from '../../../../shared/roster';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useCan } from '../../auth/AuthContext';
-import { numberOrNaN } from '../../components/numberInput';
-import { DialogForm } from '../../components/DialogForm';
-import { useSubmit } from '../../components/useSubmit';
+import { STAFF_ROLES, type Post, type ShiftTemplate, type StaffRole } from '@shared/roster';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { useCan } from '@renderer/auth/AuthContext';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { DialogForm } from '@renderer/components/DialogForm';
+import { useSubmit } from '@renderer/components/useSubmit';
 
 const toggle = <T,>(list: T[], item: T, on: boolean): T[] =>
   on ? [...list, item] : list.filter((x) => x !== item);

@@ -12,11 +12,11 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterGrid, RosterSlot } from '../../../../shared/roster';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useSubmit } from '../../components/useSubmit';
-import { formatDay } from '../../i18n/dates';
+import type { RosterGrid, RosterSlot } from '@shared/roster';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { formatDay } from '@renderer/i18n/dates';
 import { ruleText } from './ruleText';
 
 /** One slot: who is on it (remove, or swap for a candidate) and who could be added. */

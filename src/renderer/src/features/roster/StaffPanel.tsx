@@ -10,12 +10,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../../shared/roster';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useCan } from '../../auth/AuthContext';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
+import type { Staff } from '@shared/roster';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { useCan } from '@renderer/auth/AuthContext';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
 import { StaffDialog } from './StaffDialog';
 import { UnavailabilityDialog } from './UnavailabilityDialog';
 

@@ -13,11 +13,11 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../../shared/roster';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useSubmit } from '../../components/useSubmit';
-import { formatDateTime } from '../../i18n/dates';
+import type { Staff } from '@shared/roster';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 /** A staff member's leave, days off and quarantine: listed, added, removed. */
 export function UnavailabilityDialog(props: { staff: Staff | null; onClose: () => void }) {

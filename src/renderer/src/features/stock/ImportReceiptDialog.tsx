@@ -19,12 +19,12 @@ import {
   type PartyKind,
   type ReceiptImportRow,
   type ReceiptSource,
-} from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { readBase64 } from '../../api/readFile';
-import { useQuery } from '../../api/useQuery';
-import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+} from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { readBase64 } from '@renderer/api/readFile';
+import { useQuery } from '@renderer/api/useQuery';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { useNotify } from '@renderer/notify';
 import { KindSelect } from './KindSelect';
 import {
   importLine,

@@ -13,13 +13,13 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STOCK_CATEGORIES, type StockCategory } from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useCan } from '../../auth/AuthContext';
-import { numberOrNaN } from '../../components/numberInput';
-import { useSubmit } from '../../components/useSubmit';
-import { DialogForm } from '../../components/DialogForm';
+import { STOCK_CATEGORIES, type StockCategory } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { useCan } from '@renderer/auth/AuthContext';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { DialogForm } from '@renderer/components/DialogForm';
 import { KindSelect } from './KindSelect';
 
 const list = (text: string): string[] =>

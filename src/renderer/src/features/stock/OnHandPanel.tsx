@@ -10,11 +10,11 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OnHandRow } from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { ExportButtons } from '../../components/ExportButtons';
-import { errorText } from '../../i18n/errorText';
+import type { OnHandRow } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { errorText } from '@renderer/i18n/errorText';
 import { StockCardDialog } from './StockCardDialog';
 import type { StoreScope } from './storeScope';
 

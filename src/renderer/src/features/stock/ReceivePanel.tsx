@@ -5,17 +5,12 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  PARTY_KINDS,
-  RECEIPT_SOURCES,
-  type PartyKind,
-  type ReceiptSource,
-} from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { numberOrNaN } from '../../components/numberInput';
-import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+import { PARTY_KINDS, RECEIPT_SOURCES, type PartyKind, type ReceiptSource } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { useNotify } from '@renderer/notify';
 import { ImportReceiptDialog } from './ImportReceiptDialog';
 import { emptyLine, LineList, type Line } from './LineEditor';
 import { KindSelect } from './KindSelect';

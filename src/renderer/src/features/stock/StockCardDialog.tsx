@@ -10,12 +10,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { OnHandRow } from '../../../../shared/stock';
-import { addDays, siteDay, siteInstant } from '../../../../shared/siteDate';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { ExportButtons } from '../../components/ExportButtons';
-import { formatDateTime } from '../../i18n/dates';
+import type { OnHandRow } from '@shared/stock';
+import { addDays, siteDay, siteInstant } from '@shared/siteDate';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { formatDateTime } from '@renderer/i18n/dates';
 import type { StoreScope } from './storeScope';
 
 /** The last 30 days of one item: every movement with its running balance. */

@@ -4,7 +4,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../auth/AuthContext';
+import { useCan } from '@renderer/auth/AuthContext';
 import { DonationsPanel } from './DonationsPanel';
 import { IssuePanel } from './IssuePanel';
 import { ItemsPanel } from './ItemsPanel';

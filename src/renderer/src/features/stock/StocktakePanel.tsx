@@ -11,13 +11,13 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OnHandRow } from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { numberOrNaN } from '../../components/numberInput';
-import { PrintPreview } from '../../components/print/PrintPreview';
-import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+import type { OnHandRow } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { PrintPreview } from '@renderer/components/print/PrintPreview';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { useNotify } from '@renderer/notify';
 import type { StoreScope } from './storeScope';
 
 interface CountLine {

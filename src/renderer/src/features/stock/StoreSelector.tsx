@@ -4,12 +4,12 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormDialog } from '../../components/FormDialog';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
+import { call } from '@renderer/api/client';
+import { useQuery } from '@renderer/api/useQuery';
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { FormDialog } from '@renderer/components/FormDialog';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
 
 /**
  * Which store the stock screens show: the site store or a floor station. Managers add stations
