@@ -21,7 +21,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language } from '@shared/domain';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { NotYet } from '@renderer/features/placeholder/NotYet';
 import { AdminPage } from '@renderer/features/accounts/AdminPage';
 import { ArrivalsPage } from '@renderer/features/residents/ArrivalsPage';
@@ -68,7 +68,7 @@ export function AppFrame(props: {
   const canAdminister = can('users.manage') || can('audit.read') || can('settings.manage');
   const [hash, setHash] = useState(() => location.hash);
   const section = sectionFromHash(hash);
-  const sites = useQuery('sites.list', { includeRetired: false });
+  const sites = useApiQuery('sites.list', { includeRetired: false });
   const [siteId, setSiteId] = useState<number | null>(null);
   const activeSiteId = siteId ?? sites.data?.[0]?.id ?? null;
 
@@ -123,7 +123,7 @@ export function AppFrame(props: {
   } else if (section === 'rooms' && sites.data && sites.data.length === 0) {
     page = <NoActiveSite onCreated={sites.reload} />;
   } else if (section === 'rooms' && activeSiteId !== null) {
-    page = <RoomsPage siteId={activeSiteId} onSitesChanged={sites.reload} />;
+    page = <RoomsPage siteId={activeSiteId} />;
   } else if (section === 'rooms') {
     page = <Typography sx={{ p: 3 }}>{t('common.loading')}</Typography>;
   } else {

@@ -20,7 +20,7 @@ import {
 import type { AuditFilter } from '@shared/contract';
 import { call } from '@renderer/api/client';
 import { ExportButtons } from '@renderer/components/ExportButtons';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { FilterSelect } from '@renderer/components/FilterSelect';
 import { errorText } from '@renderer/i18n/errorText';
@@ -64,7 +64,7 @@ export function AuditPanel() {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const can = useCan();
-  const users = useQuery('users.list', {}, { skip: !can('users.manage') });
+  const users = useApiQuery('users.list', {}, { skip: !can('users.manage') });
   const [userId, setUserId] = useState<number | ''>('');
   const [method, setMethod] = useState('');
   const [entity, setEntity] = useState<string | ''>('');

@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '@shared/accounts';
 import { ROLES, type Role } from '@shared/permissions';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
 import { FormDialog } from '@renderer/components/FormDialog';
 import { useSubmit } from '@renderer/components/useSubmit';
@@ -34,18 +34,15 @@ import { useNotify } from '@renderer/notify';
 export function UsersPanel() {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
-  const [version, setVersion] = useState(0);
-  const users = useQuery('users.list', {}, { refreshKey: version });
+  const users = useApiQuery('users.list', {});
   const [editing, setEditing] = useState<UserSummary | 'new' | null>(null);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
   const [disabling, setDisabling] = useState<UserSummary | null>(null);
-  const changed = () => setVersion((v) => v + 1);
 
   const setDisabled = async (user: UserSummary, disabled: boolean) => {
     try {
       await call('users.setDisabled', { id: user.id, disabled });
       notify(t('common.saved'));
-      changed();
     } catch (error) {
       notify(errorText(t, error), 'error');
     }
@@ -117,7 +114,6 @@ export function UsersPanel() {
             onSaved={() => {
               setEditing(null);
               notify(t('common.saved'));
-              changed();
             }}
           />
         )}

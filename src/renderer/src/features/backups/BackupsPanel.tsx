@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '@shared/backups';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { formatDateTime } from '@renderer/i18n/dates';
@@ -23,9 +23,9 @@ const POLL_MS = 250;
 export function BackupsPanel() {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
-  const overview = useQuery('backups.list', {});
+  const overview = useApiQuery('backups.list', {});
   // A scheduled backup that failed has nobody watching it: the panel says so until one succeeds.
-  const status = useQuery('backups.status', {});
+  const status = useApiQuery('backups.status', {});
   const backingUp = useSubmit();
   const restoring = useSubmit();
   const [progress, setProgress] = useState<number | null>(null);

@@ -18,7 +18,6 @@ import { numberOrNaN } from '@renderer/components/numberInput';
 import { formatDateTime } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
-import { announceHealthChange } from './healthEvents';
 import { useFeverCases } from './useFeverCases';
 
 type Acting = { action: 'recheck' | 'transfer'; fever: FeverCase } | null;
@@ -117,7 +116,6 @@ export function FeverPanel({ siteId }: { siteId: number }) {
         }
         onDone={() => {
           setActing(null);
-          announceHealthChange();
           notify(t('health.rechecked'));
         }}
         onClose={() => setActing(null)}
@@ -158,7 +156,6 @@ export function FeverPanel({ siteId }: { siteId: number }) {
         }}
         onDone={() => {
           setActing(null);
-          announceHealthChange();
         }}
         onClose={() => setActing(null)}
       />

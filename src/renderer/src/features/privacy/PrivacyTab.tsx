@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { errorText } from '@renderer/i18n/errorText';
 import { ArchivePanel } from './ArchivePanel';
 import { PurgePanel } from './PurgePanel';
@@ -9,14 +8,12 @@ import { PurgePanel } from './PurgePanel';
 /** 数据归档与清除: the end of the epidemic, for administrators. */
 export function PrivacyTab() {
   const { t } = useTranslation();
-  const [refreshKey, setRefreshKey] = useState(0);
-  const preview = useQuery('privacy.purgePreview', {}, { refreshKey });
-  const reload = () => setRefreshKey((k) => k + 1);
+  const preview = useApiQuery('privacy.purgePreview', {});
   return (
     <>
-      <ArchivePanel preview={preview.data} onExported={reload} />
+      <ArchivePanel preview={preview.data} onExported={preview.reload} />
       {preview.error && <Alert severity="error">{errorText(t, preview.error)}</Alert>}
-      {preview.data && <PurgePanel preview={preview.data} onChanged={reload} />}
+      {preview.data && <PurgePanel preview={preview.data} />}
     </>
   );
 }

@@ -45,7 +45,7 @@ function useCountLabels(): Record<keyof PurgeCounts, string> {
 const megabytes = (bytes: number): string => (bytes / 1_048_576).toFixed(1);
 
 /** Retention setting, what a purge at today's cutoff would touch, and the purge itself. */
-export function PurgePanel(props: { preview: PurgePreview; onChanged: () => void }) {
+export function PurgePanel(props: { preview: PurgePreview }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const { preview } = props;
@@ -78,7 +78,6 @@ export function PurgePanel(props: { preview: PurgePreview; onChanged: () => void
             .then((ok) => {
               if (!ok) return;
               notify(t('common.saved'));
-              props.onChanged();
             });
         }}
       >
@@ -168,7 +167,6 @@ export function PurgePanel(props: { preview: PurgePreview; onChanged: () => void
           onDone={(r) => {
             setConfirming(false);
             setResult(r);
-            props.onChanged();
           }}
         />
       )}

@@ -17,7 +17,7 @@ export function DisinfectionForm({
 }: {
   roomId: number;
   roomNumber: string;
-  onDone: () => void;
+  onDone?: () => void;
 }) {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -38,7 +38,7 @@ export function DisinfectionForm({
     );
     if (ok) {
       notify(t('disinfection.done', { room: roomNumber }));
-      onDone();
+      onDone?.();
     }
   };
   return (

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomOccupant } from '@shared/people';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { FormDialog, type FormField } from '@renderer/components/FormDialog';
 import { numberOrNaN } from '@renderer/components/numberInput';
@@ -19,25 +19,11 @@ import { useNotify } from '@renderer/notify';
 type Action = 'release' | 'transfer' | 'extend' | 'move';
 
 /** Who is in the room, with the day their observation ends, and what the coordinator can do next. */
-export function OccupantsSection({
-  roomId,
-  siteId,
-  refreshKey,
-  onChanged,
-}: {
-  roomId: number;
-  siteId: number;
-  refreshKey: number;
-  onChanged: () => void;
-}) {
+export function OccupantsSection({ roomId, siteId }: { roomId: number; siteId: number }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const can = useCan();
-  const occupants = useQuery(
-    'rooms.occupants',
-    { roomId },
-    { skip: !can('people.read'), refreshKey },
-  );
+  const occupants = useApiQuery('rooms.occupants', { roomId }, { skip: !can('people.read') });
   const [acting, setActing] = useState<{ action: Action; who: RoomOccupant } | null>(null);
   if (!can('people.read')) return null;
 
@@ -122,7 +108,6 @@ export function OccupantsSection({
         onDone={() => {
           setActing(null);
           notify(t('occupants.done'));
-          onChanged();
         }}
         onClose={() => setActing(null)}
       />

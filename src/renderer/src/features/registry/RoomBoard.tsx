@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROOM_STATUSES, type BoardFloor, type Building, type RoomStatus } from '@shared/domain';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { FilterSelect } from '@renderer/components/FilterSelect';
 import { errorText } from '@renderer/i18n/errorText';
 import './RoomBoard.css';
@@ -15,7 +15,6 @@ import { STATUS_COLORS } from './statusColors';
 interface Props {
   siteId: number;
   buildings: Building[];
-  refreshKey: number;
   onOpenRoom: (roomId: number) => void;
 }
 
@@ -87,19 +86,15 @@ const FloorRow = memo(function FloorRow({
 const FIRST_FLOORS = 12;
 
 /** Floors as rows, rooms as colour-coded tiles; counts per status on top double as filters. */
-export function RoomBoard({ siteId, buildings, refreshKey, onOpenRoom }: Props) {
+export function RoomBoard({ siteId, buildings, onOpenRoom }: Props) {
   const { t } = useTranslation();
   const [buildingId, setBuildingId] = useState<number | ''>('');
   const [statuses, setStatuses] = useState<RoomStatus[]>([]);
-  const board = useQuery(
-    'rooms.board',
-    {
-      siteId,
-      ...(buildingId === '' ? {} : { buildingId }),
-      ...(statuses.length > 0 ? { statuses } : {}),
-    },
-    { refreshKey },
-  );
+  const board = useApiQuery('rooms.board', {
+    siteId,
+    ...(buildingId === '' ? {} : { buildingId }),
+    ...(statuses.length > 0 ? { statuses } : {}),
+  });
 
   const toggle = (s: RoomStatus) =>
     setStatuses((current) =>

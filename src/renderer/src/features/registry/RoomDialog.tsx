@@ -23,7 +23,7 @@ import {
   type RoomStatus,
 } from '@shared/domain';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
 import { useSubmit } from '@renderer/components/useSubmit';
@@ -40,7 +40,7 @@ const ACTION_LABEL: Record<string, string> = {
   'reserved>available': 'rooms.releaseReservation',
 };
 
-function StatusActions({ room, onChanged }: { room: Room; onChanged: () => void }) {
+function StatusActions({ room }: { room: Room }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [reason, setReason] = useState('');
@@ -57,7 +57,6 @@ function StatusActions({ room, onChanged }: { room: Room; onChanged: () => void 
     if (ok) {
       setReason('');
       notify(t('rooms.statusChanged', { number: room.number, status: t(`status.${status}`) }));
-      onChanged();
     }
   };
 
@@ -92,31 +91,18 @@ function StatusActions({ room, onChanged }: { room: Room; onChanged: () => void 
 }
 
 /** One room: its facts, the status changes the registry allows, its history, edit/retire/delete. */
-export function RoomDialog(props: {
-  roomId: number | null;
-  onClose: () => void;
-  onChanged: () => void;
-}) {
+export function RoomDialog(props: { roomId: number | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const notify = useNotify();
   const canManage = useCan()('registry.manage');
-  const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState<'retire' | 'delete' | null>(null);
   const skip = props.roomId === null;
-  const room = useQuery('rooms.get', { id: props.roomId ?? 1 }, { skip, refreshKey: version });
-  const history = useQuery(
-    'rooms.statusHistory',
-    { roomId: props.roomId ?? 1 },
-    { skip, refreshKey: version },
-  );
+  const room = useApiQuery('rooms.get', { id: props.roomId ?? 1 }, { skip });
+  const history = useApiQuery('rooms.statusHistory', { roomId: props.roomId ?? 1 }, { skip });
   const submit = useSubmit();
   const r = room.data && room.data.id === props.roomId ? room.data : undefined;
 
-  const changed = () => {
-    setVersion((v) => v + 1);
-    props.onChanged();
-  };
   const retireOrDelete = async (kind: 'retire' | 'delete') => {
     if (!r) return;
     const ok = await submit.run(() =>
@@ -124,7 +110,6 @@ export function RoomDialog(props: {
     );
     if (ok) {
       notify(t('common.saved'));
-      props.onChanged();
       props.onClose();
     }
   };
@@ -166,19 +151,10 @@ export function RoomDialog(props: {
                 )}
               </Box>
               <Divider />
-              {canManage && (
-                <StatusActions key={`${r.id}-${r.status}`} room={r} onChanged={changed} />
-              )}
-              {r.status === 'occupied' && (
-                <OccupantsSection
-                  roomId={r.id}
-                  siteId={r.siteId}
-                  refreshKey={version}
-                  onChanged={changed}
-                />
-              )}
+              {canManage && <StatusActions key={`${r.id}-${r.status}`} room={r} />}
+              {r.status === 'occupied' && <OccupantsSection roomId={r.id} siteId={r.siteId} />}
               {r.status === 'awaiting_disinfection' && canManage && (
-                <DisinfectionForm roomId={r.id} roomNumber={r.number} onDone={changed} />
+                <DisinfectionForm roomId={r.id} roomNumber={r.number} />
               )}
               <Divider />
               <Typography variant="subtitle2">{t('rooms.history')}</Typography>
@@ -234,10 +210,7 @@ export function RoomDialog(props: {
             open={editing}
             mode={{ kind: 'edit', room: r }}
             onClose={() => setEditing(false)}
-            onSaved={() => {
-              setEditing(false);
-              changed();
-            }}
+            onSaved={() => setEditing(false)}
           />
           <ConfirmDialog
             open={confirm !== null}

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { RoomSortField } from '@shared/contract';
 import { ROOM_STATUSES, type Building, type Room, type RoomStatus } from '@shared/domain';
 import { useKeysetPaging } from '@renderer/api/useKeysetPaging';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { StatusChip } from './StatusChip';
 import { FilterSelect } from '@renderer/components/FilterSelect';
 import { errorText } from '@renderer/i18n/errorText';
@@ -28,12 +28,11 @@ const SORT_OF_COLUMN: Record<string, RoomSortField> = {
 interface Props {
   siteId: number;
   buildings: Building[];
-  refreshKey: number;
   onOpenRoom: (roomId: number) => void;
 }
 
 /** The rooms as a sortable, filterable grid, paged in SQLite by keyset (useKeysetPaging). */
-export function RoomList({ siteId, buildings, refreshKey, onOpenRoom }: Props) {
+export function RoomList({ siteId, buildings, onOpenRoom }: Props) {
   const { t } = useTranslation();
   const [buildingId, setBuildingId] = useState<number | ''>('');
   const [status, setStatus] = useState<RoomStatus | ''>('');
@@ -43,19 +42,11 @@ export function RoomList({ siteId, buildings, refreshKey, onOpenRoom }: Props) {
 
   const sortItem = sortModel[0];
   // A new filter, sort or page size starts again from the first page with no cursors.
-  const filterKey = JSON.stringify([
-    siteId,
-    buildingId,
-    status,
-    search,
-    sortModel,
-    pageSize,
-    refreshKey,
-  ]);
+  const filterKey = JSON.stringify([siteId, buildingId, status, search, sortModel, pageSize]);
   const paging = useKeysetPaging(filterKey);
   const { page, cursor } = paging;
 
-  const query = useQuery(
+  const query = useApiQuery(
     'rooms.page',
     {
       siteId,
@@ -67,7 +58,7 @@ export function RoomList({ siteId, buildings, refreshKey, onOpenRoom }: Props) {
       ...(cursor ? { cursor } : {}),
       limit: pageSize,
     },
-    { refreshKey, skip: paging.lost },
+    { skip: paging.lost },
   );
 
   const onPaginationModelChange = (model: GridPaginationModel) => {

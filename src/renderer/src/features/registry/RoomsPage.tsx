@@ -5,7 +5,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { RegistryPanel } from '@renderer/features/registry/RegistryPanel';
 import { BulkCreateDialog } from './BulkCreateDialog';
@@ -15,22 +15,14 @@ import { RoomList } from './RoomList';
 
 type Tab = 'board' | 'list' | 'registry';
 
-export function RoomsPage({
-  siteId,
-  onSitesChanged,
-}: {
-  siteId: number;
-  onSitesChanged: () => void;
-}) {
+export function RoomsPage({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
   const canManage = useCan()('registry.manage');
   const [tab, setTab] = useState<Tab>('board');
-  const [refreshKey, setRefreshKey] = useState(0);
   const [openRoomId, setOpenRoomId] = useState<number | null>(null);
   const [bulkOpen, setBulkOpen] = useState(false);
-  const buildings = useQuery('buildings.list', { siteId, includeRetired: false }, { refreshKey });
+  const buildings = useApiQuery('buildings.list', { siteId, includeRetired: false });
   const list = buildings.data ?? [];
-  const changed = () => setRefreshKey((k) => k + 1);
 
   return (
     <Box sx={{ p: 2, pt: 1 }}>
@@ -59,41 +51,17 @@ export function RoomsPage({
           </Button>
         )}
       </Box>
-      {tab === 'board' && (
-        <RoomBoard
-          siteId={siteId}
-          buildings={list}
-          refreshKey={refreshKey}
-          onOpenRoom={setOpenRoomId}
-        />
-      )}
-      {tab === 'list' && (
-        <RoomList
-          siteId={siteId}
-          buildings={list}
-          refreshKey={refreshKey}
-          onOpenRoom={setOpenRoomId}
-        />
-      )}
+      {tab === 'board' && <RoomBoard siteId={siteId} buildings={list} onOpenRoom={setOpenRoomId} />}
+      {tab === 'list' && <RoomList siteId={siteId} buildings={list} onOpenRoom={setOpenRoomId} />}
       {tab === 'registry' && canManage && (
-        <RegistryPanel
-          siteId={siteId}
-          buildings={list}
-          refreshKey={refreshKey}
-          onChanged={changed}
-          onSiteChanged={onSitesChanged}
-          onBulkCreate={() => setBulkOpen(true)}
-        />
+        <RegistryPanel siteId={siteId} buildings={list} onBulkCreate={() => setBulkOpen(true)} />
       )}
-      <RoomDialog roomId={openRoomId} onClose={() => setOpenRoomId(null)} onChanged={changed} />
+      <RoomDialog roomId={openRoomId} onClose={() => setOpenRoomId(null)} />
       <BulkCreateDialog
         open={bulkOpen}
         buildings={list}
         onClose={() => setBulkOpen(false)}
-        onCreated={() => {
-          setBulkOpen(false);
-          changed();
-        }}
+        onCreated={() => setBulkOpen(false)}
       />
     </Box>
   );

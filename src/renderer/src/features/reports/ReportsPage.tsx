@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { siteDay } from '@shared/siteDate';
 import { call } from '@renderer/api/client';
 import { ExportButtons } from '@renderer/components/ExportButtons';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { PrintPreview } from '@renderer/components/print/PrintPreview';
 import { errorText } from '@renderer/i18n/errorText';
 import { DailyReportDocument } from './DailyReportDocument';
@@ -19,7 +19,7 @@ export function ReportsPage({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
   const [day, setDay] = useState(() => siteDay(new Date()));
   const [printing, setPrinting] = useState(false);
-  const report = useQuery('reports.daily', { siteId, day });
+  const report = useApiQuery('reports.daily', { siteId, day });
 
 
   return (

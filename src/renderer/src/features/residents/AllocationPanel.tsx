@@ -12,7 +12,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AllocationLine, AllocationReason } from '@shared/people';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { useNotify } from '@renderer/notify';
 
@@ -38,20 +38,12 @@ function reasonText(
  * The suggestion for the batch, one line per person with its reasons; any room can be changed
  * before confirming, and the confirmation checks everyone in at once.
  */
-export function AllocationPanel({
-  batchId,
-  siteId,
-  onConfirmed,
-}: {
-  batchId: number;
-  siteId: number;
-  onConfirmed: () => void;
-}) {
+export function AllocationPanel({ batchId, siteId }: { batchId: number; siteId: number }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [lines, setLines] = useState<AllocationLine[] | null>(null);
   const [unplaced, setUnplaced] = useState(0);
-  const board = useQuery('rooms.board', { siteId, statuses: ['available', 'occupied'] });
+  const board = useApiQuery('rooms.board', { siteId, statuses: ['available', 'occupied'] });
   const options = useMemo<RoomOption[]>(
     () =>
       board.data?.floors.flatMap((f) =>
@@ -79,8 +71,6 @@ export function AllocationPanel({
     if (await confirm.run(() => call('allocation.confirm', { batchId, lines: chosen }))) {
       notify(t('allocation.confirmed', { count: chosen.length }));
       setLines(null);
-      board.reload();
-      onConfirmed();
     }
   };
   const setRoom = (stayId: number, room: RoomOption | null) =>

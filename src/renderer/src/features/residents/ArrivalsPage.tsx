@@ -9,7 +9,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { errorText } from '@renderer/i18n/errorText';
 import { BatchView } from './BatchView';
@@ -19,12 +19,10 @@ import { NewBatchDialog } from './NewBatchDialog';
 export function ArrivalsPage({ siteId }: { siteId: number }) {
   const { t, i18n } = useTranslation();
   const canManage = useCan()('people.manage');
-  const [version, setVersion] = useState(0);
-  const batches = useQuery('arrivals.list', { siteId }, { refreshKey: version });
+  const batches = useApiQuery('arrivals.list', { siteId });
   const [picked, setPicked] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const selected = batches.data?.find((b) => b.id === picked) ?? batches.data?.[0];
-  const changed = () => setVersion((v) => v + 1);
 
   return (
     <Box
@@ -63,7 +61,7 @@ export function ArrivalsPage({ siteId }: { siteId: number }) {
         </List>
       </Paper>
       {selected ? (
-        <BatchView key={selected.id} batch={selected} siteId={siteId} onChanged={changed} />
+        <BatchView key={selected.id} batch={selected} siteId={siteId} />
       ) : (
         <Alert severity="info">{t('arrivals.pickBatch')}</Alert>
       )}
@@ -74,7 +72,6 @@ export function ArrivalsPage({ siteId }: { siteId: number }) {
         onCreated={(id) => {
           setCreating(false);
           setPicked(id);
-          changed();
         }}
       />
     </Box>

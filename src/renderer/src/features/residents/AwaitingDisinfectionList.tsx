@@ -5,19 +5,18 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@shared/domain';
 import { useKeysetPaging } from '@renderer/api/useKeysetPaging';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { errorText } from '@renderer/i18n/errorText';
 
 /** Rooms whose occupants have left; opening one records its disinfection. */
 export function AwaitingDisinfectionList(props: {
   siteId: number;
-  refreshKey: number;
   onOpenRoom: (roomId: number) => void;
 }) {
   const { t } = useTranslation();
   const [pageSize, setPageSize] = useState(50);
-  const paging = useKeysetPaging(JSON.stringify([props.siteId, pageSize, props.refreshKey]));
-  const query = useQuery(
+  const paging = useKeysetPaging(JSON.stringify([props.siteId, pageSize]));
+  const query = useApiQuery(
     'rooms.page',
     {
       siteId: props.siteId,
@@ -25,7 +24,7 @@ export function AwaitingDisinfectionList(props: {
       limit: pageSize,
       ...(paging.cursor ? { cursor: paging.cursor } : {}),
     },
-    { refreshKey: props.refreshKey, skip: paging.lost },
+    { skip: paging.lost },
   );
   const columns = useMemo<GridColDef<Room>[]>(
     () => [

@@ -8,32 +8,19 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArrivalBatch } from '@shared/people';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { AllocationPanel } from './AllocationPanel';
 import { ImportDialog } from './ImportDialog';
 import { MembersTable } from './MembersTable';
 import { RegisterGrid } from './RegisterGrid';
 
-export function BatchView({
-  batch,
-  siteId,
-  onChanged,
-}: {
-  batch: ArrivalBatch;
-  siteId: number;
-  onChanged: () => void;
-}) {
+export function BatchView({ batch, siteId }: { batch: ArrivalBatch; siteId: number }) {
   const { t, i18n } = useTranslation();
   const canManage = useCan()('people.manage');
   const [tab, setTab] = useState<'register' | 'allocate'>('register');
-  const [version, setVersion] = useState(0);
   const [importing, setImporting] = useState(false);
-  const members = useQuery('arrivals.members', { batchId: batch.id }, { refreshKey: version });
-  const changed = () => {
-    setVersion((v) => v + 1);
-    onChanged();
-  };
+  const members = useApiQuery('arrivals.members', { batchId: batch.id });
   return (
     <Paper variant="outlined" sx={{ p: 2, minWidth: 0 }}>
       <Typography variant="h6" component="h1">
@@ -54,20 +41,11 @@ export function BatchView({
           </Button>
         </Stack>
       )}
-      {canManage && tab === 'register' && (
-        <RegisterGrid batchId={batch.id} onRegistered={changed} />
-      )}
-      {canManage && tab === 'allocate' && (
-        <AllocationPanel batchId={batch.id} siteId={siteId} onConfirmed={changed} />
-      )}
+      {canManage && tab === 'register' && <RegisterGrid batchId={batch.id} />}
+      {canManage && tab === 'allocate' && <AllocationPanel batchId={batch.id} siteId={siteId} />}
       <MembersTable members={members.data ?? []} />
       {canManage && (
-        <ImportDialog
-          open={importing}
-          batchId={batch.id}
-          onClose={() => setImporting(false)}
-          onImported={changed}
-        />
+        <ImportDialog open={importing} batchId={batch.id} onClose={() => setImporting(false)} />
       )}
     </Paper>
   );

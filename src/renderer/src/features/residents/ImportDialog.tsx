@@ -71,12 +71,7 @@ function previewErrorText(t: TFunction, error: unknown): string {
  * field, read the report of bad rows, then register every row (only when all are valid) or the
  * valid ones only. Nothing is written until one of the two buttons is pressed.
  */
-export function ImportDialog(props: {
-  open: boolean;
-  batchId: number;
-  onClose: () => void;
-  onImported: () => void;
-}) {
+export function ImportDialog(props: { open: boolean; batchId: number; onClose: () => void }) {
   return (
     <Dialog open={props.open} onClose={props.onClose} maxWidth="lg" fullWidth>
       {props.open && <ImportForm {...props} />}
@@ -84,15 +79,7 @@ export function ImportDialog(props: {
   );
 }
 
-function ImportForm({
-  batchId,
-  onClose,
-  onImported,
-}: {
-  batchId: number;
-  onClose: () => void;
-  onImported: () => void;
-}) {
+function ImportForm({ batchId, onClose }: { batchId: number; onClose: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const submit = useSubmit();
@@ -162,7 +149,6 @@ function ImportForm({
     const people = rows.flatMap((r) => (r.person ? [r.person] : []));
     if (await submit.run(() => call('arrivals.register', { batchId, people }))) {
       notify(t('import.imported', { count: people.length }));
-      onImported();
       onClose();
     }
   };

@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { RevealedNumbers, StayEventRecord, StayHistory } from '@shared/residents';
 import { siteDay } from '@shared/siteDate';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { FormDialog } from '@renderer/components/FormDialog';
 import { formatDateTime, formatDay } from '@renderer/i18n/dates';
@@ -34,8 +34,7 @@ export function PersonPage(props: {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const notify = useNotify();
-  const [refreshKey, setRefreshKey] = useState(0);
-  const history = useQuery('people.history', { personId: props.personId }, { refreshKey });
+  const history = useApiQuery('people.history', { personId: props.personId });
   const [revealed, setRevealed] = useState<{ personId: number; numbers: RevealedNumbers } | null>(
     null,
   );
@@ -147,7 +146,6 @@ export function PersonPage(props: {
         onSubmit={(v) => call('stays.cancel', { id: cancelling ?? 0, reason: v.reason ?? '' })}
         onDone={() => {
           setCancelling(null);
-          setRefreshKey((k) => k + 1);
           notify(t('person.cancelled'));
         }}
         onClose={() => setCancelling(null)}

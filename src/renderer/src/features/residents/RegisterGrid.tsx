@@ -60,13 +60,7 @@ const isBlank = (d: Draft) => !d.fullName.trim() && !d.documentNumber.trim();
  * Typing in a bus of arrivals: one row per person, Enter moves on (and opens a new row at the end),
  * a resident ID fills in birth date and gender. The whole grid registers in one call, all or nothing.
  */
-export function RegisterGrid({
-  batchId,
-  onRegistered,
-}: {
-  batchId: number;
-  onRegistered: () => void;
-}) {
+export function RegisterGrid({ batchId }: { batchId: number }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [rows, setRows] = useState<Draft[]>([{ ...EMPTY }, { ...EMPTY }, { ...EMPTY }]);
@@ -117,7 +111,6 @@ export function RegisterGrid({
     if (await submit.run(() => call('arrivals.register', { batchId, people }))) {
       notify(t('arrivals.submitted', { count: people.length }));
       setRows([{ ...EMPTY }, { ...EMPTY }, { ...EMPTY }]);
-      onRegistered();
     }
   };
 

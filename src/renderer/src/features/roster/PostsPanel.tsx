@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES, type Post, type ShiftTemplate, type StaffRole } from '@shared/roster';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { numberOrNaN } from '@renderer/components/numberInput';
 import { DialogForm } from '@renderer/components/DialogForm';
@@ -32,12 +32,10 @@ const toggle = <T,>(list: T[], item: T, on: boolean): T[] =>
 export function PostsPanel({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
   const canManage = useCan()('roster.manage');
-  const [refreshKey, setRefreshKey] = useState(0);
-  const templates = useQuery('shifts.list', { siteId }, { refreshKey });
-  const posts = useQuery('posts.list', { siteId }, { refreshKey });
+  const templates = useApiQuery('shifts.list', { siteId });
+  const posts = useApiQuery('posts.list', { siteId });
   const [dialog, setDialog] = useState<'shift' | 'post' | null>(null);
   const [editing, setEditing] = useState<Post | null>(null);
-  const refresh = () => setRefreshKey((k) => k + 1);
   const nameOf = (id: number) => templates.data?.find((x) => x.id === id)?.name ?? '';
 
   return (
@@ -120,7 +118,6 @@ export function PostsPanel({ siteId }: { siteId: number }) {
             onClose={() => setDialog(null)}
             onDone={() => {
               setDialog(null);
-              refresh();
             }}
           />
         )}
@@ -138,7 +135,6 @@ export function PostsPanel({ siteId }: { siteId: number }) {
             onDone={() => {
               setDialog(null);
               setEditing(null);
-              refresh();
             }}
           />
         )}

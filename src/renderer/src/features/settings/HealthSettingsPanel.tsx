@@ -7,14 +7,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/domain';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { numberOrNaN } from '@renderer/components/numberInput';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { SettingsForm } from '@renderer/components/SettingsForm';
 
 /** Rounds of the day, the fever line, the re-check delay, and what a transfer does to roommates. */
 export function HealthSettingsPanel() {
-  const settings = useQuery('settings.get', {});
+  const settings = useApiQuery('settings.get', {});
   return settings.data ? <HealthSettingsForm settings={settings.data} /> : null;
 }
 

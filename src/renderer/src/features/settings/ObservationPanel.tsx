@@ -6,14 +6,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/domain';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { numberOrNaN } from '@renderer/components/numberInput';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { SettingsForm } from '@renderer/components/SettingsForm';
 
 /** Site rules for observation: its length, and whether unrelated people of one gender may share. */
 export function ObservationPanel() {
-  const settings = useQuery('settings.get', {});
+  const settings = useApiQuery('settings.get', {});
   return settings.data ? <ObservationForm settings={settings.data} /> : null;
 }
 

@@ -5,14 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/domain';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { numberOrNaN } from '@renderer/components/numberInput';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { SettingsForm } from '@renderer/components/SettingsForm';
 
 /** The roster's hard rest rule, and how far ahead expiring stock is flagged. */
 export function RosterSettingsPanel() {
-  const settings = useQuery('settings.get', {});
+  const settings = useApiQuery('settings.get', {});
   return settings.data ? <RosterSettingsForm settings={settings.data} /> : null;
 }
 

@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '@shared/domain';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useAuth } from '@renderer/auth/AuthContext';
 import { numberOrNaN } from '@renderer/components/numberInput';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { SettingsForm } from '@renderer/components/SettingsForm';
 
 export function SecurityPanel() {
-  const settings = useQuery('settings.get', {});
+  const settings = useApiQuery('settings.get', {});
   return settings.data ? <SecurityForm settings={settings.data} /> : null;
 }
 

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { OnHandRow } from '@shared/stock';
 import { addDays, siteDay, siteInstant } from '@shared/siteDate';
 import { call } from '@renderer/api/client';
-import { useQuery } from '@renderer/api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { ExportButtons } from '@renderer/components/ExportButtons';
 import { formatDateTime } from '@renderer/i18n/dates';
 import type { StoreScope } from './storeScope';
@@ -30,7 +30,7 @@ export function StockCardDialog(props: {
     from: siteInstant(addDays(today, -29), '00:00').toISOString(),
     to: siteInstant(addDays(today, 1), '00:00').toISOString(),
   };
-  const card = useQuery(
+  const card = useApiQuery(
     'stock.card',
     { ...props.scope, itemId: props.item?.itemId ?? 0, ...period },
     { skip: props.item === null },
