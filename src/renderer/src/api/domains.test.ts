@@ -9,8 +9,9 @@ describe('the method → domain map', () => {
     expect(methods.filter((m) => domainOf(m) === undefined)).toEqual([]);
   });
 
-  it('a write refreshes the reads of its own domain', () => {
-    for (const write of methods.filter((m) => contract[m].kind === 'write')) {
+  it('a write refreshes the reads of its own domain (a restore aside, below)', () => {
+    const writes = methods.filter((m) => contract[m].kind === 'write' && m !== 'backups.restore');
+    for (const write of writes) {
       const own = methods.filter((m) => domainOf(m) === domainOf(write));
       expect(own.filter((read) => !staleAfter(write, read))).toEqual([]);
     }
@@ -30,10 +31,15 @@ describe('the method → domain map', () => {
     expect(staleAfter('stock.receive', 'audit.page')).toBe(true);
   });
 
-  it('signing in or out and changing settings refresh every screen', () => {
+  it('changing settings refreshes every screen; signing out refreshes the session', () => {
     for (const read of methods.filter((m) => contract[m].kind === 'read')) {
-      expect(staleAfter('auth.logout', read)).toBe(true);
       expect(staleAfter('settings.setLanguage', read)).toBe(true);
     }
+    expect(staleAfter('auth.logout', 'auth.status')).toBe(true);
+    expect(staleAfter('auth.logout', 'rooms.board')).toBe(false);
+  });
+
+  it('a restore refreshes nothing: every session is gone and the window reloads', () => {
+    expect(methods.filter((read) => staleAfter('backups.restore', read))).toEqual([]);
   });
 });

@@ -66,8 +66,9 @@ const EVERYTHING: readonly Domain[] = [
 
 /**
  * After a write in a domain, the domains whose screens may show what it changed (generous on
- * purpose: a needless refetch costs a query, a missed one shows a stale screen). Sign-in, settings,
- * restores and the demo change what every screen shows, so they refresh everything.
+ * purpose: a needless refetch costs a query, a missed one shows a stale screen). Settings and the
+ * demo change what every screen shows, so they refresh everything. Signing in or out refreshes the
+ * session (App then shows the right screen; the cache is dropped while nobody is signed in).
  */
 const SHOWN_IN: Record<Domain, readonly Domain[]> = {
   // Rooms appear on the resident lists, allocation, rounds and the daily report.
@@ -81,9 +82,10 @@ const SHOWN_IN: Record<Domain, readonly Domain[]> = {
   reports: ['reports'],
   // Purges and archives remove people, stays and readings everywhere.
   privacy: ['privacy', 'residents', 'registry', 'health', 'reports', 'roster'],
-  accounts: EVERYTHING,
+  accounts: ['accounts'],
   settings: EVERYTHING,
-  backups: EVERYTHING,
+  // A backup copy changes nothing shown elsewhere; a restore refreshes nothing (below).
+  backups: ['backups'],
   app: EVERYTHING,
 };
 
@@ -91,8 +93,15 @@ export function domainOf(method: string): Domain | undefined {
   return DOMAIN_OF_PREFIX[method.slice(0, method.indexOf('.'))];
 }
 
+/**
+ * Writes after which no call may be made: a restore ends every session, and the screen that
+ * started it shows only the dialog that reloads the window.
+ */
+const ENDS_EVERY_SESSION: ReadonlySet<string> = new Set<MethodName>(['backups.restore']);
+
 /** Whether a cached answer of `queryMethod` may be stale after a write of `writeMethod`. */
 export function staleAfter(writeMethod: MethodName, queryMethod: string): boolean {
+  if (ENDS_EVERY_SESSION.has(writeMethod)) return false;
   // Every write is audited, so the audit trail is stale after any of them.
   if (queryMethod.startsWith('audit.')) return true;
   const written = domainOf(writeMethod);
