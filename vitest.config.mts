@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { rendererAliases } from './rendererAliases';
 
 export default defineConfig({
+  resolve: { alias: rendererAliases },
   test: {
     include: ['src/**/*.test.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },

@@ -3,16 +3,17 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../shared/domain';
+import type { Language } from '@shared/domain';
 import { AUTH_CHANGED_EVENT, call } from './api/client';
-import { useQuery } from './api/useQuery';
+import { forgetSignedInAnswers, queryClient } from './api/queryClient';
+import { queryKeyOf, useApiQuery } from './api/useApiQuery';
 import { AuthContext } from './auth/AuthContext';
 import { useIdleLock } from './auth/useIdleLock';
 import { CenteredMessage } from './components/CenteredMessage';
-import { LockScreen } from './features/auth/LockScreen';
-import { LoginScreen } from './features/auth/LoginScreen';
-import { RecoveryScreen } from './features/recovery/RecoveryScreen';
-import { SetupScreen } from './features/auth/SetupScreen';
+import { LockScreen } from '@renderer/features/accounts/LockScreen';
+import { LoginScreen } from '@renderer/features/accounts/LoginScreen';
+import { RecoveryScreen } from '@renderer/features/backups/RecoveryScreen';
+import { SetupScreen } from '@renderer/features/accounts/SetupScreen';
 import { applyLanguage, DEFAULT_LANGUAGE } from './i18n';
 import { errorText } from './i18n/errorText';
 import { AppFrame } from './layout/AppFrame';
@@ -21,19 +22,25 @@ import { makeTheme } from './theme';
 
 export function App() {
   const { t } = useTranslation();
-  const info = useQuery('app.info', {});
-  const settings = useQuery('settings.get', {});
-  const [authVersion, setAuthVersion] = useState(0);
-  const refreshAuth = useCallback(() => setAuthVersion((v) => v + 1), []);
-  const auth = useQuery(
+  const info = useApiQuery('app.info', {});
+  const settings = useApiQuery('settings.get', {});
+  const refreshAuth = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: queryKeyOf('auth.status', {}) }),
+    [],
+  );
+  const auth = useApiQuery(
     'auth.status',
     {},
-    { skip: !info.data || info.data.needsSetup || info.data.recovery, refreshKey: authVersion },
+    { skip: !info.data || info.data.needsSetup || info.data.recovery },
   );
   const [chosen, setChosen] = useState<Language | null>(null);
   const language = chosen ?? settings.data?.language ?? DEFAULT_LANGUAGE;
 
   useEffect(() => applyLanguage(language), [language]);
+  const signedInUser = auth.data?.state === 'active' ? auth.data.user?.id : undefined;
+  useEffect(() => {
+    if (signedInUser === undefined) forgetSignedInAnswers();
+  }, [signedInUser]);
   // Any call refused for a session reason (signed out, expired, locked) brings the right screen up.
   useEffect(() => {
     window.addEventListener(AUTH_CHANGED_EVENT, refreshAuth);

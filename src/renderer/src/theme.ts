@@ -1,7 +1,7 @@
 import { createTheme } from '@mui/material/styles';
 import { zhCN as coreZhCN, enUS as coreEnUS } from '@mui/material/locale';
 import { zhCN as gridZhCN, enUS as gridEnUS } from '@mui/x-data-grid/locales';
-import type { Language } from '../../shared/domain';
+import type { Language } from '@shared/domain';
 
 /** Chinese first: the office PCs are mostly Windows (YaHei); Linux gets Noto CJK. */
 export const FONT_STACK = [

@@ -1,6 +1,8 @@
-import type { DeskApi } from '../../../shared/api';
-import type { MethodInput, MethodName, MethodResult } from '../../../shared/contract';
-import type { ApiError } from '../../../shared/errors';
+import type { DeskApi } from '@shared/api';
+import { contract, type MethodInput, type MethodName, type MethodResult } from '@shared/contract';
+import type { ApiError } from '@shared/errors';
+import { staleAfter } from './domains';
+import { queryClient } from './queryClient';
 import { invokeWithRetry } from './retry';
 
 declare global {
@@ -31,7 +33,11 @@ export class ApiCallError extends Error {
 const SESSION_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'LOCKED']);
 export const AUTH_CHANGED_EVENT = 'isd:auth-changed';
 
-/** The only door to main: resolves with the value, rejects with ApiCallError. */
+/**
+ * The only door to main: resolves with the value, rejects with ApiCallError. After a write that
+ * main applied, every cached query whose domain shows the written data is refetched (domains.ts),
+ * so every screen that shows it refreshes, wherever the write was made.
+ */
 export async function call<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
@@ -40,6 +46,11 @@ export async function call<M extends MethodName>(
   if (!result.ok) {
     if (SESSION_CODES.has(result.error.code)) window.dispatchEvent(new Event(AUTH_CHANGED_EVENT));
     throw new ApiCallError(result.error);
+  }
+  if (contract[method].kind === 'write') {
+    await queryClient.invalidateQueries({
+      predicate: (query) => staleAfter(method, String(query.queryKey[0])),
+    });
   }
   return result.value;
 }

@@ -1,9 +1,5 @@
-import type {
-  RecoveryInput,
-  RecoveryMethod,
-  RecoveryResult,
-} from '../../../shared/contract/recovery';
-import type { ApiResult } from '../../../shared/errors';
+import type { RecoveryInput, RecoveryMethod, RecoveryResult } from '@shared/contract/recovery';
+import type { ApiResult } from '@shared/errors';
 import { ApiCallError } from './client';
 
 /**

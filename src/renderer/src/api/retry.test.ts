@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CallOptions, DeskApi } from '../../../shared/api';
-import { OP_ID_PATTERN } from '../../../shared/api';
-import type { ApiResult } from '../../../shared/errors';
+import type { CallOptions, DeskApi } from '@shared/api';
+import { OP_ID_PATTERN } from '@shared/api';
+import type { ApiResult } from '@shared/errors';
 import { invokeWithRetry, newOpId, RETRY_DELAYS_MS } from './retry';
 
 /** An api that gives the scripted answers in turn (a throw for `'throw'`), noting each call. */

@@ -1,6 +1,6 @@
-import type { DeskApi } from '../../../shared/api';
-import type { MethodInput, MethodName, MethodResult } from '../../../shared/contract';
-import type { ApiResult } from '../../../shared/errors';
+import type { DeskApi } from '@shared/api';
+import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
+import type { ApiResult } from '@shared/errors';
 
 /**
  * Answers after which the same submission is sent again: main was not reached (or its answer was

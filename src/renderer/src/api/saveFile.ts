@@ -1,4 +1,4 @@
-import type { ExportedFile } from '../../../shared/accounts';
+import type { ExportedFile } from '@shared/accounts';
 
 /**
  * Hands a file made in main to the user as a download. The same in both shells: Electron shows

@@ -3,9 +3,9 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportedFile } from '../../../shared/accounts';
-import { errorText } from '../i18n/errorText';
-import { useNotify } from '../notify';
+import type { ExportedFile } from '@shared/accounts';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
 import { saveFile } from './saveFile';
 
 /**

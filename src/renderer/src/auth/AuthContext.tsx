@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { AuthStatus } from '../../../shared/accounts';
-import type { Permission } from '../../../shared/permissions';
+import type { AuthStatus } from '@shared/accounts';
+import type { Permission } from '@shared/permissions';
 
 export interface AuthContextValue {
   status: AuthStatus;

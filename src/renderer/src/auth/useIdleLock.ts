@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { call } from '../api/client';
+import { call } from '@renderer/api/client';
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'pointermove'] as const;
 

@@ -1,8 +1,8 @@
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
-import type { ExportedFile } from '../../../shared/accounts';
-import { ExportProgress, useExport } from '../api/useExport';
+import type { ExportedFile } from '@shared/accounts';
+import { ExportProgress, useExport } from '@renderer/api/useExport';
 
 type Format = 'xlsx' | 'csv';
 

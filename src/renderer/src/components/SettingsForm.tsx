@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNotify } from '../notify';
+import { useNotify } from '@renderer/notify';
 import type { useSubmit } from './useSubmit';
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText, fieldErrorTexts } from '../i18n/errorText';
+import { errorText, fieldErrorTexts } from '@renderer/i18n/errorText';
 
 /**
  * Runs a write, keeping its refusal on screen: a translated message and per-field texts.

@@ -1,4 +1,4 @@
-import { SITE_TIME_ZONE } from '../../../shared/siteDate';
+import { SITE_TIME_ZONE } from '@shared/siteDate';
 
 /** Dates as the site reads them: instants in China Standard Time, in the UI's language. */
 export const formatDateTime = (iso: string, language: string): string =>

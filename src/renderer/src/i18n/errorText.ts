@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { RoomStatus } from '../../../shared/domain';
-import { ApiCallError } from '../api/client';
+import type { RoomStatus } from '@shared/domain';
+import { ApiCallError } from '@renderer/api/client';
 
 /** A refusal in the user's language, from its stable code and params. */
 export function errorText(t: TFunction, error: unknown): string {

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../shared/domain';
+import type { Language } from '@shared/domain';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 

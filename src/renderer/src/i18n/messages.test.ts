@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../../shared/errors';
-import { FILE_LIMITS, FILE_REFUSAL_REASONS } from '../../../shared/fileLimits';
+import { ERROR_CODES } from '@shared/errors';
+import { FILE_LIMITS, FILE_REFUSAL_REASONS } from '@shared/fileLimits';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 

@@ -20,22 +20,22 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, Language } from '../../../shared/domain';
-import { useQuery } from '../api/useQuery';
-import { NotYet } from '../features/placeholder/NotYet';
-import { AdminPage } from '../features/admin/AdminPage';
-import { ArrivalsPage } from '../features/arrivals/ArrivalsPage';
-import { UserMenu } from '../features/auth/UserMenu';
-import { NoActiveSite } from '../features/registry/NoActiveSite';
-import { FeverAlert } from '../features/health/FeverAlert';
-import { HealthPage } from '../features/health/HealthPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { RosterPage } from '../features/roster/RosterPage';
-import { StockPage } from '../features/stock/StockPage';
-import { ResidentsPage } from '../features/residents/ResidentsPage';
-import { RoomsPage } from '../features/rooms/RoomsPage';
-import { useCan } from '../auth/AuthContext';
-import { SettingsPage } from '../features/settings/SettingsPage';
+import type { AppInfo, Language } from '@shared/domain';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { NotYet } from '@renderer/features/placeholder/NotYet';
+import { AdminPage } from '@renderer/features/accounts/AdminPage';
+import { ArrivalsPage } from '@renderer/features/residents/ArrivalsPage';
+import { UserMenu } from '@renderer/features/accounts/UserMenu';
+import { NoActiveSite } from '@renderer/features/registry/NoActiveSite';
+import { FeverAlert } from '@renderer/features/health/FeverAlert';
+import { HealthPage } from '@renderer/features/health/HealthPage';
+import { ReportsPage } from '@renderer/features/reports/ReportsPage';
+import { RosterPage } from '@renderer/features/roster/RosterPage';
+import { StockPage } from '@renderer/features/stock/StockPage';
+import { ResidentsPage } from '@renderer/features/residents/ResidentsPage';
+import { RoomsPage } from '@renderer/features/registry/RoomsPage';
+import { useCan } from '@renderer/auth/AuthContext';
+import { SettingsPage } from '@renderer/features/settings/SettingsPage';
 import {
   personFromHash,
   READY_SECTIONS,
@@ -68,7 +68,7 @@ export function AppFrame(props: {
   const canAdminister = can('users.manage') || can('audit.read') || can('settings.manage');
   const [hash, setHash] = useState(() => location.hash);
   const section = sectionFromHash(hash);
-  const sites = useQuery('sites.list', { includeRetired: false });
+  const sites = useApiQuery('sites.list', { includeRetired: false });
   const [siteId, setSiteId] = useState<number | null>(null);
   const activeSiteId = siteId ?? sites.data?.[0]?.id ?? null;
 
@@ -123,7 +123,7 @@ export function AppFrame(props: {
   } else if (section === 'rooms' && sites.data && sites.data.length === 0) {
     page = <NoActiveSite onCreated={sites.reload} />;
   } else if (section === 'rooms' && activeSiteId !== null) {
-    page = <RoomsPage siteId={activeSiteId} onSitesChanged={sites.reload} />;
+    page = <RoomsPage siteId={activeSiteId} />;
   } else if (section === 'rooms') {
     page = <Typography sx={{ p: 3 }}>{t('common.loading')}</Typography>;
   } else {

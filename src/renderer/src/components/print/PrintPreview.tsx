@@ -11,10 +11,10 @@ import Typography from '@mui/material/Typography';
 import { useId, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError, call } from '../../api/client';
-import { saveFile } from '../../api/saveFile';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
+import { ApiCallError, call } from '@renderer/api/client';
+import { saveFile } from '@renderer/api/saveFile';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
 import './print.css';
 
 const PRINT_ROOT_ID = 'print-root';

@@ -10,15 +10,14 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatTenths, type FeverCase } from '../../../../shared/health';
-import { call } from '../../api/client';
-import { useCan } from '../../auth/AuthContext';
-import { FormDialog } from '../../components/FormDialog';
-import { numberOrNaN } from '../../components/numberInput';
-import { formatDateTime } from '../../i18n/dates';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
-import { announceHealthChange } from './healthEvents';
+import { formatTenths, type FeverCase } from '@shared/health';
+import { call } from '@renderer/api/client';
+import { useCan } from '@renderer/auth/AuthContext';
+import { FormDialog } from '@renderer/components/FormDialog';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { formatDateTime } from '@renderer/i18n/dates';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
 import { useFeverCases } from './useFeverCases';
 
 type Acting = { action: 'recheck' | 'transfer'; fever: FeverCase } | null;
@@ -117,7 +116,6 @@ export function FeverPanel({ siteId }: { siteId: number }) {
         }
         onDone={() => {
           setActing(null);
-          announceHealthChange();
           notify(t('health.rechecked'));
         }}
         onClose={() => setActing(null)}
@@ -158,7 +156,6 @@ export function FeverPanel({ siteId }: { siteId: number }) {
         }}
         onDone={() => {
           setActing(null);
-          announceHealthChange();
         }}
         onClose={() => setActing(null)}
       />

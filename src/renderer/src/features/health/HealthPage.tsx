@@ -3,7 +3,7 @@ import Chip from '@mui/material/Chip';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/useQuery';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { FeverPanel } from './FeverPanel';
 import { RoundSheetView } from './RoundSheetView';
 import { useFeverCases } from './useFeverCases';
@@ -17,7 +17,7 @@ export function HealthPage(props: {
   onTab: (tab: HealthTab) => void;
 }) {
   const { t } = useTranslation();
-  const settings = useQuery('settings.get', {});
+  const settings = useApiQuery('settings.get', {});
   const fever = useFeverCases(props.siteId);
   const open = fever.data?.length ?? 0;
   return (

@@ -12,11 +12,10 @@ import {
   type ReadingRecord,
   type RoundRow,
   type Symptom,
-} from '../../../../shared/health';
-import { call } from '../../api/client';
-import { formatDateTime } from '../../i18n/dates';
-import { errorText } from '../../i18n/errorText';
-import { announceHealthChange } from './healthEvents';
+} from '@shared/health';
+import { call } from '@renderer/api/client';
+import { formatDateTime } from '@renderer/i18n/dates';
+import { errorText } from '@renderer/i18n/errorText';
 
 /**
  * One resident's line of the round: type the temperature, Enter saves it (with the ticked
@@ -60,7 +59,6 @@ export function RoundRowEditor(props: {
       setTyped(formatTenths(saved.temperatureTenths));
       setState({ saving: false, error: null });
       props.onSaved(saved);
-      announceHealthChange();
       return true;
     } catch (error) {
       setState({ saving: false, error: errorText(t, error) });

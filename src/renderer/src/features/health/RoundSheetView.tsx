@@ -13,13 +13,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SYMPTOMS, type ReadingRecord } from '../../../../shared/health';
-import { siteDay } from '../../../../shared/siteDate';
-import { useQuery } from '../../api/useQuery';
-import { useCan } from '../../auth/AuthContext';
-import { FilterSelect } from '../../components/FilterSelect';
-import { formatDateTime } from '../../i18n/dates';
-import { errorText } from '../../i18n/errorText';
+import { SYMPTOMS, type ReadingRecord } from '@shared/health';
+import { siteDay } from '@shared/siteDate';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useCan } from '@renderer/auth/AuthContext';
+import { FilterSelect } from '@renderer/components/FilterSelect';
+import { formatDateTime } from '@renderer/i18n/dates';
+import { errorText } from '@renderer/i18n/errorText';
 import { RoundRowEditor } from './RoundRowEditor';
 import { currentSlot } from './rounds';
 
@@ -29,16 +29,16 @@ export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTi
   const canRecord = useCan()('health.record');
   const [day, setDay] = useState(() => siteDay(new Date()));
   const [slot, setSlot] = useState(() => currentSlot(roundTimes, new Date()));
-  const buildings = useQuery('buildings.list', { siteId, includeRetired: false });
+  const buildings = useApiQuery('buildings.list', { siteId, includeRetired: false });
   const [pickedBuilding, setPickedBuilding] = useState<number | null>(null);
   const buildingId = pickedBuilding ?? buildings.data?.[0]?.id ?? null;
-  const floors = useQuery(
+  const floors = useApiQuery(
     'floors.list',
     { buildingId: buildingId ?? 0, includeRetired: false },
     { skip: buildingId === null },
   );
   const [floorId, setFloorId] = useState<number | ''>('');
-  const sheet = useQuery(
+  const sheet = useApiQuery(
     'rounds.sheet',
     {
       siteId,

@@ -2,15 +2,15 @@ import Typography from '@mui/material/Typography';
 import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useTranslation } from 'react-i18next';
-import { formatTenths } from '../../../../shared/health';
-import { useQuery } from '../../api/useQuery';
-import { formatDateTime } from '../../i18n/dates';
+import { formatTenths } from '@shared/health';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 /** A stay's temperatures over time (round readings and re-checks), with the fever line. */
 export function TemperatureTrend({ stayId }: { stayId: number }) {
   const { t, i18n } = useTranslation();
-  const readings = useQuery('readings.ofStay', { stayId });
-  const settings = useQuery('settings.get', {});
+  const readings = useApiQuery('readings.ofStay', { stayId });
+  const settings = useApiQuery('settings.get', {});
   const points = readings.data ?? [];
   if (readings.data && points.length === 0) {
     return (

@@ -1,4 +1,4 @@
-import { SITE_TIME_ZONE } from '../../../../shared/siteDate';
+import { SITE_TIME_ZONE } from '@shared/siteDate';
 
 const clock = new Intl.DateTimeFormat('en-GB', {
   timeZone: SITE_TIME_ZONE,

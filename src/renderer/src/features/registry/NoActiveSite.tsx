@@ -7,9 +7,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useCan } from '../../auth/AuthContext';
-import { useSubmit } from '../../components/useSubmit';
+import { call } from '@renderer/api/client';
+import { useCan } from '@renderer/auth/AuthContext';
+import { useSubmit } from '@renderer/components/useSubmit';
 
 /** Every site was retired: a coordinator registers the next one here. */
 export function NoActiveSite({ onCreated }: { onCreated: () => void }) {

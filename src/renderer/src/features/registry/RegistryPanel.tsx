@@ -12,16 +12,16 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Building, Floor, Site } from '../../../../shared/domain';
-import { roomLabel } from '../../../../shared/roomLabel';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormDialog, type FormField } from '../../components/FormDialog';
-import { numberOrNaN } from '../../components/numberInput';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
-import { RoomFormDialog } from '../rooms/RoomFormDialog';
+import type { Building, Floor, Site } from '@shared/domain';
+import { roomLabel } from '@shared/roomLabel';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { FormDialog, type FormField } from '@renderer/components/FormDialog';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
+import { RoomFormDialog } from '@renderer/features/registry/RoomFormDialog';
 
 type Editing =
   | { kind: 'site'; site: Site }
@@ -39,21 +39,18 @@ type Retiring =
 export function RegistryPanel(props: {
   siteId: number;
   buildings: Building[];
-  refreshKey: number;
-  onChanged: () => void;
-  onSiteChanged: () => void;
   onBulkCreate: () => void;
 }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const site = useQuery('sites.list', { includeRetired: false }, { refreshKey: props.refreshKey });
+  const site = useApiQuery('sites.list', { includeRetired: false });
   const current = site.data?.find((s) => s.id === props.siteId);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const selected = props.buildings.find((b) => b.id === selectedId) ?? props.buildings[0];
-  const floors = useQuery(
+  const floors = useApiQuery(
     'floors.list',
     { buildingId: selected?.id ?? 1, includeRetired: false },
-    { skip: !selected, refreshKey: props.refreshKey },
+    { skip: !selected },
   );
   const [editing, setEditing] = useState<Editing | null>(null);
   const [retiring, setRetiring] = useState<Retiring | null>(null);
@@ -66,8 +63,6 @@ export function RegistryPanel(props: {
       if (target.kind === 'building') await call('buildings.retire', { id: target.building.id });
       if (target.kind === 'floor') await call('floors.retire', { id: target.floor.id });
       notify(t('common.saved'));
-      if (target.kind === 'site') props.onSiteChanged();
-      props.onChanged();
     } catch (error) {
       notify(errorText(t, error), 'error');
     }
@@ -220,8 +215,6 @@ export function RegistryPanel(props: {
         onDone={() => {
           setEditing(null);
           notify(t('common.saved'));
-          if (editing?.kind === 'site') props.onSiteChanged();
-          props.onChanged();
         }}
         onClose={() => setEditing(null)}
       />
@@ -249,7 +242,6 @@ export function RegistryPanel(props: {
           onSaved={() => {
             setNewRoomFloor(null);
             notify(t('common.saved'));
-            props.onChanged();
           }}
         />
       )}

@@ -1,9 +1,9 @@
 import { BarChart } from '@mui/x-charts/BarChart';
 import { useTranslation } from 'react-i18next';
-import { ROOM_STATUSES } from '../../../../shared/domain';
-import { formatTenths } from '../../../../shared/health';
-import { auditHeadShort, type DailyReport } from '../../../../shared/reports';
-import { formatDateTime, formatDay } from '../../i18n/dates';
+import { ROOM_STATUSES } from '@shared/domain';
+import { formatTenths } from '@shared/health';
+import { auditHeadShort, type DailyReport } from '@shared/reports';
+import { formatDateTime, formatDay } from '@renderer/i18n/dates';
 
 /** The daily report on one A4 page: counts in small tables, the 14-day occupancy as bars. */
 export function DailyReportDocument({ report }: { report: DailyReport }) {

@@ -6,12 +6,12 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { siteDay } from '../../../../shared/siteDate';
-import { call } from '../../api/client';
-import { ExportButtons } from '../../components/ExportButtons';
-import { useQuery } from '../../api/useQuery';
-import { PrintPreview } from '../../components/print/PrintPreview';
-import { errorText } from '../../i18n/errorText';
+import { siteDay } from '@shared/siteDate';
+import { call } from '@renderer/api/client';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { PrintPreview } from '@renderer/components/print/PrintPreview';
+import { errorText } from '@renderer/i18n/errorText';
 import { DailyReportDocument } from './DailyReportDocument';
 
 /** The daily report of any day: on screen as the A4 page, printed, or exported. */
@@ -19,7 +19,7 @@ export function ReportsPage({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
   const [day, setDay] = useState(() => siteDay(new Date()));
   const [printing, setPrinting] = useState(false);
-  const report = useQuery('reports.daily', { siteId, day });
+  const report = useApiQuery('reports.daily', { siteId, day });
 
 
   return (

@@ -3,21 +3,20 @@ import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Room } from '../../../../shared/domain';
-import { useKeysetPaging } from '../../api/useKeysetPaging';
-import { useQuery } from '../../api/useQuery';
-import { errorText } from '../../i18n/errorText';
+import type { Room } from '@shared/domain';
+import { useKeysetPaging } from '@renderer/api/useKeysetPaging';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { errorText } from '@renderer/i18n/errorText';
 
 /** Rooms whose occupants have left; opening one records its disinfection. */
 export function AwaitingDisinfectionList(props: {
   siteId: number;
-  refreshKey: number;
   onOpenRoom: (roomId: number) => void;
 }) {
   const { t } = useTranslation();
   const [pageSize, setPageSize] = useState(50);
-  const paging = useKeysetPaging(JSON.stringify([props.siteId, pageSize, props.refreshKey]));
-  const query = useQuery(
+  const paging = useKeysetPaging(JSON.stringify([props.siteId, pageSize]));
+  const query = useApiQuery(
     'rooms.page',
     {
       siteId: props.siteId,
@@ -25,7 +24,7 @@ export function AwaitingDisinfectionList(props: {
       limit: pageSize,
       ...(paging.cursor ? { cursor: paging.cursor } : {}),
     },
-    { refreshKey: props.refreshKey, skip: paging.lost },
+    { skip: paging.lost },
   );
   const columns = useMemo<GridColDef<Room>[]>(
     () => [

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { OccupancyList } from '../../../../shared/residents';
-import { formatDateTime, formatInstantDay, formatDay } from '../../i18n/dates';
+import type { OccupancyList } from '@shared/residents';
+import { formatDateTime, formatInstantDay, formatDay } from '@renderer/i18n/dates';
 
 /** The occupancy list of a building or floor: one table per floor, empty rooms included. */
 export function OccupancyDocument({

@@ -3,16 +3,16 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../../api/useQuery';
-import { FilterSelect } from '../../components/FilterSelect';
-import { PrintPreview } from '../../components/print/PrintPreview';
-import { errorText } from '../../i18n/errorText';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { FilterSelect } from '@renderer/components/FilterSelect';
+import { PrintPreview } from '@renderer/components/print/PrintPreview';
+import { errorText } from '@renderer/i18n/errorText';
 import { OccupancyDocument } from './OccupancyDocument';
 
 /** Pick a building (and optionally one floor), preview its occupancy list, print it. */
 export function OccupancyPrint(props: { siteId: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const buildings = useQuery(
+  const buildings = useApiQuery(
     'buildings.list',
     { siteId: props.siteId, includeRetired: false },
     { skip: !props.open },
@@ -20,12 +20,12 @@ export function OccupancyPrint(props: { siteId: number; open: boolean; onClose: 
   const [picked, setPicked] = useState<number | null>(null);
   const buildingId = picked ?? buildings.data?.[0]?.id ?? null;
   const [floorId, setFloorId] = useState<number | ''>('');
-  const floors = useQuery(
+  const floors = useApiQuery(
     'floors.list',
     { buildingId: buildingId ?? 0, includeRetired: false },
     { skip: !props.open || buildingId === null },
   );
-  const list = useQuery(
+  const list = useApiQuery(
     'prints.occupancy',
     { buildingId: buildingId ?? 0, ...(floorId === '' ? {} : { floorId }) },
     { skip: !props.open || buildingId === null },

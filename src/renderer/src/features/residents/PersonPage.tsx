@@ -13,16 +13,16 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RevealedNumbers, StayEventRecord, StayHistory } from '../../../../shared/residents';
-import { siteDay } from '../../../../shared/siteDate';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useCan } from '../../auth/AuthContext';
-import { FormDialog } from '../../components/FormDialog';
-import { formatDateTime, formatDay } from '../../i18n/dates';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
-import { TemperatureTrend } from '../health/TemperatureTrend';
+import type { RevealedNumbers, StayEventRecord, StayHistory } from '@shared/residents';
+import { siteDay } from '@shared/siteDate';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useCan } from '@renderer/auth/AuthContext';
+import { FormDialog } from '@renderer/components/FormDialog';
+import { formatDateTime, formatDay } from '@renderer/i18n/dates';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
+import { TemperatureTrend } from '@renderer/features/health/TemperatureTrend';
 
 /** One person: details (numbers masked unless revealed), and every stay with its history. */
 export function PersonPage(props: {
@@ -34,8 +34,7 @@ export function PersonPage(props: {
   const { t, i18n } = useTranslation();
   const can = useCan();
   const notify = useNotify();
-  const [refreshKey, setRefreshKey] = useState(0);
-  const history = useQuery('people.history', { personId: props.personId }, { refreshKey });
+  const history = useApiQuery('people.history', { personId: props.personId });
   const [revealed, setRevealed] = useState<{ personId: number; numbers: RevealedNumbers } | null>(
     null,
   );
@@ -147,7 +146,6 @@ export function PersonPage(props: {
         onSubmit={(v) => call('stays.cancel', { id: cancelling ?? 0, reason: v.reason ?? '' })}
         onDone={() => {
           setCancelling(null);
-          setRefreshKey((k) => k + 1);
           notify(t('person.cancelled'));
         }}
         onClose={() => setCancelling(null)}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ReleaseNotice } from '../../../../shared/residents';
-import { formatDay, formatInstantDay } from '../../i18n/dates';
+import type { ReleaseNotice } from '@shared/residents';
+import { formatDay, formatInstantDay } from '@renderer/i18n/dates';
 
 /** 解除集中隔离告知书 on one A4 page. */
 export function ReleaseNoticeDocument({ notice }: { notice: ReleaseNotice }) {

@@ -1,10 +1,10 @@
 import Alert from '@mui/material/Alert';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReleaseNotice } from '../../../../shared/residents';
-import { call } from '../../api/client';
-import { PrintPreview } from '../../components/print/PrintPreview';
-import { errorText } from '../../i18n/errorText';
+import type { ReleaseNotice } from '@shared/residents';
+import { call } from '@renderer/api/client';
+import { PrintPreview } from '@renderer/components/print/PrintPreview';
+import { errorText } from '@renderer/i18n/errorText';
 import { ReleaseNoticeDocument } from './ReleaseNoticeDocument';
 
 /**

@@ -9,11 +9,11 @@ import {
 } from '@mui/x-data-grid';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Resident, ResidentSort, ResidentView } from '../../../../shared/residents';
-import { useKeysetPaging } from '../../api/useKeysetPaging';
-import { useQuery } from '../../api/useQuery';
-import { formatDateTime, formatDay } from '../../i18n/dates';
-import { errorText } from '../../i18n/errorText';
+import type { Resident, ResidentSort, ResidentView } from '@shared/residents';
+import { useKeysetPaging } from '@renderer/api/useKeysetPaging';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { formatDateTime, formatDay } from '@renderer/i18n/dates';
+import { errorText } from '@renderer/i18n/errorText';
 
 const SORT_OF_COLUMN: Record<string, ResidentSort> = {
   roomNumber: 'room',
@@ -45,7 +45,6 @@ export function ResidentGrid(props: {
   siteId: number;
   view: ResidentView;
   search: string;
-  refreshKey: number;
   onOpenPerson: (personId: number) => void;
   onPrintNotice: (stayId: number) => void;
 }) {
@@ -56,9 +55,9 @@ export function ResidentGrid(props: {
   const sortItem = sortModel[0];
   const search = props.search.trim();
   const paging = useKeysetPaging(
-    JSON.stringify([props.siteId, props.view, search, sortModel, pageSize, props.refreshKey]),
+    JSON.stringify([props.siteId, props.view, search, sortModel, pageSize]),
   );
-  const query = useQuery(
+  const query = useApiQuery(
     'residents.page',
     {
       siteId: props.siteId,
@@ -69,7 +68,7 @@ export function ResidentGrid(props: {
       ...(paging.cursor ? { cursor: paging.cursor } : {}),
       limit: pageSize,
     },
-    { refreshKey: props.refreshKey, skip: paging.lost },
+    { skip: paging.lost },
   );
 
   const departed = props.view === 'departed';

@@ -7,10 +7,10 @@ import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResidentView } from '../../../../shared/residents';
-import { useQuery } from '../../api/useQuery';
-import { personHash } from '../../layout/sections';
-import { RoomDialog } from '../rooms/RoomDialog';
+import type { ResidentView } from '@shared/residents';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { personHash } from '@renderer/layout/sections';
+import { RoomDialog } from '@renderer/features/registry/RoomDialog';
 import { AwaitingDisinfectionList } from './AwaitingDisinfectionList';
 import { OccupancyPrint } from './OccupancyPrint';
 import { PersonPage } from './PersonPage';
@@ -36,28 +36,26 @@ export function ResidentsPage(props: {
   const { t } = useTranslation();
   const [view, setView] = useState<View>('in_residence');
   const [search, setSearch] = useState('');
-  const [refreshKey, setRefreshKey] = useState(0);
   const [noticeStayId, setNoticeStayId] = useState<number | null>(null);
   const [occupancyOpen, setOccupancyOpen] = useState(false);
   const [openRoomId, setOpenRoomId] = useState<number | null>(null);
-  const changed = () => setRefreshKey((k) => k + 1);
 
   // The tabs that call for action show how many are waiting (a one-row page carries the total).
-  const dueToday = useQuery(
-    'residents.page',
-    { siteId: props.siteId, view: 'due_today', limit: 1 },
-    { refreshKey },
-  );
-  const dueTomorrow = useQuery(
-    'residents.page',
-    { siteId: props.siteId, view: 'due_tomorrow', limit: 1 },
-    { refreshKey },
-  );
-  const awaiting = useQuery(
-    'rooms.page',
-    { siteId: props.siteId, statuses: ['awaiting_disinfection'], limit: 1 },
-    { refreshKey },
-  );
+  const dueToday = useApiQuery('residents.page', {
+    siteId: props.siteId,
+    view: 'due_today',
+    limit: 1,
+  });
+  const dueTomorrow = useApiQuery('residents.page', {
+    siteId: props.siteId,
+    view: 'due_tomorrow',
+    limit: 1,
+  });
+  const awaiting = useApiQuery('rooms.page', {
+    siteId: props.siteId,
+    statuses: ['awaiting_disinfection'],
+    limit: 1,
+  });
   const counts: Partial<Record<View, number | undefined>> = {
     due_today: dueToday.data?.total,
     due_tomorrow: dueTomorrow.data?.total,
@@ -106,11 +104,7 @@ export function ResidentsPage(props: {
         </Button>
       </Box>
       {view === 'awaiting' ? (
-        <AwaitingDisinfectionList
-          siteId={props.siteId}
-          refreshKey={refreshKey}
-          onOpenRoom={setOpenRoomId}
-        />
+        <AwaitingDisinfectionList siteId={props.siteId} onOpenRoom={setOpenRoomId} />
       ) : (
         <>
           <TextField
@@ -123,7 +117,6 @@ export function ResidentsPage(props: {
             siteId={props.siteId}
             view={view}
             search={search}
-            refreshKey={refreshKey}
             onOpenPerson={(personId) => props.navigate(personHash(personId))}
             onPrintNotice={setNoticeStayId}
           />
@@ -135,7 +128,7 @@ export function ResidentsPage(props: {
         open={occupancyOpen}
         onClose={() => setOccupancyOpen(false)}
       />
-      <RoomDialog roomId={openRoomId} onClose={() => setOpenRoomId(null)} onChanged={changed} />
+      <RoomDialog roomId={openRoomId} onClose={() => setOpenRoomId(null)} />
     </Box>
   );
 }

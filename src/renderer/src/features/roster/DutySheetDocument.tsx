@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { DutySheet } from '../../../../shared/roster';
-import { formatDateTime, formatDay } from '../../i18n/dates';
+import type { DutySheet } from '@shared/roster';
+import { formatDateTime, formatDay } from '@renderer/i18n/dates';
 
 const clock = (iso: string, language: string): string =>
   formatDateTime(iso, language).replace(/^.*?(\d{1,2}:\d{2}).*$/, '$1');

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { RosterGrid } from '../../../../shared/roster';
-import { formatDateTime, formatDay } from '../../i18n/dates';
+import type { RosterGrid } from '@shared/roster';
+import { formatDateTime, formatDay } from '@renderer/i18n/dates';
 import { hoursOf, personRows } from './RosterByPersonTable';
 
 /** One staff member's shifts of the period, to hand to them. */

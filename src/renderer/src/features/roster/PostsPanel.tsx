@@ -17,18 +17,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  STAFF_ROLES,
-  type Post,
-  type ShiftTemplate,
-  type StaffRole,
-} from '../../../../shared/roster';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useCan } from '../../auth/AuthContext';
-import { numberOrNaN } from '../../components/numberInput';
-import { DialogForm } from '../../components/DialogForm';
-import { useSubmit } from '../../components/useSubmit';
+import { STAFF_ROLES, type Post, type ShiftTemplate, type StaffRole } from '@shared/roster';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useCan } from '@renderer/auth/AuthContext';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { DialogForm } from '@renderer/components/DialogForm';
+import { useSubmit } from '@renderer/components/useSubmit';
 
 const toggle = <T,>(list: T[], item: T, on: boolean): T[] =>
   on ? [...list, item] : list.filter((x) => x !== item);
@@ -37,12 +32,10 @@ const toggle = <T,>(list: T[], item: T, on: boolean): T[] =>
 export function PostsPanel({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
   const canManage = useCan()('roster.manage');
-  const [refreshKey, setRefreshKey] = useState(0);
-  const templates = useQuery('shifts.list', { siteId }, { refreshKey });
-  const posts = useQuery('posts.list', { siteId }, { refreshKey });
+  const templates = useApiQuery('shifts.list', { siteId });
+  const posts = useApiQuery('posts.list', { siteId });
   const [dialog, setDialog] = useState<'shift' | 'post' | null>(null);
   const [editing, setEditing] = useState<Post | null>(null);
-  const refresh = () => setRefreshKey((k) => k + 1);
   const nameOf = (id: number) => templates.data?.find((x) => x.id === id)?.name ?? '';
 
   return (
@@ -125,7 +118,6 @@ export function PostsPanel({ siteId }: { siteId: number }) {
             onClose={() => setDialog(null)}
             onDone={() => {
               setDialog(null);
-              refresh();
             }}
           />
         )}
@@ -143,7 +135,6 @@ export function PostsPanel({ siteId }: { siteId: number }) {
             onDone={() => {
               setDialog(null);
               setEditing(null);
-              refresh();
             }}
           />
         )}

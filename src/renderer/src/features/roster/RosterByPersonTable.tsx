@@ -6,7 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Box from '@mui/material/Box';
 import { useTranslation } from 'react-i18next';
-import type { RosterAssignment, RosterGrid } from '../../../../shared/roster';
+import type { RosterAssignment, RosterGrid } from '@shared/roster';
 import { ruleText } from './ruleText';
 
 /** Everyone on this roster, one row each, with their shifts day by day and hours in the period. */

@@ -5,7 +5,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
-import type { RosterGrid, RosterSlot } from '../../../../shared/roster';
+import type { RosterGrid, RosterSlot } from '@shared/roster';
 import { ruleText } from './ruleText';
 
 const weekday = (day: string, language: string): string =>

@@ -12,15 +12,15 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AutoFillResult, RosterGrid, RosterSlot } from '../../../../shared/roster';
-import { addDays, siteDay } from '../../../../shared/siteDate';
-import { call } from '../../api/client';
-import { ExportButtons } from '../../components/ExportButtons';
-import { useQuery } from '../../api/useQuery';
-import { useCan } from '../../auth/AuthContext';
-import { FormDialog } from '../../components/FormDialog';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
+import type { AutoFillResult, RosterGrid, RosterSlot } from '@shared/roster';
+import { addDays, siteDay } from '@shared/siteDate';
+import { call } from '@renderer/api/client';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useCan } from '@renderer/auth/AuthContext';
+import { FormDialog } from '@renderer/components/FormDialog';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
 import { RosterByPersonTable } from './RosterByPersonTable';
 import { RosterGridTable } from './RosterGridTable';
 import { RosterPrints } from './RosterPrints';
@@ -37,15 +37,10 @@ export function RosterGridView({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const canManage = useCan()('roster.manage');
-  const [refreshKey, setRefreshKey] = useState(0);
-  const periods = useQuery('roster.periods', { siteId }, { refreshKey });
+  const periods = useApiQuery('roster.periods', { siteId });
   const [picked, setPicked] = useState<number | null>(null);
   const periodId = picked ?? periods.data?.[0]?.id ?? null;
-  const grid = useQuery(
-    'roster.grid',
-    { periodId: periodId ?? 0 },
-    { skip: periodId === null, refreshKey },
-  );
+  const grid = useApiQuery('roster.grid', { periodId: periodId ?? 0 }, { skip: periodId === null });
   const [shown, setShown] = useState<RosterGrid | null>(null);
   const current = shown && shown.period.id === periodId ? shown : (grid.data ?? null);
   const [openSlot, setOpenSlot] = useState<RosterSlot | null>(null);
@@ -55,10 +50,8 @@ export function RosterGridView({ siteId }: { siteId: number }) {
   const [personal, setPersonal] = useState<number | null>(null);
   const [unfilled, setUnfilled] = useState<AutoFillResult['unfilled']>([]);
 
-  const refresh = () => {
-    setShown(null);
-    setRefreshKey((k) => k + 1);
-  };
+  // The grid query was refetched by the write's invalidation; drop the copy a slot dialog handed up.
+  const refresh = () => setShown(null);
   const run = (write: () => Promise<unknown>, done?: (value: unknown) => void) =>
     write().then(
       (value) => {

@@ -3,12 +3,12 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DutySheet, RosterGrid } from '../../../../shared/roster';
-import { siteDay } from '../../../../shared/siteDate';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { PrintPreview } from '../../components/print/PrintPreview';
-import { errorText } from '../../i18n/errorText';
+import type { DutySheet, RosterGrid } from '@shared/roster';
+import { siteDay } from '@shared/siteDate';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { PrintPreview } from '@renderer/components/print/PrintPreview';
+import { errorText } from '@renderer/i18n/errorText';
 import { DutySheetDocument } from './DutySheetDocument';
 import { PersonalScheduleDocument } from './PersonalScheduleDocument';
 import { WeeklyRosterDocument } from './WeeklyRosterDocument';
@@ -23,7 +23,7 @@ export function RosterPrints(props: {
 }) {
   const { t } = useTranslation();
   const { grid } = props;
-  const site = useQuery('sites.list', { includeRetired: true });
+  const site = useApiQuery('sites.list', { includeRetired: true });
   const siteName = site.data?.find((s) => s.id === grid.period.siteId)?.name ?? '';
   const today = siteDay(new Date());
   const [day, setDay] = useState(grid.days.includes(today) ? today : grid.days[0]!);

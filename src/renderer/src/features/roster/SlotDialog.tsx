@@ -12,11 +12,11 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterGrid, RosterSlot } from '../../../../shared/roster';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useSubmit } from '../../components/useSubmit';
-import { formatDay } from '../../i18n/dates';
+import type { RosterGrid, RosterSlot } from '@shared/roster';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { formatDay } from '@renderer/i18n/dates';
 import { ruleText } from './ruleText';
 
 /** One slot: who is on it (remove, or swap for a candidate) and who could be added. */
@@ -41,11 +41,10 @@ function SlotBody(props: Parameters<typeof SlotDialog>[0] & { slot: RosterSlot }
   const post = grid.posts.find((p) => p.id === slot.postId)!;
   const template = grid.templates.find((x) => x.id === slot.templateId)!;
   const [reason, setReason] = useState('');
-  const [version, setVersion] = useState(0);
-  const candidates = useQuery(
+  const candidates = useApiQuery(
     'roster.candidates',
     { periodId: grid.period.id, postId: slot.postId, templateId: slot.templateId, day: slot.day },
-    { refreshKey: version, skip: !props.canManage },
+    { skip: !props.canManage },
   );
   const submit = useSubmit();
   const published = grid.period.status === 'published';
@@ -54,7 +53,6 @@ function SlotBody(props: Parameters<typeof SlotDialog>[0] & { slot: RosterSlot }
     void submit.run(async () => {
       const next = await write();
       props.onChanged(next);
-      setVersion((v) => v + 1);
     });
   const onSlot = new Set(slot.assignments.map((a) => a.staffId));
   const current = grid.slots.find(

@@ -3,11 +3,11 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAFF_ROLES, type Staff, type StaffRole } from '../../../../shared/roster';
-import { call } from '../../api/client';
-import { numberOrNaN } from '../../components/numberInput';
-import { DialogForm } from '../../components/DialogForm';
-import { useSubmit } from '../../components/useSubmit';
+import { STAFF_ROLES, type Staff, type StaffRole } from '@shared/roster';
+import { call } from '@renderer/api/client';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { DialogForm } from '@renderer/components/DialogForm';
+import { useSubmit } from '@renderer/components/useSubmit';
 
 /** Adds a staff member (or edits one): name, role, unit, mobile, skills, weekly maximum. */
 export function StaffDialog(props: {

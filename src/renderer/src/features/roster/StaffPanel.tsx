@@ -10,12 +10,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../../shared/roster';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useCan } from '../../auth/AuthContext';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
+import type { Staff } from '@shared/roster';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useCan } from '@renderer/auth/AuthContext';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
 import { StaffDialog } from './StaffDialog';
 import { UnavailabilityDialog } from './UnavailabilityDialog';
 
@@ -24,12 +24,10 @@ export function StaffPanel() {
   const { t } = useTranslation();
   const notify = useNotify();
   const canManage = useCan()('roster.manage');
-  const [refreshKey, setRefreshKey] = useState(0);
-  const staff = useQuery('staff.list', { includeInactive: true }, { refreshKey });
+  const staff = useApiQuery('staff.list', { includeInactive: true });
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Staff | null>(null);
   const [away, setAway] = useState<Staff | null>(null);
-  const refresh = () => setRefreshKey((k) => k + 1);
 
   return (
     <Stack spacing={2}>
@@ -78,8 +76,7 @@ export function StaffPanel() {
                         size="small"
                         color={s.active ? 'warning' : 'primary'}
                         onClick={() =>
-                          call('staff.setActive', { id: s.id, active: !s.active }).then(
-                            refresh,
+                          call('staff.setActive', { id: s.id, active: !s.active }).catch(
                             (e: unknown) => notify(errorText(t, e), 'error'),
                           )
                         }
@@ -104,7 +101,6 @@ export function StaffPanel() {
         onDone={() => {
           setAdding(false);
           setEditing(null);
-          refresh();
         }}
       />
       <UnavailabilityDialog staff={away} onClose={() => setAway(null)} />

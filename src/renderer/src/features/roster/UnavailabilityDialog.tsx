@@ -13,11 +13,11 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../../shared/roster';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useSubmit } from '../../components/useSubmit';
-import { formatDateTime } from '../../i18n/dates';
+import type { Staff } from '@shared/roster';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 /** A staff member's leave, days off and quarantine: listed, added, removed. */
 export function UnavailabilityDialog(props: { staff: Staff | null; onClose: () => void }) {
@@ -30,13 +30,11 @@ export function UnavailabilityDialog(props: { staff: Staff | null; onClose: () =
 
 function Body({ staff, onClose }: { staff: Staff; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const [version, setVersion] = useState(0);
-  const list = useQuery('staff.unavailability', { staffId: staff.id }, { refreshKey: version });
+  const list = useApiQuery('staff.unavailability', { staffId: staff.id });
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const submit = useSubmit();
-  const changed = () => setVersion((v) => v + 1);
   // datetime-local is the office PC's local time (China Standard Time on site).
   const instant = (local: string) => (local ? new Date(local).toISOString() : '');
   return (
@@ -54,9 +52,7 @@ function Body({ staff, onClose }: { staff: Staff; onClose: () => void }) {
                   edge="end"
                   aria-label={t('common.delete')}
                   onClick={() =>
-                    void submit
-                      .run(() => call('staff.removeUnavailability', { id: u.id }))
-                      .then(changed)
+                    void submit.run(() => call('staff.removeUnavailability', { id: u.id }))
                   }
                 >
                   <DeleteIcon />
@@ -89,7 +85,6 @@ function Body({ staff, onClose }: { staff: Staff; onClose: () => void }) {
                 setFrom('');
                 setTo('');
                 setReason('');
-                changed();
               });
           }}
         >

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { RosterGrid } from '../../../../shared/roster';
-import { formatDateTime } from '../../i18n/dates';
+import type { RosterGrid } from '@shared/roster';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 const dayHead = (day: string, language: string): string =>
   new Intl.DateTimeFormat(language, {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { RuleViolation } from '../../../../shared/roster';
+import type { RuleViolation } from '@shared/roster';
 
 /** One rule finding in words, e.g. "两班之间只休息 6 小时（至少 8 小时）". */
 export const ruleText = (t: TFunction, v: RuleViolation): string =>

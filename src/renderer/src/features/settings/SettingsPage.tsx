@@ -7,9 +7,9 @@ import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type AppInfo, type Language } from '../../../../shared/domain';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
+import { LANGUAGES, type AppInfo, type Language } from '@shared/domain';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
 
 const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' };
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { DonationEntry } from '../../../../shared/stock';
-import { formatInstantDay } from '../../i18n/dates';
+import type { DonationEntry } from '@shared/stock';
+import { formatInstantDay } from '@renderer/i18n/dates';
 
 /** 捐赠证明 / 感谢信 for one donation, on one A4 page. */
 export function DonationLetterDocument({

@@ -15,29 +15,29 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, siteDay } from '../../../../shared/siteDate';
-import type { DonationEntry } from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { ExportButtons } from '../../components/ExportButtons';
-import { PrintPreview } from '../../components/print/PrintPreview';
-import { formatDateTime } from '../../i18n/dates';
-import { errorText } from '../../i18n/errorText';
+import { addDays, siteDay } from '@shared/siteDate';
+import type { DonationEntry } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { PrintPreview } from '@renderer/components/print/PrintPreview';
+import { formatDateTime } from '@renderer/i18n/dates';
+import { errorText } from '@renderer/i18n/errorText';
 import { PeriodFields } from './PeriodFields';
 import { DonationLetterDocument } from './DonationLetterDocument';
 
 /** Who gave what and when, totals by donor and item, a letter of thanks, and where it went. */
-export function DonationsPanel({ siteId, refreshKey }: { siteId: number; refreshKey: number }) {
+export function DonationsPanel({ siteId }: { siteId: number }) {
   const { t, i18n } = useTranslation();
   const today = siteDay(new Date());
   const [from, setFrom] = useState(addDays(today, -29));
   const [to, setTo] = useState(today);
-  const register = useQuery('stock.donations', { siteId, from, to }, { refreshKey });
-  const sites = useQuery('sites.list', { includeRetired: true });
+  const register = useApiQuery('stock.donations', { siteId, from, to });
+  const sites = useApiQuery('sites.list', { includeRetired: true });
   const siteName = sites.data?.find((s) => s.id === siteId)?.name ?? '';
   const [letter, setLetter] = useState<DonationEntry | null>(null);
   const [traced, setTraced] = useState<DonationEntry | null>(null);
-  const trace = useQuery(
+  const trace = useApiQuery(
     'stock.traceDonation',
     { documentId: traced?.documentId ?? 0 },
     { skip: traced === null },

@@ -19,12 +19,12 @@ import {
   type PartyKind,
   type ReceiptImportRow,
   type ReceiptSource,
-} from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { readBase64 } from '../../api/readFile';
-import { useQuery } from '../../api/useQuery';
-import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+} from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { readBase64 } from '@renderer/api/readFile';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { useNotify } from '@renderer/notify';
 import { KindSelect } from './KindSelect';
 import {
   importLine,
@@ -54,7 +54,7 @@ export function ImportReceiptDialog(props: {
 function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const items = useQuery('stock.items', {});
+  const items = useApiQuery('stock.items', {});
   const [rows, setRows] = useState<ReceiptImportRow[] | null>(null);
   const [choices, setChoices] = useState<Record<number, ImportChoice>>({});
   const reading = useSubmit();

@@ -6,12 +6,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DESTINATION_KINDS, type DestinationKind, type StockItem } from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { numberOrNaN } from '../../components/numberInput';
-import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+import { DESTINATION_KINDS, type DestinationKind, type StockItem } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { useNotify } from '@renderer/notify';
 import { emptyLine, LineList, type Line } from './LineEditor';
 import { KindSelect } from './KindSelect';
 import type { StoreScope } from './storeScope';
@@ -33,7 +33,7 @@ function PlanHint({
   quantity: number;
 }) {
   const { t } = useTranslation();
-  const plan = useQuery(
+  const plan = useApiQuery(
     'stock.planIssue',
     { ...scope, itemId: item.id, quantity },
     { skip: quantity <= 0 },
@@ -60,11 +60,11 @@ type Destination = DestinationKind | 'store';
  * An issue to a floor, room, post, staff member, community or department, or a transfer to
  * another store of the site; lots first-expiry-first-out either way.
  */
-export function IssuePanel({ scope, onPosted }: { scope: StoreScope; onPosted: () => void }) {
+export function IssuePanel({ scope }: { scope: StoreScope }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const items = useQuery('stock.items', {});
-  const stores = useQuery('stock.locations', { siteId: scope.siteId });
+  const items = useApiQuery('stock.items', {});
+  const stores = useApiQuery('stock.locations', { siteId: scope.siteId });
   const otherStores = (stores.data ?? []).filter((l) =>
     scope.locationId === undefined ? !l.main : l.id !== scope.locationId,
   );
@@ -112,7 +112,6 @@ export function IssuePanel({ scope, onPosted }: { scope: StoreScope; onPosted: (
           .then((ok) => {
             if (!ok) return;
             setLines([emptyLine()]);
-            onPosted();
           });
       }}
     >

@@ -13,13 +13,13 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STOCK_CATEGORIES, type StockCategory } from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { useCan } from '../../auth/AuthContext';
-import { numberOrNaN } from '../../components/numberInput';
-import { useSubmit } from '../../components/useSubmit';
-import { DialogForm } from '../../components/DialogForm';
+import { STOCK_CATEGORIES, type StockCategory } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useCan } from '@renderer/auth/AuthContext';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { DialogForm } from '@renderer/components/DialogForm';
 import { KindSelect } from './KindSelect';
 
 const list = (text: string): string[] =>
@@ -36,11 +36,10 @@ const packs = (text: string): { unit: string; factor: number }[] =>
   });
 
 /** The catalogue: what the store keeps, in which units, under which names. */
-export function ItemsPanel({ onChanged }: { onChanged: () => void }) {
+export function ItemsPanel() {
   const { t } = useTranslation();
   const canManage = useCan()('stock.manage');
-  const [refreshKey, setRefreshKey] = useState(0);
-  const items = useQuery('stock.items', {}, { refreshKey });
+  const items = useApiQuery('stock.items', {});
   const [adding, setAdding] = useState(false);
   return (
     <Stack spacing={2}>
@@ -90,8 +89,6 @@ export function ItemsPanel({ onChanged }: { onChanged: () => void }) {
             onClose={() => setAdding(false)}
             onDone={() => {
               setAdding(false);
-              setRefreshKey((k) => k + 1);
-              onChanged();
             }}
           />
         )}

@@ -6,7 +6,7 @@ import TextField from '@mui/material/TextField';
 import Button from '@mui/material/Button';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StockItem } from '../../../../shared/stock';
+import type { StockItem } from '@shared/stock';
 
 export interface Line {
   itemId: number | '';

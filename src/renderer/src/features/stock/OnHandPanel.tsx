@@ -10,18 +10,18 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OnHandRow } from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { ExportButtons } from '../../components/ExportButtons';
-import { errorText } from '../../i18n/errorText';
+import type { OnHandRow } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { errorText } from '@renderer/i18n/errorText';
 import { StockCardDialog } from './StockCardDialog';
 import type { StoreScope } from './storeScope';
 
 /** Every item's stock with what to watch; a row opens its stock card. */
-export function OnHandPanel({ scope, refreshKey }: { scope: StoreScope; refreshKey: number }) {
+export function OnHandPanel({ scope }: { scope: StoreScope }) {
   const { t } = useTranslation();
-  const rows = useQuery('stock.onHand', scope, { refreshKey });
+  const rows = useApiQuery('stock.onHand', scope);
   const [card, setCard] = useState<OnHandRow | null>(null);
   if (rows.error) return <Alert severity="error">{errorText(t, rows.error)}</Alert>;
   if (rows.data?.length === 0) return <Alert severity="info">{t('stock.noItems')}</Alert>;

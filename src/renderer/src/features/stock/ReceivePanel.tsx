@@ -5,27 +5,22 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  PARTY_KINDS,
-  RECEIPT_SOURCES,
-  type PartyKind,
-  type ReceiptSource,
-} from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { numberOrNaN } from '../../components/numberInput';
-import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+import { PARTY_KINDS, RECEIPT_SOURCES, type PartyKind, type ReceiptSource } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { useNotify } from '@renderer/notify';
 import { ImportReceiptDialog } from './ImportReceiptDialog';
 import { emptyLine, LineList, type Line } from './LineEditor';
 import { KindSelect } from './KindSelect';
 import type { StoreScope } from './storeScope';
 
 /** A receipt: where it came from (a donor for donations), and its lines. */
-export function ReceivePanel({ scope, onPosted }: { scope: StoreScope; onPosted: () => void }) {
+export function ReceivePanel({ scope }: { scope: StoreScope }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const items = useQuery('stock.items', {});
+  const items = useApiQuery('stock.items', {});
   const [source, setSource] = useState<ReceiptSource>('donation');
   const [partyKind, setPartyKind] = useState<PartyKind>('company');
   const [party, setParty] = useState('');
@@ -62,7 +57,6 @@ export function ReceivePanel({ scope, onPosted }: { scope: StoreScope; onPosted:
           .then((ok) => {
             if (!ok) return;
             setLines([emptyLine()]);
-            onPosted();
           });
       }}
     >
@@ -125,10 +119,7 @@ export function ReceivePanel({ scope, onPosted }: { scope: StoreScope; onPosted:
         source={source}
         party={party.trim() ? { kind: partyKind, name: party, contact, phone } : null}
         onClose={() => setImporting(false)}
-        onDone={() => {
-          setImporting(false);
-          onPosted();
-        }}
+        onDone={() => setImporting(false)}
       />
     </Stack>
   );

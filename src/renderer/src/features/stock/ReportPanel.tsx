@@ -10,24 +10,24 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, siteDay } from '../../../../shared/siteDate';
-import { DESTINATION_KINDS, RECEIPT_SOURCES } from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { ExportButtons } from '../../components/ExportButtons';
-import { useQuery } from '../../api/useQuery';
-import { PrintPreview } from '../../components/print/PrintPreview';
+import { addDays, siteDay } from '@shared/siteDate';
+import { DESTINATION_KINDS, RECEIPT_SOURCES } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { PrintPreview } from '@renderer/components/print/PrintPreview';
 import { StockReportDocument } from './StockReportDocument';
-import { errorText } from '../../i18n/errorText';
+import { errorText } from '@renderer/i18n/errorText';
 import { PeriodFields } from './PeriodFields';
 import type { StoreScope } from './storeScope';
 
 /** The period stock report: per item, opening, in by source, out by destination, closing. */
-export function ReportPanel({ scope, refreshKey }: { scope: StoreScope; refreshKey: number }) {
+export function ReportPanel({ scope }: { scope: StoreScope }) {
   const { t } = useTranslation();
   const today = siteDay(new Date());
   const [from, setFrom] = useState(addDays(today, -6));
   const [to, setTo] = useState(today);
-  const report = useQuery('stock.report', { ...scope, from, to }, { refreshKey });
+  const report = useApiQuery('stock.report', { ...scope, from, to });
   const [printing, setPrinting] = useState(false);
   const num = { textAlign: 'right' as const };
   return (

@@ -10,12 +10,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { OnHandRow } from '../../../../shared/stock';
-import { addDays, siteDay, siteInstant } from '../../../../shared/siteDate';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { ExportButtons } from '../../components/ExportButtons';
-import { formatDateTime } from '../../i18n/dates';
+import type { OnHandRow } from '@shared/stock';
+import { addDays, siteDay, siteInstant } from '@shared/siteDate';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { ExportButtons } from '@renderer/components/ExportButtons';
+import { formatDateTime } from '@renderer/i18n/dates';
 import type { StoreScope } from './storeScope';
 
 /** The last 30 days of one item: every movement with its running balance. */
@@ -30,7 +30,7 @@ export function StockCardDialog(props: {
     from: siteInstant(addDays(today, -29), '00:00').toISOString(),
     to: siteInstant(addDays(today, 1), '00:00').toISOString(),
   };
-  const card = useQuery(
+  const card = useApiQuery(
     'stock.card',
     { ...props.scope, itemId: props.item?.itemId ?? 0, ...period },
     { skip: props.item === null },

@@ -4,7 +4,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../auth/AuthContext';
+import { useCan } from '@renderer/auth/AuthContext';
 import { DonationsPanel } from './DonationsPanel';
 import { IssuePanel } from './IssuePanel';
 import { ItemsPanel } from './ItemsPanel';
@@ -22,10 +22,8 @@ export function StockPage({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
   const canManage = useCan()('stock.manage');
   const [tab, setTab] = useState<StockTab>('onHand');
-  const [refreshKey, setRefreshKey] = useState(0);
   const [locationId, setLocationId] = useState<number | undefined>(undefined);
   const scope: StoreScope = locationId === undefined ? { siteId } : { siteId, locationId };
-  const changed = () => setRefreshKey((k) => k + 1);
   return (
     <Box sx={{ p: 2, pt: 1 }}>
       <Stack
@@ -45,22 +43,19 @@ export function StockPage({ siteId }: { siteId: number }) {
           siteId={siteId}
           locationId={locationId}
           canManage={canManage}
-          refreshKey={refreshKey}
           onChange={setLocationId}
         />
       </Stack>
       {/* Keyed by store: a half-typed form never posts to a store other than the one it shows. */}
       <Box key={locationId ?? 'main'}>
-        {tab === 'onHand' && <OnHandPanel scope={scope} refreshKey={refreshKey} />}
-        {tab === 'receive' && <ReceivePanel scope={scope} onPosted={changed} />}
-        {tab === 'issue' && <IssuePanel scope={scope} onPosted={changed} />}
-        {tab === 'stocktake' && (
-          <StocktakePanel scope={scope} refreshKey={refreshKey} onPosted={changed} />
-        )}
-        {tab === 'report' && <ReportPanel scope={scope} refreshKey={refreshKey} />}
+        {tab === 'onHand' && <OnHandPanel scope={scope} />}
+        {tab === 'receive' && <ReceivePanel scope={scope} />}
+        {tab === 'issue' && <IssuePanel scope={scope} />}
+        {tab === 'stocktake' && <StocktakePanel scope={scope} />}
+        {tab === 'report' && <ReportPanel scope={scope} />}
       </Box>
-      {tab === 'donations' && <DonationsPanel siteId={siteId} refreshKey={refreshKey} />}
-      {tab === 'items' && <ItemsPanel onChanged={changed} />}
+      {tab === 'donations' && <DonationsPanel siteId={siteId} />}
+      {tab === 'items' && <ItemsPanel />}
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { DESTINATION_KINDS, RECEIPT_SOURCES, type StockReport } from '../../../../shared/stock';
-import { formatDateTime } from '../../i18n/dates';
+import { DESTINATION_KINDS, RECEIPT_SOURCES, type StockReport } from '@shared/stock';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 /** The period stock report on A4 landscape for the district office. */
 export function StockReportDocument({ report }: { report: StockReport }) {

@@ -11,13 +11,13 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OnHandRow } from '../../../../shared/stock';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { numberOrNaN } from '../../components/numberInput';
-import { PrintPreview } from '../../components/print/PrintPreview';
-import { useSubmit } from '../../components/useSubmit';
-import { useNotify } from '../../notify';
+import type { OnHandRow } from '@shared/stock';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { numberOrNaN } from '@renderer/components/numberInput';
+import { PrintPreview } from '@renderer/components/print/PrintPreview';
+import { useSubmit } from '@renderer/components/useSubmit';
+import { useNotify } from '@renderer/notify';
 import type { StoreScope } from './storeScope';
 
 interface CountLine {
@@ -57,18 +57,10 @@ function countLines(rows: OnHandRow[]): CountLine[] {
 }
 
 /** Print a count sheet, type what was counted, post the differences as one adjustment. */
-export function StocktakePanel({
-  scope,
-  refreshKey,
-  onPosted,
-}: {
-  scope: StoreScope;
-  refreshKey: number;
-  onPosted: () => void;
-}) {
+export function StocktakePanel({ scope }: { scope: StoreScope }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const rows = useQuery('stock.onHand', scope, { refreshKey });
+  const rows = useApiQuery('stock.onHand', scope);
   const lines = countLines(rows.data ?? []);
   const [counted, setCounted] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
@@ -131,7 +123,6 @@ export function StocktakePanel({
           .then((ok) => {
             if (!ok) return;
             setCounted({});
-            onPosted();
           });
       }}
     >

@@ -4,12 +4,12 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
-import { useQuery } from '../../api/useQuery';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormDialog } from '../../components/FormDialog';
-import { errorText } from '../../i18n/errorText';
-import { useNotify } from '../../notify';
+import { call } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
+import { FormDialog } from '@renderer/components/FormDialog';
+import { errorText } from '@renderer/i18n/errorText';
+import { useNotify } from '@renderer/notify';
 
 /**
  * Which store the stock screens show: the site store or a floor station. Managers add stations
@@ -19,19 +19,13 @@ export function StoreSelector(props: {
   siteId: number;
   locationId: number | undefined;
   canManage: boolean;
-  refreshKey: number;
   onChange: (locationId: number | undefined) => void;
 }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const [adding, setAdding] = useState(false);
   const [archiving, setArchiving] = useState(false);
-  const [changed, setChanged] = useState(0);
-  const stores = useQuery(
-    'stock.locations',
-    { siteId: props.siteId },
-    { refreshKey: props.refreshKey + changed },
-  );
+  const stores = useApiQuery('stock.locations', { siteId: props.siteId });
   const list = stores.data ?? [];
   const chosen = list.find((l) =>
     props.locationId === undefined ? l.main : l.id === props.locationId,
@@ -72,7 +66,6 @@ export function StoreSelector(props: {
         onSubmit={(v) => call('stock.createLocation', { siteId: props.siteId, name: v.name ?? '' })}
         onDone={() => {
           setAdding(false);
-          setChanged((n) => n + 1);
         }}
         onClose={() => setAdding(false)}
       />
@@ -83,10 +76,7 @@ export function StoreSelector(props: {
         onConfirm={() => {
           if (!chosen) return;
           call('stock.archiveLocation', { siteId: props.siteId, id: chosen.id }).then(
-            () => {
-              props.onChange(undefined);
-              setChanged((n) => n + 1);
-            },
+            () => props.onChange(undefined),
             (error: unknown) => notify(errorText(t, error), 'error'),
           );
         }}

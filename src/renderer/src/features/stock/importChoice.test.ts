@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceiptImportRow, StockItem } from '../../../../shared/stock';
+import type { ReceiptImportRow, StockItem } from '@shared/stock';
 import { importLine, initialChoice, problemsLeft } from './importChoice';
 
 const gowns: StockItem = {

@@ -1,5 +1,5 @@
-import type { ReceiptImportRow, StockCategory, StockItem } from '../../../../shared/stock';
-import { numberOrNaN } from '../../components/numberInput';
+import type { ReceiptImportRow, StockCategory, StockItem } from '@shared/stock';
+import { numberOrNaN } from '@renderer/components/numberInput';
 
 /** What the coordinator decided for one row of a donation list. */
 export interface ImportChoice {
