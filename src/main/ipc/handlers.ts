@@ -10,11 +10,11 @@ import { SCHEMA_VERSION } from '../db/migrations';
 import { auditPage } from '../services/audit';
 import { verifyAuditTrail } from '../services/auditAnchors/verify';
 import { exportAudit } from '../services/auditExport';
-import { previewImport } from '../services/importPeople';
-import { confirmAllocation, suggestAllocation } from '../services/allocation';
-import { batchMembers, createBatch, listBatches, registerArrivals } from '../services/arrivals';
-import { recordDisinfection } from '../services/disinfection';
-import { listOrigins } from '../services/origins';
+import { previewImport } from '../residents/importPeople';
+import { confirmAllocation, suggestAllocation } from '../residents/allocation';
+import { batchMembers, createBatch, listBatches, registerArrivals } from '../residents/arrivals';
+import { recordDisinfection } from '../residents/disinfection';
+import { listOrigins } from '../registry/origins';
 import {
   cancelRegistration,
   checkOut,
@@ -22,18 +22,18 @@ import {
   getStay,
   moveStay,
   roomOccupants,
-} from '../services/stays';
-import { personHistory } from '../services/personHistory';
-import { occupancyList, releaseNotice } from '../services/prints';
-import { residentPage } from '../services/residents';
-import { listFeverCases, recheckFever } from '../services/fever';
-import { readingsOfStay, recordRoundReading } from '../services/readings';
-import { roundSheet, roundSummary } from '../services/rounds';
-import { temperatureTenths } from '../services/temperature';
-import { transferFeverCase } from '../services/transfer';
-import { producedDailyReport } from '../services/dailyReport';
-import { exportDailyReport } from '../services/dailyReportExport';
-import { printToPdf } from '../services/printToPdf';
+} from '../residents/stays';
+import { personHistory } from '../residents/personHistory';
+import { occupancyList, releaseNotice } from '../residents/prints';
+import { residentPage } from '../residents/residents';
+import { listFeverCases, recheckFever } from '../health/fever';
+import { readingsOfStay, recordRoundReading } from '../health/readings';
+import { roundSheet, roundSummary } from '../health/rounds';
+import { temperatureTenths } from '../health/temperature';
+import { transferFeverCase } from '../health/transfer';
+import { producedDailyReport } from '../reports/dailyReport';
+import { exportDailyReport } from '../reports/dailyReportExport';
+import { printToPdf } from '../reports/printToPdf';
 import {
   assign,
   autoFillPeriod,
@@ -78,7 +78,7 @@ import {
   setStaffActive,
   updateStaff,
 } from '../services/roster/staff';
-import { revealNumbers } from '../services/reveal';
+import { revealNumbers } from '../residents/reveal';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
 import type { MaybeDeferred } from '../services/deferred';
 import { initialize } from '../services/setup';
@@ -95,7 +95,7 @@ import {
   listBuildings,
   retireBuilding,
   updateBuilding,
-} from '../services/buildings';
+} from '../registry/buildings';
 import {
   backupNow,
   backupOverview,
@@ -104,10 +104,10 @@ import {
   updateBackupSettings,
 } from '../services/backups/handlers';
 import { loadDemo } from '../services/demo';
-import { createFloor, listFloors, retireFloor, updateFloor } from '../services/floors';
-import { bulkCreateRooms } from '../services/roomBulk';
-import { roomBoard } from '../services/roomBoard';
-import { roomPage } from '../services/roomPage';
+import { createFloor, listFloors, retireFloor, updateFloor } from '../registry/floors';
+import { bulkCreateRooms } from '../registry/roomBulk';
+import { roomBoard } from '../registry/roomBoard';
+import { roomPage } from '../registry/roomPage';
 import {
   createRoom,
   deleteRoom,
@@ -116,7 +116,7 @@ import {
   roomStatusHistory,
   setRoomStatus,
   updateRoom,
-} from '../services/rooms';
+} from '../registry/rooms';
 import {
   getSettings,
   setLanguage,
@@ -126,7 +126,7 @@ import {
   updateObservationSettings,
   updateSecuritySettings,
 } from '../services/settings';
-import { createSite, listSites, retireSite, updateSite } from '../services/sites';
+import { createSite, listSites, retireSite, updateSite } from '../registry/sites';
 import { exportArchive } from '../services/privacy/archiveExport';
 import { purgePersonalData, purgePreview, updateRetention } from '../services/privacy/purge';
 import type { HandlerContext } from '../services/context';
