@@ -4,11 +4,12 @@ import type { Gender } from '../../shared/people';
 import { siteDay, siteMidnight } from '../../shared/siteDate';
 import { dayNumber, instantMs } from '../db/compactValues';
 import { READING_PRESENTATION, symptomsValue } from '../db/readingColumns';
-import { isoNow, type ServiceContext } from '../services/context';
+import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
 import { maskPersonalNumbersOrNull } from '../services/masking';
 import { getSettings } from '../services/settings';
 import { getActiveSite } from '../registry/sites';
+import { temperatureTenths } from './temperature';
 
 const minutesLater = (iso: string, minutes: number): string =>
   new Date(Date.parse(iso) + minutes * 60_000).toISOString();
@@ -177,10 +178,11 @@ export function listFeverCases(
  * next re-check due (the coordinator decides on a transfer).
  */
 export function recheckFever(
-  ctx: ServiceContext,
-  input: { caseId: number; tenths: number; symptoms: Symptom[] },
-  userId: number | null,
+  ctx: ActingContext,
+  { temperature, ...recheck }: { caseId: number; temperature: number; symptoms: Symptom[] },
 ): FeverCase {
+  const input = { ...recheck, tenths: temperatureTenths(temperature) };
+  const userId = ctx.actor?.userId ?? null;
   const fever = getFeverCase(ctx, input.caseId);
   if (fever.status !== 'open') {
     throw new DomainError('FEVER_CASE_CLOSED', `Fever case ${input.caseId} is ${fever.status}`, {

@@ -1,10 +1,11 @@
 import type { ReadingRecord, Symptom } from '../../shared/health';
 import { dayNumber, instantMs } from '../db/compactValues';
 import { symptomsValue } from '../db/readingColumns';
-import { isoNow, type ServiceContext } from '../services/context';
+import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
 import { afterReading } from './fever';
 import { roundInfo } from './rounds';
+import { temperatureTenths } from './temperature';
 import { getSettings } from '../services/settings';
 
 /** A round may be taken this long before its time (the nurse starts the floor a little early). */
@@ -62,15 +63,25 @@ export function requireActiveStay(ctx: ServiceContext, stayId: number): void {
   }
 }
 
+/** A round reading as typed: the temperature in °C, checked and stored as whole tenths. */
+export interface RoundReadingInput {
+  stayId: number;
+  day: string;
+  slot: number;
+  temperature: number;
+  symptoms: Symptom[];
+}
+
 /**
  * One round reading, saved as it is typed: a second save for the same round corrects it (the audit
  * trail keeps the value it replaced). A fever opens a case with its re-check due.
  */
 export function recordRoundReading(
-  ctx: ServiceContext,
-  input: { stayId: number; day: string; slot: number; tenths: number; symptoms: Symptom[] },
-  userId: number | null,
+  ctx: ActingContext,
+  { temperature, ...typed }: RoundReadingInput,
 ): ReadingRecord {
+  const input = { ...typed, tenths: temperatureTenths(temperature) };
+  const userId = ctx.actor?.userId ?? null;
   requireActiveStay(ctx, input.stayId);
   const now = ctx.now();
   const round = roundInfo(getSettings(ctx), input.day, input.slot, now);

@@ -1,5 +1,5 @@
 import type { TransferRecord } from '../../shared/health';
-import { isoNow, type ServiceContext } from '../services/context';
+import { isoNow, type ActingContext } from '../services/context';
 import { assertBusinessDates } from '../services/datedInput';
 import { DomainError } from '../services/errors';
 import { getFeverCase } from './fever';
@@ -24,11 +24,8 @@ export const ROOMMATE_RESTART_REASON = 'roommate transferred to hospital (fever)
  * contacts and, if the site says so, their observation starts again today. One transaction (the
  * router's), so a refusal anywhere leaves everything as it was.
  */
-export function transferFeverCase(
-  ctx: ServiceContext,
-  input: TransferInput,
-  userId: number | null,
-): TransferRecord {
+export function transferFeverCase(ctx: ActingContext, input: TransferInput): TransferRecord {
+  const userId = ctx.actor?.userId ?? null;
   const fever = getFeverCase(ctx, input.caseId);
   assertBusinessDates(ctx, { departedAt: input.departedAt });
   if (fever.status !== 'open') {

@@ -10,30 +10,6 @@ import { SCHEMA_VERSION } from '../db/migrations';
 import { auditPage } from '../services/audit';
 import { verifyAuditTrail } from '../services/auditAnchors/verify';
 import { exportAudit } from '../services/auditExport';
-import { previewImport } from '../residents/importPeople';
-import { confirmAllocation, suggestAllocation } from '../residents/allocation';
-import { batchMembers, createBatch, listBatches, registerArrivals } from '../residents/arrivals';
-import { recordDisinfection } from '../residents/disinfection';
-import { listOrigins } from '../registry/origins';
-import {
-  cancelRegistration,
-  checkOut,
-  extendStay,
-  getStay,
-  moveStay,
-  roomOccupants,
-} from '../residents/stays';
-import { personHistory } from '../residents/personHistory';
-import { occupancyList, releaseNotice } from '../residents/prints';
-import { residentPage } from '../residents/residents';
-import { listFeverCases, recheckFever } from '../health/fever';
-import { readingsOfStay, recordRoundReading } from '../health/readings';
-import { roundSheet, roundSummary } from '../health/rounds';
-import { temperatureTenths } from '../health/temperature';
-import { transferFeverCase } from '../health/transfer';
-import { producedDailyReport } from '../reports/dailyReport';
-import { exportDailyReport } from '../reports/dailyReportExport';
-import { printToPdf } from '../reports/printToPdf';
 import {
   assign,
   autoFillPeriod,
@@ -78,7 +54,6 @@ import {
   setStaffActive,
   updateStaff,
 } from '../services/roster/staff';
-import { revealNumbers } from '../residents/reveal';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
 import type { MaybeDeferred } from '../services/deferred';
 import { initialize } from '../services/setup';
@@ -91,12 +66,6 @@ import {
   updateUser,
 } from '../services/users';
 import {
-  createBuilding,
-  listBuildings,
-  retireBuilding,
-  updateBuilding,
-} from '../registry/buildings';
-import {
   backupNow,
   backupOverview,
   backupStatus,
@@ -104,19 +73,6 @@ import {
   updateBackupSettings,
 } from '../services/backups/handlers';
 import { loadDemo } from '../services/demo';
-import { createFloor, listFloors, retireFloor, updateFloor } from '../registry/floors';
-import { bulkCreateRooms } from '../registry/roomBulk';
-import { roomBoard } from '../registry/roomBoard';
-import { roomPage } from '../registry/roomPage';
-import {
-  createRoom,
-  deleteRoom,
-  getRoom,
-  retireRoom,
-  roomStatusHistory,
-  setRoomStatus,
-  updateRoom,
-} from '../registry/rooms';
 import {
   getSettings,
   setLanguage,
@@ -126,10 +82,14 @@ import {
   updateObservationSettings,
   updateSecuritySettings,
 } from '../services/settings';
-import { createSite, listSites, retireSite, updateSite } from '../registry/sites';
 import { exportArchive } from '../services/privacy/archiveExport';
 import { purgePersonalData, purgePreview, updateRetention } from '../services/privacy/purge';
 import type { HandlerContext } from '../services/context';
+import { listSites } from '../registry/sites';
+import { registryHandlers } from '../registry/handlers';
+import { residentsHandlers } from '../residents/handlers';
+import { healthHandlers } from '../health/handlers';
+import { reportsHandlers } from '../reports/handlers';
 
 export type Handlers = {
   [M in MethodName]: (ctx: HandlerContext, input: ParsedInput<M>) => MaybeDeferred<MethodResult<M>>;
@@ -169,75 +129,12 @@ export const handlers: Handlers = {
   'audit.verify': (ctx) => verifyAuditTrail(ctx.db, ctx.dataDir),
   'audit.export': exportAudit,
 
-  'sites.list': listSites,
-  'sites.create': createSite,
-  'sites.update': updateSite,
-  'sites.retire': retireSite,
-  'buildings.list': listBuildings,
-  'buildings.create': createBuilding,
-  'buildings.update': updateBuilding,
-  'buildings.retire': retireBuilding,
-  'floors.list': listFloors,
-  'floors.create': createFloor,
-  'floors.update': updateFloor,
-  'floors.retire': retireFloor,
-
-  'rooms.get': getRoom,
-  'rooms.create': createRoom,
-  'rooms.update': updateRoom,
-  'rooms.bulkCreate': bulkCreateRooms,
-  'rooms.setStatus': setRoomStatus,
-  'rooms.retire': retireRoom,
-  'rooms.delete': deleteRoom,
-  'rooms.statusHistory': roomStatusHistory,
-  'rooms.board': roomBoard,
-  'rooms.page': roomPage,
-
-  'origins.list': (ctx) => listOrigins(ctx),
-  'arrivals.list': listBatches,
-  'arrivals.create': createBatch,
-  'arrivals.members': batchMembers,
-  'arrivals.register': registerArrivals,
-  'arrivals.importPreview': previewImport,
-  'allocation.suggest': suggestAllocation,
-  'allocation.confirm': confirmAllocation,
-  'rooms.occupants': roomOccupants,
-  'stays.get': getStay,
-  'stays.extend': extendStay,
-  'stays.move': moveStay,
-  'stays.checkOut': checkOut,
-  'rooms.disinfect': recordDisinfection,
+  ...registryHandlers,
+  ...residentsHandlers,
   'settings.updateObservation': updateObservationSettings,
-
-  'residents.page': (ctx, input) => residentPage(ctx, input, ctx.actor),
-  'people.history': personHistory,
-  'people.reveal': (ctx, input) => revealNumbers(ctx, input, ctx.actor),
-  'stays.cancel': cancelRegistration,
-  'prints.releaseNotice': (ctx, input) => releaseNotice(ctx, input, ctx.actor),
-  'prints.occupancy': occupancyList,
-
-  'rounds.sheet': roundSheet,
-  'rounds.summary': roundSummary,
-  'readings.record': (ctx, { temperature, ...input }) =>
-    recordRoundReading(
-      ctx,
-      { ...input, tenths: temperatureTenths(temperature) },
-      ctx.actor?.userId ?? null,
-    ),
-  'readings.ofStay': readingsOfStay,
-  'fever.list': listFeverCases,
-  'fever.recheck': (ctx, { temperature, ...input }) =>
-    recheckFever(
-      ctx,
-      { ...input, tenths: temperatureTenths(temperature) },
-      ctx.actor?.userId ?? null,
-    ),
-  'fever.transfer': (ctx, input) => transferFeverCase(ctx, input, ctx.actor?.userId ?? null),
+  ...healthHandlers,
   'settings.updateHealth': updateHealthSettings,
-
-  'reports.daily': producedDailyReport,
-  'reports.dailyExport': exportDailyReport,
-  'print.toPdf': (ctx, input) => printToPdf(ctx.platform, input),
+  ...reportsHandlers,
 
   'staff.list': listStaff,
   'staff.create': createStaff,

@@ -5,10 +5,10 @@ import { DomainError } from '../services/errors';
 
 /** The calling window as a PDF, made by the shell after the call returns to the event loop. */
 export function printToPdf(
-  platform: CallerPlatform,
+  ctx: { platform: CallerPlatform },
   input: { filename: string },
 ): Deferred<ExportedFile> {
-  const print = platform.printToPdf;
+  const print = ctx.platform.printToPdf;
   if (!print) {
     throw new DomainError('NOT_AVAILABLE', 'This shell cannot print to PDF; use Print instead');
   }

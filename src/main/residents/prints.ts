@@ -1,25 +1,18 @@
 import { ageOn } from '../../shared/idNumber';
 import type { DocumentType, Gender, StayStatus } from '../../shared/people';
-import { mayRevealPersonalNumbers, type Role } from '../../shared/permissions';
+import { mayRevealPersonalNumbers } from '../../shared/permissions';
 import type { RoomStatus } from '../../shared/domain';
 import type { OccupancyList, OccupancyRoom, ReleaseNotice } from '../../shared/residents';
 import { siteDay, siteMidnight } from '../../shared/siteDate';
 import { appendAudit } from '../services/audit';
 import { getBuilding } from '../registry/buildings';
-import { isoNow, type ServiceContext } from '../services/context';
+import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
 import { getFloor } from '../registry/floors';
 import { maskIdNumber } from '../services/masking';
 import { originLabel } from './personHistory';
 import { getSite } from '../registry/sites';
 import { occupantsWhere } from './stays';
-
-/** Who is printing: the notice shows a full document number only to those allowed to see it. */
-export interface PrintingUser {
-  userId: number;
-  username: string;
-  roles: readonly Role[];
-}
 
 interface NoticeRow {
   site_name: string;
@@ -43,11 +36,8 @@ interface NoticeRow {
  * notice is prepared on the morning of release). Every print is a row in the audit trail, naming
  * whether the full document number was shown.
  */
-export function releaseNotice(
-  ctx: ServiceContext,
-  input: { stayId: number },
-  user: PrintingUser | null,
-): ReleaseNotice {
+export function releaseNotice(ctx: ActingContext, input: { stayId: number }): ReleaseNotice {
+  const user = ctx.actor;
   const row = ctx.db
     .prepare<[number], NoticeRow>(
       `SELECT si.name AS site_name, si.address AS site_address, p.full_name, p.gender, p.birth_date,

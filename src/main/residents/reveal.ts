@@ -1,17 +1,14 @@
 import type { RevealedNumbers } from '../../shared/residents';
 import { appendAudit } from '../services/audit';
-import { isoNow, type ServiceContext } from '../services/context';
+import { isoNow, type ActingContext } from '../services/context';
 import { notFound } from '../services/errors';
 
 /**
  * A person's document and phone numbers in full (and the notes, which may hold numbers), for the one user who asked and may see them. The
  * audit row names the person, never the numbers.
  */
-export function revealNumbers(
-  ctx: ServiceContext,
-  input: { personId: number },
-  user: { userId: number; username: string } | null,
-): RevealedNumbers {
+export function revealNumbers(ctx: ActingContext, input: { personId: number }): RevealedNumbers {
+  const user = ctx.actor;
   const row = ctx.db
     .prepare<
       [number],
