@@ -12,7 +12,8 @@ import {
   type Desk,
 } from '../testing/peopleTesting';
 import { countRows, TEST_NOW } from '../testing/tempDb';
-import { normalizeHeader, suggestMapping, toDay } from './importPeople';
+import { normalizeHeader, toDay } from '../services/fileReading/sheetCells';
+import { suggestMapping } from './importMapping';
 
 const base64 = (bytes: Uint8Array | string) =>
   (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes)).toString('base64');
