@@ -5,7 +5,7 @@ import {
   listLocations,
   transfer,
 } from '../services/stock/locations';
-import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract';
+import type { MethodName } from '../../shared/contract';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { auditPage } from '../services/audit';
 import { verifyAuditTrail } from '../services/auditAnchors/verify';
@@ -55,7 +55,6 @@ import {
   updateStaff,
 } from '../services/roster/staff';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
-import type { MaybeDeferred } from '../services/deferred';
 import { initialize } from '../services/setup';
 import {
   countUsers,
@@ -84,16 +83,14 @@ import {
 } from '../services/settings';
 import { exportArchive } from '../services/privacy/archiveExport';
 import { purgePersonalData, purgePreview, updateRetention } from '../services/privacy/purge';
-import type { HandlerContext } from '../services/context';
+import type { Handler } from '../services/handlerMap';
 import { listSites } from '../registry/sites';
 import { registryHandlers } from '../registry/handlers';
 import { residentsHandlers } from '../residents/handlers';
 import { healthHandlers } from '../health/handlers';
 import { reportsHandlers } from '../reports/handlers';
 
-export type Handlers = {
-  [M in MethodName]: (ctx: HandlerContext, input: ParsedInput<M>) => MaybeDeferred<MethodResult<M>>;
-};
+export type Handlers = { [M in MethodName]: Handler<M> };
 
 /** Contract method → service. The router adds validation, transactions and envelopes. */
 export const handlers: Handlers = {

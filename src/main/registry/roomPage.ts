@@ -1,7 +1,14 @@
 import type { RoomSortField } from '../../shared/contract';
 import type { RoomPage, RoomStatus } from '../../shared/domain';
 import type { ServiceContext } from '../services/context';
-import { afterKey, decodeCursor, escapeLike, orderBy, pageOf, type KeyValue } from '../services/keyset';
+import {
+  afterKey,
+  decodeCursor,
+  escapeLike,
+  orderBy,
+  pageOf,
+  type KeyValue,
+} from '../services/keyset';
 import { ROOM_SELECT, toRoom, type RoomRow } from './roomRows';
 
 export interface RoomPageInput {

@@ -4,7 +4,12 @@ import type { PersonDetail, PersonHistory, StayEventRecord } from '../../shared/
 import { siteMidnight } from '../../shared/siteDate';
 import type { ServiceContext } from '../services/context';
 import { notFound } from '../services/errors';
-import { maskIdNumber, maskPersonalNumbers, maskPersonalNumbersOrNull, maskPhone } from '../services/masking';
+import {
+  maskIdNumber,
+  maskPersonalNumbers,
+  maskPersonalNumbersOrNull,
+  maskPhone,
+} from '../services/masking';
 import { vulnerableFlags } from './people';
 
 interface PersonRow {
