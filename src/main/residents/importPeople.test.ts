@@ -12,8 +12,6 @@ import {
   type Desk,
 } from '../testing/peopleTesting';
 import { countRows, TEST_NOW } from '../testing/tempDb';
-import { normalizeHeader, toDay } from '../services/fileReading/sheetCells';
-import { suggestMapping } from './importMapping';
 
 const base64 = (bytes: Uint8Array | string) =>
   (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes)).toString('base64');
@@ -32,111 +30,6 @@ const ID_A = residentId('1990-01-02', 'male', 1);
 const ID_B = residentId('1985-03-04', 'female', 2);
 const ID_C = residentId('1952-12-31', 'male', 3);
 const ID_D = residentId('2019-06-15', 'female', 4);
-
-describe('suggestMapping', () => {
-  it('maps the headers of a district list by their Chinese names', () => {
-    const headers = [
-      '序号',
-      '*姓名',
-      '性别',
-      '出生年月',
-      '证件类型',
-      '证件号码',
-      '联系电话',
-      '人员类别',
-      '同行',
-      '末次暴露时间',
-      '是否孕妇',
-      '有无慢性病',
-      '残疾',
-      '紧急联系人',
-      '紧急联系电话',
-      '备注',
-      '家庭住址',
-    ];
-    expect(suggestMapping(headers)).toEqual({
-      fullName: 1,
-      gender: 2,
-      birthDate: 3,
-      documentType: 4,
-      documentNumber: 5,
-      phone: 6,
-      category: 7,
-      household: 8,
-      lastExposureDate: 9,
-      pregnant: 10,
-      chronicIllness: 11,
-      disability: 12,
-      emergencyContact: 13,
-      emergencyPhone: 14,
-      notes: 15,
-    });
-  });
-
-  it('maps English headers, full-width text and headers with a note in brackets', () => {
-    expect(
-      suggestMapping([
-        'Full Name',
-        'Sex',
-        'Date of Birth',
-        'ID',
-        'Mobile',
-        'Emergency contact phone',
-        'Emergency contact',
-        'Household',
-        'Last exposure date',
-        'Remarks',
-      ]),
-    ).toEqual({
-      fullName: 0,
-      gender: 1,
-      birthDate: 2,
-      documentNumber: 3,
-      phone: 4,
-      emergencyPhone: 5,
-      emergencyContact: 6,
-      household: 7,
-      lastExposureDate: 8,
-      notes: 9,
-    });
-    expect(normalizeHeader('手机号码（必填）')).toBe('手机号码');
-    expect(suggestMapping(['身份证号码(18位)', '联系电话：', '出生日期 (YYYY-MM-DD)'])).toEqual({
-      documentNumber: 0,
-      phone: 1,
-      birthDate: 2,
-    });
-  });
-
-  it('gives each field one column, and leaves unknown headers unmapped', () => {
-    expect(suggestMapping(['姓名', '名字', '工作单位', 'hotel', '身份证地址'])).toEqual({
-      fullName: 0,
-    });
-  });
-});
-
-describe('toDay', () => {
-  it.each([
-    ['1990-01-02', '1990-01-02'],
-    ['1990/1/2', '1990-01-02'],
-    ['1990.1.2', '1990-01-02'],
-    ['1990年1月2日', '1990-01-02'],
-    ['19900102', '1990-01-02'],
-    ['32875', '1990-01-02'],
-    ['32875.5', '1990-01-02'],
-    ['1990/1/2 0:00', '1990-01-02'],
-    ['1990-01-02T00:00:00.000Z', '1990-01-02'],
-    ['２０００－０２－２９', '2000-02-29'],
-  ])('reads %s as %s', (raw, day) => {
-    expect(toDay(raw)).toEqual({ value: day });
-  });
-
-  it.each(['1990-02-30', '19900230', '1990', 'abc', '02/01/1990', '1899-12-31', '12'])(
-    'refuses %s',
-    (raw) => {
-      expect(toDay(raw)).toEqual({ error: 'date_value' });
-    },
-  );
-});
 
 describe('arrivals.importPreview (through the router)', () => {
   let desk: Desk;
