@@ -5,14 +5,14 @@ import { afterAll, bench, describe } from 'vitest';
 import { personInput } from '../src/shared/contract/people';
 import { residentIdCheckChar } from '../src/shared/idNumber';
 import { openDatabase } from '../src/main/db/open';
-import { suggestAllocation } from '../src/main/services/allocation';
-import { createBatch, registerArrivals, type ArrivalInput } from '../src/main/services/arrivals';
-import { createBuilding } from '../src/main/services/buildings';
+import { suggestAllocation } from '../src/main/residents/allocation';
+import { createBatch, registerArrivals, type ArrivalInput } from '../src/main/residents/arrivals';
+import { createBuilding } from '../src/main/registry/buildings';
 import type { ServiceContext } from '../src/main/services/context';
-import { roomBoard } from '../src/main/services/roomBoard';
-import { bulkCreateRooms } from '../src/main/services/roomBulk';
-import { roomPage } from '../src/main/services/roomPage';
-import { createSite } from '../src/main/services/sites';
+import { roomBoard } from '../src/main/registry/roomBoard';
+import { bulkCreateRooms } from '../src/main/registry/roomBulk';
+import { roomPage } from '../src/main/registry/roomPage';
+import { createSite } from '../src/main/registry/sites';
 
 /**
  * District scale on a real database file: a site of 2,000 rooms and a batch of 200 arrivals

@@ -1,10 +1,10 @@
 import { personInput } from '../src/shared/contract/people';
 import { residentIdCheckChar } from '../src/shared/idNumber';
-import type { ArrivalInput } from '../src/main/services/arrivals';
-import { createBuilding } from '../src/main/services/buildings';
+import type { ArrivalInput } from '../src/main/residents/arrivals';
+import { createBuilding } from '../src/main/registry/buildings';
 import type { ServiceContext } from '../src/main/services/context';
-import { bulkCreateRooms } from '../src/main/services/roomBulk';
-import { createSite } from '../src/main/services/sites';
+import { bulkCreateRooms } from '../src/main/registry/roomBulk';
+import { createSite } from '../src/main/registry/sites';
 
 /** A site with buildings A, B, … of single rooms (floors 1–20); returns the site id and room ids. */
 export function benchSite(

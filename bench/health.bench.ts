@@ -1,7 +1,7 @@
 import { afterAll, bench, describe } from 'vitest';
-import { createBatch, registerArrivals } from '../src/main/services/arrivals';
-import { roundSheet } from '../src/main/services/rounds';
-import { checkIn } from '../src/main/services/stays';
+import { createBatch, registerArrivals } from '../src/main/residents/arrivals';
+import { roundSheet } from '../src/main/health/rounds';
+import { checkIn } from '../src/main/residents/stays';
 import { sessionFor } from '../src/main/testing/authTesting';
 import { addUser, makeTestContext, makeTestRouter } from '../src/main/testing/tempDb';
 import { benchResident, benchSite } from './benchPeople';

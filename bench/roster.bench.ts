@@ -3,7 +3,7 @@ import { STAFF_ROLES } from '../src/shared/roster';
 import { autoFillPeriod, createPeriod, rosterGrid } from '../src/main/services/roster/periods';
 import { createPost, createTemplate } from '../src/main/services/roster/posts';
 import { createStaff } from '../src/main/services/roster/staff';
-import { createSite } from '../src/main/services/sites';
+import { createSite } from '../src/main/registry/sites';
 import { makeTestContext } from '../src/main/testing/tempDb';
 
 /**

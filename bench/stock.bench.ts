@@ -1,7 +1,7 @@
 import { afterAll, bench, describe } from 'vitest';
 import { addDays, siteInstant } from '../src/shared/siteDate';
 import { DESTINATION_KINDS, RECEIPT_SOURCES } from '../src/shared/stock';
-import { createSite } from '../src/main/services/sites';
+import { createSite } from '../src/main/registry/sites';
 import { createItem } from '../src/main/services/stock/catalogue';
 import { insertDocument, postMovement, siteStore } from '../src/main/services/stock/ledger';
 import { stockCard } from '../src/main/services/stock/onHand';

@@ -1,8 +1,8 @@
 import type { ServiceContext } from '../../src/main/services/context';
-import { dailyReport } from '../../src/main/services/dailyReport';
-import { residentPage, type ResidentPageInput } from '../../src/main/services/residents';
-import { roomBoard } from '../../src/main/services/roomBoard';
-import { roundSheet } from '../../src/main/services/rounds';
+import { dailyReport } from '../../src/main/reports/dailyReport';
+import { residentPage, type ResidentPageInput } from '../../src/main/residents/residents';
+import { roomBoard } from '../../src/main/registry/roomBoard';
+import { roundSheet } from '../../src/main/health/rounds';
 import { rosterGrid } from '../../src/main/services/roster/periods';
 import { stockCard } from '../../src/main/services/stock/onHand';
 import { stockReport } from '../../src/main/services/stock/report';

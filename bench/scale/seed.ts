@@ -2,7 +2,11 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { installChangeCapture } from '../../src/main/db/changeCapture';
 import { openDatabase, type Db } from '../../src/main/db/open';
 import { personInput } from '../../src/shared/contract/people';
-import { createBatch, registerArrivals, type ArrivalInput } from '../../src/main/services/arrivals';
+import {
+  createBatch,
+  registerArrivals,
+  type ArrivalInput,
+} from '../../src/main/residents/arrivals';
 import { drainCapturedChanges } from '../../src/main/services/audit';
 import type { ServiceContext } from '../../src/main/services/context';
 import { scalePerson } from './people';

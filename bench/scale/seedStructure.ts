@@ -1,9 +1,9 @@
 import { STAFF_ROLES, type StaffRole } from '../../src/shared/roster';
 import { STOCK_CATEGORIES } from '../../src/shared/stock';
 import type { ServiceContext } from '../../src/main/services/context';
-import { createBuilding } from '../../src/main/services/buildings';
-import { bulkCreateRooms } from '../../src/main/services/roomBulk';
-import { createSite } from '../../src/main/services/sites';
+import { createBuilding } from '../../src/main/registry/buildings';
+import { bulkCreateRooms } from '../../src/main/registry/roomBulk';
+import { createSite } from '../../src/main/registry/sites';
 import { createUser } from '../../src/main/services/users';
 import { createItem } from '../../src/main/services/stock/catalogue';
 import { siteStore } from '../../src/main/services/stock/ledger';

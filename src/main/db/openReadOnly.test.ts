@@ -6,7 +6,7 @@ import { startCore, type Core } from '../app';
 import { memoryHandle } from '../auth/sessionStore';
 import { createRouter } from '../ipc/router';
 import { DATABASE_FILE } from '../platform/dataDir';
-import { createSite } from '../services/sites';
+import { createSite } from '../registry/sites';
 import {
   addUser,
   capturingLogger,

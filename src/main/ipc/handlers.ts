@@ -5,35 +5,11 @@ import {
   listLocations,
   transfer,
 } from '../services/stock/locations';
-import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract';
+import type { MethodName } from '../../shared/contract';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { auditPage } from '../services/audit';
 import { verifyAuditTrail } from '../services/auditAnchors/verify';
 import { exportAudit } from '../services/auditExport';
-import { previewImport } from '../services/importPeople';
-import { confirmAllocation, suggestAllocation } from '../services/allocation';
-import { batchMembers, createBatch, listBatches, registerArrivals } from '../services/arrivals';
-import { recordDisinfection } from '../services/disinfection';
-import { listOrigins } from '../services/origins';
-import {
-  cancelRegistration,
-  checkOut,
-  extendStay,
-  getStay,
-  moveStay,
-  roomOccupants,
-} from '../services/stays';
-import { personHistory } from '../services/personHistory';
-import { occupancyList, releaseNotice } from '../services/prints';
-import { residentPage } from '../services/residents';
-import { listFeverCases, recheckFever } from '../services/fever';
-import { readingsOfStay, recordRoundReading } from '../services/readings';
-import { roundSheet, roundSummary } from '../services/rounds';
-import { temperatureTenths } from '../services/temperature';
-import { transferFeverCase } from '../services/transfer';
-import { producedDailyReport } from '../services/dailyReport';
-import { exportDailyReport } from '../services/dailyReportExport';
-import { printToPdf } from '../services/printToPdf';
 import {
   assign,
   autoFillPeriod,
@@ -78,9 +54,7 @@ import {
   setStaffActive,
   updateStaff,
 } from '../services/roster/staff';
-import { revealNumbers } from '../services/reveal';
 import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
-import type { MaybeDeferred } from '../services/deferred';
 import { initialize } from '../services/setup';
 import {
   countUsers,
@@ -91,12 +65,6 @@ import {
   updateUser,
 } from '../services/users';
 import {
-  createBuilding,
-  listBuildings,
-  retireBuilding,
-  updateBuilding,
-} from '../services/buildings';
-import {
   backupNow,
   backupOverview,
   backupStatus,
@@ -104,19 +72,6 @@ import {
   updateBackupSettings,
 } from '../services/backups/handlers';
 import { loadDemo } from '../services/demo';
-import { createFloor, listFloors, retireFloor, updateFloor } from '../services/floors';
-import { bulkCreateRooms } from '../services/roomBulk';
-import { roomBoard } from '../services/roomBoard';
-import { roomPage } from '../services/roomPage';
-import {
-  createRoom,
-  deleteRoom,
-  getRoom,
-  retireRoom,
-  roomStatusHistory,
-  setRoomStatus,
-  updateRoom,
-} from '../services/rooms';
 import {
   getSettings,
   setLanguage,
@@ -126,14 +81,16 @@ import {
   updateObservationSettings,
   updateSecuritySettings,
 } from '../services/settings';
-import { createSite, listSites, retireSite, updateSite } from '../services/sites';
 import { exportArchive } from '../services/privacy/archiveExport';
 import { purgePersonalData, purgePreview, updateRetention } from '../services/privacy/purge';
-import type { HandlerContext } from '../services/context';
+import type { Handler } from '../services/handlerMap';
+import { listSites } from '../registry/sites';
+import { registryHandlers } from '../registry/handlers';
+import { residentsHandlers } from '../residents/handlers';
+import { healthHandlers } from '../health/handlers';
+import { reportsHandlers } from '../reports/handlers';
 
-export type Handlers = {
-  [M in MethodName]: (ctx: HandlerContext, input: ParsedInput<M>) => MaybeDeferred<MethodResult<M>>;
-};
+export type Handlers = { [M in MethodName]: Handler<M> };
 
 /** Contract method → service. The router adds validation, transactions and envelopes. */
 export const handlers: Handlers = {
@@ -169,75 +126,12 @@ export const handlers: Handlers = {
   'audit.verify': (ctx) => verifyAuditTrail(ctx.db, ctx.dataDir),
   'audit.export': exportAudit,
 
-  'sites.list': listSites,
-  'sites.create': createSite,
-  'sites.update': updateSite,
-  'sites.retire': retireSite,
-  'buildings.list': listBuildings,
-  'buildings.create': createBuilding,
-  'buildings.update': updateBuilding,
-  'buildings.retire': retireBuilding,
-  'floors.list': listFloors,
-  'floors.create': createFloor,
-  'floors.update': updateFloor,
-  'floors.retire': retireFloor,
-
-  'rooms.get': getRoom,
-  'rooms.create': createRoom,
-  'rooms.update': updateRoom,
-  'rooms.bulkCreate': bulkCreateRooms,
-  'rooms.setStatus': setRoomStatus,
-  'rooms.retire': retireRoom,
-  'rooms.delete': deleteRoom,
-  'rooms.statusHistory': roomStatusHistory,
-  'rooms.board': roomBoard,
-  'rooms.page': roomPage,
-
-  'origins.list': (ctx) => listOrigins(ctx),
-  'arrivals.list': listBatches,
-  'arrivals.create': createBatch,
-  'arrivals.members': batchMembers,
-  'arrivals.register': registerArrivals,
-  'arrivals.importPreview': previewImport,
-  'allocation.suggest': suggestAllocation,
-  'allocation.confirm': confirmAllocation,
-  'rooms.occupants': roomOccupants,
-  'stays.get': getStay,
-  'stays.extend': extendStay,
-  'stays.move': moveStay,
-  'stays.checkOut': checkOut,
-  'rooms.disinfect': recordDisinfection,
+  ...registryHandlers,
+  ...residentsHandlers,
   'settings.updateObservation': updateObservationSettings,
-
-  'residents.page': (ctx, input) => residentPage(ctx, input, ctx.actor),
-  'people.history': personHistory,
-  'people.reveal': (ctx, input) => revealNumbers(ctx, input, ctx.actor),
-  'stays.cancel': cancelRegistration,
-  'prints.releaseNotice': (ctx, input) => releaseNotice(ctx, input, ctx.actor),
-  'prints.occupancy': occupancyList,
-
-  'rounds.sheet': roundSheet,
-  'rounds.summary': roundSummary,
-  'readings.record': (ctx, { temperature, ...input }) =>
-    recordRoundReading(
-      ctx,
-      { ...input, tenths: temperatureTenths(temperature) },
-      ctx.actor?.userId ?? null,
-    ),
-  'readings.ofStay': readingsOfStay,
-  'fever.list': listFeverCases,
-  'fever.recheck': (ctx, { temperature, ...input }) =>
-    recheckFever(
-      ctx,
-      { ...input, tenths: temperatureTenths(temperature) },
-      ctx.actor?.userId ?? null,
-    ),
-  'fever.transfer': (ctx, input) => transferFeverCase(ctx, input, ctx.actor?.userId ?? null),
+  ...healthHandlers,
   'settings.updateHealth': updateHealthSettings,
-
-  'reports.daily': producedDailyReport,
-  'reports.dailyExport': exportDailyReport,
-  'print.toPdf': (ctx, input) => printToPdf(ctx.platform, input),
+  ...reportsHandlers,
 
   'staff.list': listStaff,
   'staff.create': createStaff,

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryHandle, type SessionHandle } from '../auth/sessionStore';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { DomainError } from '../services/errors';
-import { createSite } from '../services/sites';
+import { createSite } from '../registry/sites';
 import {
   auditRows,
   discardPendingCapture,

@@ -71,10 +71,14 @@ export interface BackupControl {
   replaceAfterPurge(actor: Actor | null): Promise<{ removed: number; fresh: string }>;
 }
 
-export interface HandlerContext extends ServiceContext, AppFacts {
+/** A service that records or shows who acted reads the actor from its context, never a third argument. */
+export interface ActingContext extends ServiceContext {
+  actor: Actor | null;
+}
+
+export interface HandlerContext extends ActingContext, AppFacts {
   backups?: BackupControl;
   platform: CallerPlatform;
-  actor: Actor | null;
   session: SessionControl;
   unknownNames: UnknownNameMemory;
 }

@@ -9,12 +9,12 @@ import {
   makeTestRouter,
   type TestContext,
 } from '../testing/tempDb';
-import { listBuildings } from './buildings';
+import { listBuildings } from '../registry/buildings';
 import { DEMO_DATA, loadDemo } from './demo';
-import { listFloors } from './floors';
-import { roomBoard } from './roomBoard';
+import { listFloors } from '../registry/floors';
+import { roomBoard } from '../registry/roomBoard';
 import { roomLabel } from '../../shared/roomLabel';
-import { getSite, listSites } from './sites';
+import { getSite, listSites } from '../registry/sites';
 
 type Block = (typeof DEMO_DATA.buildings)[number]['blocks'][number];
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { ROOM_FEATURES, ROOM_STATUSES, ROOM_TYPES } from '../../shared/domain';
 import demoJson from '../../../resources/demo/site.json';
-import { createBuilding } from './buildings';
+import { createBuilding } from '../registry/buildings';
 import type { ServiceContext } from './context';
 import { DomainError } from './errors';
-import { bulkCreateRooms } from './roomBulk';
-import { setRoomStatus } from './rooms';
-import { createSite } from './sites';
+import { bulkCreateRooms } from '../registry/roomBulk';
+import { setRoomStatus } from '../registry/rooms';
+import { createSite } from '../registry/sites';
 
 const demoSchema = z.object({
   site: z.object({ name: z.string(), address: z.string() }),

@@ -3,7 +3,7 @@ import type { HandlerContext } from './context';
 import { authStatus } from './auth';
 import { loadDemo } from './demo';
 import { DomainError } from './errors';
-import { createSite } from './sites';
+import { createSite } from '../registry/sites';
 import { countUsers, createUser, loadActor } from './users';
 
 export interface SetupInput {

@@ -11,10 +11,10 @@ import { addDays, siteDay } from '../../shared/siteDate';
 import type { SessionHandle } from '../auth/sessionStore';
 import { openDatabase, type Db } from '../db/open';
 import { SessionStore } from '../auth/sessionStore';
-import { createBuilding } from '../services/buildings';
-import { createFloor } from '../services/floors';
-import { createRoom, setRoomStatus } from '../services/rooms';
-import { createSite } from '../services/sites';
+import { createBuilding } from '../registry/buildings';
+import { createFloor } from '../registry/floors';
+import { createRoom, setRoomStatus } from '../registry/rooms';
+import { createSite } from '../registry/sites';
 import { sessionFor, valueOf } from './authTesting';
 import {
   addUser,

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dailyReport } from '../../services/dailyReport';
-import { residentPage } from '../../services/residents';
-import { roomBoard } from '../../services/roomBoard';
-import { roundSheet } from '../../services/rounds';
+import { dailyReport } from '../../reports/dailyReport';
+import { residentPage } from '../../residents/residents';
+import { roomBoard } from '../../registry/roomBoard';
+import { roundSheet } from '../../health/rounds';
 import { stockReport } from '../../services/stock/report';
 import { buildSite } from '../../testing/peopleTesting';
 import { plansOf } from '../../testing/queryPlans';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readingsOfStay } from '../../services/readings';
+import { readingsOfStay } from '../../health/readings';
 import { makeTempDir, TEST_NOW } from '../../testing/tempDb';
 import type { ServiceContext } from '../../services/context';
 import { migrate, schemaVersion } from '../migrate';

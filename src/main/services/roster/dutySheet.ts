@@ -2,7 +2,7 @@ import type { DutySheet, StaffRole } from '../../../shared/roster';
 import { appendAudit } from '../audit';
 import { isoNow, type ServiceContext } from '../context';
 import { DomainError } from '../errors';
-import { getSite } from '../sites';
+import { getSite } from '../../registry/sites';
 import { rosterGrid } from './periods';
 
 /**

@@ -16,7 +16,7 @@ import { isoNow, type ServiceContext } from '../context';
 import { assertBusinessDates } from '../datedInput';
 import { DomainError, notFound } from '../errors';
 import { getSettings } from '../settings';
-import { getActiveSite } from '../sites';
+import { getActiveSite } from '../../registry/sites';
 import { autoFill, type FillSlot } from './autofill';
 import { instantOf } from './isoInstant';
 import { listPosts, listTemplates } from './posts';

@@ -2,7 +2,7 @@ import type { Post, ShiftTemplate, StaffRole } from '../../../shared/roster';
 import { cachedStatement } from '../../db/statements';
 import { isoNow, type ServiceContext } from '../context';
 import { DomainError, notFound } from '../errors';
-import { getActiveSite } from '../sites';
+import { getActiveSite } from '../../registry/sites';
 import { isNightShift } from './rules';
 
 interface PostRow {

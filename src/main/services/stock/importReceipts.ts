@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context';
 import { Deferred } from '../deferred';
 import { DomainError } from '../errors';
 import { readSheet } from '../fileReading/readSheet';
-import { normalizeHeader, toDay } from '../importPeople';
+import { normalizeHeader, toDay } from '../fileReading/sheetCells';
 import { activeItemNamed, createItem, getItem, listItems, toBaseUnits } from './catalogue';
 import { receive, type ReceiptInput } from './movements';
 

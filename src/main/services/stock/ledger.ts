@@ -3,7 +3,7 @@ import type { StockDocumentKind } from '../../../shared/stock';
 import { isoNow, type ServiceContext } from '../context';
 import { assertBusinessDates } from '../datedInput';
 import { DomainError, notFound } from '../errors';
-import { getActiveSite } from '../sites';
+import { getActiveSite } from '../../registry/sites';
 
 /** The site's main store, made on first use. */
 export function siteStore(ctx: ServiceContext, siteId: number): number {

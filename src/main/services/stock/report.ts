@@ -10,7 +10,7 @@ import {
 } from '../../../shared/stock';
 import { isoNow, type ServiceContext } from '../context';
 import { DomainError } from '../errors';
-import { getSite } from '../sites';
+import { getSite } from '../../registry/sites';
 import { stockLocation } from './ledger';
 
 /**

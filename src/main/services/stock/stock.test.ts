@@ -10,7 +10,7 @@ import { adjust, issue, planIssue, receive, reverse } from './movements';
 import { onHand } from './onHand';
 import { stockReport } from './report';
 import { stockReportCsv, stockReportXlsx } from './reportExport';
-import { createSite } from '../sites';
+import { createSite } from '../../registry/sites';
 
 /** TEST_NOW is 29 November 2026 (site day). */
 const AT = '2026-11-29T09:00:00+08:00';

@@ -1,0 +1,147 @@
+import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../shared/imports';
+import { normalizeHeader } from '../services/fileReading/sheetCells';
+import type { SheetRow } from '../services/fileReading/readSheet';
+
+// Which column of an arrivals list holds which person field, guessed from its headers.
+
+/** Header words for each field, compared after `normalizeHeader` (so without spaces, lower case). */
+const SYNONYMS: Record<ImportField, readonly string[]> = {
+  fullName: ['姓名', '名字', '人员姓名', '隔离人员姓名', 'name', 'fullname', '名称'],
+  gender: ['性别', 'gender', 'sex'],
+  birthDate: [
+    '出生日期',
+    '出生年月',
+    '出生年月日',
+    '生日',
+    'birthdate',
+    'dateofbirth',
+    'birthday',
+    'dob',
+  ],
+  documentType: ['证件类型', '证件类别', '证件种类', 'idtype', 'documenttype', 'doctype'],
+  documentNumber: [
+    '身份证号',
+    '身份证号码',
+    '身份证',
+    '证件号码',
+    '证件号',
+    '护照号',
+    '护照号码',
+    'id',
+    'idno',
+    'idnumber',
+    'idcard',
+    'documentnumber',
+    'documentno',
+    'passportnumber',
+  ],
+  phone: [
+    '手机',
+    '手机号',
+    '手机号码',
+    '电话',
+    '电话号码',
+    '联系电话',
+    '联系方式',
+    'phone',
+    'mobile',
+    'tel',
+    'telephone',
+    'phonenumber',
+  ],
+  category: ['类别', '人员类别', '人员类型', '管控类别', '隔离类别', '隔离类型', 'category'],
+  household: [
+    '同户',
+    '家庭',
+    '同行',
+    '同户编号',
+    '家庭编号',
+    '户号',
+    '同行人',
+    '同户同行',
+    'household',
+    'family',
+    'group',
+  ],
+  lastExposureDate: [
+    '末次接触',
+    '末次接触日期',
+    '末次接触时间',
+    '末次暴露',
+    '末次暴露日期',
+    '末次暴露时间',
+    '最后接触日期',
+    'lastexposure',
+    'lastexposuredate',
+    'lastcontact',
+    'lastcontactdate',
+  ],
+  pregnant: ['孕妇', '是否孕妇', '怀孕', '是否怀孕', 'pregnant'],
+  chronicIllness: [
+    '慢性病',
+    '是否有慢性病',
+    '有无慢性病',
+    '基础疾病',
+    '基础病',
+    'chronicillness',
+    'chronic',
+  ],
+  disability: ['残疾', '是否残疾', '残疾人', 'disability', 'disabled'],
+  emergencyContact: ['紧急联系人', '紧急联系人姓名', 'emergencycontact', 'emergencycontactname'],
+  emergencyPhone: [
+    '紧急联系电话',
+    '紧急联系人电话',
+    '紧急联系人手机',
+    '紧急联系方式',
+    'emergencyphone',
+    'emergencycontactphone',
+  ],
+  notes: ['备注', '说明', '其他说明', 'notes', 'note', 'remarks', 'remark', 'comments'],
+};
+
+/**
+ * A field for each header that names one: first headers that are exactly a synonym, then headers
+ * that contain one (the longest synonym wins, so 紧急联系电话 is the emergency phone, not the
+ * phone). Each field gets the first column that matches it.
+ */
+export function suggestMapping(headers: readonly string[]): ImportMapping {
+  const mapping: ImportMapping = {};
+  const taken = new Set<number>();
+  const normalized = headers.map(normalizeHeader);
+  const assign = (column: number, field: ImportField | null) => {
+    if (field && mapping[field] === undefined) {
+      mapping[field] = column;
+      taken.add(column);
+    }
+  };
+  normalized.forEach((h, column) => {
+    if (h) assign(column, IMPORT_FIELDS.find((f) => SYNONYMS[f].includes(h)) ?? null);
+  });
+  normalized.forEach((h, column) => {
+    // An address (家庭住址, 身份证地址) or a workplace is no person field, whatever else it says.
+    if (!h || taken.has(column) || /地址|住址|单位/.test(h)) return;
+    let best: ImportField | null = null;
+    let bestLength = 0;
+    for (const f of IMPORT_FIELDS) {
+      if (mapping[f] !== undefined) continue;
+      for (const s of SYNONYMS[f]) {
+        // Short English words (id, tel, dob) only as whole headers, never inside another word.
+        if (s.length > bestLength && (s.length > 3 || !/^[a-z]+$/.test(s)) && h.includes(s)) {
+          best = f;
+          bestLength = s.length;
+        }
+      }
+    }
+    assign(column, best);
+  });
+  return mapping;
+}
+
+/** The header row: the first of the first ten rows that names at least two fields, else the first. */
+export function findHeaderRow(rows: readonly SheetRow[]): number {
+  const limit = Math.min(rows.length, 10);
+  for (let i = 0; i < limit; i++) {
+    if (Object.keys(suggestMapping(rows[i]!.cells)).length >= 2) return i;
+  }
+  return 0;
+}

@@ -1,0 +1,175 @@
+import { EARLIEST_BUSINESS_DAY } from '../../shared/businessDates';
+import { ageOn, parseResidentId } from '../../shared/idNumber';
+import { siteMidnight } from '../../shared/siteDate';
+import {
+  CHILD_UNDER_AGE,
+  ELDERLY_FROM_AGE,
+  type Category,
+  type DocumentType,
+  type Gender,
+  type VulnerableFlag,
+} from '../../shared/people';
+import type { FieldErrors } from '../../shared/errors';
+import { isoNow, type ServiceContext } from '../services/context';
+import { DomainError } from '../services/errors';
+
+export interface PersonInput {
+  fullName: string;
+  gender: Gender;
+  birthDate: string;
+  documentType: DocumentType;
+  documentNumber: string;
+  phone: string;
+  category: Category;
+  originId?: number | undefined;
+  pregnant: boolean;
+  chronicIllness: boolean;
+  disability: boolean;
+  emergencyContact: string;
+  emergencyPhone: string;
+  notes: string;
+}
+
+/**
+ * Checks what a schema cannot: a resident ID's check digit, and that the birth date and gender
+ * typed on the form agree with the number. Returns the document number as stored.
+ */
+export function checkDocument(
+  input: Pick<PersonInput, 'documentType' | 'documentNumber' | 'birthDate' | 'gender'>,
+): {
+  number: string;
+  fields: FieldErrors;
+} {
+  const fields: FieldErrors = {};
+  if (input.documentType !== 'resident_id')
+    return { number: input.documentNumber.trim().toUpperCase(), fields };
+  const parsed = parseResidentId(input.documentNumber);
+  if (!parsed.ok) {
+    fields.documentNumber = `id_${parsed.problem}`;
+    return { number: input.documentNumber, fields };
+  }
+  if (parsed.facts.birthDate !== input.birthDate) fields.birthDate = 'id_birth_mismatch';
+  if (parsed.facts.gender !== input.gender) fields.gender = 'id_gender_mismatch';
+  return { number: parsed.value, fields };
+}
+
+/** The earliest birth date a form accepts: anything older is a typing mistake. */
+export const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+/**
+ * Dates that parse but cannot be true on `today` (a site day): a birth or an exposure in the
+ * future, a birth before 1900 (people are older than the desk's business days), an exposure
+ * before 2000. Keyed by field, like checkDocument.
+ */
+export function checkDates(
+  input: { birthDate?: string | undefined; lastExposureDate?: string | undefined },
+  today: string,
+): FieldErrors {
+  const fields: FieldErrors = {};
+  if (input.birthDate !== undefined && input.birthDate > today) fields.birthDate = 'date_in_future';
+  else if (input.birthDate !== undefined && input.birthDate < EARLIEST_BIRTH_DATE)
+    fields.birthDate = 'date_too_early';
+  if (input.lastExposureDate !== undefined && input.lastExposureDate > today)
+    fields.lastExposureDate = 'date_in_future';
+  else if (input.lastExposureDate !== undefined && input.lastExposureDate < EARLIEST_BUSINESS_DAY)
+    fields.lastExposureDate = 'date_before_2000';
+  return fields;
+}
+
+export function vulnerableFlags(
+  p: { birthDate: string; pregnant: boolean; chronicIllness: boolean; disability: boolean },
+  on: Date,
+): VulnerableFlag[] {
+  const age = ageOn(p.birthDate, siteMidnight(on));
+  const flags: VulnerableFlag[] = [];
+  if (age >= ELDERLY_FROM_AGE) flags.push('elderly');
+  if (age < CHILD_UNDER_AGE) flags.push('child');
+  if (p.pregnant) flags.push('pregnant');
+  if (p.chronicIllness) flags.push('chronic_illness');
+  if (p.disability) flags.push('disability');
+  return flags;
+}
+
+interface OpenStayRow {
+  id: number;
+  status: string;
+  room_number: string | null;
+  batch_label: string | null;
+}
+
+/**
+ * Finds or creates the person for a document and refreshes their details. A person with an open
+ * stay (registered or checked in) is refused, naming that stay.
+ */
+export function upsertPerson(ctx: ServiceContext, input: PersonInput, fieldPrefix = ''): number {
+  const { number, fields } = checkDocument(input);
+  if (Object.keys(fields).length > 0) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      'The document number does not agree with the form',
+      {},
+      Object.fromEntries(Object.entries(fields).map(([k, v]) => [fieldPrefix + k, v])),
+    );
+  }
+  const existing = ctx.db
+    .prepare<[string, string], { id: number }>(
+      'SELECT id FROM people WHERE document_type = ? AND document_number = ?',
+    )
+    .get(input.documentType, number);
+  if (existing) {
+    const open = ctx.db
+      .prepare<[number], OpenStayRow>(
+        `SELECT s.id, s.status, r.number AS room_number, b.label AS batch_label FROM stays s
+         LEFT JOIN rooms r ON r.id = s.room_id LEFT JOIN arrival_batches b ON b.id = s.batch_id
+         WHERE s.person_id = ? AND s.status IN ('registered','active')`,
+      )
+      .get(existing.id);
+    if (open) {
+      throw new DomainError(
+        'OPEN_STAY_EXISTS',
+        `${input.fullName} already has an open stay`,
+        {
+          name: input.fullName,
+          room: open.room_number ?? '',
+          batch: open.batch_label ?? '',
+          stayId: open.id,
+        },
+        { [`${fieldPrefix}documentNumber`]: 'open_stay' },
+      );
+    }
+  }
+  const at = isoNow(ctx);
+  const values = [
+    input.fullName,
+    input.gender,
+    input.birthDate,
+    input.phone,
+    input.category,
+    input.originId ?? null,
+    input.pregnant ? 1 : 0,
+    input.chronicIllness ? 1 : 0,
+    input.disability ? 1 : 0,
+    input.emergencyContact,
+    input.emergencyPhone,
+    input.notes,
+    at,
+  ];
+  if (existing) {
+    ctx.db
+      .prepare(
+        `UPDATE people SET full_name = ?, gender = ?, birth_date = ?, phone = ?, category = ?, origin_id = ?,
+         pregnant = ?, chronic_illness = ?, disability = ?, emergency_contact = ?, emergency_phone = ?, notes = ?,
+         updated_at = ? WHERE id = ?`,
+      )
+      .run(...values, existing.id);
+    return existing.id;
+  }
+  const { lastInsertRowid } = ctx.db
+    .prepare(
+      `INSERT INTO people (full_name, gender, birth_date, phone, category, origin_id, pregnant, chronic_illness,
+       disability, emergency_contact, emergency_phone, notes, updated_at, document_type, document_number, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(...values, input.documentType, number, at);
+  return Number(lastInsertRowid);
+}
