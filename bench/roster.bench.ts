@@ -1,8 +1,8 @@
 import { afterAll, bench, describe } from 'vitest';
 import { STAFF_ROLES } from '../src/shared/roster';
-import { autoFillPeriod, createPeriod, rosterGrid } from '../src/main/services/roster/periods';
-import { createPost, createTemplate } from '../src/main/services/roster/posts';
-import { createStaff } from '../src/main/services/roster/staff';
+import { autoFillPeriod, createPeriod, rosterGrid } from '../src/main/roster/periods';
+import { createPost, createTemplate } from '../src/main/roster/posts';
+import { createStaff } from '../src/main/roster/staff';
 import { createSite } from '../src/main/services/sites';
 import { makeTestContext } from '../src/main/testing/tempDb';
 

@@ -3,7 +3,7 @@ import { installChangeCapture } from '../../src/main/db/changeCapture';
 import { openDatabase, type Db } from '../../src/main/db/open';
 import { personInput } from '../../src/shared/contract/people';
 import { createBatch, registerArrivals, type ArrivalInput } from '../../src/main/services/arrivals';
-import { drainCapturedChanges } from '../../src/main/services/audit';
+import { drainCapturedChanges } from '../../src/main/accounts/audit';
 import type { ServiceContext } from '../../src/main/services/context';
 import { scalePerson } from './people';
 import { seedRoster } from './seedRoster';

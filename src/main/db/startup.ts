@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { DamageReason } from '../../shared/backups';
-import { checkDatabaseFile, damageReasonOf, isDamageError } from '../services/backups/checkFile';
-import { damagedName } from '../services/backups/names';
-import { defaultBackupFolder } from '../services/backups/backupSettings';
-import { takeBackup } from '../services/backups/takeBackup';
+import { checkDatabaseFile, damageReasonOf, isDamageError } from '../backups/checkFile';
+import { damagedName } from '../backups/names';
+import { defaultBackupFolder } from '../backups/backupSettings';
+import { takeBackup } from '../backups/takeBackup';
 import { SCHEMA_VERSION } from './migrations';
 import { openDatabase, type Db } from './open';
 import { setFileAside, swapInRestoredFile, type SwapStep } from './replaceFile';

@@ -1,15 +1,10 @@
-import { exportCard, exportDonations, exportExpiry } from '../services/stock/listExports';
-import {
-  archiveLocation,
-  createLocation,
-  listLocations,
-  transfer,
-} from '../services/stock/locations';
+import { exportCard, exportDonations, exportExpiry } from '../stock/listExports';
+import { archiveLocation, createLocation, listLocations, transfer } from '../stock/locations';
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/contract';
 import { SCHEMA_VERSION } from '../db/migrations';
-import { auditPage } from '../services/audit';
-import { verifyAuditTrail } from '../services/auditAnchors/verify';
-import { exportAudit } from '../services/auditExport';
+import { auditPage } from '../accounts/audit';
+import { verifyAuditTrail } from '../accounts/auditAnchors/verify';
+import { exportAudit } from '../accounts/auditExport';
 import { previewImport } from '../services/importPeople';
 import { confirmAllocation, suggestAllocation } from '../services/allocation';
 import { batchMembers, createBatch, listBatches, registerArrivals } from '../services/arrivals';
@@ -44,10 +39,10 @@ import {
   slotCandidates,
   swap,
   unassign,
-} from '../services/roster/periods';
-import { dutySheet } from '../services/roster/dutySheet';
-import { exportRoster } from '../services/roster/rosterExport';
-import { archiveItem, createItem, listItems, updateItem } from '../services/stock/catalogue';
+} from '../roster/periods';
+import { dutySheet } from '../roster/dutySheet';
+import { exportRoster } from '../roster/rosterExport';
+import { archiveItem, createItem, listItems, updateItem } from '../stock/catalogue';
 import {
   adjust,
   getDocument,
@@ -56,19 +51,13 @@ import {
   receive,
   reverse,
   stocktake,
-} from '../services/stock/movements';
-import { onHand, stockCard } from '../services/stock/onHand';
-import { stockReport } from '../services/stock/report';
-import { donationRegister, traceDonation } from '../services/stock/donations';
-import { importReceipt, previewReceiptImportDeferred } from '../services/stock/importReceipts';
-import { exportStockReport } from '../services/stock/reportExport';
-import {
-  createPost,
-  createTemplate,
-  listPosts,
-  listTemplates,
-  updatePost,
-} from '../services/roster/posts';
+} from '../stock/movements';
+import { onHand, stockCard } from '../stock/onHand';
+import { stockReport } from '../stock/report';
+import { donationRegister, traceDonation } from '../stock/donations';
+import { importReceipt, previewReceiptImportDeferred } from '../stock/importReceipts';
+import { exportStockReport } from '../stock/reportExport';
+import { createPost, createTemplate, listPosts, listTemplates, updatePost } from '../roster/posts';
 import {
   addUnavailability,
   createStaff,
@@ -77,11 +66,11 @@ import {
   removeUnavailability,
   setStaffActive,
   updateStaff,
-} from '../services/roster/staff';
+} from '../roster/staff';
 import { revealNumbers } from '../services/reveal';
-import { authStatus, changePassword, lock, login, logout, unlock } from '../services/auth';
+import { authStatus, changePassword, lock, login, logout, unlock } from '../accounts/auth';
 import type { MaybeDeferred } from '../services/deferred';
-import { initialize } from '../services/setup';
+import { initialize } from '../accounts/setup';
 import {
   countUsers,
   createUser,
@@ -89,7 +78,7 @@ import {
   resetPassword,
   setUserDisabled,
   updateUser,
-} from '../services/users';
+} from '../accounts/users';
 import {
   createBuilding,
   listBuildings,
@@ -102,8 +91,8 @@ import {
   backupStatus,
   restoreBackup,
   updateBackupSettings,
-} from '../services/backups/handlers';
-import { loadDemo } from '../services/demo';
+} from '../backups/handlers';
+import { loadDemo } from '../accounts/demo';
 import { createFloor, listFloors, retireFloor, updateFloor } from '../services/floors';
 import { bulkCreateRooms } from '../services/roomBulk';
 import { roomBoard } from '../services/roomBoard';
@@ -125,10 +114,10 @@ import {
   updateStockSettings,
   updateObservationSettings,
   updateSecuritySettings,
-} from '../services/settings';
+} from '../accounts/settings';
 import { createSite, listSites, retireSite, updateSite } from '../services/sites';
-import { exportArchive } from '../services/privacy/archiveExport';
-import { purgePersonalData, purgePreview, updateRetention } from '../services/privacy/purge';
+import { exportArchive } from '../privacy/archiveExport';
+import { purgePersonalData, purgePreview, updateRetention } from '../privacy/purge';
 import type { HandlerContext } from '../services/context';
 
 export type Handlers = {

@@ -10,7 +10,7 @@ import { batchMembers, getBatch } from './arrivals';
 import type { ServiceContext } from './context';
 import { DomainError } from './errors';
 import { checkPlacement, groupOf, type Placed } from './occupancy';
-import { getSettings } from './settings';
+import { getSettings } from '../accounts/settings';
 import { checkIn } from './stays';
 
 interface CandidateRoom {

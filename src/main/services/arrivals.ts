@@ -13,7 +13,7 @@ import { assertBusinessDates } from './datedInput';
 import { DomainError, notFound } from './errors';
 import { maskIdNumber, maskPhone } from './masking';
 import { checkDates, upsertPerson, vulnerableFlags, type PersonInput } from './people';
-import { getSettings } from './settings';
+import { getSettings } from '../accounts/settings';
 import { getActiveSite } from './sites';
 
 interface BatchRow {

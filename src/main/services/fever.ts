@@ -7,7 +7,7 @@ import { READING_PRESENTATION, symptomsValue } from '../db/readingColumns';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
 import { maskPersonalNumbersOrNull } from './masking';
-import { getSettings } from './settings';
+import { getSettings } from '../accounts/settings';
 import { getActiveSite } from './sites';
 
 const minutesLater = (iso: string, minutes: number): string =>

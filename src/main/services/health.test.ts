@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArrivalBatch, BatchMember } from '../../shared/people';
-import type { SessionHandle } from '../auth/sessionStore';
+import type { SessionHandle } from '../accounts/sessionStore';
 import { auditRows, errorOf, lastAuditId, sessionFor } from '../testing/authTesting';
 import {
   buildSite,

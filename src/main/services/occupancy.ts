@@ -2,7 +2,7 @@ import type { Gender } from '../../shared/people';
 import type { ServiceContext } from './context';
 import { DomainError } from './errors';
 import { getRoom } from './rooms';
-import { getSettings } from './settings';
+import { getSettings } from '../accounts/settings';
 
 /** Someone who is, or is about to be, in a room, as the placement rules see them. */
 export interface Placed {

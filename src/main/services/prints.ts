@@ -4,7 +4,7 @@ import { mayRevealPersonalNumbers, type Role } from '../../shared/permissions';
 import type { RoomStatus } from '../../shared/domain';
 import type { OccupancyList, OccupancyRoom, ReleaseNotice } from '../../shared/residents';
 import { siteDay, siteMidnight } from '../../shared/siteDate';
-import { appendAudit } from './audit';
+import { appendAudit } from '../accounts/audit';
 import { getBuilding } from './buildings';
 import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';

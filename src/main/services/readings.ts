@@ -5,7 +5,7 @@ import { isoNow, type ServiceContext } from './context';
 import { DomainError, notFound } from './errors';
 import { afterReading } from './fever';
 import { roundInfo } from './rounds';
-import { getSettings } from './settings';
+import { getSettings } from '../accounts/settings';
 
 /** A round may be taken this long before its time (the nurse starts the floor a little early). */
 export const EARLY_MINUTES = 60;

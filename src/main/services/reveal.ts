@@ -1,5 +1,5 @@
 import type { RevealedNumbers } from '../../shared/residents';
-import { appendAudit } from './audit';
+import { appendAudit } from '../accounts/audit';
 import { isoNow, type ServiceContext } from './context';
 import { notFound } from './errors';
 

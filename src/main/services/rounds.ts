@@ -8,7 +8,7 @@ import { READING_PRESENTATION } from '../db/readingColumns';
 import { cachedStatement } from '../db/statements';
 import type { ServiceContext } from './context';
 import { DomainError } from './errors';
-import { getSettings } from './settings';
+import { getSettings } from '../accounts/settings';
 import { getActiveSite } from './sites';
 
 /** When a round starts and closes, from the settings; refuses a slot the settings do not have. */

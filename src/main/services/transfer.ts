@@ -4,7 +4,7 @@ import { assertBusinessDates } from './datedInput';
 import { DomainError } from './errors';
 import { getFeverCase } from './fever';
 import { requireActiveStay } from './readings';
-import { getSettings } from './settings';
+import { getSettings } from '../accounts/settings';
 import { checkOut, occupantsWhere, restartObservation } from './stays';
 
 export interface TransferInput {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open';
-import { appendAudit, GENESIS_HASH, rowHash, type AuditRow } from '../services/audit';
+import { appendAudit, GENESIS_HASH, rowHash, type AuditRow } from '../accounts/audit';
 import { TEST_NOW } from './tempDb';
 
 /** Appends `n` entries to the chain (one transaction), each with its number in its detail. */

@@ -3,7 +3,7 @@ import { dailyReport } from '../../services/dailyReport';
 import { residentPage } from '../../services/residents';
 import { roomBoard } from '../../services/roomBoard';
 import { roundSheet } from '../../services/rounds';
-import { stockReport } from '../../services/stock/report';
+import { stockReport } from '../../stock/report';
 import { buildSite } from '../../testing/peopleTesting';
 import { plansOf } from '../../testing/queryPlans';
 import { makeTestContext, type TestContext } from '../../testing/tempDb';
