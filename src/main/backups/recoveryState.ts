@@ -1,5 +1,5 @@
 import type { RecoveryBackup, RecoveryState } from '../../shared/backups';
-import type { Damage } from '../db/startup';
+import type { Damage } from './startup';
 import { listBackups } from './folder';
 import { restorableBackup } from './restorable';
 import { knownBackupFolders } from './takeBackup';

@@ -12,7 +12,7 @@ import {
 } from '../../shared/imports';
 import type { Category, DocumentType, Gender } from '../../shared/people';
 import { siteDay } from '../../shared/siteDate';
-import { fieldErrorsOf } from '../ipc/validation';
+import { fieldErrorsOf } from './fieldErrors';
 import { getBatch } from './arrivals';
 import type { ServiceContext } from './context';
 import { Deferred } from './deferred';

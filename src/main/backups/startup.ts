@@ -1,26 +1,13 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { DamageReason } from '../../shared/backups';
-import { checkDatabaseFile, damageReasonOf, isDamageError } from '../backups/checkFile';
-import { damagedName } from '../backups/names';
-import { defaultBackupFolder } from '../backups/backupSettings';
-import { takeBackup } from '../backups/takeBackup';
-import { SCHEMA_VERSION } from './migrations';
-import { openDatabase, type Db } from './open';
-import { setFileAside, swapInRestoredFile, type SwapStep } from './replaceFile';
-
-/**
- * The disk has no room: SQLite says full, or (with a few KB left, when it cannot even create the
- * -shm it maps) "disk I/O error". Says nothing about the data, which is readable from a copy.
- */
-export function isDiskFullFailure(error: unknown): boolean {
-  const code =
-    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return (
-    typeof code === 'string' &&
-    (code === 'ENOSPC' || code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR'))
-  );
-}
+import { checkDatabaseFile, damageReasonOf, isDamageError } from './checkFile';
+import { damagedName } from './names';
+import { defaultBackupFolder } from './backupSettings';
+import { takeBackup } from './takeBackup';
+import { SCHEMA_VERSION } from '../db/migrations';
+import { openDatabase, type Db } from '../db/open';
+import { setFileAside, swapInRestoredFile, type SwapStep } from '../db/replaceFile';
 
 export interface Damage {
   reason: DamageReason;
