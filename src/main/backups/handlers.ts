@@ -10,6 +10,7 @@ import { DomainError } from '../services/errors';
 import { readBackupSettings, writeBackupSettings } from './backupSettings';
 import { isNetworkPath, listBackups } from './folder';
 import { restorableBackup } from './restorable';
+import type { HandlerMap, MethodsOf } from '../services/handlerMap';
 
 function controlOf(ctx: HandlerContext): BackupControl {
   if (!ctx.backups) throw new DomainError('NOT_AVAILABLE', 'Backups are not available here');
@@ -62,3 +63,11 @@ export function updateBackupSettings(
   writeBackupSettings(ctx.db, ctx.dataDir, input);
   return backupOverview(ctx);
 }
+
+export const backupHandlers: HandlerMap<MethodsOf<'backups'>> = {
+  'backups.list': backupOverview,
+  'backups.status': backupStatus,
+  'backups.create': backupNow,
+  'backups.restore': restoreBackup,
+  'backups.updateSettings': updateBackupSettings,
+};
