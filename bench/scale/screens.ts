@@ -3,7 +3,7 @@ import { dailyReport } from '../../src/main/services/dailyReport';
 import { residentPage, type ResidentPageInput } from '../../src/main/services/residents';
 import { roomBoard } from '../../src/main/services/roomBoard';
 import { roundSheet } from '../../src/main/services/rounds';
-import { rosterGrid } from '../../src/main/roster/periods';
+import { rosterGrid } from '../../src/main/roster/grid';
 import { stockCard } from '../../src/main/stock/onHand';
 import { stockReport } from '../../src/main/stock/report';
 import { addDays } from '../../src/shared/siteDate';

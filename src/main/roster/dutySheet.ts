@@ -3,7 +3,7 @@ import { appendAudit } from '../accounts/audit';
 import { isoNow, type ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { getSite } from '../services/sites';
-import { rosterGrid } from './periods';
+import { rosterGrid } from './grid';
 
 /**
  * The duty sheet of one day, with the staff's phone numbers in full (the sheet is how the desk

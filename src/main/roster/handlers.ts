@@ -1,16 +1,10 @@
 import type { HandlerMap, MethodsOf } from '../services/handlerMap';
 import { dutySheet } from './dutySheet';
-import {
-  assign,
-  autoFillPeriod,
-  createPeriod,
-  listPeriods,
-  publishPeriod,
-  rosterGrid,
-  slotCandidates,
-  swap,
-  unassign,
-} from './periods';
+import { assign, slotCandidates, swap, unassign } from './assignments';
+import { autoFillPeriod } from './autoFillPeriod';
+import { rosterGrid } from './grid';
+import { createPeriod, listPeriods } from './periods';
+import { publishPeriod } from './publish';
 import { createPost, createTemplate, listPosts, listTemplates, updatePost } from './posts';
 import { exportRoster } from './rosterExport';
 import {

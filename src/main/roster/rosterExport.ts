@@ -9,7 +9,7 @@ import { isoNow } from '../services/context';
 import { Deferred } from '../services/deferred';
 import { spreadsheetSafe } from '../services/masking';
 import { getSettings } from '../accounts/settings';
-import { rosterGrid } from './periods';
+import { rosterGrid } from './grid';
 
 const LABELS = {
   'zh-CN': {
