@@ -11,7 +11,7 @@ import { DomainError } from '../services/errors';
 import { readSheet } from '../services/fileReading/readSheet';
 import { normalizeHeader, toDay } from '../services/importPeople';
 import { activeItemNamed, createItem, getItem, listItems, toBaseUnits } from './catalogue';
-import { receive, type ReceiptInput } from './movements';
+import { receive, type ReceiptInput } from './receive';
 
 type Field = 'name' | 'spec' | 'quantity' | 'unit' | 'lotCode' | 'expiry';
 

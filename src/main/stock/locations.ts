@@ -2,7 +2,8 @@ import type { StockDocument, StockLocation } from '../../shared/stock';
 import { isoNow, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
 import { insertDocument, postMovement, siteStore, stockLocation } from './ledger';
-import { getDocument, takeFirstExpiring } from './movements';
+import { getDocument } from './documents';
+import { takeFirstExpiring } from './movements';
 
 /** The site store first, then its sub-stores (a floor's station, a post's cupboard) by name. */
 export function listLocations(
