@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditPage, AuditVerification, ExportedFile } from '../../shared/accounts';
 import { contract, type MethodName } from '../../shared/contract';
@@ -17,6 +16,7 @@ import {
 } from '../testing/authTesting';
 import { person, withWrongCheckChar } from '../testing/peopleTesting';
 import { seedDataDir, startTestCore } from '../testing/backupTesting';
+import { buildRoomThrough } from '../testing/auditTesting';
 import {
   addUser,
   countRows,
@@ -39,48 +39,6 @@ const ID_NUMBER = '32060219900101123X';
 const ID_MASKED = '3206**********123X';
 const MOBILE = '13812345678';
 const MOBILE_MASKED = '138****5678';
-const CSV_HEADER = [
-  'id',
-  'at (UTC)',
-  'user',
-  'method',
-  'outcome',
-  'entity',
-  'entity id',
-  'changes',
-  'detail',
-];
-
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF rows), enough to read our own export. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
-
 describe('audit trail', () => {
   let t: TestContext;
   let tr: TestRouter;
@@ -108,21 +66,7 @@ describe('audit trail', () => {
   };
 
   /** A site, building, floor and room made through the router; returns their ids. */
-  const buildRoom = async (handle: SessionHandle = chief) => {
-    const site = await call<Site>('sites.create', { name: 'Haohe', address: '' }, handle);
-    const building = await call<Building>(
-      'buildings.create',
-      { siteId: site.id, code: 'A', name: 'Main' },
-      handle,
-    );
-    const floor = await call<Floor>('floors.create', { buildingId: building.id, level: 2 }, handle);
-    const room = await call<Room>(
-      'rooms.create',
-      { floorId: floor.id, number: 'A-201', capacity: 1, type: 'single' },
-      handle,
-    );
-    return { site: site.id, building: building.id, floor: floor.id, room: room.id };
-  };
+  const buildRoom = (handle: SessionHandle = chief) => buildRoomThrough(call, handle);
 
   beforeEach(() => {
     t = makeTestContext();
@@ -1244,120 +1188,6 @@ describe('audit trail', () => {
       ] as const) {
         expect(errorOf(await invoke(method, input, coord)).code, method).toBe('FORBIDDEN');
       }
-    });
-  });
-
-  describe('export', () => {
-    let ids: Awaited<ReturnType<typeof buildRoom>>;
-    let buildingId: number;
-
-    beforeEach(async () => {
-      ids = await buildRoom();
-      // A username may start with '-', which a spreadsheet reads as a formula.
-      const odd = sessionFor(tr, addUser(t, '-cmd', ['coordinator']));
-      buildingId = (
-        await call<Building>(
-          'buildings.create',
-          { siteId: ids.site, code: 'B', name: '=HYPERLINK("x")' },
-          odd,
-        )
-      ).id;
-    });
-
-    it('writes a CSV with a BOM and a header, where no cell can run as a formula', async () => {
-      const rowsBefore = countRows(t.ctx, 'audit_log');
-      const file = await call<ExportedFile>('audit.export', { format: 'csv' });
-      expect(file.mime).toBe('text/csv');
-      expect(file.filename).toMatch(/^audit-.*\.csv$/);
-      const text = Buffer.from(file.base64, 'base64').toString('utf8');
-      expect(text.startsWith('\uFEFF')).toBe(true);
-      expect(text.endsWith('\r\n')).toBe(true);
-
-      const [header, ...rows] = parseCsv(text.slice(1));
-      expect(header).toEqual(CSV_HEADER);
-      expect(rows).toHaveLength(rowsBefore);
-      for (const row of rows) {
-        expect(row).toHaveLength(CSV_HEADER.length);
-        for (const cell of row) expect(cell, cell).not.toMatch(/^[=+\-@\t\r\0]/);
-      }
-
-      const building = rows.find(
-        (r) => r[3] === 'buildings.create' && r[6] === String(buildingId),
-      )!;
-      expect(building).toEqual([
-        expect.any(String),
-        TEST_NOW.toISOString(),
-        "'-cmd",
-        'buildings.create',
-        'ok',
-        'building',
-        String(buildingId),
-        expect.any(String),
-        'insert',
-      ]);
-      const changes = JSON.parse(building[7]!) as Record<string, [unknown, unknown]>;
-      expect(changes.name).toEqual([null, '=HYPERLINK("x")']);
-
-      // The export is itself on the record.
-      const last = auditRows(t).at(-1)!;
-      expect(last).toMatchObject({
-        id: rowsBefore + 1,
-        method: 'audit.export',
-        outcome: 'ok',
-        user_id: chiefId,
-        username: 'chief',
-      });
-      expect(last.detail).toContain(`${rowsBefore} rows as csv`);
-    });
-
-    it('exports only what the filter selects', async () => {
-      const file = await call<ExportedFile>('audit.export', {
-        format: 'csv',
-        filter: { method: 'buildings' },
-      });
-      const [, ...rows] = parseCsv(Buffer.from(file.base64, 'base64').toString('utf8').slice(1));
-      expect(rows.map((r) => r[3])).toEqual(['buildings.create', 'buildings.create']);
-      expect(auditRows(t).at(-1)!.detail).toContain('"method":"buildings"');
-    });
-
-    it('writes an XLSX with the same header and rows', async () => {
-      const rowsBefore = auditRows(t);
-      const file = await call<ExportedFile>('audit.export', { format: 'xlsx' });
-      expect(file.filename).toMatch(/^audit-.*\.xlsx$/);
-      expect(file.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(
-        Buffer.from(file.base64, 'base64') as unknown as Parameters<typeof workbook.xlsx.load>[0],
-      );
-      const sheet = workbook.getWorksheet('audit')!;
-      expect(sheet).toBeDefined();
-      const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-      expect(values(1)).toEqual(CSV_HEADER);
-      expect(sheet.rowCount).toBe(rowsBefore.length + 1);
-
-      const index = rowsBefore.findIndex(
-        (r) => r.method === 'buildings.create' && r.entity_id === buildingId,
-      );
-      const raw = rowsBefore[index]!;
-      expect(values(index + 2)).toEqual([
-        raw.id,
-        raw.at,
-        "'-cmd",
-        'buildings.create',
-        'ok',
-        'building',
-        buildingId,
-        raw.changes,
-        'insert',
-      ]);
-      expect(JSON.parse(values(index + 2)[7] as string)).toMatchObject({
-        name: [null, '=HYPERLINK("x")'],
-      });
-      const first = rowsBefore[0]!;
-      expect(values(2).slice(0, 5)).toEqual([first.id, first.at, 'chief', 'sites.create', 'ok']);
-      expect(auditRows(t).at(-1)).toMatchObject({ method: 'audit.export', user_id: chiefId });
-      expect(auditRows(t).at(-1)!.detail).toContain('as xlsx');
     });
   });
 });
