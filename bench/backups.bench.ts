@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { openDatabase } from '../src/main/db/open';
-import { appendAudit } from '../src/main/services/audit';
-import { checkDatabaseFile } from '../src/main/services/backups/checkFile';
-import { writeBackup } from '../src/main/services/backups/writer';
-import { loadDemo } from '../src/main/services/demo';
+import { appendAudit } from '../src/main/accounts/audit';
+import { checkDatabaseFile } from '../src/main/backups/checkFile';
+import { writeBackup } from '../src/main/backups/writer';
+import { loadDemo } from '../src/main/accounts/demo';
 
 /**
  * A site after weeks of use: the demo site plus 200,000 audit rows (about 70 MB). Goals: the check

@@ -1,7 +1,7 @@
 import { afterAll, bench, describe } from 'vitest';
 import type { ExportedFile } from '../src/shared/accounts';
 import { PURGE_PHRASES, type PurgeResult } from '../src/shared/privacy';
-import { drainCapturedChanges } from '../src/main/services/audit';
+import { drainCapturedChanges } from '../src/main/accounts/audit';
 import { createBatch, registerArrivals } from '../src/main/residents/arrivals';
 import { checkIn, checkOut } from '../src/main/residents/stays';
 import { sessionFor, valueOf } from '../src/main/testing/authTesting';

@@ -2,10 +2,10 @@ import { afterAll, bench, describe } from 'vitest';
 import { addDays, siteInstant } from '../src/shared/siteDate';
 import { DESTINATION_KINDS, RECEIPT_SOURCES } from '../src/shared/stock';
 import { createSite } from '../src/main/registry/sites';
-import { createItem } from '../src/main/services/stock/catalogue';
-import { insertDocument, postMovement, siteStore } from '../src/main/services/stock/ledger';
-import { stockCard } from '../src/main/services/stock/onHand';
-import { stockReport } from '../src/main/services/stock/report';
+import { createItem } from '../src/main/stock/catalogue';
+import { insertDocument, postMovement, siteStore } from '../src/main/stock/ledger';
+import { stockCard } from '../src/main/stock/onHand';
+import { stockReport } from '../src/main/stock/report';
 import { makeTestContext } from '../src/main/testing/tempDb';
 
 /**

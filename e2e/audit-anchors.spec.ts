@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../src/main/platform/dataDir';
-import { readAnchors } from '../src/main/services/auditAnchors/anchorsFile';
+import { readAnchors } from '../src/main/accounts/auditAnchors/anchorsFile';
 import { forgeChainInFile } from '../src/main/testing/auditTesting';
 import { expect, test } from './fixtures';
 import { signIn } from './helpers';

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { readAnchors } from '../src/main/services/auditAnchors/anchorsFile';
+import { readAnchors } from '../src/main/accounts/auditAnchors/anchorsFile';
 import { residentIdCheckChar } from '../src/shared/idNumber';
 import { expect, test } from './fixtures';
 import { signIn } from './helpers';

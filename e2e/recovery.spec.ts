@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../src/main/db/open';
 import { DATABASE_FILE } from '../src/main/platform/dataDir';
-import { writeBackup } from '../src/main/services/backups/writer';
+import { writeBackup } from '../src/main/backups/writer';
 import { seedDemoWithAdmin } from '../src/main/testing/backupTesting';
 import { TEST_PASSWORD } from '../src/main/testing/tempDb';
 import { expect, test } from './fixtures';

@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../src/main/db/open';
 import { DATABASE_FILE } from '../../src/main/platform/dataDir';
-import { auditXlsx } from '../../src/main/services/auditExport';
+import { auditXlsx } from '../../src/main/accounts/auditExport';
 import { suggestAllocation } from '../../src/main/residents/allocation';
 import type { ServiceContext } from '../../src/main/services/context';
-import { autoFillPeriod, createPeriod } from '../../src/main/services/roster/periods';
+import { autoFillPeriod } from '../../src/main/roster/autoFillPeriod';
+import { createPeriod } from '../../src/main/roster/periods';
 import { listSites } from '../../src/main/registry/sites';
-import { memoryHandle, SessionStore } from '../../src/main/auth/sessionStore';
+import { memoryHandle, SessionStore } from '../../src/main/accounts/sessionStore';
 import { createRouter } from '../../src/main/ipc/router';
 import type { AuditEntry } from '../../src/shared/accounts';
 import {

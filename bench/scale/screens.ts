@@ -3,9 +3,9 @@ import { dailyReport } from '../../src/main/reports/dailyReport';
 import { residentPage, type ResidentPageInput } from '../../src/main/residents/residents';
 import { roomBoard } from '../../src/main/registry/roomBoard';
 import { roundSheet } from '../../src/main/health/rounds';
-import { rosterGrid } from '../../src/main/services/roster/periods';
-import { stockCard } from '../../src/main/services/stock/onHand';
-import { stockReport } from '../../src/main/services/stock/report';
+import { rosterGrid } from '../../src/main/roster/grid';
+import { stockCard } from '../../src/main/stock/onHand';
+import { stockReport } from '../../src/main/stock/report';
 import { addDays } from '../../src/shared/siteDate';
 import { SCALE } from './shape';
 

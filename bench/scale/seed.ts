@@ -7,7 +7,7 @@ import {
   registerArrivals,
   type ArrivalInput,
 } from '../../src/main/residents/arrivals';
-import { drainCapturedChanges } from '../../src/main/services/audit';
+import { drainCapturedChanges } from '../../src/main/accounts/audit';
 import type { ServiceContext } from '../../src/main/services/context';
 import { scalePerson } from './people';
 import { seedRoster } from './seedRoster';

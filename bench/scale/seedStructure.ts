@@ -4,11 +4,11 @@ import type { ServiceContext } from '../../src/main/services/context';
 import { createBuilding } from '../../src/main/registry/buildings';
 import { bulkCreateRooms } from '../../src/main/registry/roomBulk';
 import { createSite } from '../../src/main/registry/sites';
-import { createUser } from '../../src/main/services/users';
-import { createItem } from '../../src/main/services/stock/catalogue';
-import { siteStore } from '../../src/main/services/stock/ledger';
-import { createPost, createTemplate } from '../../src/main/services/roster/posts';
-import { createStaff } from '../../src/main/services/roster/staff';
+import { createUser } from '../../src/main/accounts/users';
+import { createItem } from '../../src/main/stock/catalogue';
+import { siteStore } from '../../src/main/stock/ledger';
+import { createPost, createTemplate } from '../../src/main/roster/posts';
+import { createStaff } from '../../src/main/roster/staff';
 import { BENCH_USER, ROOMS_PER_FLOOR, SCALE, SITE_SHAPES, roomKind } from './shape';
 
 export interface Structure {

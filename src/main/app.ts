@@ -9,30 +9,26 @@ import type { Db } from './db/open';
 import { isReadOnlyOpenFailure, openReadOnlyCopy } from './db/openReadOnly';
 import { prepareIncomingCopy } from './db/incomingCopy';
 import { settleInterruptedRestore, type SwapStep } from './db/replaceFile';
-import { isDiskFullFailure, openAtStartup, openInPlaceOf, type Damage } from './db/startup';
-import { SessionStore } from './auth/sessionStore';
+import { isDiskFullFailure } from './db/diskFull';
+import { openAtStartup, openInPlaceOf, type Damage } from './backups/startup';
+import { SessionStore } from './accounts/sessionStore';
 import type { Actor, BackupControl } from './services/context';
 import { createRecoveryRouter } from './ipc/recoveryRouter';
 import { createRouter, type Logger, type Router } from './ipc/router';
 import { DATABASE_FILE, makePrivateFolder } from './platform/dataDir';
 import { lockDataFolder, type FolderLock } from './platform/folderLock';
-import { appendAudit } from './services/audit';
-import { anchorChain } from './services/auditAnchors/anchor';
-import { readBackupSettings } from './services/backups/backupSettings';
-import { recoveryState } from './services/backups/recoveryState';
-import { restorableBackup } from './services/backups/restorable';
-import {
-  changeMark,
-  startBackupSchedule,
-  type Schedule,
-  type Timer,
-} from './services/backups/scheduler';
-import { removeCopiesBeforePurge } from './services/backups/afterPurge';
-import { prepareIncoming } from './services/backups/prepareIncoming';
-import { removeBackupLeftovers } from './services/backups/folder';
-import { BackupService } from './services/backups/service';
-import { changedSinceNewestBackup, lastWrittenAt } from './services/backups/startBackup';
-import { knownBackupFolders } from './services/backups/takeBackup';
+import { appendAudit } from './accounts/audit';
+import { anchorChain } from './accounts/auditAnchors/anchor';
+import { readBackupSettings } from './backups/backupSettings';
+import { recoveryState } from './backups/recoveryState';
+import { restorableBackup } from './backups/restorable';
+import { changeMark, startBackupSchedule, type Schedule, type Timer } from './backups/scheduler';
+import { removeCopiesBeforePurge } from './backups/afterPurge';
+import { prepareIncoming } from './backups/prepareIncoming';
+import { removeBackupLeftovers } from './backups/folder';
+import { BackupService } from './backups/service';
+import { changedSinceNewestBackup, lastWrittenAt } from './backups/startBackup';
+import { knownBackupFolders } from './backups/takeBackup';
 import { DomainError } from './services/errors';
 
 export interface CoreOptions {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { IPC_CHANNEL } from '../shared/contract';
 import type { Language, Settings } from '../shared/domain';
 import { startCore, type Core } from './app';
-import { memoryHandle, type SessionHandle } from './auth/sessionStore';
+import { memoryHandle, type SessionHandle } from './accounts/sessionStore';
 import { DatabaseTooNewError } from './db/migrate';
 import { registerAppScheme, serveRenderer } from './platform/appProtocol';
 import { resolveDataDir } from './platform/dataDir';

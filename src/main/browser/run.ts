@@ -6,7 +6,7 @@ import { DatabaseTooNewError } from '../db/migrate';
 import { defaultUserDataDir, resolveDataDir } from '../platform/dataDir';
 import { createFileLogger } from '../platform/logger';
 import { DataFolderInUseError } from '../platform/folderLock';
-import { seedDemo } from '../services/demoAccounts';
+import { seedDemo } from '../accounts/demoAccounts';
 import { startBrowserShell } from './server';
 import { argValue, type Shutdown } from './shutdown';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { SessionHandle } from '../auth/sessionStore';
+import type { SessionHandle } from '../accounts/sessionStore';
 
 /**
  * The browser shell keeps the session token in an HttpOnly, SameSite=Strict cookie: page scripts

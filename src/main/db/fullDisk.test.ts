@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../shared/domain';
 import { startCore } from '../app';
-import { memoryHandle } from '../auth/sessionStore';
+import { memoryHandle } from '../accounts/sessionStore';
 import { seedDataDir } from '../testing/backupTesting';
 import { fillDisk, mountSmallDisk } from '../testing/smallDisk';
 import { capturingLogger, makeTempDir, TEST_PASSWORD } from '../testing/tempDb';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../app';
-import { memoryHandle } from '../auth/sessionStore';
+import { memoryHandle } from '../accounts/sessionStore';
 import { createRouter } from '../ipc/router';
 import { DATABASE_FILE } from '../platform/dataDir';
 import { createSite } from '../registry/sites';
@@ -15,7 +15,7 @@ import {
   type TestContext,
 } from '../testing/tempDb';
 import { openReadOnlyCopy } from './openReadOnly';
-import { SessionStore } from '../auth/sessionStore';
+import { SessionStore } from '../accounts/sessionStore';
 
 const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 // root may write anywhere: chmod cannot make a folder read-only for the test.

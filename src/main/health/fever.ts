@@ -7,7 +7,7 @@ import { READING_PRESENTATION, symptomsValue } from '../db/readingColumns';
 import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
 import { maskPersonalNumbersOrNull } from '../services/masking';
-import { getSettings } from '../services/settings';
+import { getSettings } from '../accounts/settings';
 import { getActiveSite } from '../registry/sites';
 import { temperatureTenths } from './temperature';
 

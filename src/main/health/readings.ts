@@ -6,7 +6,7 @@ import { DomainError, notFound } from '../services/errors';
 import { afterReading } from './fever';
 import { roundInfo } from './rounds';
 import { temperatureTenths } from './temperature';
-import { getSettings } from '../services/settings';
+import { getSettings } from '../accounts/settings';
 
 /** A round may be taken this long before its time (the nurse starts the floor a little early). */
 export const EARLY_MINUTES = 60;

@@ -8,7 +8,7 @@ import { READING_PRESENTATION } from '../db/readingColumns';
 import { cachedStatement } from '../db/statements';
 import type { ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
-import { getSettings } from '../services/settings';
+import { getSettings } from '../accounts/settings';
 import { getActiveSite } from '../registry/sites';
 
 /** When a round starts and closes, from the settings; refuses a slot the settings do not have. */

@@ -4,7 +4,7 @@ import { assertBusinessDates } from '../services/datedInput';
 import { DomainError } from '../services/errors';
 import { getFeverCase } from './fever';
 import { requireActiveStay } from './readings';
-import { getSettings } from '../services/settings';
+import { getSettings } from '../accounts/settings';
 import { checkOut, occupantsWhere, restartObservation } from '../residents/stays';
 
 export interface TransferInput {

@@ -1,9 +1,9 @@
 import type { AuthStatus } from '../../shared/accounts';
-import { appendAudit, type AuditEvent } from '../services/audit';
-import { authStatus, FREE_ATTEMPTS } from '../services/auth';
+import { appendAudit, type AuditEvent } from '../accounts/audit';
+import { authStatus, FREE_ATTEMPTS } from '../accounts/auth';
 import { DomainError } from '../services/errors';
-import { verifyPassword } from '../services/passwords';
-import { findUserByName, loadActor } from '../services/users';
+import { verifyPassword } from '../accounts/passwords';
+import { findUserByName, loadActor } from '../accounts/users';
 import type { Db } from '../db/open';
 import type { HandlerContext } from '../services/context';
 

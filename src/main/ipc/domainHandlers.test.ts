@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { accountHandlers } from '../accounts/handlers';
+import { backupHandlers } from '../backups/handlers';
 import { healthHandlers } from '../health/handlers';
+import { privacyHandlers } from '../privacy/handlers';
 import { registryHandlers } from '../registry/handlers';
 import { reportsHandlers } from '../reports/handlers';
 import { residentsHandlers } from '../residents/handlers';
+import { rosterHandlers } from '../roster/handlers';
+import { stockHandlers } from '../stock/handlers';
 import { handlers } from './handlers';
 
 /** The domain maps spread into the router's; a method in two of them would silently lose one. */
@@ -11,6 +16,11 @@ const DOMAINS = {
   residents: residentsHandlers,
   health: healthHandlers,
   reports: reportsHandlers,
+  accounts: accountHandlers,
+  roster: rosterHandlers,
+  stock: stockHandlers,
+  privacy: privacyHandlers,
+  backups: backupHandlers,
 };
 
 describe('domain handler maps', () => {
@@ -23,6 +33,8 @@ describe('domain handler maps', () => {
     const shared = [...owners].filter(([, domains]) => domains.length > 1);
     expect(shared).toEqual([]);
     const served = handlers as Record<string, unknown>;
+    // Every method but app.info (the router's own) comes from a domain.
+    expect(Object.keys(served).filter((m) => !owners.has(m))).toEqual(['app.info']);
     for (const [domain, map] of Object.entries(DOMAINS)) {
       for (const [method, handler] of Object.entries(map)) {
         expect(served[method], `${domain}: ${method}`).toBe(handler);

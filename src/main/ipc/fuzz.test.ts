@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/contract';
 import { ERROR_CODES, type ApiResult, type ErrorCode } from '../../shared/errors';
 import { mayCall, type Role } from '../../shared/permissions';
-import { memoryHandle, type SessionHandle } from '../auth/sessionStore';
-import { verifyAuditChain } from '../services/audit';
+import { memoryHandle, type SessionHandle } from '../accounts/sessionStore';
+import { verifyAuditChain } from '../accounts/audit';
 import { unknownMethodName } from '../testing/fuzzPayloads';
 import { hostileInput, plausibleInput, validButForUnknownKeys } from '../testing/plausibleInputs';
 import {

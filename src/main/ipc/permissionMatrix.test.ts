@@ -2,7 +2,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/contract';
 import type { ApiResult, ErrorCode } from '../../shared/errors';
 import { mayCall, ROLES, type Role } from '../../shared/permissions';
-import { memoryHandle, type SessionHandle } from '../auth/sessionStore';
+import { memoryHandle, type SessionHandle } from '../accounts/sessionStore';
 import {
   addUser,
   makeTestContext,

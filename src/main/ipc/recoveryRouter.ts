@@ -4,7 +4,7 @@ import type { AppInfo } from '../../shared/domain';
 import type { ApiResult } from '../../shared/errors';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { DomainError } from '../services/errors';
-import { DEFAULT_SETTINGS } from '../services/settings';
+import { DEFAULT_SETTINGS } from '../accounts/settings';
 import type { AppFacts } from '../services/context';
 import type { Logger, Router } from './router';
 import { fieldErrorsOf } from '../services/fieldErrors';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { memoryHandle, type SessionHandle } from '../auth/sessionStore';
+import { memoryHandle, type SessionHandle } from '../accounts/sessionStore';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { DomainError } from '../services/errors';
 import { createSite } from '../registry/sites';

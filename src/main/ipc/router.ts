@@ -2,13 +2,13 @@ import { contract, type MethodInput, type MethodName } from '../../shared/contra
 import type { AuthState } from '../../shared/accounts';
 import type { ApiError, ApiResult, ErrorCode } from '../../shared/errors';
 import { mayCall } from '../../shared/permissions';
-import type { SessionHandle, SessionStore } from '../auth/sessionStore';
+import type { SessionHandle, SessionStore } from '../accounts/sessionStore';
 import type { Db } from '../db/open';
-import { appendAudit, drainCapturedChanges } from '../services/audit';
+import { appendAudit, drainCapturedChanges } from '../accounts/audit';
 import { Deferred } from '../services/deferred';
 import { DomainError } from '../services/errors';
-import { getSettings } from '../services/settings';
-import { loadActor } from '../services/users';
+import { getSettings } from '../accounts/settings';
+import { loadActor } from '../accounts/users';
 import type {
   Actor,
   AppFacts,

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { memoryHandle } from '../auth/sessionStore';
+import { memoryHandle } from '../accounts/sessionStore';
 import { openDatabase, type Db } from '../db/open';
 import { sessionFor } from '../testing/authTesting';
 import { deskOver, snapshot, type Desk } from '../testing/peopleTesting';

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { isReadOnlyOpenFailure } from '../db/openReadOnly';
-import { isDiskFullFailure } from '../db/startup';
+import { isDiskFullFailure } from '../db/diskFull';
 import { makePrivate } from './dataDir';
 
 /** SQLite's lock on this file is the folder's lock: the OS drops it when the holder dies. */

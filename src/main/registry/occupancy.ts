@@ -2,7 +2,7 @@ import type { Gender } from '../../shared/people';
 import type { ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { getRoom } from './rooms';
-import { getSettings } from '../services/settings';
+import { getSettings } from '../accounts/settings';
 
 /** Someone who is, or is about to be, in a room, as the placement rules see them. */
 export interface Placed {

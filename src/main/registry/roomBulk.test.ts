@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BULK_ROOMS, type MethodInput } from '../../shared/contract';
 import type { Building } from '../../shared/domain';
-import type { SessionHandle } from '../auth/sessionStore';
+import type { SessionHandle } from '../accounts/sessionStore';
 import type { Router } from '../ipc/router';
 import { sessionFor } from '../testing/authTesting';
 import {

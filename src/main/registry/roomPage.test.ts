@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOM_SORT_FIELDS, type MethodInput, type RoomSortField } from '../../shared/contract';
 import type { Room, RoomPage, RoomStatus } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
-import type { SessionHandle } from '../auth/sessionStore';
+import type { SessionHandle } from '../accounts/sessionStore';
 import type { Router } from '../ipc/router';
 import { sessionFor } from '../testing/authTesting';
 import {

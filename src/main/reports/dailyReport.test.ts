@@ -11,7 +11,7 @@ import {
   type Desk,
 } from '../testing/peopleTesting';
 import { TEST_NOW } from '../testing/tempDb';
-import { readAnchors } from '../services/auditAnchors/anchorsFile';
+import { readAnchors } from '../accounts/auditAnchors/anchorsFile';
 import { maskName } from './dailyReport';
 
 /** TEST_NOW is 29 November 2026, 16:00 at the site; the 15:00 round is open. */

@@ -3,13 +3,13 @@ import type { ExportedFile } from '../../shared/accounts';
 import type { Language, RoomStatus } from '../../shared/domain';
 import { formatTenths } from '../../shared/health';
 import { auditHeadShort, type DailyReport } from '../../shared/reports';
-import { appendAudit } from '../services/audit';
+import { appendAudit } from '../accounts/audit';
 import { isoNow } from '../services/context';
 import { dailyReport } from './dailyReport';
 import { Deferred } from '../services/deferred';
 import type { HandlerContext } from '../services/context';
 import { spreadsheetSafe } from '../services/masking';
-import { getSettings } from '../services/settings';
+import { getSettings } from '../accounts/settings';
 
 /** The workbook's words, in the language the desk is set to (the district reads Chinese). */
 const LABELS = {

@@ -16,7 +16,7 @@ import {
   type PersonPayload,
 } from '../testing/peopleTesting';
 import { addUser, makeTestContext, TEST_NOW, type TestContext } from '../testing/tempDb';
-import { verifyAuditChain } from '../services/audit';
+import { verifyAuditChain } from '../accounts/audit';
 
 /**
  * Random sequences of registration, confirmation (suggested or hand-picked, valid or not), moves,

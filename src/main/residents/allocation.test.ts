@@ -15,7 +15,7 @@ import {
   type PersonPayload,
 } from '../testing/peopleTesting';
 import { TEST_NOW } from '../testing/tempDb';
-import { updateSecuritySettings } from '../services/settings';
+import { updateSecuritySettings } from '../accounts/settings';
 
 /**
  * Allocation on the demo site (resources/demo/site.json): building A, floors 2–8, rooms 01–20

@@ -10,7 +10,7 @@ import { batchMembers, getBatch } from './arrivals';
 import type { ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { checkPlacement, groupOf, type Placed } from '../registry/occupancy';
-import { getSettings } from '../services/settings';
+import { getSettings } from '../accounts/settings';
 import { checkIn } from './stays';
 
 interface CandidateRoom {

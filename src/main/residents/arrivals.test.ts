@@ -14,7 +14,7 @@ import {
 } from '../testing/peopleTesting';
 import { countRows, TEST_NOW } from '../testing/tempDb';
 import { maskIdNumber, maskPhone } from '../services/masking';
-import { updateSecuritySettings } from '../services/settings';
+import { updateSecuritySettings } from '../accounts/settings';
 
 /** The tables a registration writes. */
 const PEOPLE_TABLES = ['people', 'stays', 'stay_events'];

@@ -13,7 +13,7 @@ import { assertBusinessDates } from '../services/datedInput';
 import { DomainError, notFound } from '../services/errors';
 import { maskIdNumber, maskPhone } from '../services/masking';
 import { checkDates, upsertPerson, vulnerableFlags, type PersonInput } from './people';
-import { getSettings } from '../services/settings';
+import { getSettings } from '../accounts/settings';
 import { getActiveSite } from '../registry/sites';
 
 interface BatchRow {

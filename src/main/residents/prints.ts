@@ -4,7 +4,7 @@ import { mayRevealPersonalNumbers } from '../../shared/permissions';
 import type { RoomStatus } from '../../shared/domain';
 import type { OccupancyList, OccupancyRoom, ReleaseNotice } from '../../shared/residents';
 import { siteDay, siteMidnight } from '../../shared/siteDate';
-import { appendAudit } from '../services/audit';
+import { appendAudit } from '../accounts/audit';
 import { getBuilding } from '../registry/buildings';
 import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/contract';
 import { mayCall, ROLES, type Role } from '../../shared/permissions';
 import type { ResidentView } from '../../shared/residents';
-import type { SessionHandle } from '../auth/sessionStore';
+import type { SessionHandle } from '../accounts/sessionStore';
 import { auditRows, lastAuditId, userWithSession } from '../testing/authTesting';
 import {
   buildSite,

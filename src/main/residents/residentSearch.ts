@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES } from '../../shared/people';
 import { mayRevealPersonalNumbers, type Role } from '../../shared/permissions';
-import { appendAudit } from '../services/audit';
+import { appendAudit } from '../accounts/audit';
 import { isoNow, type ServiceContext } from '../services/context';
 import { escapeLike, type KeyValue } from '../services/keyset';
 import { ID_ENDS_SHOWN, idEndsShown, maskIdNumber } from '../services/masking';

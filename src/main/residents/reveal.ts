@@ -1,5 +1,5 @@
 import type { RevealedNumbers } from '../../shared/residents';
-import { appendAudit } from '../services/audit';
+import { appendAudit } from '../accounts/audit';
 import { isoNow, type ActingContext } from '../services/context';
 import { notFound } from '../services/errors';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomStatus } from '../../shared/domain';
 import type { ApiResult } from '../../shared/errors';
 import type { ArrivalBatch, BatchMember } from '../../shared/people';
-import type { SessionHandle } from '../auth/sessionStore';
+import type { SessionHandle } from '../accounts/sessionStore';
 import {
   auditRows,
   errorOf,

@@ -3,7 +3,7 @@ import type { BackupInfo, BackupStatus, RestoreOutcome } from '../../shared/back
 import type { AppInfo } from '../../shared/domain';
 import type { Role } from '../../shared/permissions';
 import type { AuthState } from '../../shared/accounts';
-import type { UnknownNameMemory } from '../auth/sessionStore';
+import type { UnknownNameMemory } from '../accounts/sessionStore';
 
 /** What every service function receives: the database and a clock (tests may fix it). */
 export interface ServiceContext {

@@ -1,6 +1,7 @@
+import type { Building, Floor, Room, Site } from '../../shared/domain';
 import Database from 'better-sqlite3';
 import type { Db } from '../db/open';
-import { appendAudit, GENESIS_HASH, rowHash, type AuditRow } from '../services/audit';
+import { appendAudit, GENESIS_HASH, rowHash, type AuditRow } from '../accounts/audit';
 import { TEST_NOW } from './tempDb';
 
 /** Appends `n` entries to the chain (one transaction), each with its number in its detail. */
@@ -55,4 +56,24 @@ export function forgeChainInFile(file: string, keep: (row: AuditRow) => boolean)
   } finally {
     db.close();
   }
+}
+
+/** Calls a method through a test router as the given session (the caller's default when omitted). */
+export type RouterCall<H> = <T>(method: string, input: unknown, handle?: H) => Promise<T>;
+
+/** A site, building, floor and room made through the router; returns their ids. */
+export async function buildRoomThrough<H>(call: RouterCall<H>, handle?: H) {
+  const site = await call<Site>('sites.create', { name: 'Haohe', address: '' }, handle);
+  const building = await call<Building>(
+    'buildings.create',
+    { siteId: site.id, code: 'A', name: 'Main' },
+    handle,
+  );
+  const floor = await call<Floor>('floors.create', { buildingId: building.id, level: 2 }, handle);
+  const room = await call<Room>(
+    'rooms.create',
+    { floorId: floor.id, number: 'A-201', capacity: 1, type: 'single' },
+    handle,
+  );
+  return { site: site.id, building: building.id, floor: floor.id, room: room.id };
 }

@@ -1,4 +1,4 @@
-import { memoryHandle, type SessionHandle } from '../auth/sessionStore';
+import { memoryHandle, type SessionHandle } from '../accounts/sessionStore';
 import type { Role } from '../../shared/permissions';
 import type { ApiError, ApiResult } from '../../shared/errors';
 import type { TestContext, TestRouter } from './tempDb';

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { startCore, type Core, type CoreOptions } from '../app';
-import { memoryHandle, type SessionHandle } from '../auth/sessionStore';
+import { memoryHandle, type SessionHandle } from '../accounts/sessionStore';
 import { openDatabase, type Db } from '../db/open';
 import { DATABASE_FILE } from '../platform/dataDir';
-import { drainCapturedChanges } from '../services/audit';
-import { loadDemo } from '../services/demo';
-import { hashPassword } from '../services/passwords';
-import type { Timer } from '../services/backups/scheduler';
+import { drainCapturedChanges } from '../accounts/audit';
+import { loadDemo } from '../accounts/demo';
+import { hashPassword } from '../accounts/passwords';
+import type { Timer } from '../backups/scheduler';
 import { capturingLogger, makeTempDir, TEST_NOW, TEST_PASSWORD } from './tempDb';
 
 let cachedHash: string | undefined;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { ArrivalBatch, BatchMember } from '../../shared/people';
-import type { SessionHandle } from '../auth/sessionStore';
+import type { SessionHandle } from '../accounts/sessionStore';
 import { sessionFor } from './authTesting';
 import {
   buildSite,

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/open';
 import type { Role } from '../../shared/permissions';
-import { memoryHandle, SessionStore, type SessionHandle } from '../auth/sessionStore';
+import { memoryHandle, SessionStore, type SessionHandle } from '../accounts/sessionStore';
 import type { HandlerContext, SessionControl } from '../services/context';
 import type { Handlers } from '../ipc/handlers';
 import { createRouter, type Logger, type Router } from '../ipc/router';
-import { hashPassword } from '../services/passwords';
+import { hashPassword } from '../accounts/passwords';
 import { DomainError } from '../services/errors';
 
 /** The fixed clock every test context runs on. */

@@ -59,3 +59,6 @@ export const cursor = z
   .string()
   .max(512)
   .regex(/^[A-Za-z0-9_-]*$/, { message: 'invalid' });
+
+/** A time of day, HH:MM. */
+export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time_format' });

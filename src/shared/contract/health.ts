@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Settings } from '../domain';
 import {
   MAX_ROUNDS_PER_DAY,
   SYMPTOMS,
@@ -20,7 +19,6 @@ const slot = z
 /** As typed, in °C: main turns it into tenths and refuses 373 or 3.73 with the likely reading. */
 const temperature = z.number().finite();
 const symptoms = z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).default([]);
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time_format' });
 
 export const healthMethods = {
   'rounds.sheet': method<RoundSheet>()({
@@ -69,21 +67,5 @@ export const healthMethods = {
     }),
     kind: 'write',
     access: 'health.record',
-  }),
-  'settings.updateHealth': method<Settings>()({
-    input: z
-      .strictObject({
-        roundTimes: z.array(hhmm).min(1).max(MAX_ROUNDS_PER_DAY),
-        roundWindowMinutes: z.int().min(15).max(720),
-        feverThresholdTenths: z.int().min(370).max(385),
-        recheckMinutes: z.int().min(5).max(240),
-        restartRoommatesObservation: z.boolean(),
-      })
-      .refine((s) => s.roundTimes.every((t, i) => i === 0 || s.roundTimes[i - 1]! < t), {
-        message: 'times_in_order',
-        path: ['roundTimes'],
-      }),
-    kind: 'write',
-    access: 'settings.manage',
   }),
 };

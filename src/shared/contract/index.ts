@@ -4,7 +4,8 @@ import { appMethods } from './app';
 import { backupMethods } from './backups';
 import type { MethodDef } from './define';
 import { healthMethods } from './health';
-import { importMethods } from './imports';
+import { mergeMethodFiles } from './merge';
+import { arrivalMethods } from './arrivals';
 import { peopleMethods } from './people';
 import { registryMethods } from './registry';
 import { printMethods } from './print';
@@ -14,24 +15,26 @@ import { residentMethods } from './residents';
 import { rosterMethods } from './roster';
 import { stockMethods } from './stock';
 import { roomMethods } from './rooms';
+import { settingsMethods } from './settings';
 
 /** Every IPC method the renderer may call. The router only knows these keys. */
-export const contract = {
-  ...appMethods,
-  ...accountMethods,
-  ...registryMethods,
-  ...roomMethods,
-  ...peopleMethods,
-  ...importMethods,
-  ...residentMethods,
-  ...healthMethods,
-  ...reportMethods,
-  ...printMethods,
-  ...rosterMethods,
-  ...stockMethods,
-  ...privacyMethods,
-  ...backupMethods,
-} as const;
+export const contract = mergeMethodFiles({
+  app: appMethods,
+  settings: settingsMethods,
+  accounts: accountMethods,
+  registry: registryMethods,
+  rooms: roomMethods,
+  people: peopleMethods,
+  arrivals: arrivalMethods,
+  residents: residentMethods,
+  health: healthMethods,
+  reports: reportMethods,
+  print: printMethods,
+  roster: rosterMethods,
+  stock: stockMethods,
+  privacy: privacyMethods,
+  backups: backupMethods,
+});
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

@@ -1,15 +1,6 @@
 import { z } from 'zod';
-import type {
-  AllocationPlan,
-  ArrivalBatch,
-  BatchMember,
-  Disinfection,
-  Origin,
-  RoomOccupant,
-  StayRecord,
-} from '../people';
+import type { AllocationPlan, BatchMember, Origin, StayRecord } from '../people';
 import { CATEGORIES, CHECKOUT_KINDS, DOCUMENT_TYPES, GENDERS } from '../people';
-import type { Settings } from '../domain';
 import { method } from './define';
 import { id, line, name, noInput, notes, optionalText } from './fields';
 
@@ -58,32 +49,6 @@ export const isoInstant = z.iso.datetime({ offset: true });
 
 export const peopleMethods = {
   'origins.list': method<Origin[]>()({ input: noInput, kind: 'read', access: 'people.read' }),
-  'arrivals.list': method<ArrivalBatch[]>()({
-    input: z.strictObject({ siteId: id }),
-    kind: 'read',
-    access: 'people.read',
-  }),
-  'arrivals.create': method<ArrivalBatch>()({
-    input: z.strictObject({
-      siteId: id,
-      label: name(80),
-      arrivedAt: isoInstant,
-      expectedCount: z.int().min(1).max(2000).optional(),
-      notes: notes(500),
-    }),
-    kind: 'write',
-    access: 'people.manage',
-  }),
-  'arrivals.members': method<BatchMember[]>()({
-    input: z.strictObject({ batchId: id }),
-    kind: 'read',
-    access: 'people.read',
-  }),
-  'arrivals.register': method<BatchMember[]>()({
-    input: z.strictObject({ batchId: id, people: z.array(personInput).min(1).max(500) }),
-    kind: 'write',
-    access: 'people.manage',
-  }),
   'allocation.suggest': method<AllocationPlan>()({
     input: z.strictObject({ batchId: id }),
     kind: 'read',
@@ -99,11 +64,6 @@ export const peopleMethods = {
     }),
     kind: 'write',
     access: 'people.manage',
-  }),
-  'rooms.occupants': method<RoomOccupant[]>()({
-    input: z.strictObject({ roomId: id }),
-    kind: 'read',
-    access: 'people.read',
   }),
   'stays.get': method<StayRecord>()({
     input: z.strictObject({ id }),
@@ -130,24 +90,10 @@ export const peopleMethods = {
     kind: 'write',
     access: 'people.manage',
   }),
-  'rooms.disinfect': method<Disinfection>()({
-    input: z.strictObject({
-      roomId: id,
-      operator: name(40),
-      performedAt: isoInstant,
-      agent: name(60),
-      concentration: name(40),
-      notes: notes(200),
-    }),
+  'stays.cancel': method<StayRecord>()({
+    input: z.strictObject({ id, reason: name(200) }),
     kind: 'write',
-    access: 'registry.manage',
+    access: 'people.manage',
   }),
-  'settings.updateObservation': method<Settings>()({
-    input: z.strictObject({
-      observationDays: z.int().min(1).max(60),
-      allowUnrelatedSharing: z.boolean(),
-    }),
-    kind: 'write',
-    access: 'settings.manage',
-  }),
+  /** A write so that every printed notice is in the audit trail. */
 };

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { StayRecord } from '../people';
 import {
   RESIDENT_SORTS,
   RESIDENT_VIEWS,
@@ -10,7 +9,7 @@ import {
   type RevealedNumbers,
 } from '../residents';
 import { method } from './define';
-import { cursor, id, line, name } from './fields';
+import { cursor, id, line } from './fields';
 import { MAX_PAGE_SIZE } from './rooms';
 
 export const residentMethods = {
@@ -38,12 +37,6 @@ export const residentMethods = {
     kind: 'write',
     access: 'personal.reveal',
   }),
-  'stays.cancel': method<StayRecord>()({
-    input: z.strictObject({ id, reason: name(200) }),
-    kind: 'write',
-    access: 'people.manage',
-  }),
-  /** A write so that every printed notice is in the audit trail. */
   'prints.releaseNotice': method<ReleaseNotice>()({
     input: z.strictObject({ stayId: id }),
     kind: 'write',

@@ -9,8 +9,10 @@ import {
   type RoomPage,
   type RoomStatusChange,
 } from '../domain';
+import type { Disinfection, RoomOccupant } from '../people';
 import { method } from './define';
-import { cursor, id, line, notes } from './fields';
+import { cursor, id, line, name, notes } from './fields';
+import { isoInstant } from './people';
 import { floorLevel } from './registry';
 
 export const MAX_BULK_ROOMS = 5000;
@@ -129,5 +131,22 @@ export const roomMethods = {
     }),
     kind: 'read',
     access: 'registry.read',
+  }),
+  'rooms.occupants': method<RoomOccupant[]>()({
+    input: z.strictObject({ roomId: id }),
+    kind: 'read',
+    access: 'people.read',
+  }),
+  'rooms.disinfect': method<Disinfection>()({
+    input: z.strictObject({
+      roomId: id,
+      operator: name(40),
+      performedAt: isoInstant,
+      agent: name(60),
+      concentration: name(40),
+      notes: notes(200),
+    }),
+    kind: 'write',
+    access: 'registry.manage',
   }),
 };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ExportedFile } from '../accounts';
-import type { Settings } from '../domain';
 import {
   STAFF_ROLES,
   type AutoFillResult,
@@ -177,10 +176,5 @@ export const rosterMethods = {
     input: z.strictObject({ periodId: id }),
     kind: 'write',
     access: 'roster.read',
-  }),
-  'settings.updateRoster': method<Settings>()({
-    input: z.strictObject({ minRestHours: z.int().min(0).max(24) }),
-    kind: 'write',
-    access: 'settings.manage',
   }),
 };

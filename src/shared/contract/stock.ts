@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ExportedFile } from '../accounts';
-import type { Settings } from '../domain';
 import {
   DESTINATION_KINDS,
   MAX_LINE_QUANTITY,
@@ -302,9 +301,4 @@ export const stockMethods = {
     access: 'stock.manage',
   }),
   /** Lots expiring within this many days are flagged on the stock screen. */
-  'settings.updateStock': method<Settings>()({
-    input: z.strictObject({ stockExpiryDays: z.int().min(1).max(365) }),
-    kind: 'write',
-    access: 'settings.manage',
-  }),
 };

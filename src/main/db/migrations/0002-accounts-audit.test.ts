@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditPage } from '../../services/audit';
+import { auditPage } from '../../accounts/audit';
 import { makeTestContext, type TestContext } from '../../testing/tempDb';
 import { migrate, schemaVersion } from '../migrate';
 import { accountsAndAudit } from './0002-accounts-audit';

@@ -3,7 +3,7 @@ import { dailyReport } from '../../reports/dailyReport';
 import { residentPage } from '../../residents/residents';
 import { roomBoard } from '../../registry/roomBoard';
 import { roundSheet } from '../../health/rounds';
-import { stockReport } from '../../services/stock/report';
+import { stockReport } from '../../stock/report';
 import { buildSite } from '../../testing/peopleTesting';
 import { plansOf } from '../../testing/queryPlans';
 import { makeTestContext, type TestContext } from '../../testing/tempDb';

@@ -1,6 +1,6 @@
 import type { ExportedFile } from '../../../shared/accounts';
 import type { HandlerContext } from '../context';
-import { appendAudit } from '../audit';
+import { appendAudit } from '../../accounts/audit';
 import { isoNow } from '../context';
 import { Deferred } from '../deferred';
 import { sheetCsv, sheetXlsx, type SheetTable } from './sheetTable';

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { MethodInput, MethodName } from '../../../shared/contract';
-import { memoryHandle, SessionStore } from '../../auth/sessionStore';
+import { memoryHandle, SessionStore } from '../../accounts/sessionStore';
 import { openDatabase, type Db } from '../../db/open';
 import { createRouter } from '../../ipc/router';
 import { residentId } from '../peopleTesting';

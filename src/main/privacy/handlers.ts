@@ -1,0 +1,11 @@
+import type { HandlerMap, MethodsOf } from '../services/handlerMap';
+import { exportArchive } from './archiveExport';
+import { purgePersonalData, purgePreview, updateRetention } from './purge';
+
+/** Privacy: the retention rule, the purge of personal data and the archive taken before it. */
+export const privacyHandlers: HandlerMap<MethodsOf<'privacy' | 'archive'>> = {
+  'archive.export': exportArchive,
+  'privacy.purgePreview': (ctx) => purgePreview(ctx),
+  'privacy.setRetention': updateRetention,
+  'privacy.purge': purgePersonalData,
+};

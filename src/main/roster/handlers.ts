@@ -1,0 +1,49 @@
+import type { HandlerMap, MethodsOf } from '../services/handlerMap';
+import { dutySheet } from './dutySheet';
+import { assign, slotCandidates, swap, unassign } from './assignments';
+import { autoFillPeriod } from './autoFillPeriod';
+import { rosterGrid } from './grid';
+import { createPeriod, listPeriods } from './periods';
+import { publishPeriod } from './publish';
+import { createPost, createTemplate, listPosts, listTemplates, updatePost } from './posts';
+import { exportRoster } from './rosterExport';
+import {
+  addUnavailability,
+  createStaff,
+  listStaff,
+  listUnavailability,
+  removeUnavailability,
+  setStaffActive,
+  updateStaff,
+} from './staff';
+
+/** Rosters: staff, posts, shift templates, periods and their grid. */
+export const rosterHandlers: HandlerMap<MethodsOf<'staff' | 'posts' | 'shifts' | 'roster'>> = {
+  'staff.list': listStaff,
+  'staff.create': createStaff,
+  'staff.update': updateStaff,
+  'staff.setActive': setStaffActive,
+  'staff.unavailability': listUnavailability,
+  'staff.addUnavailability': addUnavailability,
+  'staff.removeUnavailability': (ctx, input) => {
+    removeUnavailability(ctx, input);
+    return null;
+  },
+  'posts.list': listPosts,
+  'posts.create': createPost,
+  'posts.update': updatePost,
+  'shifts.list': listTemplates,
+  'shifts.create': createTemplate,
+  'roster.periods': listPeriods,
+  'roster.createPeriod': createPeriod,
+  'roster.grid': rosterGrid,
+  'roster.candidates': slotCandidates,
+  'roster.assign': (ctx, input) => assign(ctx, input, { userId: ctx.actor?.userId ?? null }),
+  'roster.unassign': (ctx, input) => unassign(ctx, input, { userId: ctx.actor?.userId ?? null }),
+  'roster.swap': (ctx, input) => swap(ctx, input, { userId: ctx.actor?.userId ?? null }),
+  'roster.autoFill': autoFillPeriod,
+  'roster.publish': (ctx, input) =>
+    publishPeriod(ctx, input, { userId: ctx.actor?.userId ?? null }),
+  'roster.dutySheet': (ctx, input) => dutySheet(ctx, input, ctx.actor),
+  'roster.export': exportRoster,
+};
