@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { AuthStatus } from '@shared/accounts';
 import { permissionsOf, type Role } from '@shared/permissions';
 import { queryClient } from '@renderer/api/queryClient';
@@ -25,11 +25,13 @@ export function signedIn(roles: Role[]): AuthStatus {
 /** Renders a screen inside the providers the app gives it: the one query cache, auth, notices. */
 export function renderUi(ui: ReactElement, roles: Role[] = ['coordinator']): RenderResult {
   const auth = { status: signedIn(roles), refresh: () => undefined };
-  return render(
+  // A wrapper (not a wrapped element), so `rerender` keeps the providers.
+  const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
       <AuthContext.Provider value={auth}>
-        <NotifyProvider>{ui}</NotifyProvider>
+        <NotifyProvider>{children}</NotifyProvider>
       </AuthContext.Provider>
-    </QueryClientProvider>,
+    </QueryClientProvider>
   );
+  return render(ui, { wrapper });
 }
