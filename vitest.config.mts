@@ -4,12 +4,24 @@ import { rendererAliases } from './rendererAliases';
 export default defineConfig({
   resolve: { alias: rendererAliases },
   test: {
-    include: ['src/**/*.test.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
-    environment: 'node',
     // Real database files and whole-router walks: seconds on a busy 2-core machine, not 5.
     testTimeout: 20_000,
     pool: 'forks',
+    // Root-level reporters cover every project, so CI's summary sees both in one file.
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    projects: [
+      { extends: true, test: { name: 'node', include: ['src/**/*.test.ts'], environment: 'node' } },
+      {
+        // Components rendered in a fake DOM, talking to a fake window.api (the IPC boundary).
+        extends: true,
+        test: {
+          name: 'renderer',
+          include: ['src/renderer/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['src/renderer/src/testing/setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -33,13 +33,14 @@ export function errorText(t: TFunction, error: unknown): string {
   return t([key, 'errors.unknown'], { ...params, ...extra, message });
 }
 
+/** One field code (main's refusal or the form's own check) in words. */
+export const fieldCodeText = (t: TFunction, code: string): string =>
+  t([`fieldErrors.${code}`, 'fieldErrors.invalid']);
+
 /** Field → translated problem, for helperText under inputs. */
 export function fieldErrorTexts(t: TFunction, error: unknown): Record<string, string> {
   if (!(error instanceof ApiCallError) || !error.error.fields) return {};
   return Object.fromEntries(
-    Object.entries(error.error.fields).map(([field, code]) => [
-      field,
-      t([`fieldErrors.${code}`, 'fieldErrors.invalid']),
-    ]),
+    Object.entries(error.error.fields).map(([field, code]) => [field, fieldCodeText(t, code)]),
   );
 }

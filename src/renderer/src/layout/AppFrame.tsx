@@ -22,7 +22,6 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language } from '@shared/domain';
 import { useApiQuery } from '@renderer/api/useApiQuery';
-import { NotYet } from '@renderer/features/placeholder/NotYet';
 import { AdminPage } from '@renderer/features/accounts/AdminPage';
 import { ArrivalsPage } from '@renderer/features/residents/ArrivalsPage';
 import { UserMenu } from '@renderer/features/accounts/UserMenu';
@@ -37,10 +36,10 @@ import { RoomsPage } from '@renderer/features/registry/RoomsPage';
 import { useCan } from '@renderer/auth/AuthContext';
 import { SettingsPage } from '@renderer/features/settings/SettingsPage';
 import {
+  openableSections,
   personFromHash,
-  READY_SECTIONS,
-  SECTIONS,
   sectionFromHash,
+  sectionToShow,
   type Section,
 } from './sections';
 
@@ -65,9 +64,8 @@ export function AppFrame(props: {
 }) {
   const { t } = useTranslation();
   const can = useCan();
-  const canAdminister = can('users.manage') || can('audit.read') || can('settings.manage');
   const [hash, setHash] = useState(() => location.hash);
-  const section = sectionFromHash(hash);
+  const section = sectionToShow(sectionFromHash(hash), can);
   const sites = useApiQuery('sites.list', { includeRetired: false });
   const [siteId, setSiteId] = useState<number | null>(null);
   const activeSiteId = siteId ?? sites.data?.[0]?.id ?? null;
@@ -89,46 +87,42 @@ export function AppFrame(props: {
   };
   const go = (next: Section) => navigate(`#/${next}`);
 
-  let page: ReactElement;
-  if (section === 'admin' && canAdminister) {
-    page = <AdminPage />;
-  } else if (section === 'allocation' && can('people.read') && activeSiteId !== null) {
-    page = <ArrivalsPage siteId={activeSiteId} />;
-  } else if (section === 'residents' && can('people.read') && activeSiteId !== null) {
-    page = (
-      <ResidentsPage siteId={activeSiteId} personId={personFromHash(hash)} navigate={navigate} />
-    );
-  } else if (section === 'health' && can('people.read') && activeSiteId !== null) {
-    page = (
-      <HealthPage
-        siteId={activeSiteId}
-        tab={hash === '#/health/fever' ? 'fever' : 'round'}
-        onTab={(tab) => navigate(tab === 'fever' ? '#/health/fever' : '#/health')}
-      />
-    );
-  } else if (section === 'roster' && can('roster.read') && activeSiteId !== null) {
-    page = <RosterPage siteId={activeSiteId} />;
-  } else if (section === 'stock' && can('stock.read') && activeSiteId !== null) {
-    page = <StockPage siteId={activeSiteId} />;
-  } else if (section === 'reports' && can('people.read') && activeSiteId !== null) {
-    page = <ReportsPage siteId={activeSiteId} />;
-  } else if (section === 'settings') {
-    page = (
+  const siteLoading = <Typography sx={{ p: 3 }}>{t('common.loading')}</Typography>;
+  const sitePage = (render: (siteId: number) => ReactElement): ReactElement =>
+    activeSiteId === null ? siteLoading : render(activeSiteId);
+  const pages: Record<Section, () => ReactElement> = {
+    admin: () => <AdminPage />,
+    allocation: () => sitePage((siteId) => <ArrivalsPage siteId={siteId} />),
+    residents: () =>
+      sitePage((siteId) => (
+        <ResidentsPage siteId={siteId} personId={personFromHash(hash)} navigate={navigate} />
+      )),
+    health: () =>
+      sitePage((siteId) => (
+        <HealthPage
+          siteId={siteId}
+          tab={hash === '#/health/fever' ? 'fever' : 'round'}
+          onTab={(tab) => navigate(tab === 'fever' ? '#/health/fever' : '#/health')}
+        />
+      )),
+    roster: () => sitePage((siteId) => <RosterPage siteId={siteId} />),
+    stock: () => sitePage((siteId) => <StockPage siteId={siteId} />),
+    reports: () => sitePage((siteId) => <ReportsPage siteId={siteId} />),
+    settings: () => (
       <SettingsPage
         info={props.info}
         language={props.language}
         onLanguageChange={props.onLanguageChange}
       />
-    );
-  } else if (section === 'rooms' && sites.data && sites.data.length === 0) {
-    page = <NoActiveSite onCreated={sites.reload} />;
-  } else if (section === 'rooms' && activeSiteId !== null) {
-    page = <RoomsPage siteId={activeSiteId} />;
-  } else if (section === 'rooms') {
-    page = <Typography sx={{ p: 3 }}>{t('common.loading')}</Typography>;
-  } else {
-    page = <NotYet section={t(`nav.${section}`)} />;
-  }
+    ),
+    rooms: () =>
+      sites.data && sites.data.length === 0 ? (
+        <NoActiveSite onCreated={sites.reload} />
+      ) : (
+        sitePage((siteId) => <RoomsPage siteId={siteId} />)
+      ),
+  };
+  const page = pages[section]();
 
   return (
     <Box sx={{ display: 'flex', height: '100%' }}>
@@ -171,21 +165,10 @@ export function AppFrame(props: {
       >
         <Toolbar variant="dense" />
         <List component="nav" aria-label={t('app.title')}>
-          {SECTIONS.filter(
-            (s) =>
-              (s !== 'admin' || canAdminister) &&
-              (!['allocation', 'residents', 'health', 'reports'].includes(s) || can('people.read')),
-          ).map((s) => (
+          {openableSections(can).map((s) => (
             <ListItemButton key={s} selected={section === s} onClick={() => go(s)}>
               <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[s]}</ListItemIcon>
-              <ListItemText
-                primary={t(`nav.${s}`)}
-                slotProps={{
-                  primary: {
-                    sx: { color: READY_SECTIONS.includes(s) ? 'text.primary' : 'text.secondary' },
-                  },
-                }}
-              />
+              <ListItemText primary={t(`nav.${s}`)} />
             </ListItemButton>
           ))}
         </List>

@@ -1,3 +1,5 @@
+import type { Permission } from '@shared/permissions';
+
 export const SECTIONS = [
   'rooms',
   'allocation',
@@ -11,18 +13,33 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-/** Sections whose screens exist; the others say "not yet available". */
-export const READY_SECTIONS: readonly Section[] = [
-  'rooms',
-  'allocation',
-  'residents',
-  'health',
-  'roster',
-  'stock',
-  'reports',
-  'admin',
-  'settings',
-];
+/**
+ * What a section needs: any one of these permissions, or none at all (`[]`, e.g. settings). The
+ * menu and the page chain both read this one table, so a section is listed exactly when its page
+ * opens (main still refuses every call on its own; this only keeps the screens honest).
+ */
+export const SECTION_NEEDS: Readonly<Record<Section, readonly Permission[]>> = {
+  rooms: ['registry.read'],
+  allocation: ['people.read'],
+  residents: ['people.read'],
+  health: ['people.read'],
+  roster: ['roster.read'],
+  stock: ['stock.read'],
+  reports: ['people.read'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'privacy.manage'],
+  settings: [],
+};
+
+export const mayOpen = (section: Section, can: (p: Permission) => boolean): boolean =>
+  SECTION_NEEDS[section].length === 0 || SECTION_NEEDS[section].some(can);
+
+/** The sections this user may open, in menu order. */
+export const openableSections = (can: (p: Permission) => boolean): Section[] =>
+  SECTIONS.filter((s) => mayOpen(s, can));
+
+/** The section to show: the one asked for if the user may open it, else their first one. */
+export const sectionToShow = (asked: Section, can: (p: Permission) => boolean): Section =>
+  mayOpen(asked, can) ? asked : (openableSections(can)[0] ?? 'settings');
 
 /** `#/residents/person/12` → residents; anything unknown → rooms. */
 export function sectionFromHash(hash: string): Section {

@@ -8,12 +8,16 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm, useWatch, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Building, RoomFeature, RoomType } from '@shared/domain';
+import type { z } from 'zod';
+import { contract } from '@shared/contract';
+import type { BulkCreateInput } from '@shared/contract';
+import type { Building, BulkCreateResult } from '@shared/domain';
 import { roomLabel } from '@shared/roomLabel';
 import { call } from '@renderer/api/client';
-import { numberOrNaN } from '@renderer/components/numberInput';
+import { fieldProblem, numberField } from '@renderer/components/contractForm';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { useNotify } from '@renderer/notify';
 import { FeaturePicker } from './FeaturePicker';
@@ -32,6 +36,10 @@ export function BulkCreateDialog(props: {
   );
 }
 
+const schema = contract['rooms.bulkCreate'].input;
+type BulkValues = z.input<typeof schema>;
+type RangeKey = 'floorFrom' | 'floorTo' | 'roomFrom' | 'roomTo';
+
 function BulkForm({
   buildings,
   onClose,
@@ -43,39 +51,35 @@ function BulkForm({
 }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const [buildingId, setBuildingId] = useState<number | ''>(buildings[0]?.id ?? '');
-  const [range, setRange] = useState({
-    floorFrom: '2',
-    floorTo: '10',
-    roomFrom: '1',
-    roomTo: '30',
+  // Checked by the contract's own schema before the round trip: same rules, same words as main.
+  const form = useForm<BulkValues, unknown, BulkCreateInput>({
+    resolver: zodResolver(schema),
+    defaultValues: {
+      buildingId: buildings[0]?.id ?? Number.NaN,
+      floorFrom: 2,
+      floorTo: 10,
+      roomFrom: 1,
+      roomTo: 30,
+      capacity: 1,
+      type: 'single',
+      features: ['private_bathroom', 'window'],
+    },
   });
-  const [capacity, setCapacity] = useState('1');
-  const [type, setType] = useState<RoomType>('single');
-  const [features, setFeatures] = useState<RoomFeature[]>(['private_bathroom', 'window']);
+  const { errors } = form.formState;
   const submit = useSubmit();
 
-  const building = buildings.find((b) => b.id === buildingId);
-  const n = Object.fromEntries(
-    Object.entries(range).map(([k, v]) => [k, numberOrNaN(v)]),
-  ) as Record<keyof typeof range, number>;
-  const valid =
-    Object.values(n).every(Number.isInteger) && n.floorFrom <= n.floorTo && n.roomFrom <= n.roomTo;
-  const count = valid ? (n.floorTo - n.floorFrom + 1) * (n.roomTo - n.roomFrom + 1) : 0;
+  const values = useWatch({ control: form.control });
+  const building = buildings.find((b) => b.id === values.buildingId);
+  const checked = schema.safeParse(values);
+  const count = checked.success
+    ? (checked.data.floorTo - checked.data.floorFrom + 1) *
+      (checked.data.roomTo - checked.data.roomFrom + 1)
+    : 0;
 
-  const create = async () => {
-    if (buildingId === '') return;
-    let created:
-      | { created: number; firstNumber: string; lastNumber: string; floorsCreated: number }
-      | undefined;
+  const create = async (input: BulkCreateInput) => {
+    let created: BulkCreateResult | undefined;
     const ok = await submit.run(async () => {
-      created = await call('rooms.bulkCreate', {
-        buildingId,
-        ...n,
-        capacity: numberOrNaN(capacity),
-        type,
-        features,
-      });
+      created = await call('rooms.bulkCreate', input);
     });
     if (ok && created) {
       notify(
@@ -90,44 +94,44 @@ function BulkForm({
     }
   };
 
-  const rangeField = (key: keyof typeof range) => (
+  const problem = (key: keyof BulkValues) =>
+    fieldProblem(t, errors[key] as FieldError | undefined, submit.fields[key]);
+  const rangeField = (key: RangeKey) => (
     <TextField
       label={t(`bulk.${key}`)}
-      type="number"
-      value={range[key]}
-      onChange={(e) => setRange((r) => ({ ...r, [key]: e.target.value }))}
-      error={!!submit.fields[key]}
-      helperText={submit.fields[key]}
+      {...numberField(form.register, key)}
+      error={!!problem(key)}
+      helperText={problem(key)}
       sx={{ width: 120 }}
-      name={key}
     />
   );
 
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void create();
-      }}
-    >
+    <form onSubmit={(e) => void form.handleSubmit(create)(e)} noValidate>
       <DialogTitle>{t('bulk.title')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField
-            select
-            label={t('common.building')}
-            value={buildingId}
-            onChange={(e) => setBuildingId(Number(e.target.value))}
-            error={buildingId === ''}
-            helperText={buildingId === '' ? t('bulk.pickBuilding') : undefined}
-            name="building"
-          >
-            {buildings.map((b) => (
-              <MenuItem key={b.id} value={b.id}>
-                {b.code} · {b.name}
-              </MenuItem>
-            ))}
-          </TextField>
+          <Controller
+            control={form.control}
+            name="buildingId"
+            render={({ field }) => (
+              <TextField
+                select
+                label={t('common.building')}
+                value={Number.isNaN(field.value) ? '' : field.value}
+                onChange={(e) => field.onChange(Number(e.target.value))}
+                error={building === undefined}
+                helperText={building === undefined ? t('bulk.pickBuilding') : undefined}
+                name="building"
+              >
+                {buildings.map((b) => (
+                  <MenuItem key={b.id} value={b.id}>
+                    {b.code} · {b.name}
+                  </MenuItem>
+                ))}
+              </TextField>
+            )}
+          />
           <Stack direction="row" spacing={2}>
             {rangeField('floorFrom')}
             {rangeField('floorTo')}
@@ -137,23 +141,36 @@ function BulkForm({
           <Stack direction="row" spacing={2}>
             <TextField
               label={t('rooms.capacity')}
-              type="number"
-              value={capacity}
-              onChange={(e) => setCapacity(e.target.value)}
-              error={!!submit.fields.capacity}
-              helperText={submit.fields.capacity}
+              {...numberField(form.register, 'capacity')}
+              error={!!problem('capacity')}
+              helperText={problem('capacity')}
               sx={{ width: 120 }}
-              name="capacity"
             />
-            <RoomTypeSelect value={type} onChange={setType} />
+            <Controller
+              control={form.control}
+              name="type"
+              render={({ field }) => (
+                <RoomTypeSelect
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={problem('type')}
+                />
+              )}
+            />
           </Stack>
-          <FeaturePicker value={features} onChange={setFeatures} />
-          {building && valid && (
+          <Controller
+            control={form.control}
+            name="features"
+            render={({ field }) => (
+              <FeaturePicker value={field.value ?? []} onChange={field.onChange} />
+            )}
+          />
+          {building && checked.success && (
             <Typography data-testid="bulk-preview" color="text.secondary">
               {t('bulk.preview', {
                 count,
-                first: roomLabel(building.code, n.floorFrom, n.roomFrom),
-                last: roomLabel(building.code, n.floorTo, n.roomTo),
+                first: roomLabel(building.code, checked.data.floorFrom, checked.data.roomFrom),
+                last: roomLabel(building.code, checked.data.floorTo, checked.data.roomTo),
               })}
             </Typography>
           )}
@@ -162,7 +179,7 @@ function BulkForm({
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="contained" disabled={submit.busy || buildingId === ''}>
+        <Button type="submit" variant="contained" disabled={submit.busy || building === undefined}>
           {t('common.create')}
         </Button>
       </DialogActions>

@@ -6,11 +6,14 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Room, RoomFeature, RoomType } from '@shared/domain';
+import type { z } from 'zod';
+import { contract } from '@shared/contract';
+import type { Room } from '@shared/domain';
 import { call } from '@renderer/api/client';
-import { numberOrNaN } from '@renderer/components/numberInput';
+import { fieldProblem, numberField } from '@renderer/components/contractForm';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { FeaturePicker } from './FeaturePicker';
 import { RoomTypeSelect } from './RoomTypeSelect';
@@ -32,6 +35,11 @@ export function RoomFormDialog(props: {
   );
 }
 
+/** The fields a room form edits, checked by the contract's create schema less its floor. */
+const roomSchema = contract['rooms.create'].input.omit({ floorId: true });
+type RoomValues = z.input<typeof roomSchema>;
+type RoomFields = z.output<typeof roomSchema>;
+
 function RoomForm({
   mode,
   onClose,
@@ -43,17 +51,23 @@ function RoomForm({
 }) {
   const { t } = useTranslation();
   const initial = mode.kind === 'edit' ? mode.room : undefined;
-  const [number, setNumber] = useState(
-    initial?.number ?? (mode.kind === 'create' ? mode.suggestedNumber : ''),
-  );
-  const [capacity, setCapacity] = useState(String(initial?.capacity ?? 1));
-  const [type, setType] = useState<RoomType>(initial?.type ?? 'single');
-  const [features, setFeatures] = useState<RoomFeature[]>(initial?.features ?? []);
-  const [notes, setNotes] = useState(initial?.notes ?? '');
+  // Checked by the contract's own schema before the round trip: same rules, same words as main.
+  const form = useForm<RoomValues, unknown, RoomFields>({
+    resolver: zodResolver(roomSchema),
+    defaultValues: {
+      number: initial?.number ?? (mode.kind === 'create' ? mode.suggestedNumber : ''),
+      capacity: initial?.capacity ?? 1,
+      type: initial?.type ?? 'single',
+      features: initial?.features ?? [],
+      notes: initial?.notes ?? '',
+    },
+  });
+  const { errors } = form.formState;
   const submit = useSubmit();
+  const problem = (key: keyof RoomValues) =>
+    fieldProblem(t, errors[key] as FieldError | undefined, submit.fields[key]);
 
-  const save = async () => {
-    const fields = { number, capacity: numberOrNaN(capacity), type, features, notes };
+  const save = async (fields: RoomFields) => {
     const ok = await submit.run(() =>
       mode.kind === 'edit'
         ? call('rooms.update', { id: mode.room.id, ...fields })
@@ -62,13 +76,10 @@ function RoomForm({
     if (ok) onSaved();
   };
 
+  const { ref: numberRef, ...numberProps } = form.register('number');
+  const { ref: notesRef, ...notesProps } = form.register('notes');
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <form onSubmit={(e) => void form.handleSubmit(save)(e)} noValidate>
       <DialogTitle>
         {mode.kind === 'edit' ? `${t('common.edit')} ${mode.room.number}` : t('rooms.addRoom')}
       </DialogTitle>
@@ -77,32 +88,45 @@ function RoomForm({
           <Stack direction="row" spacing={2}>
             <TextField
               label={t('rooms.number')}
-              value={number}
-              onChange={(e) => setNumber(e.target.value)}
-              error={!!submit.fields.number}
-              helperText={submit.fields.number}
+              {...numberProps}
+              inputRef={numberRef}
+              error={!!problem('number')}
+              helperText={problem('number')}
               required
               autoFocus
             />
             <TextField
               label={t('rooms.capacity')}
-              type="number"
-              value={capacity}
-              onChange={(e) => setCapacity(e.target.value)}
-              error={!!submit.fields.capacity}
-              helperText={submit.fields.capacity}
-              slotProps={{ htmlInput: { min: 1, max: 20 } }}
+              {...numberField(form.register, 'capacity')}
+              error={!!problem('capacity')}
+              helperText={problem('capacity')}
               sx={{ width: 110 }}
             />
-            <RoomTypeSelect value={type} onChange={setType} error={submit.fields.type} />
+            <Controller
+              control={form.control}
+              name="type"
+              render={({ field }) => (
+                <RoomTypeSelect
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={problem('type')}
+                />
+              )}
+            />
           </Stack>
-          <FeaturePicker value={features} onChange={setFeatures} />
+          <Controller
+            control={form.control}
+            name="features"
+            render={({ field }) => (
+              <FeaturePicker value={field.value ?? []} onChange={field.onChange} />
+            )}
+          />
           <TextField
             label={t('common.notes')}
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-            error={!!submit.fields.notes}
-            helperText={submit.fields.notes}
+            {...notesProps}
+            inputRef={notesRef}
+            error={!!problem('notes')}
+            helperText={problem('notes')}
             multiline
             minRows={2}
           />

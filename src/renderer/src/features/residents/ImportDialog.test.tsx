@@ -1,0 +1,139 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { MethodInput } from '@shared/contract';
+import type { ImportMapping, ImportPreview, ImportRow } from '@shared/imports';
+import type { BatchMember } from '@shared/people';
+import { inputsOf, installFakeApi } from '@renderer/testing/fakeApi';
+import { renderUi } from '@renderer/testing/renderUi';
+import { ImportDialog } from './ImportDialog';
+
+/** The district's list, with the headers as districts write them. */
+const CSV =
+  '姓名,身份证号,联系电话,人员类别\r\n张三,11010519491231002X,13800000000,close_contact\r\n';
+
+/** What main suggests from those headers: the category column is one it does not recognise. */
+const SUGGESTED: ImportMapping = { fullName: 0, documentNumber: 1, phone: 2 };
+
+/** Main's preview of the file's one row under a mapping: the category is required. */
+function previewLikeMain(input: MethodInput<'arrivals.importPreview'>): ImportPreview {
+  const text = new TextDecoder().decode(
+    Uint8Array.from(atob(input.base64), (c) => c.charCodeAt(0)),
+  );
+  const [header, ...lines] = text
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
+  const mapping = input.mapping ?? SUGGESTED;
+  const rows: ImportRow[] = lines.map((cells, i) => {
+    const cell = (field: keyof ImportMapping) =>
+      mapping[field] === undefined ? undefined : cells[mapping[field]];
+    const category = cell('category');
+    if (category !== 'close_contact') {
+      return { row: i + 2, ok: false, errors: [{ field: 'category', code: 'required' }] };
+    }
+    return {
+      row: i + 2,
+      ok: true,
+      errors: [],
+      person: {
+        fullName: cell('fullName') ?? '',
+        gender: 'female',
+        birthDate: '1949-12-31',
+        documentType: 'resident_id',
+        documentNumber: cell('documentNumber') ?? '',
+        phone: cell('phone') ?? '',
+        category,
+        pregnant: false,
+        chronicIllness: false,
+        disability: false,
+        emergencyContact: '',
+        emergencyPhone: '',
+        notes: '',
+      },
+    };
+  });
+  const valid = rows.filter((r) => r.ok).length;
+  return {
+    headers: header ?? [],
+    headerRow: 1,
+    mapping,
+    rows,
+    valid,
+    invalid: rows.length - valid,
+  };
+}
+
+async function pickFile() {
+  const fake = installFakeApi({
+    'arrivals.importPreview': previewLikeMain,
+    'arrivals.register': ({ people }) =>
+      people.map((p, i) => ({ stayId: i + 1, fullName: p.fullName }) as BatchMember),
+  });
+  const user = userEvent.setup();
+  renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
+  const dialog = screen.getByRole('dialog');
+  await user.upload(
+    within(dialog).getByLabelText('选择文件'),
+    new File([CSV], '名单.csv', { type: 'text/csv' }),
+  );
+  await within(dialog).findByText('列对应关系');
+  return { ...fake, user, dialog };
+}
+
+const chosen = (select: HTMLElement) =>
+  (select as HTMLSelectElement).selectedOptions[0]?.textContent;
+
+describe('the import dialog maps the file headers to fields', () => {
+  it('shows the mapping main suggested from the Chinese headers, and the rows it refuses', async () => {
+    const { calls, dialog } = await pickFile();
+
+    expect(inputsOf(calls, 'arrivals.importPreview')[0]).toMatchObject({
+      batchId: 3,
+      fileName: '名单.csv',
+    });
+    expect(inputsOf(calls, 'arrivals.importPreview')[0]).not.toHaveProperty('mapping');
+    expect(chosen(within(dialog).getByLabelText('姓名'))).toBe('A 列：姓名');
+    expect(chosen(within(dialog).getByLabelText('证件号码'))).toBe('B 列：身份证号');
+    expect(chosen(within(dialog).getByLabelText('手机'))).toBe('C 列：联系电话');
+    expect(chosen(within(dialog).getByLabelText('人员类别'))).toBe('（不导入）');
+
+    const bad = within(dialog).getByRole('table', { name: '有问题的行' });
+    expect(within(bad).getByText('人员类别：必填')).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: '导入全部' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+  });
+
+  it('a changed mapping is sent with the file again, and the rows it makes valid are registered', async () => {
+    const { calls, dialog, user } = await pickFile();
+
+    await user.selectOptions(within(dialog).getByLabelText('人员类别'), '3');
+    await waitFor(() => expect(inputsOf(calls, 'arrivals.importPreview')).toHaveLength(2));
+    expect(inputsOf(calls, 'arrivals.importPreview')[1]?.mapping).toEqual({
+      ...SUGGESTED,
+      category: 3,
+    });
+    await within(dialog).findByText(/共 1 行：有效 1 行，有问题 0 行。/);
+
+    await user.click(within(dialog).getByRole('button', { name: '导入全部' }));
+    await waitFor(() => expect(inputsOf(calls, 'arrivals.register')).toHaveLength(1));
+    expect(inputsOf(calls, 'arrivals.register')[0]).toMatchObject({
+      batchId: 3,
+      people: [
+        { fullName: '张三', documentNumber: '11010519491231002X', category: 'close_contact' },
+      ],
+    });
+  });
+
+  it('unmapping a field sends the mapping without it', async () => {
+    const { calls, dialog, user } = await pickFile();
+    await user.selectOptions(within(dialog).getByLabelText('手机'), '');
+    await waitFor(() => expect(inputsOf(calls, 'arrivals.importPreview')).toHaveLength(2));
+    expect(inputsOf(calls, 'arrivals.importPreview')[1]?.mapping).toEqual({
+      fullName: 0,
+      documentNumber: 1,
+    });
+  });
+});
