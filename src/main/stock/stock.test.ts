@@ -390,89 +390,65 @@ describe('period stock report', () => {
       const inTx = <T>(fn: () => T): T => ctx.db.transaction(fn)();
       clockAt('2026-11-20');
       inTx(() =>
-        receive(
-          ctx,
-          {
-            siteId: site,
-            occurredAt: day('2026-11-20'),
-            source: 'purchase',
-            party: { kind: 'supplier', name: '超市', contact: '', phone: '' },
-            reason: '',
-            lines: [{ itemId: water.id, quantity: 10, unit: '箱' }],
-          },
-          null,
-        ),
+        receive(ctx, {
+          siteId: site,
+          occurredAt: day('2026-11-20'),
+          source: 'purchase',
+          party: { kind: 'supplier', name: '超市', contact: '', phone: '' },
+          reason: '',
+          lines: [{ itemId: water.id, quantity: 10, unit: '箱' }],
+        }),
       );
       clockAt('2026-11-25');
       const gift = inTx(() =>
-        receive(
-          ctx,
-          {
-            siteId: site,
-            occurredAt: day('2026-11-25'),
-            source: 'donation',
-            party: { kind: 'individual', name: '市民张先生', contact: '', phone: '' },
-            reason: '',
-            lines: [{ itemId: water.id, quantity: 5, unit: '箱' }],
-          },
-          null,
-        ),
+        receive(ctx, {
+          siteId: site,
+          occurredAt: day('2026-11-25'),
+          source: 'donation',
+          party: { kind: 'individual', name: '市民张先生', contact: '', phone: '' },
+          reason: '',
+          lines: [{ itemId: water.id, quantity: 5, unit: '箱' }],
+        }),
       );
       inTx(() =>
-        issue(
-          ctx,
-          {
-            siteId: site,
-            occurredAt: day('2026-11-26'),
-            destinationKind: 'floor',
-            destination: '3F',
-            reason: '',
-            lines: [{ itemId: water.id, quantity: 40, unit: '瓶' }],
-          },
-          null,
-        ),
+        issue(ctx, {
+          siteId: site,
+          occurredAt: day('2026-11-26'),
+          destinationKind: 'floor',
+          destination: '3F',
+          reason: '',
+          lines: [{ itemId: water.id, quantity: 40, unit: '瓶' }],
+        }),
       );
       inTx(() =>
-        issue(
-          ctx,
-          {
-            siteId: site,
-            occurredAt: day('2026-11-27'),
-            destinationKind: 'post',
-            destination: '门岗',
-            reason: '',
-            lines: [{ itemId: water.id, quantity: 12, unit: '瓶' }],
-          },
-          null,
-        ),
+        issue(ctx, {
+          siteId: site,
+          occurredAt: day('2026-11-27'),
+          destinationKind: 'post',
+          destination: '门岗',
+          reason: '',
+          lines: [{ itemId: water.id, quantity: 12, unit: '瓶' }],
+        }),
       );
       clockAt('2026-11-28');
       inTx(() =>
-        adjust(
-          ctx,
-          {
-            siteId: site,
-            occurredAt: day('2026-11-28'),
-            reason: '破损',
-            lines: [{ itemId: water.id, quantity: -3 }],
-          },
-          null,
-        ),
+        adjust(ctx, {
+          siteId: site,
+          occurredAt: day('2026-11-28'),
+          reason: '破损',
+          lines: [{ itemId: water.id, quantity: -3 }],
+        }),
       );
       clockAt('2026-11-29');
       inTx(() =>
-        issue(
-          ctx,
-          {
-            siteId: site,
-            occurredAt: day('2026-11-29'),
-            destinationKind: 'floor',
-            destination: '4F',
-            reason: '',
-            lines: [{ itemId: water.id, quantity: 24, unit: '瓶' }],
-          },
-          null,
-        ),
+        issue(ctx, {
+          siteId: site,
+          occurredAt: day('2026-11-29'),
+          destinationKind: 'floor',
+          destination: '4F',
+          reason: '',
+          lines: [{ itemId: water.id, quantity: 24, unit: '瓶' }],
+        }),
       );
       const report = stockReport(ctx, { siteId: site, from: '2026-11-25', to: '2026-11-28' });
       expect(report.rows).toHaveLength(1);
@@ -531,18 +507,14 @@ describe('period stock report of one site', () => {
       });
       const receiveAt = (siteId: number, occurredAt: string, quantity: number) =>
         ctx.db.transaction(() =>
-          receive(
-            ctx,
-            {
-              siteId,
-              occurredAt,
-              source: 'purchase',
-              party: { kind: 'supplier', name: '药店', contact: '', phone: '' },
-              reason: '',
-              lines: [{ itemId: masks.id, quantity, unit: '只' }],
-            },
-            null,
-          ),
+          receive(ctx, {
+            siteId,
+            occurredAt,
+            source: 'purchase',
+            party: { kind: 'supplier', name: '药店', contact: '', phone: '' },
+            reason: '',
+            lines: [{ itemId: masks.id, quantity, unit: '只' }],
+          }),
         )();
       receiveAt(here, '2026-11-20T10:00:00+08:00', 100);
       receiveAt(there, '2026-11-20T10:00:00+08:00', 7);
@@ -606,40 +578,32 @@ describe('stock ledger under random operations (fast-check)', () => {
               ctx.db.transaction(() => {
                 if (o.kind === 'receive') {
                   docs.push(
-                    receive(
-                      ctx,
-                      {
-                        siteId: site,
-                        occurredAt: '2026-11-29T10:00:00+08:00',
-                        source: 'allocation',
-                        reason: '',
-                        lines: [
-                          {
-                            itemId: item.id,
-                            quantity: o.qty,
-                            unit: '只',
-                            lotCode: `L${o.lot}`,
-                            expiry: expiries[o.lot] ?? undefined,
-                          },
-                        ],
-                      },
-                      null,
-                    ).id,
+                    receive(ctx, {
+                      siteId: site,
+                      occurredAt: '2026-11-29T10:00:00+08:00',
+                      source: 'allocation',
+                      reason: '',
+                      lines: [
+                        {
+                          itemId: item.id,
+                          quantity: o.qty,
+                          unit: '只',
+                          lotCode: `L${o.lot}`,
+                          expiry: expiries[o.lot] ?? undefined,
+                        },
+                      ],
+                    }).id,
                   );
                 } else if (o.kind === 'issue') {
                   const plan = planIssue(ctx, { siteId: site, itemId: item.id, quantity: o.qty });
-                  const doc = issue(
-                    ctx,
-                    {
-                      siteId: site,
-                      occurredAt: '2026-11-29T11:00:00+08:00',
-                      destinationKind: 'floor',
-                      destination: '3F',
-                      reason: '',
-                      lines: [{ itemId: item.id, quantity: o.qty, unit: '只' }],
-                    },
-                    null,
-                  );
+                  const doc = issue(ctx, {
+                    siteId: site,
+                    occurredAt: '2026-11-29T11:00:00+08:00',
+                    destinationKind: 'floor',
+                    destination: '3F',
+                    reason: '',
+                    lines: [{ itemId: item.id, quantity: o.qty, unit: '只' }],
+                  });
                   // FEFO: taken lots are never expired, in expiry order, and match the plan.
                   const taken = doc.lines.map((l) => l.expiry ?? '9999');
                   expect(taken).toEqual([...taken].sort());
@@ -653,19 +617,15 @@ describe('stock ledger under random operations (fast-check)', () => {
                   const lotId = lotIdOf(o.lot);
                   if (lotId === undefined) return;
                   docs.push(
-                    adjust(
-                      ctx,
-                      {
-                        siteId: site,
-                        occurredAt: '2026-11-29T12:00:00+08:00',
-                        reason: 'count',
-                        lines: [{ itemId: item.id, lotId, quantity: o.qty }],
-                      },
-                      null,
-                    ).id,
+                    adjust(ctx, {
+                      siteId: site,
+                      occurredAt: '2026-11-29T12:00:00+08:00',
+                      reason: 'count',
+                      lines: [{ itemId: item.id, lotId, quantity: o.qty }],
+                    }).id,
                   );
                 } else if (docs.length > 0) {
-                  reverse(ctx, { documentId: docs[o.pick % docs.length]!, reason: 'undo' }, null);
+                  reverse(ctx, { documentId: docs[o.pick % docs.length]!, reason: 'undo' });
                 }
               })();
             } catch (error) {
