@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditChainFault, AuditEntry, AuditOutcome, AuditPage } from '../../shared/accounts';
 import type { AuditFilter } from '../../shared/contract';
 import type { Db } from '../db/open';
+import type { ServiceContext } from '../services/context';
 import { maskDeep, maskIdNumber, maskPersonalNumbers, maskPhone } from '../services/masking';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -268,11 +269,11 @@ function filterSql(filter: AuditFilter): { where: string; params: (string | numb
 
 /** Newest first, keyset by id. */
 export function auditPage(
-  db: Db,
+  ctx: ServiceContext,
   input: { filter: AuditFilter; cursor?: number | undefined; limit: number },
 ): AuditPage {
   const { where, params } = filterSql(input.filter);
-  const rows = db
+  const rows = ctx.db
     .prepare<(string | number)[], AuditRow>(
       `SELECT * FROM audit_log WHERE ${where} AND id < ? ORDER BY id DESC LIMIT ?`,
     )

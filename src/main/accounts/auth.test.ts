@@ -1,162 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthStatus } from '../../shared/accounts';
-import type { ApiResult } from '../../shared/errors';
 import { memoryHandle, type SessionHandle } from './sessionStore';
 import { auditRows, errorOf, lastAuditId, sessionFor, valueOf } from '../testing/authTesting';
+import { addUser, countRows, TEST_NOW, TEST_PASSWORD } from '../testing/tempDb';
 import {
-  addUser,
-  countRows,
-  makeTestContext,
-  makeTestRouter,
-  TEST_NOW,
-  TEST_PASSWORD,
-  type TestContext,
-  type TestRouter,
-} from '../testing/tempDb';
-import { DEMO_DATA } from './demo';
+  closeAccountsDesk,
+  GOOD_PASSWORD,
+  makeAccountsDesk,
+  type AccountsDesk,
+} from '../testing/accountsTesting';
 
 const MINUTE = 60_000;
-const GOOD_PASSWORD = 'Haohe-river-2026';
 
 describe('accounts and sessions (through the router)', () => {
-  let t: TestContext;
-  let tr: TestRouter;
-
-  const invoke = (method: string, input: unknown, handle: SessionHandle) =>
-    tr.router.invoke(method, input, handle);
-  const advance = (ms: number): void => {
-    tr.clock.now = new Date(tr.clock.now.getTime() + ms);
-  };
-  const login = (username: string, password: string, handle = memoryHandle()) =>
-    invoke('auth.login', { username, password }, handle);
-  const codeOf = async (result: Promise<ApiResult<unknown>>): Promise<string> => {
-    const r = await result;
-    return r.ok ? 'ok' : r.error.code;
-  };
-  const userRow = (username: string) =>
-    t.ctx.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as {
-      id: number;
-      password_hash: string;
-      failed_attempts: number;
-      locked_until: string | null;
-      last_login_at: string | null;
-    };
+  let t: AccountsDesk['t'];
+  let tr: AccountsDesk['tr'];
+  let invoke: AccountsDesk['invoke'];
+  let advance: AccountsDesk['advance'];
+  let login: AccountsDesk['login'];
+  let codeOf: AccountsDesk['codeOf'];
+  let userRow: AccountsDesk['userRow'];
 
   beforeEach(() => {
-    t = makeTestContext();
-    tr = makeTestRouter(t);
+    ({ t, tr, invoke, advance, login, codeOf, userRow } = makeAccountsDesk());
   });
-  afterEach(() => {
-    try {
-      expect(tr.logger.entries).toEqual([]);
-    } finally {
-      t.close();
-    }
-  });
-
-  describe('first run', () => {
-    const setupInput = (site: unknown) => ({
-      admin: { username: 'Director', displayName: '王主任', password: GOOD_PASSWORD },
-      site,
-    });
-
-    it('has no account at all, so no default password signs anyone in', async () => {
-      expect(countRows(t.ctx, 'users')).toBe(0);
-      expect(await invoke('app.info', {}, memoryHandle())).toMatchObject({
-        ok: true,
-        value: { needsSetup: true, hasSite: false },
-      });
-      for (const [username, password] of [
-        ['admin', 'admin'],
-        ['administrator', '123456'],
-      ] as const) {
-        const handle = memoryHandle();
-        expect(await codeOf(login(username, password, handle)), username).toBe('BAD_CREDENTIALS');
-        expect(handle.token).toBeNull();
-      }
-      expect(tr.sessions.size).toBe(0);
-    });
-
-    it('creates the administrator (who also coordinates) and a new site, and signs in at once', async () => {
-      const handle = memoryHandle();
-      const status = valueOf<AuthStatus>(
-        await invoke(
-          'setup.initialize',
-          setupInput({ kind: 'new', name: 'Haohe', address: 'Nantong' }),
-          handle,
-        ),
-      );
-      expect(status).toMatchObject({
-        state: 'active',
-        user: {
-          username: 'director',
-          displayName: '王主任',
-          roles: ['administrator', 'coordinator'],
-          permissions: expect.arrayContaining(['users.manage', 'registry.manage', 'audit.read']),
-        },
-      });
-      expect(handle.token).toMatch(/^[0-9a-f]{32}$/);
-      expect(valueOf(await invoke('sites.list', {}, handle))).toEqual([
-        { id: expect.any(Number), name: 'Haohe', address: 'Nantong', retiredAt: null },
-      ]);
-      expect(await invoke('users.list', {}, handle)).toMatchObject({ ok: true });
-      expect(await invoke('app.info', {}, handle)).toMatchObject({
-        value: { needsSetup: false, hasSite: true },
-      });
-
-      // Once an account exists, setup is closed, for anyone.
-      for (const caller of [memoryHandle(), handle]) {
-        expect(
-          errorOf(
-            await invoke(
-              'setup.initialize',
-              {
-                admin: { username: 'intruder', displayName: 'X', password: GOOD_PASSWORD },
-                site: { kind: 'new', name: 'Other', address: '' },
-              },
-              caller,
-            ),
-          ).code,
-        ).toBe('ALREADY_SET_UP');
-      }
-      expect(countRows(t.ctx, 'users')).toBe(1);
-      expect(countRows(t.ctx, 'sites')).toBe(1);
-    });
-
-    it('can start with the demo site instead', async () => {
-      const handle = memoryHandle();
-      expect(await invoke('setup.initialize', setupInput({ kind: 'demo' }), handle)).toMatchObject({
-        ok: true,
-        value: { state: 'active' },
-      });
-      const sites = valueOf<{ name: string }[]>(await invoke('sites.list', {}, handle));
-      expect(sites.map((s) => s.name)).toEqual([DEMO_DATA.site.name]);
-      expect(countRows(t.ctx, 'rooms')).toBeGreaterThan(0);
-      expect(t.ctx.db.prepare('SELECT role FROM user_roles ORDER BY role').pluck().all()).toEqual([
-        'administrator',
-        'coordinator',
-      ]);
-    });
-
-    it('refuses a common password for the first administrator, creating nothing', async () => {
-      const handle = memoryHandle();
-      const result = await invoke(
-        'setup.initialize',
-        {
-          admin: { username: 'director', displayName: 'D', password: '12345678' },
-          site: { kind: 'new', name: 'Haohe', address: '' },
-        },
-        handle,
-      );
-      expect(errorOf(result)).toMatchObject({
-        code: 'WEAK_PASSWORD',
-        fields: { password: 'password_common' },
-      });
-      expect(handle.token).toBeNull();
-      expect(countRows(t.ctx, 'users')).toBe(0);
-      expect(countRows(t.ctx, 'sites')).toBe(0);
-    });
-  });
+  afterEach(() => closeAccountsDesk({ t, tr }));
 
   describe('signing in', () => {
     let coordId: number;

@@ -38,7 +38,8 @@ export type DemoData = z.infer<typeof demoSchema>;
 export const DEMO_DATA: DemoData = demoSchema.parse(demoJson);
 
 /** Fills an empty database with the demo site, through the same services a coordinator uses. */
-export function loadDemo(ctx: ServiceContext, data: DemoData = DEMO_DATA): { siteId: number } {
+export function loadDemo(ctx: ServiceContext): { siteId: number } {
+  const data = DEMO_DATA;
   const existing = ctx.db.prepare('SELECT count(*) AS n FROM sites').get() as { n: number };
   if (existing.n > 0)
     throw new DomainError('NOT_EMPTY', 'The demo loads only into an empty database');

@@ -20,14 +20,14 @@ import { createUser, listUsers, resetPassword, setUserDisabled, updateUser } fro
 export const accountHandlers: HandlerMap<
   MethodsOf<'settings' | 'setup' | 'auth' | 'users' | 'audit'> | 'demo.load'
 > = {
-  'settings.get': (ctx) => getSettings(ctx),
+  'settings.get': getSettings,
   'settings.setLanguage': setLanguage,
   'settings.updateSecurity': updateSecuritySettings,
   'settings.updateObservation': updateObservationSettings,
   'settings.updateHealth': updateHealthSettings,
   'settings.updateRoster': updateRosterSettings,
   'settings.updateStock': updateStockSettings,
-  'demo.load': (ctx) => loadDemo(ctx),
+  'demo.load': loadDemo,
 
   'setup.initialize': initialize,
   'auth.status': authStatus,
@@ -36,12 +36,12 @@ export const accountHandlers: HandlerMap<
   'auth.lock': lock,
   'auth.unlock': unlock,
   'auth.changePassword': changePassword,
-  'users.list': (ctx) => listUsers(ctx),
+  'users.list': listUsers,
   'users.create': createUser,
   'users.update': updateUser,
   'users.setDisabled': setUserDisabled,
   'users.resetPassword': resetPassword,
-  'audit.page': (ctx, input) => auditPage(ctx.db, input),
-  'audit.verify': (ctx) => verifyAuditTrail(ctx.db, ctx.dataDir),
+  'audit.page': auditPage,
+  'audit.verify': verifyAuditTrail,
   'audit.export': exportAudit,
 };

@@ -5,7 +5,7 @@ import { purgePersonalData, purgePreview, updateRetention } from './purge';
 /** Privacy: the retention rule, the purge of personal data and the archive taken before it. */
 export const privacyHandlers: HandlerMap<MethodsOf<'privacy' | 'archive'>> = {
   'archive.export': exportArchive,
-  'privacy.purgePreview': (ctx) => purgePreview(ctx),
+  'privacy.purgePreview': purgePreview,
   'privacy.setRetention': updateRetention,
   'privacy.purge': purgePersonalData,
 };

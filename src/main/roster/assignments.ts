@@ -6,7 +6,7 @@ import type {
   RuleViolation,
   ShiftTemplate,
 } from '../../shared/roster';
-import { isoNow, type ServiceContext } from '../services/context';
+import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
 import { listPosts, listTemplates } from './posts';
 import { hardViolations, Schedule, softViolations, type Shift } from './rules';
@@ -14,13 +14,9 @@ import { getPeriod } from './periods';
 import { ruleContext, shiftOn, type AssignmentRow } from './ruleContext';
 import { rosterGrid } from './grid';
 
-export interface ChangeBy {
-  userId: number | null;
-}
-
-/** After publishing, every change is logged with its reason and raises the version. */
+/** After publishing, every change is logged with its reason and raises the version, by the actor. */
 function recordChange(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   period: RosterPeriod,
   change: {
     kind: 'assign' | 'unassign' | 'swap';
@@ -31,7 +27,6 @@ function recordChange(
     to: number | null;
     reason: string | undefined;
   },
-  by: ChangeBy,
 ): void {
   if (period.status !== 'published') return;
   if (!change.reason?.trim()) {
@@ -61,7 +56,7 @@ function recordChange(
       change.from,
       change.to,
       change.reason.trim(),
-      by.userId,
+      ctx.actor?.userId ?? null,
       isoNow(ctx),
     );
 }
@@ -167,7 +162,7 @@ function placeUnlessHard(
 
 /** Puts one person on a slot; every hard rule must hold. */
 export function assign(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: {
     periodId: number;
     postId: number;
@@ -176,25 +171,19 @@ export function assign(
     staffId: number;
     reason?: string | undefined;
   },
-  by: ChangeBy,
 ): RosterGrid {
   const period = getPeriod(ctx, input.periodId);
   const slot = slotOf(ctx, period, input);
   const person = placeUnlessHard(ctx, period, slot, input.staffId);
-  recordChange(
-    ctx,
-    period,
-    {
-      kind: 'assign',
-      postId: slot.post.id,
-      templateId: slot.template.id,
-      day: slot.day,
-      from: null,
-      to: person.id,
-      reason: input.reason,
-    },
-    by,
-  );
+  recordChange(ctx, period, {
+    kind: 'assign',
+    postId: slot.post.id,
+    templateId: slot.template.id,
+    day: slot.day,
+    from: null,
+    to: person.id,
+    reason: input.reason,
+  });
   return rosterGrid(ctx, { periodId: period.id });
 }
 
@@ -209,35 +198,28 @@ function assignmentRow(ctx: ServiceContext, id: number): AssignmentRow {
 }
 
 export function unassign(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: { assignmentId: number; reason?: string | undefined },
-  by: ChangeBy,
 ): RosterGrid {
   const row = assignmentRow(ctx, input.assignmentId);
   const period = getPeriod(ctx, row.period_id);
   ctx.db.prepare('DELETE FROM roster_assignments WHERE id = ?').run(row.id);
-  recordChange(
-    ctx,
-    period,
-    {
-      kind: 'unassign',
-      postId: row.post_id,
-      templateId: row.template_id,
-      day: row.day,
-      from: row.staff_id,
-      to: null,
-      reason: input.reason,
-    },
-    by,
-  );
+  recordChange(ctx, period, {
+    kind: 'unassign',
+    postId: row.post_id,
+    templateId: row.template_id,
+    day: row.day,
+    from: row.staff_id,
+    to: null,
+    reason: input.reason,
+  });
   return rosterGrid(ctx, { periodId: period.id });
 }
 
 /** Someone else takes an assignment (a swap or a cover); the newcomer must satisfy every hard rule. */
 export function swap(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: { assignmentId: number; staffId: number; reason?: string | undefined },
-  by: ChangeBy,
 ): RosterGrid {
   const row = assignmentRow(ctx, input.assignmentId);
   const period = getPeriod(ctx, row.period_id);
@@ -248,20 +230,15 @@ export function swap(
   });
   ctx.db.prepare('DELETE FROM roster_assignments WHERE id = ?').run(row.id);
   const person = placeUnlessHard(ctx, period, slot, input.staffId);
-  recordChange(
-    ctx,
-    period,
-    {
-      kind: 'swap',
-      postId: row.post_id,
-      templateId: row.template_id,
-      day: row.day,
-      from: row.staff_id,
-      to: person.id,
-      reason: input.reason,
-    },
-    by,
-  );
+  recordChange(ctx, period, {
+    kind: 'swap',
+    postId: row.post_id,
+    templateId: row.template_id,
+    day: row.day,
+    from: row.staff_id,
+    to: person.id,
+    reason: input.reason,
+  });
   return rosterGrid(ctx, { periodId: period.id });
 }
 

@@ -1,6 +1,6 @@
 import type { DutySheet, StaffRole } from '../../shared/roster';
 import { appendAudit } from '../accounts/audit';
-import { isoNow, type ServiceContext } from '../services/context';
+import { isoNow, type ActingContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { getSite } from '../registry/sites';
 import { rosterGrid } from './grid';
@@ -9,11 +9,7 @@ import { rosterGrid } from './grid';
  * The duty sheet of one day, with the staff's phone numbers in full (the sheet is how the desk
  * reaches whoever is on duty). Each print is in the audit trail.
  */
-export function dutySheet(
-  ctx: ServiceContext,
-  input: { periodId: number; day: string },
-  user: { userId: number; username: string } | null,
-): DutySheet {
+export function dutySheet(ctx: ActingContext, input: { periodId: number; day: string }): DutySheet {
   const grid = rosterGrid(ctx, { periodId: input.periodId });
   if (!grid.days.includes(input.day)) {
     throw new DomainError(
@@ -31,7 +27,7 @@ export function dutySheet(
   );
   appendAudit(ctx.db, {
     at: isoNow(ctx),
-    actor: user,
+    actor: ctx.actor,
     method: 'roster.dutySheet',
     outcome: 'ok',
     entity: 'roster_period',

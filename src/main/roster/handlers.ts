@@ -25,10 +25,7 @@ export const rosterHandlers: HandlerMap<MethodsOf<'staff' | 'posts' | 'shifts' |
   'staff.setActive': setStaffActive,
   'staff.unavailability': listUnavailability,
   'staff.addUnavailability': addUnavailability,
-  'staff.removeUnavailability': (ctx, input) => {
-    removeUnavailability(ctx, input);
-    return null;
-  },
+  'staff.removeUnavailability': removeUnavailability,
   'posts.list': listPosts,
   'posts.create': createPost,
   'posts.update': updatePost,
@@ -38,12 +35,11 @@ export const rosterHandlers: HandlerMap<MethodsOf<'staff' | 'posts' | 'shifts' |
   'roster.createPeriod': createPeriod,
   'roster.grid': rosterGrid,
   'roster.candidates': slotCandidates,
-  'roster.assign': (ctx, input) => assign(ctx, input, { userId: ctx.actor?.userId ?? null }),
-  'roster.unassign': (ctx, input) => unassign(ctx, input, { userId: ctx.actor?.userId ?? null }),
-  'roster.swap': (ctx, input) => swap(ctx, input, { userId: ctx.actor?.userId ?? null }),
+  'roster.assign': assign,
+  'roster.unassign': unassign,
+  'roster.swap': swap,
   'roster.autoFill': autoFillPeriod,
-  'roster.publish': (ctx, input) =>
-    publishPeriod(ctx, input, { userId: ctx.actor?.userId ?? null }),
-  'roster.dutySheet': (ctx, input) => dutySheet(ctx, input, ctx.actor),
+  'roster.publish': publishPeriod,
+  'roster.dutySheet': dutySheet,
   'roster.export': exportRoster,
 };

@@ -1,16 +1,11 @@
 import type { RosterPeriod } from '../../shared/roster';
-import { isoNow, type ServiceContext } from '../services/context';
+import { isoNow, type ActingContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { getPeriod } from './periods';
 import { rosterGrid } from './grid';
-import type { ChangeBy } from './assignments';
 
 /** Draft → published (version 1). Refused while any hard rule is broken. */
-export function publishPeriod(
-  ctx: ServiceContext,
-  input: { periodId: number },
-  by: ChangeBy,
-): RosterPeriod {
+export function publishPeriod(ctx: ActingContext, input: { periodId: number }): RosterPeriod {
   const grid = rosterGrid(ctx, input);
   if (grid.period.status === 'published') {
     throw new DomainError('ROSTER_PUBLISHED', 'This roster is already published');
@@ -26,6 +21,6 @@ export function publishPeriod(
     .prepare(
       "UPDATE roster_periods SET status = 'published', version = 1, published_at = ?, published_by = ? WHERE id = ?",
     )
-    .run(isoNow(ctx), by.userId, input.periodId);
+    .run(isoNow(ctx), ctx.actor?.userId ?? null, input.periodId);
   return getPeriod(ctx, input.periodId);
 }

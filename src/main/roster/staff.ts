@@ -150,10 +150,11 @@ export function addUnavailability(
   return listUnavailability(ctx, { staffId: input.staffId });
 }
 
-export function removeUnavailability(ctx: ServiceContext, input: { id: number }): void {
+export function removeUnavailability(ctx: ServiceContext, input: { id: number }): null {
   const row = ctx.db
     .prepare<[number], { id: number }>('SELECT id FROM staff_unavailability WHERE id = ?')
     .get(input.id);
   if (!row) throw notFound('staff_unavailability', input.id);
   ctx.db.prepare('DELETE FROM staff_unavailability WHERE id = ?').run(input.id);
+  return null;
 }

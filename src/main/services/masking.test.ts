@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../shared/accounts';
 import { auditRows } from '../testing/authTesting';
 import { buildSite, makeDesk, type Desk } from '../testing/peopleTesting';
-import { maskPersonalNumbers } from './masking';
+import { ID_MASKED, ID_NUMBER, MOBILE, MOBILE_MASKED } from '../testing/personalNumbers';
+import { maskIdNumber, maskPersonalNumbers, maskPhone, spreadsheetSafe } from './masking';
 
 /** One mobile number in every way people write it, and how the masked text must read. */
 const WRITTEN: [string, string][] = [
@@ -79,6 +80,55 @@ describe('mobile numbers written with dashes or spaces', () => {
     for (const text of [csv, cells.join('\n')]) {
       expect(text).toContain(WRITTEN[1]![1]);
       for (const [written] of WRITTEN) expect(text).not.toContain(written);
+    }
+  });
+});
+
+describe('masking personal numbers', () => {
+  it('masks resident IDs and mobile numbers', () => {
+    expect(maskIdNumber(ID_NUMBER)).toBe(ID_MASKED);
+    expect(maskIdNumber('320602199001011234')).toBe('3206**********1234');
+    expect(maskIdNumber('1234')).toBe('****');
+    expect(maskPhone(MOBILE)).toBe(MOBILE_MASKED);
+    expect(maskPhone('123')).toBe('***');
+
+    expect(maskPersonalNumbers(`ID ${ID_NUMBER}, tel ${MOBILE}.`)).toBe(
+      `ID ${ID_MASKED}, tel ${MOBILE_MASKED}.`,
+    );
+    expect(maskPersonalNumbers(`身份证${ID_NUMBER}手机${MOBILE}`)).toBe(
+      `身份证${ID_MASKED}手机${MOBILE_MASKED}`,
+    );
+    expect(maskPersonalNumbers('32060219900101123x')).toBe('3206**********123x');
+    expect(maskPersonalNumbers(`${MOBILE} and 15900001111`)).toBe(
+      `${MOBILE_MASKED} and 159****1111`,
+    );
+    // Not personal numbers: too long, too short, not a mobile prefix, part of a code.
+    for (const text of [
+      '1381234567890123456789',
+      '1381234567',
+      '12812345678',
+      'A-201',
+      'room 1203, floor 12',
+      '320602199001011234x',
+    ]) {
+      expect(maskPersonalNumbers(text), text).toBe(text);
+    }
+  });
+
+  // Mobile numbers written with the country code are masked too.
+  it('masks a mobile number written with the +86 country code', () => {
+    expect(maskPersonalNumbers(`tel +86${MOBILE}`)).not.toContain(MOBILE);
+    expect(maskPersonalNumbers(`tel +86 ${MOBILE}`)).toBe(`tel +86 ${MOBILE_MASKED}`);
+  });
+
+  it('defuses cells a spreadsheet would run as a formula', () => {
+    expect(spreadsheetSafe('=1+1')).toBe("'=1+1");
+    expect(spreadsheetSafe('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
+    for (const text of ['+x', '-x', '@x', '\tx', '\rx', '\0x']) {
+      expect(spreadsheetSafe(text), JSON.stringify(text)).toBe(`'${text}`);
+    }
+    for (const text of ['abc', '', '1+1', 'a=b', "'=already"]) {
+      expect(spreadsheetSafe(text), JSON.stringify(text)).toBe(text);
     }
   });
 });

@@ -19,7 +19,7 @@ interface DocumentRow {
   reverses_id: number | null;
 }
 
-export function getDocument(ctx: ServiceContext, id: number): StockDocument {
+export function getDocument(ctx: ServiceContext, { id }: { id: number }): StockDocument {
   const row = ctx.db
     .prepare<[number], DocumentRow>(
       `SELECT d.id, d.kind, d.occurred_at, d.source, p.name AS party, d.destination_kind, d.destination, d.reason, d.reverses_id

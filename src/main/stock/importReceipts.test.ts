@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StockItem } from '../../shared/stock';
 import { errorOf } from '../testing/authTesting';
 import { buildSite, makeDesk, snapshot, type Desk } from '../testing/peopleTesting';
+import { makeStockDesk, type StockDesk } from '../testing/stockTesting';
 
 const AT = '2026-11-29T09:00:00+08:00';
 
@@ -114,6 +115,92 @@ describe('importing a donation list: new items and new units decided in the prev
         ]),
       ),
     ).toMatchObject({ fields: { 'lines.0.itemId': 'unknown_item' } });
+    expect(snapshot(desk.t.ctx.db)).toBe(before);
+  });
+});
+
+describe('stock ledger (through the router)', () => {
+  let desk: StockDesk['desk'];
+  let siteId: StockDesk['siteId'];
+  let masks: StockDesk['masks'];
+  let alcohol: StockDesk['alcohol'];
+
+  beforeEach(async () => {
+    ({ desk, siteId, masks, alcohol } = await makeStockDesk());
+  });
+  afterEach(() => desk.t.close());
+
+  it('imports a donation list: names matched by name or alias, an unknown one mapped by hand and remembered', async () => {
+    const csv = [
+      '捐赠物资清单（南通某公司）',
+      '物资名称,规格,数量,单位,批号,有效期',
+      '医用外科口罩,一次性,10,箱,M1,2027-03-31',
+      '口罩,,2000余只,,M2,2027/4/30',
+      '消毒酒精,,500,公斤,,',
+      '医用酒精,,abc,公斤,,',
+    ].join('\r\n');
+    const preview = await desk.call('stock.importPreview', {
+      fileName: '清单.csv',
+      base64: Buffer.from(csv, 'utf8').toString('base64'),
+    });
+    expect(
+      preview.rows.map((r) => [r.row, r.name, r.quantity, r.unit, r.itemId, r.problems]),
+    ).toEqual([
+      [3, '医用外科口罩', 10, '箱', masks.id, []],
+      [4, '口罩', 2000, '只', masks.id, []],
+      [5, '消毒酒精', 500, '公斤', null, ['unknown_item']],
+      [6, '医用酒精', null, '公斤', alcohol.id, ['quantity_value']],
+    ]);
+    expect(preview.rows[1]!.expiry).toBe('2027-04-30');
+    // The coordinator maps 消毒酒精 to 医用酒精 and leaves out the bad row.
+    const doc = await desk.call('stock.importReceipt', {
+      siteId,
+      occurredAt: AT,
+      source: 'donation',
+      party: { kind: 'company', name: '南通某公司', contact: '', phone: '' },
+      lines: [
+        {
+          row: 3,
+          name: '医用外科口罩',
+          itemId: masks.id,
+          quantity: 10,
+          unit: '箱',
+          lotCode: 'M1',
+          expiry: '2027-03-31',
+        },
+        {
+          row: 4,
+          name: '口罩',
+          itemId: masks.id,
+          quantity: 2000,
+          unit: '只',
+          lotCode: 'M2',
+          expiry: '2027-04-30',
+        },
+        { row: 5, name: '消毒酒精', itemId: alcohol.id, quantity: 500, unit: '公斤' },
+      ],
+    });
+    expect(doc.lines.map((l) => l.quantity)).toEqual([500, 2000, 500]);
+    expect((await desk.call('stock.items', {})).find((i) => i.id === alcohol.id)!.aliases).toEqual([
+      '消毒酒精',
+    ]);
+    // A bad line refuses the whole list, and nothing is written.
+    const before = snapshot(desk.t.ctx.db);
+    const refused = errorOf(
+      await desk.invoke('stock.importReceipt', {
+        siteId,
+        occurredAt: AT,
+        source: 'allocation',
+        lines: [
+          { row: 2, name: '医用酒精', itemId: alcohol.id, quantity: 5, unit: '公斤' },
+          { row: 3, name: '医用酒精', itemId: alcohol.id, quantity: 5, unit: '桶' },
+        ],
+      }),
+    );
+    expect(refused).toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: { 'lines.1.unit': 'unknown_unit' },
+    });
     expect(snapshot(desk.t.ctx.db)).toBe(before);
   });
 });

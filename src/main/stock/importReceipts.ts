@@ -5,7 +5,7 @@ import type {
   StockDocument,
   StockItem,
 } from '../../shared/stock';
-import type { ServiceContext } from '../services/context';
+import type { ActingContext, ServiceContext } from '../services/context';
 import { Deferred } from '../services/deferred';
 import { DomainError } from '../services/errors';
 import { readSheet } from '../services/fileReading/readSheet';
@@ -185,9 +185,8 @@ function rememberAlias(ctx: ServiceContext, item: StockItem, name: string): void
  * refuses the whole list (new items and units included), naming its row.
  */
 export function importReceipt(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: Omit<ReceiptInput, 'lines'> & { lines: ImportLine[] },
-  userId: number | null,
 ): StockDocument {
   const itemIds = input.lines.map((line, i) => {
     const item = learnUnit(ctx, itemOfLine(ctx, line, i), line);
@@ -195,18 +194,14 @@ export function importReceipt(
     rememberAlias(ctx, item, line.name);
     return item.id;
   });
-  return receive(
-    ctx,
-    {
-      ...input,
-      lines: input.lines.map((l, i) => ({
-        itemId: itemIds[i]!,
-        quantity: l.quantity,
-        unit: l.unit,
-        ...(l.lotCode ? { lotCode: l.lotCode } : {}),
-        ...(l.expiry ? { expiry: l.expiry } : {}),
-      })),
-    },
-    userId,
-  );
+  return receive(ctx, {
+    ...input,
+    lines: input.lines.map((l, i) => ({
+      itemId: itemIds[i]!,
+      quantity: l.quantity,
+      unit: l.unit,
+      ...(l.lotCode ? { lotCode: l.lotCode } : {}),
+      ...(l.expiry ? { expiry: l.expiry } : {}),
+    })),
+  });
 }

@@ -1,5 +1,5 @@
 import type { StockDocument, StockLocation } from '../../shared/stock';
-import { isoNow, type ServiceContext } from '../services/context';
+import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
 import { insertDocument, postMovement, siteStore, stockLocation } from './ledger';
 import { getDocument } from './documents';
@@ -94,11 +94,8 @@ export interface TransferInput {
  * reads it as an issue to that store, the receiving one as a receipt by transfer; reversing it
  * undoes both sides.
  */
-export function transfer(
-  ctx: ServiceContext,
-  input: TransferInput,
-  userId: number | null,
-): StockDocument {
+export function transfer(ctx: ActingContext, input: TransferInput): StockDocument {
+  const userId = ctx.actor?.userId ?? null;
   const from = stockLocation(ctx, input.siteId, input.fromLocationId);
   const to = stockLocation(ctx, input.siteId, input.toLocationId);
   if (from === to) {
@@ -145,5 +142,5 @@ export function transfer(
       });
     }
   });
-  return getDocument(ctx, documentId);
+  return getDocument(ctx, { id: documentId });
 }

@@ -1,6 +1,6 @@
 import { siteDay } from '../../shared/siteDate';
 import type { DestinationKind, IssuePlan, StockDocument, StockItem } from '../../shared/stock';
-import type { ServiceContext } from '../services/context';
+import type { ActingContext, ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { getItem, toBaseUnits } from './catalogue';
 import { insertDocument, lotsOnHand, postMovement, stockLocation } from './ledger';
@@ -72,11 +72,8 @@ export interface IssueInput {
 }
 
 /** An issue to a floor, room, post, staff member, community or department: lots first-expiry-first-out. */
-export function issue(
-  ctx: ServiceContext,
-  input: IssueInput,
-  userId: number | null,
-): StockDocument {
+export function issue(ctx: ActingContext, input: IssueInput): StockDocument {
+  const userId = ctx.actor?.userId ?? null;
   const location = stockLocation(ctx, input.siteId, input.locationId);
   const documentId = insertDocument(ctx, {
     kind: 'issue',
@@ -102,12 +99,12 @@ export function issue(
         channel: input.destinationKind,
       });
   });
-  return getDocument(ctx, documentId);
+  return getDocument(ctx, { id: documentId });
 }
 
 /** A stocktake variance or a write-off: signed base units on one lot, with the reason. */
 export function adjust(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: {
     siteId: number;
     locationId?: number | undefined;
@@ -115,8 +112,8 @@ export function adjust(
     reason: string;
     lines: { itemId: number; lotId?: number | undefined; quantity: number }[];
   },
-  userId: number | null,
 ): StockDocument {
+  const userId = ctx.actor?.userId ?? null;
   const location = stockLocation(ctx, input.siteId, input.locationId);
   const documentId = insertDocument(ctx, {
     kind: 'adjustment',
@@ -161,5 +158,5 @@ export function adjust(
       channel: '',
     });
   });
-  return getDocument(ctx, documentId);
+  return getDocument(ctx, { id: documentId });
 }

@@ -1,6 +1,6 @@
 import type { PartyKind, ReceiptSource, StockDocument } from '../../shared/stock';
 import { EXPIRY_YEARS_AHEAD } from '../../shared/businessDates';
-import type { ServiceContext } from '../services/context';
+import type { ActingContext, ServiceContext } from '../services/context';
 import { assertBusinessDates } from '../services/datedInput';
 import { DomainError } from '../services/errors';
 import { getItem, toBaseUnits } from './catalogue';
@@ -62,11 +62,8 @@ function lotId(ctx: ServiceContext, itemId: number, code: string, expiry: string
  * unit, lots and expiry recorded where the item tracks them. A donation or purchase names who gave
  * or sold it.
  */
-export function receive(
-  ctx: ServiceContext,
-  input: ReceiptInput,
-  userId: number | null,
-): StockDocument {
+export function receive(ctx: ActingContext, input: ReceiptInput): StockDocument {
+  const userId = ctx.actor?.userId ?? null;
   if ((input.source === 'donation' || input.source === 'purchase') && !input.party) {
     throw new DomainError(
       'INVALID_INPUT',
@@ -129,5 +126,5 @@ export function receive(
       channel: input.source,
     });
   });
-  return getDocument(ctx, documentId);
+  return getDocument(ctx, { id: documentId });
 }

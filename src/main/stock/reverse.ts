@@ -1,5 +1,5 @@
 import type { StockDocument } from '../../shared/stock';
-import type { ServiceContext } from '../services/context';
+import type { ActingContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { insertDocument, lotsOnHand, postMovement } from './ledger';
 import { getDocument } from './documents';
@@ -9,11 +9,11 @@ import { getDocument } from './documents';
  * reversal, for a document already reversed, and when the stock it brought in has since gone out.
  */
 export function reverse(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: { documentId: number; reason: string },
-  userId: number | null,
 ): StockDocument {
-  const original = getDocument(ctx, input.documentId);
+  const userId = ctx.actor?.userId ?? null;
+  const original = getDocument(ctx, { id: input.documentId });
   if (original.kind === 'reversal') {
     throw new DomainError(
       'INVALID_INPUT',
@@ -86,5 +86,5 @@ export function reverse(
       channel: original.kind,
     });
   }
-  return getDocument(ctx, documentId);
+  return getDocument(ctx, { id: documentId });
 }

@@ -1,5 +1,5 @@
 import type { StockDocument } from '../../shared/stock';
-import type { ServiceContext } from '../services/context';
+import type { ActingContext } from '../services/context';
 import { lotsOnHand, stockLocation } from './ledger';
 import { adjust } from './movements';
 
@@ -8,7 +8,7 @@ import { adjust } from './movements';
  * one adjustment document with the reason (nothing posted when every count agrees).
  */
 export function stocktake(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: {
     siteId: number;
     locationId?: number | undefined;
@@ -16,7 +16,6 @@ export function stocktake(
     reason: string;
     counts: { itemId: number; lotId?: number | undefined; counted: number }[];
   },
-  userId: number | null,
 ): { variances: number; document: StockDocument | null } {
   const location = stockLocation(ctx, input.siteId, input.locationId);
   const lines = input.counts
@@ -30,16 +29,12 @@ export function stocktake(
   if (lines.length === 0) return { variances: 0, document: null };
   return {
     variances: lines.length,
-    document: adjust(
-      ctx,
-      {
-        siteId: input.siteId,
-        locationId: location,
-        occurredAt: input.occurredAt,
-        reason: input.reason,
-        lines,
-      },
-      userId,
-    ),
+    document: adjust(ctx, {
+      siteId: input.siteId,
+      locationId: location,
+      occurredAt: input.occurredAt,
+      reason: input.reason,
+      lines,
+    }),
   };
 }

@@ -5,9 +5,4 @@ import { noInput } from './fields';
 export const appMethods = {
   // Before sign-in the app must know whether to show setup, and in which language.
   'app.info': method<AppInfo>()({ input: noInput, kind: 'read', access: 'public' }),
-  'demo.load': method<{ siteId: number }>()({
-    input: noInput,
-    kind: 'write',
-    access: 'settings.manage',
-  }),
 };

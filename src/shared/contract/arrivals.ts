@@ -3,8 +3,8 @@ import { FILE_LIMITS } from '../fileLimits';
 import { IMPORT_FIELDS, type ImportPreview } from '../imports';
 import type { ArrivalBatch, BatchMember } from '../people';
 import { method } from './define';
-import { id, name, notes } from './fields';
-import { isoInstant, personInput } from './people';
+import { id, isoInstant, name, notes } from './fields';
+import { personInput } from './people';
 
 /** A column index: a file wider than this is refused when it is read. */
 const column = z

@@ -62,3 +62,22 @@ export const cursor = z
 
 /** A time of day, HH:MM. */
 export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time_format' });
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+export const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date_format' })
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'date_format',
+    },
+  );
+
+/** An instant with its offset, as the renderer sends it. */
+export const isoInstant = z.iso.datetime({ offset: true });
+
+/** Lists of sites, buildings and floors leave the retired out unless asked. */
+export const includeRetired = z.boolean().default(false);

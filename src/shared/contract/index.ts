@@ -1,37 +1,69 @@
 import type { z } from 'zod';
-import { accountMethods } from './accounts';
-import { appMethods } from './app';
-import { backupMethods } from './backups';
 import type { MethodDef } from './define';
-import { healthMethods } from './health';
 import { mergeMethodFiles } from './merge';
+import { appMethods } from './app';
+import { demoMethods } from './demo';
+import { settingsMethods } from './settings';
+import { setupMethods } from './setup';
+import { authMethods } from './auth';
+import { userMethods } from './users';
+import { auditMethods } from './audit';
+import { siteMethods } from './sites';
+import { buildingMethods } from './buildings';
+import { floorMethods } from './floors';
+import { roomMethods } from './rooms';
+import { originMethods } from './origins';
 import { arrivalMethods } from './arrivals';
+import { allocationMethods } from './allocation';
+import { stayMethods } from './stays';
 import { peopleMethods } from './people';
-import { registryMethods } from './registry';
-import { printMethods } from './print';
-import { privacyMethods } from './privacy';
-import { reportMethods } from './reports';
 import { residentMethods } from './residents';
+import { printsMethods } from './prints';
+import { printMethods } from './print';
+import { roundMethods } from './rounds';
+import { readingMethods } from './readings';
+import { feverMethods } from './fever';
+import { reportMethods } from './reports';
+import { staffMethods } from './staff';
+import { postMethods } from './posts';
+import { shiftMethods } from './shifts';
 import { rosterMethods } from './roster';
 import { stockMethods } from './stock';
-import { roomMethods } from './rooms';
-import { settingsMethods } from './settings';
+import { archiveMethods } from './archive';
+import { privacyMethods } from './privacy';
+import { backupMethods } from './backups';
 
 /** Every IPC method the renderer may call. The router only knows these keys. */
 export const contract = mergeMethodFiles({
   app: appMethods,
+  demo: demoMethods,
   settings: settingsMethods,
-  accounts: accountMethods,
-  registry: registryMethods,
+  setup: setupMethods,
+  auth: authMethods,
+  users: userMethods,
+  audit: auditMethods,
+  sites: siteMethods,
+  buildings: buildingMethods,
+  floors: floorMethods,
   rooms: roomMethods,
-  people: peopleMethods,
+  origins: originMethods,
   arrivals: arrivalMethods,
+  allocation: allocationMethods,
+  stays: stayMethods,
+  people: peopleMethods,
   residents: residentMethods,
-  health: healthMethods,
-  reports: reportMethods,
+  prints: printsMethods,
   print: printMethods,
+  rounds: roundMethods,
+  readings: readingMethods,
+  fever: feverMethods,
+  reports: reportMethods,
+  staff: staffMethods,
+  posts: postMethods,
+  shifts: shiftMethods,
   roster: rosterMethods,
   stock: stockMethods,
+  archive: archiveMethods,
   privacy: privacyMethods,
   backups: backupMethods,
 });
@@ -53,4 +85,4 @@ export { IPC_CHANNEL } from './channel';
 
 export { MAX_BULK_ROOMS, MAX_PAGE_SIZE, ROOM_SORT_FIELDS } from './rooms';
 export type { BulkCreateInput, RoomSortField } from './rooms';
-export type { AuditFilter } from './accounts';
+export type { AuditFilter } from './audit';

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { ExportedFile } from '../accounts';
 import type { DailyReport } from '../reports';
 import { method } from './define';
-import { id } from './fields';
-import { day } from './people';
+import { day, id } from './fields';
 
 export const reportMethods = {
   'reports.daily': method<DailyReport>()({

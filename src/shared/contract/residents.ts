@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  RESIDENT_SORTS,
-  RESIDENT_VIEWS,
-  type OccupancyList,
-  type PersonHistory,
-  type ReleaseNotice,
-  type ResidentPage,
-  type RevealedNumbers,
-} from '../residents';
+import { RESIDENT_SORTS, RESIDENT_VIEWS, type ResidentPage } from '../residents';
 import { method } from './define';
 import { cursor, id, line } from './fields';
 import { MAX_PAGE_SIZE } from './rooms';
@@ -23,27 +15,6 @@ export const residentMethods = {
       cursor: cursor.optional(),
       limit: z.int().min(1).max(MAX_PAGE_SIZE).default(50),
     }),
-    kind: 'read',
-    access: 'people.read',
-  }),
-  'people.history': method<PersonHistory>()({
-    input: z.strictObject({ personId: id }),
-    kind: 'read',
-    access: 'people.read',
-  }),
-  /** A write so that every reveal is in the audit trail. */
-  'people.reveal': method<RevealedNumbers>()({
-    input: z.strictObject({ personId: id }),
-    kind: 'write',
-    access: 'personal.reveal',
-  }),
-  'prints.releaseNotice': method<ReleaseNotice>()({
-    input: z.strictObject({ stayId: id }),
-    kind: 'write',
-    access: 'people.read',
-  }),
-  'prints.occupancy': method<OccupancyList>()({
-    input: z.strictObject({ buildingId: id, floorId: id.optional() }),
     kind: 'read',
     access: 'people.read',
   }),

@@ -11,9 +11,8 @@ import {
 } from '../domain';
 import type { Disinfection, RoomOccupant } from '../people';
 import { method } from './define';
-import { cursor, id, line, name, notes } from './fields';
-import { isoInstant } from './people';
-import { floorLevel } from './registry';
+import { cursor, id, isoInstant, line, name, notes } from './fields';
+import { floorLevel } from './floors';
 
 export const MAX_BULK_ROOMS = 5000;
 export const MAX_PAGE_SIZE = 100;

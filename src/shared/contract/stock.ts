@@ -18,8 +18,7 @@ import {
   type StockReport,
 } from '../stock';
 import { method } from './define';
-import { id, line, name, optionalText } from './fields';
-import { day, isoInstant } from './people';
+import { day, id, isoInstant, line, name, optionalText } from './fields';
 
 const unitName = name(8);
 /** A sub-store of the site; absent means the site store. */

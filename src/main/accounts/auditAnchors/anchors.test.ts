@@ -98,7 +98,7 @@ describe('audit chain anchors', () => {
     it('is ok when the chain holds and reaches at least as far as the anchor', () => {
       anchor('shutdown');
       addEntries(db(), 3);
-      expect(verifyAuditTrail(db(), t.dir)).toMatchObject({
+      expect(verifyAuditTrail(t.ctx)).toMatchObject({
         ok: true,
         count: 13,
         anchor: { count: 10, reason: 'shutdown' },
@@ -108,7 +108,7 @@ describe('audit chain anchors', () => {
     it('names a chain cut short and re-hashed as truncated, with both counts', () => {
       anchor('shutdown');
       forgeChain(db(), (row) => row.id <= 6);
-      expect(verifyAuditTrail(db(), t.dir)).toMatchObject({
+      expect(verifyAuditTrail(t.ctx)).toMatchObject({
         ok: false,
         reason: 'truncated',
         count: 6,
@@ -120,7 +120,7 @@ describe('audit chain anchors', () => {
       anchor('shutdown');
       forgeChain(db(), (row) => row.id !== 4);
       addEntries(db(), 5);
-      expect(verifyAuditTrail(db(), t.dir)).toMatchObject({
+      expect(verifyAuditTrail(t.ctx)).toMatchObject({
         ok: false,
         reason: 'rewritten',
         count: 14,
@@ -130,11 +130,11 @@ describe('audit chain anchors', () => {
     });
 
     it('reports a fault of the chain itself first, and says when there is no anchor yet', () => {
-      expect(verifyAuditTrail(db(), t.dir)).toEqual({ ok: true, count: 10, anchor: null });
+      expect(verifyAuditTrail(t.ctx)).toEqual({ ok: true, count: 10, anchor: null });
       anchor('shutdown');
       db().exec('DROP TRIGGER audit_log_no_delete');
       db().prepare('DELETE FROM audit_log WHERE id = 3').run();
-      expect(verifyAuditTrail(db(), t.dir)).toMatchObject({
+      expect(verifyAuditTrail(t.ctx)).toMatchObject({
         ok: false,
         reason: 'missing_rows',
         firstBrokenId: 4,

@@ -1,5 +1,6 @@
 import type { AuditAnchor, AuditVerification } from '../../../shared/accounts';
 import type { Db } from '../../db/open';
+import type { AppFacts, ServiceContext } from '../../services/context';
 import { verifyAuditChain } from '../audit';
 import { newestAnchor } from './anchorsFile';
 import { mismatchWith } from './head';
@@ -26,8 +27,9 @@ export function verifyAgainstAnchor(db: Db, anchor: AuditAnchor | null): AuditVe
 }
 
 /** "Verify the trail": against the newest anchor in the data folder. */
-export const verifyAuditTrail = (db: Db, dataDir: string): AuditVerification =>
-  verifyAgainstAnchor(db, newestAnchor(dataDir));
+export const verifyAuditTrail = (
+  ctx: ServiceContext & Pick<AppFacts, 'dataDir'>,
+): AuditVerification => verifyAgainstAnchor(ctx.db, newestAnchor(ctx.dataDir));
 
 /** One line for the trail itself (a restore's entry): what a verification found, in English. */
 export function describeVerification(v: AuditVerification): string {

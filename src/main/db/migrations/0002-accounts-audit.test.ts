@@ -209,7 +209,7 @@ describe('migration 0002 accounts-audit', () => {
       }) as typeof db.prepare);
       let page;
       try {
-        page = auditPage(db, { filter: { userId: 3 }, limit: 5 });
+        page = auditPage({ db, now: () => new Date(AT) }, { filter: { userId: 3 }, limit: 5 });
       } finally {
         spy.mockRestore();
       }

@@ -1,0 +1,20 @@
+import type { AppInfo } from '../../shared/domain';
+import { SCHEMA_VERSION } from '../db/migrations';
+import { countUsers } from '../accounts/users';
+import { listSites } from '../registry/sites';
+import type { HandlerContext } from '../services/context';
+
+/** What the window needs before anything else: the shell, the data folder and whether setup is due. */
+export function appInfo(ctx: HandlerContext): AppInfo {
+  return {
+    version: ctx.version,
+    schemaVersion: SCHEMA_VERSION,
+    dataDir: ctx.dataDir,
+    shell: ctx.shell,
+    hasSite: listSites(ctx, { includeRetired: false }).length > 0,
+    needsSetup: countUsers(ctx.db) === 0,
+    readOnly: ctx.readOnly ?? false,
+    diskFull: ctx.diskFull ?? false,
+    recovery: false,
+  };
+}
