@@ -7,7 +7,7 @@ import { DomainError } from '../services/errors';
 import { DEFAULT_SETTINGS } from '../accounts/settings';
 import type { AppFacts } from '../services/context';
 import type { Logger, Router } from './router';
-import { fieldErrorsOf } from '../services/fieldErrors';
+import { fieldErrorsOf } from '../../shared/fieldErrors';
 
 export interface RecoveryRouterOptions extends AppFacts {
   logger: Logger;

@@ -18,7 +18,7 @@ import type {
   SessionControl,
 } from '../services/context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
-import { fieldErrorsOf } from '../services/fieldErrors';
+import { fieldErrorsOf } from '../../shared/fieldErrors';
 import { findApplied, opIdOf, recordApplied } from './appliedOperations';
 import { storageFailureOf } from './storageFailure';
 import { DiskFullSignIn } from './diskFullSignIn';

@@ -11,7 +11,7 @@ import {
 import type { DocumentType, Gender } from '../../shared/people';
 import { siteDay } from '../../shared/siteDate';
 import type { ServiceContext } from '../services/context';
-import { fieldErrorsOf } from '../services/fieldErrors';
+import { fieldErrorsOf } from '../../shared/fieldErrors';
 import type { SheetRow } from '../services/fileReading/readSheet';
 import { clean, toDay, type Converted } from '../services/fileReading/sheetCells';
 import {
