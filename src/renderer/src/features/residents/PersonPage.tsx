@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import Alert from '@mui/material/Alert';
@@ -227,7 +228,15 @@ function StayCard({ stay, actions }: { stay: StayHistory; actions: ReactNode }) 
   );
 }
 
-function eventText(t: ReturnType<typeof useTranslation>['t'], e: StayEventRecord): string {
+/** One key per event kind (a literal union keeps t()'s typing shallow). */
+const EVENT_TEXT = {
+  check_in: 'person.event.check_in',
+  move: 'person.event.move',
+  extend: 'person.event.extend',
+  check_out: 'person.event.check_out',
+} as const satisfies Record<StayEventRecord['kind'], string>;
+
+function eventText(t: TFunction, e: StayEventRecord): string {
   const params = {
     from: e.fromRoom ?? '',
     to: e.toRoom ?? '',
@@ -236,5 +245,5 @@ function eventText(t: ReturnType<typeof useTranslation>['t'], e: StayEventRecord
   };
   // A check-out from no room closed a registration that never checked in.
   if (e.kind === 'check_out' && e.fromRoom === null) return t('person.event.cancelled', params);
-  return t(`person.event.${e.kind}`, params);
+  return t(EVENT_TEXT[e.kind], params);
 }
