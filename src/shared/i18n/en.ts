@@ -1131,6 +1131,7 @@ export const en: Messages = {
     too_many_rows: 'At most {{max}} people per import; this file has {{count}} rows',
     invalid: 'Invalid',
   },
+  stayEventReason: { roommate_transferred: 'roommate transferred to hospital (fever)' },
   exports: {
     daily: {
       sheet: 'Daily report {{day}}',

@@ -1088,6 +1088,8 @@ export const zhCN = {
     too_many_rows: '一次最多导入 {{max}} 人，该文件有 {{count}} 行',
     invalid: '无效',
   },
+  // Reasons the app writes itself into a stay's history (stored as codes, see shared/residents).
+  stayEventReason: { roommate_transferred: '同室人员发热转院' },
   // Words only the files main writes use (exports, the menu, the save dialog); everything they
   // share with the screens (statuses, roles, column names) is read from the sections above.
   exports: {

@@ -241,7 +241,8 @@ function eventText(t: TFunction, e: StayEventRecord): string {
     from: e.fromRoom ?? '',
     to: e.toRoom ?? '',
     days: e.days ?? 0,
-    reason: e.reason ?? '',
+    // A reason the app wrote is a code, put into the reader's language; a typed one shows as is.
+    reason: e.reasonCode ? t(`stayEventReason.${e.reasonCode}`) : (e.reason ?? ''),
   };
   // A check-out from no room closed a registration that never checked in.
   if (e.kind === 'check_out' && e.fromRoom === null) return t('person.event.cancelled', params);
