@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../renderer/src/i18n/en';
-import { zhCN } from '../renderer/src/i18n/zh-CN';
+import { en } from '../shared/i18n/en';
+import { zhCN } from '../shared/i18n/zh-CN';
 
 // Here, in main's tree, because it reads the renderer's sources from disk: the renderer's own
 // tree may not use Node (lint and tsconfig forbid it).

@@ -45,6 +45,10 @@ export interface ResidentPage {
   nextCursor: string | null;
 }
 
+/** Reasons the app writes itself, stored as codes and put into words on display. */
+export const STAY_EVENT_REASON_CODES = ['roommate_transferred'] as const;
+export type StayEventReasonCode = (typeof STAY_EVENT_REASON_CODES)[number];
+
 export interface StayEventRecord {
   id: number;
   /** A check-out with no room left is a registration closed before check-in. */
@@ -53,7 +57,10 @@ export interface StayEventRecord {
   fromRoom: string | null;
   toRoom: string | null;
   days: number | null;
+  /** What a user typed (or, in rows written before codes, what the app wrote). */
   reason: string | null;
+  /** Why, when the app itself made the change; translated on display. */
+  reasonCode: StayEventReasonCode | null;
 }
 
 export interface StayHistory {

@@ -57,7 +57,8 @@ describe('health: transfer (through the router)', () => {
       expect(history.stays[0]!.events.at(-1)).toMatchObject({
         kind: 'extend',
         days: 9,
-        reason: 'roommate transferred to hospital (fever)',
+        reason: null,
+        reasonCode: 'roommate_transferred',
       });
       expect(rows(desk.t.ctx.db, 'SELECT hospital, escort, vehicle FROM transfers')).toEqual([
         { hospital: '南通市第三人民医院', escort: '医生 陈', vehicle: '苏F·120救护车' },

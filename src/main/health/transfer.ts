@@ -15,9 +15,6 @@ export interface TransferInput {
   vehicle: string;
 }
 
-/** Why a roommate's observation moved, as the stay's history shows it. */
-export const ROOMMATE_RESTART_REASON = 'roommate transferred to hospital (fever)';
-
 /**
  * A fever case to the designated hospital in one step: the case closes as a transfer, the stay
  * checks out as a transfer (its room awaits disinfection if emptied), the roommates are flagged as
@@ -63,7 +60,7 @@ export function transferFeverCase(ctx: ActingContext, input: TransferInput): Tra
   const flagged = roommates.map((mate) => {
     const restarted =
       settings.restartRoommatesObservation &&
-      restartObservation(ctx, mate.stayId, settings.observationDays, ROOMMATE_RESTART_REASON);
+      restartObservation(ctx, mate.stayId, settings.observationDays, 'roommate_transferred');
     ctx.db
       .prepare(
         'INSERT INTO contact_flags (stay_id, transfer_id, observation_restarted, created_at) VALUES (?, ?, ?, ?)',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract } from '../../shared/contract';
-import { en } from '../../renderer/src/i18n/en';
-import { zhCN } from '../../renderer/src/i18n/zh-CN';
+import { en } from '../../shared/i18n/en';
+import { zhCN } from '../../shared/i18n/zh-CN';
 import { defOf, plausibleInput } from '../testing/schemaSamples';
 
 /** Secrets are taken as typed: a password is compared, never shown. */

@@ -1,27 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Language } from '../../shared/domain';
+import { messagesFor } from '../../shared/i18n/catalogue';
 import type { ShellFlags } from './shellFlags';
-
-const LABELS = {
-  'zh-CN': {
-    file: '文件',
-    quit: '退出',
-    edit: '编辑',
-    view: '视图',
-    window: '窗口',
-    help: '帮助',
-    about: '关于隔离点协调台',
-  },
-  en: {
-    file: 'File',
-    quit: 'Quit',
-    edit: 'Edit',
-    view: 'View',
-    window: 'Window',
-    help: 'Help',
-    about: 'About Isolation Site Desk',
-  },
-} as const;
 
 /** Roles that reload the page or open its insides: a user must not lose a form or poke at main. */
 export const DEV_ONLY_ROLES = ['reload', 'forceReload', 'toggleDevTools'] as const;
@@ -35,7 +15,7 @@ export function appMenuTemplate(
   flags: ShellFlags,
   showAbout: () => void,
 ): MenuItemConstructorOptions[] {
-  const l = LABELS[language];
+  const l = messagesFor(language).menu;
   return [
     { label: l.file, submenu: [{ role: 'quit', label: l.quit }] },
     { label: l.edit, role: 'editMenu' },

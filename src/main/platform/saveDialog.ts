@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { Language } from '../../shared/domain';
+import { messagesFor } from '../../shared/i18n/catalogue';
 
-const FILTERS: Record<string, Record<Language, string>> = {
-  xlsx: { 'zh-CN': 'Excel 工作簿', en: 'Excel workbook' },
-  csv: { 'zh-CN': 'CSV 文件（逗号分隔）', en: 'CSV file' },
-  pdf: { 'zh-CN': 'PDF 文件', en: 'PDF document' },
-};
+/** The file types an export can have, each with its name in the catalogue. */
+const FILTER_TYPES = ['xlsx', 'csv', 'pdf'] as const;
+type FilterType = (typeof FILTER_TYPES)[number];
+const isFilterType = (extension: string): extension is FilterType =>
+  (FILTER_TYPES as readonly string[]).includes(extension);
 
 /**
  * The save dialog Electron shows for an export: the suggested name (物资报表_2026-11-29.xlsx) in
@@ -17,10 +18,10 @@ export function saveDialogFor(
   language: Language,
 ): { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] } {
   const extension = /\.([a-z0-9]+)$/i.exec(filename)?.[1]?.toLowerCase() ?? '';
-  const known = FILTERS[extension];
+  const words = messagesFor(language).saveDialog;
   return {
-    title: language === 'en' ? 'Save the file' : '保存文件',
+    title: words.title,
     defaultPath: join(documentsDir, filename),
-    filters: known ? [{ name: known[language], extensions: [extension] }] : [],
+    filters: isFilterType(extension) ? [{ name: words[extension], extensions: [extension] }] : [],
   };
 }

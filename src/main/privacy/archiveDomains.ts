@@ -138,6 +138,7 @@ export const COLUMN_LABELS: Record<string, string> = {
   to_room_id: '新房间编号',
   days: '天数',
   reason: '原因',
+  reason_code: '原因代码',
   label: '名称',
   arrived_at: '到达时间',
   expected_count: '预计人数',

@@ -128,6 +128,8 @@ describe('daily report (through the router)', () => {
     expect(rowsOf).toContainEqual(['24时在住', 1]);
     expect(rowsOf).toContainEqual(['转运', 1]);
     expect(rowsOf).toContainEqual(['15:00', 3, 2, 1, 1]);
+    // The screen's words, from the one catalogue (the workbook once said 漏测/未测).
+    expect(rowsOf).toContainEqual(['轮次', '应测', '已测', '未测/漏测', '发热']);
     expect(rowsOf).toContainEqual(['欧***', 'P-101', '38.9 ℃', '已转运']);
     expect(JSON.stringify(rowsOf)).not.toContain('欧阳发热');
     expect(auditRows(desk.t, before).map((a) => [a.method, a.detail])).toEqual([

@@ -1,6 +1,12 @@
 import { ageOn } from '../../shared/idNumber';
 import type { Category, CheckoutKind, DocumentType, Gender, StayStatus } from '../../shared/people';
-import type { PersonDetail, PersonHistory, StayEventRecord } from '../../shared/residents';
+import {
+  STAY_EVENT_REASON_CODES,
+  type PersonDetail,
+  type PersonHistory,
+  type StayEventReasonCode,
+  type StayEventRecord,
+} from '../../shared/residents';
 import { siteMidnight } from '../../shared/siteDate';
 import type { ServiceContext } from '../services/context';
 import { notFound } from '../services/errors';
@@ -95,6 +101,7 @@ interface EventRow {
   to_room: string | null;
   days: number | null;
   reason: string | null;
+  reason_code: string | null;
 }
 
 /** A person and every stay they had here, newest first, each with its moves and extensions. */
@@ -111,7 +118,7 @@ export function personHistory(ctx: ServiceContext, input: { personId: number }):
     .all(input.personId);
   const events = ctx.db
     .prepare<[number], EventRow>(
-      `SELECT e.id, e.stay_id, e.kind, e.at, fr.number AS from_room, tr.number AS to_room, e.days, e.reason
+      `SELECT e.id, e.stay_id, e.kind, e.at, fr.number AS from_room, tr.number AS to_room, e.days, e.reason, e.reason_code
        FROM stay_events e JOIN stays s ON s.id = e.stay_id
        LEFT JOIN rooms fr ON fr.id = e.from_room_id LEFT JOIN rooms tr ON tr.id = e.to_room_id
        WHERE s.person_id = ? ORDER BY e.id`,
@@ -143,7 +150,12 @@ export function personHistory(ctx: ServiceContext, input: { personId: number }):
           toRoom: e.to_room,
           days: e.days,
           reason: maskPersonalNumbersOrNull(e.reason),
+          reasonCode: knownReasonCode(e.reason_code),
         })),
     })),
   };
 }
+
+/** A stored reason code this version can put into words (a newer one shows its text alone). */
+const knownReasonCode = (code: string | null): StayEventReasonCode | null =>
+  STAY_EVENT_REASON_CODES.find((known) => known === code) ?? null;

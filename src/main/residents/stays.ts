@@ -1,6 +1,7 @@
 import { ageOn } from '../../shared/idNumber';
 import { addDays, daysBetween, siteDay, siteMidnight } from '../../shared/siteDate';
 import type { CheckoutKind, RoomOccupant, StayRecord, StayStatus } from '../../shared/people';
+import type { StayEventReasonCode } from '../../shared/residents';
 import { isoNow, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
 import { closeFeverOnCheckout } from '../health/fever';
@@ -64,11 +65,12 @@ function event(
     to?: number | null;
     days?: number;
     reason?: string | null;
+    reasonCode?: StayEventReasonCode;
   },
 ): void {
   ctx.db
     .prepare(
-      'INSERT INTO stay_events (stay_id, kind, at, from_room_id, to_room_id, days, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO stay_events (stay_id, kind, at, from_room_id, to_room_id, days, reason, reason_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
     .run(
       e.stayId,
@@ -78,6 +80,7 @@ function event(
       e.to ?? null,
       e.days ?? null,
       e.reason ?? null,
+      e.reasonCode ?? null,
     );
 }
 
@@ -288,13 +291,13 @@ export function cancelRegistration(
 /**
  * Observation starts again today for a contact (a roommate of a fever case that left for
  * hospital): the end moves to today + the site's observation days, never earlier than it was.
- * Logged as an extension with the reason; returns whether the end moved.
+ * Logged as an extension with the reason's code; returns whether the end moved.
  */
 export function restartObservation(
   ctx: ServiceContext,
   stayId: number,
   observationDays: number,
-  reason: string,
+  reasonCode: StayEventReasonCode,
 ): boolean {
   const s = openStay(ctx, stayId, 'active');
   const newEnd = addDays(siteDay(ctx.now()), observationDays);
@@ -308,6 +311,6 @@ export function restartObservation(
       'UPDATE stays SET observation_days = observation_days + ?, observation_end = ?, updated_at = ? WHERE id = ?',
     )
     .run(allowed, addDays(s.observation_end!, allowed), isoNow(ctx), s.id);
-  event(ctx, { stayId: s.id, kind: 'extend', days: allowed, reason });
+  event(ctx, { stayId: s.id, kind: 'extend', days: allowed, reasonCode });
   return true;
 }

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../shared/accounts';
 import type { Language } from '../../shared/domain';
-import type { RosterGrid, StaffRole } from '../../shared/roster';
+import { messagesFor } from '../../shared/i18n/catalogue';
+import type { RosterGrid } from '../../shared/roster';
 import { siteDay } from '../../shared/siteDate';
 import type { HandlerContext } from '../services/context';
 import { appendAudit } from '../accounts/audit';
@@ -11,59 +12,13 @@ import { spreadsheetSafe } from '../services/masking';
 import { getSettings } from '../accounts/settings';
 import { rosterGrid } from './grid';
 
-const LABELS = {
-  'zh-CN': {
-    grid: '排班表',
-    detail: '值班明细',
-    post: '岗位',
-    shift: '班次',
-    day: '日期',
-    start: '开始',
-    end: '结束',
-    name: '姓名',
-    role: '角色',
-    roles: {
-      doctor: '医生',
-      nurse: '护士',
-      security: '安保/民警',
-      cleaning: '保洁消杀',
-      logistics: '后勤保障',
-      coordinator: '协调员',
-      community: '社区工作者',
-      driver: '司机',
-      other: '其他',
-    } as Record<StaffRole, string>,
-  },
-  en: {
-    grid: 'Roster',
-    detail: 'Shifts',
-    post: 'Post',
-    shift: 'Shift',
-    day: 'Day',
-    start: 'Start',
-    end: 'End',
-    name: 'Name',
-    role: 'Role',
-    roles: {
-      doctor: 'Doctor',
-      nurse: 'Nurse',
-      security: 'Security / police',
-      cleaning: 'Cleaning & disinfection',
-      logistics: 'Logistics',
-      coordinator: 'Coordinator',
-      community: 'Community worker',
-      driver: 'Driver',
-      other: 'Other',
-    } as Record<StaffRole, string>,
-  },
-} as const;
-
 /** Two sheets: the grid as on the notice board, and one row per shift worked (typed dates). */
 export async function rosterXlsx(grid: RosterGrid, language: Language): Promise<Buffer> {
-  const l = LABELS[language];
+  const m = messagesFor(language);
+  const l = m.roster;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Isolation Site Desk';
-  const sheet = workbook.addWorksheet(l.grid);
+  const sheet = workbook.addWorksheet(l.tabGrid);
   sheet.addRow([l.post, l.shift, ...grid.days]).font = { bold: true };
   const slotAt = new Map(grid.slots.map((s) => [`${s.postId}/${s.templateId}/${s.day}`, s]));
   for (const post of grid.posts)
@@ -80,8 +35,10 @@ export async function rosterXlsx(grid: RosterGrid, language: Language): Promise<
   sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: 1 }];
   sheet.columns.forEach((c, i) => (c.width = i < 2 ? 14 : 16));
 
-  const detail = workbook.addWorksheet(l.detail);
-  detail.addRow([l.day, l.post, l.shift, l.start, l.end, l.name, l.role]).font = { bold: true };
+  const detail = workbook.addWorksheet(m.exports.roster.detail);
+  detail.addRow([l.day, l.post, l.shift, l.start, l.end, l.staffName, l.role]).font = {
+    bold: true,
+  };
   const postName = new Map(grid.posts.map((p) => [p.id, p.name]));
   const shiftName = new Map(grid.templates.map((t) => [t.id, t.name]));
   for (const a of grid.slots
@@ -94,7 +51,7 @@ export async function rosterXlsx(grid: RosterGrid, language: Language): Promise<
       new Date(a.startsAt),
       new Date(a.endsAt),
       spreadsheetSafe(a.staffName),
-      l.roles[a.staffRole],
+      m.staffRole[a.staffRole],
     ]);
     row.getCell(1).numFmt = 'yyyy-mm-dd';
     row.getCell(4).numFmt = 'yyyy-mm-dd hh:mm';

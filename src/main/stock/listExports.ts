@@ -1,5 +1,5 @@
 import type { ExportedFile } from '../../shared/accounts';
-import type { Language } from '../../shared/domain';
+import { messagesFor } from '../../shared/i18n/catalogue';
 import { daysBetween, siteDay } from '../../shared/siteDate';
 import type { DestinationKind, ReceiptSource } from '../../shared/stock';
 import type { HandlerContext } from '../services/context';
@@ -13,110 +13,13 @@ import { dayCell, siteClock, type SheetTable } from '../services/xlsx/sheetTable
 
 type Format = 'xlsx' | 'csv';
 
-const SOURCE: Record<Language, Record<ReceiptSource, string>> = {
-  'zh-CN': { donation: '捐赠', purchase: '采购', allocation: '上级调拨', transfer: '调入' },
-  en: {
-    donation: 'Donation',
-    purchase: 'Purchase',
-    allocation: 'District',
-    transfer: 'Transfer in',
-  },
-};
-const DESTINATION: Record<Language, Record<DestinationKind, string>> = {
-  'zh-CN': {
-    floor: '楼层',
-    room: '房间',
-    post: '岗位',
-    staff: '工作人员',
-    community: '街道社区',
-    department: '部门',
-  },
-  en: {
-    floor: 'Floor',
-    room: 'Room',
-    post: 'Post',
-    staff: 'Staff',
-    community: 'Community',
-    department: 'Department',
-  },
-};
-
-const WORDS = {
-  'zh-CN': {
-    donations: {
-      file: '捐赠登记',
-      header: [
-        '日期',
-        '捐赠方',
-        '联系人',
-        '单号',
-        '物资',
-        '规格',
-        '批号',
-        '有效期至',
-        '数量',
-        '单位',
-        '备注',
-      ],
-      reversed: '已冲销',
-      total: '合计',
-    },
-    expiry: {
-      file: '效期报表',
-      header: ['物资', '规格', '批号', '有效期至', '剩余天数', '数量', '单位', '状态'],
-      expired: '已过期',
-      soon: '临近效期',
-    },
-    card: {
-      file: '物资卡',
-      header: ['时间', '单号', '摘要', '批号', '收入', '发出', '结存'],
-      opening: '期初结存',
-      adjustment: '盘点/调整',
-      reversal: '冲销',
-    },
-  },
-  en: {
-    donations: {
-      file: 'donations',
-      header: [
-        'Date',
-        'Donor',
-        'Contact',
-        'Document',
-        'Item',
-        'Spec',
-        'Lot',
-        'Expiry',
-        'Quantity',
-        'Unit',
-        'Note',
-      ],
-      reversed: 'reversed',
-      total: 'Total',
-    },
-    expiry: {
-      file: 'expiry-report',
-      header: ['Item', 'Spec', 'Lot', 'Expiry', 'Days left', 'Quantity', 'Unit', 'Status'],
-      expired: 'Expired',
-      soon: 'Expiring soon',
-    },
-    card: {
-      file: 'stock-card',
-      header: ['Time', 'Document', 'Entry', 'Lot', 'In', 'Out', 'Balance'],
-      opening: 'Opening balance',
-      adjustment: 'Count / adjustment',
-      reversal: 'Reversal',
-    },
-  },
-} as const;
-
 /** The donation register of a period: one row per donated line, with its lot. */
 export function exportDonations(
   ctx: HandlerContext,
   input: { siteId: number; from: string; to: string; format: Format },
 ): Deferred<ExportedFile> {
-  const language = getSettings(ctx).language;
-  const w = WORDS[language].donations;
+  const m = messagesFor(getSettings(ctx).language);
+  const w = m.exports.donations;
   const register = donationRegister(ctx, input);
   const rows = register.entries.flatMap((e) =>
     e.lines.map((l) => [
@@ -130,12 +33,24 @@ export function exportDonations(
       dayCell(l.expiry),
       l.quantity,
       l.baseUnit,
-      e.reversed ? w.reversed : '',
+      e.reversed ? m.stock.reversedMark : '',
     ]),
   );
   const table: SheetTable = {
     sheet: w.file,
-    header: [...w.header],
+    header: [
+      w.date,
+      w.donor,
+      m.stock.contact,
+      w.document,
+      m.stock.item,
+      m.stock.spec,
+      m.stock.lot,
+      m.stock.expiry,
+      m.stock.quantity,
+      m.stock.unit,
+      w.note,
+    ],
     rows,
     totals: { label: w.total, columns: [8] },
     widths: [17, 24, 12, 8, 18, 10, 10, 12, 10, 6, 8],
@@ -156,8 +71,8 @@ export function exportExpiry(
   ctx: HandlerContext,
   input: { siteId: number; locationId?: number | undefined; format: Format },
 ): Deferred<ExportedFile> {
-  const language = getSettings(ctx).language;
-  const w = WORDS[language].expiry;
+  const m = messagesFor(getSettings(ctx).language);
+  const w = m.exports.expiry;
   const today = siteDay(ctx.now());
   const lots = onHand(ctx, input)
     .flatMap((item) =>
@@ -168,7 +83,16 @@ export function exportExpiry(
     .sort((a, b) => a.expiry.localeCompare(b.expiry));
   const table: SheetTable = {
     sheet: w.file,
-    header: [...w.header],
+    header: [
+      m.stock.item,
+      m.stock.spec,
+      m.stock.lot,
+      m.stock.expiry,
+      w.daysLeft,
+      m.stock.quantity,
+      m.stock.unit,
+      w.status,
+    ],
     rows: lots.map(({ item, lot, expiry }) => [
       item.name,
       item.spec,
@@ -197,21 +121,21 @@ export function exportCard(
   ctx: HandlerContext,
   input: Parameters<typeof stockCard>[1] & { format: Format },
 ): Deferred<ExportedFile> {
-  const language = getSettings(ctx).language;
-  const w = WORDS[language].card;
+  const m = messagesFor(getSettings(ctx).language);
+  const w = m.exports.card;
   const item = getItem(ctx, input.itemId);
   const card = stockCard(ctx, input);
   const entry = (kind: string, channel: string) =>
     kind === 'receipt'
-      ? SOURCE[language][channel as ReceiptSource]
+      ? m.receiptSource[channel as ReceiptSource]
       : kind === 'issue'
-        ? DESTINATION[language][channel as DestinationKind]
+        ? m.destinationKind[channel as DestinationKind]
         : kind === 'adjustment'
           ? w.adjustment
-          : w.reversal;
+          : m.documentKind.reversal;
   const table: SheetTable = {
     sheet: w.file,
-    header: [...w.header],
+    header: [m.stock.occurredAt, w.document, w.entry, m.stock.lot, w.in, w.out, m.stock.balance],
     rows: [
       [siteClock(input.from), null, w.opening, '', null, null, card.opening],
       ...card.rows.map((r) => [

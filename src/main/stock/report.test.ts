@@ -104,7 +104,7 @@ describe('period stock report', () => {
       });
       // Exports carry the same numbers: Excel typed, with a totals row; CSV with a BOM.
       const csv = stockReportCsv(report, 'zh-CN');
-      expect(csv.startsWith('\uFEFF物资,规格,类别,单位,期初,入库-捐赠')).toBe(true);
+      expect(csv.startsWith('\uFEFF物资,规格,类别,单位,期初,入库（捐赠）')).toBe(true);
       expect(csv.split('\r\n')[1]).toBe(
         '饮用水,550ml,食品饮用水,瓶,240,120,0,0,0,40,0,12,0,0,0,-3,0,305',
       );

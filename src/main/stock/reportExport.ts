@@ -1,13 +1,7 @@
 import type { ExportedFile } from '../../shared/accounts';
 import type { Language } from '../../shared/domain';
-import {
-  DESTINATION_KINDS,
-  RECEIPT_SOURCES,
-  type DestinationKind,
-  type ReceiptSource,
-  type StockCategory,
-  type StockReport,
-} from '../../shared/stock';
+import { interpolate, messagesFor } from '../../shared/i18n/catalogue';
+import { DESTINATION_KINDS, RECEIPT_SOURCES, type StockReport } from '../../shared/stock';
 import type { HandlerContext } from '../services/context';
 import type { Deferred } from '../services/deferred';
 import { getSettings } from '../accounts/settings';
@@ -16,68 +10,19 @@ import { stockReport } from './report';
 import { auditedSheetFile } from '../services/xlsx/auditedSheetFile';
 import { sheetCsv, sheetXlsx, type SheetTable } from '../services/xlsx/sheetTable';
 
-const WORDS = {
-  'zh-CN': {
-    sheet: '物资报表',
-    file: '物资报表',
-    item: '物资',
-    spec: '规格',
-    category: '类别',
-    unit: '单位',
-    opening: '期初',
-    in: (s: ReceiptSource) =>
-      `入库-${{ donation: '捐赠', purchase: '采购', allocation: '上级调拨', transfer: '调入' }[s]}`,
-    out: (d: DestinationKind) =>
-      `出库-${{ floor: '楼层', room: '房间', post: '岗位', staff: '工作人员', community: '街道社区', department: '部门' }[d]}`,
-    adjusted: '调整',
-    reversed: '冲销',
-    closing: '期末',
-    total: '合计',
-    categories: {
-      ppe: '防护用品',
-      disinfection: '消杀用品',
-      medical: '医疗用品',
-      living: '生活物资',
-      food_water: '食品饮用水',
-      other: '其他',
-    } as Record<StockCategory, string>,
-  },
-  en: {
-    sheet: 'Stock report',
-    file: 'stock-report',
-    item: 'Item',
-    spec: 'Specification',
-    category: 'Category',
-    unit: 'Unit',
-    opening: 'Opening',
-    in: (s: ReceiptSource) => `In: ${s}`,
-    out: (d: DestinationKind) => `Out: ${d}`,
-    adjusted: 'Adjusted',
-    reversed: 'Reversed',
-    closing: 'Closing',
-    total: 'Total',
-    categories: {
-      ppe: 'PPE',
-      disinfection: 'Disinfection',
-      medical: 'Medical',
-      living: 'Living supplies',
-      food_water: 'Food & water',
-      other: 'Other',
-    } as Record<StockCategory, string>,
-  },
-};
-
 /** The period report as a sheet: one row per item, totals under every number column. */
 export function stockReportTable(report: StockReport, language: Language): SheetTable {
-  const w = WORDS[language];
+  // The columns the printed report on screen has, in its words.
+  const m = messagesFor(language);
+  const w = m.stock;
   const header = [
     w.item,
     w.spec,
     w.category,
     w.unit,
     w.opening,
-    ...RECEIPT_SOURCES.map(w.in),
-    ...DESTINATION_KINDS.map(w.out),
+    ...RECEIPT_SOURCES.map((s) => interpolate(w.receivedBy, { source: m.receiptSource[s] })),
+    ...DESTINATION_KINDS.map((d) => interpolate(w.issuedTo, { kind: m.destinationKind[d] })),
     w.adjusted,
     w.reversed,
     w.closing,
@@ -85,7 +30,7 @@ export function stockReportTable(report: StockReport, language: Language): Sheet
   const rows = report.rows.map((r) => [
     r.name,
     r.spec,
-    w.categories[r.category],
+    m.stockCategory[r.category],
     r.baseUnit,
     r.opening,
     ...RECEIPT_SOURCES.map((s) => r.received[s]),
@@ -95,12 +40,15 @@ export function stockReportTable(report: StockReport, language: Language): Sheet
     r.closing,
   ]);
   return {
-    sheet: w.sheet,
+    sheet: m.exports.stockReport.sheet,
     header,
     rows,
     // Quantities of different units only add up per unit, but the district asks for the row; it
     // counts pieces handled.
-    totals: { label: w.total, columns: header.map((_h, i) => i).filter((i) => i >= 4) },
+    totals: {
+      label: m.exports.stockReport.total,
+      columns: header.map((_h, i) => i).filter((i) => i >= 4),
+    },
     widths: header.map((_h, i) => (i === 0 ? 18 : i < 4 ? 10 : 12)),
     frozenColumns: 1,
   };
@@ -134,7 +82,7 @@ export function exportStockReport(
     'stock.reportExport',
     `stock report ${input.from}–${input.to} as ${input.format}`,
     stockReportTable(report, language),
-    `${WORDS[language].file}${store}_${input.to}`,
+    `${messagesFor(language).exports.stockReport.file}${store}_${input.to}`,
     input.format,
   );
 }

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../db/open';
+import Database from 'better-sqlite3';
+import { applyPragmas, openDatabase, type Db } from '../db/open';
 import type { Role } from '../../shared/permissions';
 import { memoryHandle, SessionStore, type SessionHandle } from '../accounts/sessionStore';
 import type { HandlerContext, SessionControl } from '../services/context';
@@ -17,6 +18,24 @@ export const TEST_NOW = new Date('2026-11-29T08:00:00Z');
 export function makeTempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'isd-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A database file with the app's pragmas and no schema yet, for a migration test to bring to the
+ * version it starts from; `close()` closes it and deletes the temp directory.
+ */
+export function makeUnmigratedDb(): { db: Db; dir: string; close: () => void } {
+  const { dir, remove } = makeTempDir();
+  const db = new Database(join(dir, 'desk.sqlite'));
+  applyPragmas(db);
+  return {
+    db,
+    dir,
+    close: () => {
+      db.close();
+      remove();
+    },
+  };
 }
 
 export interface TestContext {

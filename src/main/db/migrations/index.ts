@@ -9,6 +9,7 @@ import { districtScale } from './0008-district-scale';
 import { compactReadings } from './0009-compact-readings';
 import { departedResidents } from './0010-departed-residents';
 import { slimmerRoomLog } from './0011-slimmer-room-log';
+import { stayEventReasonCodes } from './0012-stay-event-reason-codes';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   compactReadings,
   departedResidents,
   slimmerRoomLog,
+  stayEventReasonCodes,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

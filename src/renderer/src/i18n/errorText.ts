@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { RoomStatus } from '@shared/domain';
 import { ApiCallError } from '@renderer/api/client';
+import { codeKey } from './keys';
 
 /** A refusal in the user's language, from its stable code and params. */
 export function errorText(t: TFunction, error: unknown): string {
@@ -11,10 +12,10 @@ export function errorText(t: TFunction, error: unknown): string {
   if (typeof params.to === 'string') extra.toLabel = t(`status.${params.to as RoomStatus}`);
   if (typeof params.status === 'string')
     extra.statusLabel = t([
-      `status.${params.status}`,
-      `stayStatus.${params.status}`,
-      `placement.${params.status}`,
-      `feverStatus.${params.status}`,
+      codeKey('status', params.status),
+      codeKey('stayStatus', params.status),
+      codeKey('placement', params.status),
+      codeKey('feverStatus', params.status),
     ]);
   // "37.3?" after a temperature typed without (or with a misplaced) decimal point.
   if (typeof params.hint === 'string')
@@ -24,18 +25,22 @@ export function errorText(t: TFunction, error: unknown): string {
     extra.rulesText = params.rules
       .split(',')
       .filter(Boolean)
-      .map((rule) => t(`rule.${rule}`, { ...params, roleLabel: t(`staffRole.${params.role}`) }))
+      .map((rule) =>
+        t(codeKey('rule', rule), {
+          ...params,
+          roleLabel: t(codeKey('staffRole', String(params.role))),
+        }),
+      )
       .join('；');
   // A refused file names its reason by code, with the limit it passed.
   if (code === 'FILE_REFUSED' && typeof params.reason === 'string')
-    extra.reasonText = t(`fileRefused.${params.reason}`, params);
-  const key = `errors.${code}`;
-  return t([key, 'errors.unknown'], { ...params, ...extra, message });
+    extra.reasonText = t(codeKey('fileRefused', params.reason), params);
+  return t([codeKey('errors', code), 'errors.unknown'], { ...params, ...extra, message });
 }
 
 /** One field code (main's refusal or the form's own check) in words. */
 export const fieldCodeText = (t: TFunction, code: string): string =>
-  t([`fieldErrors.${code}`, 'fieldErrors.invalid']);
+  t([codeKey('fieldErrors', code), 'fieldErrors.invalid']);
 
 /** Field → translated problem, for helperText under inputs. */
 export function fieldErrorTexts(t: TFunction, error: unknown): Record<string, string> {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import AddIcon from '@mui/icons-material/Add';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -249,7 +250,7 @@ export function RegistryPanel(props: {
   );
 }
 
-type T = (key: string, options?: Record<string, unknown>) => string;
+type T = TFunction;
 
 function retiringText(target: Retiring | null, t: T): string {
   if (!target) return '';

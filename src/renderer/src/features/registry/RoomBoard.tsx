@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -18,10 +19,7 @@ interface Props {
   onOpenRoom: (roomId: number) => void;
 }
 
-export function floorLabel(
-  t: (key: string, o: Record<string, unknown>) => string,
-  floor: { buildingCode: string; level: number },
-) {
+export function floorLabel(t: TFunction, floor: { buildingCode: string; level: number }) {
   return floor.level < 0
     ? t('rooms.basementLabel', { building: floor.buildingCode, level: -floor.level })
     : t('rooms.floorLabel', { building: floor.buildingCode, level: floor.level });

@@ -1,3 +1,4 @@
+import type { ParseKeys } from 'i18next';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -33,7 +34,7 @@ import { DisinfectionForm } from './DisinfectionForm';
 import { OccupantsSection } from './OccupantsSection';
 import { RoomFormDialog } from './RoomFormDialog';
 
-const ACTION_LABEL: Record<string, string> = {
+const ACTION_LABEL: Partial<Record<string, ParseKeys>> = {
   'available>out_of_service': 'rooms.setOutOfService',
   'available>reserved': 'rooms.reserve',
   'out_of_service>available': 'rooms.setAvailable',

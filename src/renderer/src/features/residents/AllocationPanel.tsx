@@ -1,3 +1,5 @@
+import { codeKey } from '@renderer/i18n/keys';
+import type { TFunction } from 'i18next';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
@@ -22,15 +24,12 @@ interface RoomOption {
   freeBeds: number;
 }
 
-function reasonText(
-  t: (k: string, o?: Record<string, unknown>) => string,
-  r: AllocationReason,
-): string {
+function reasonText(t: TFunction, r: AllocationReason): string {
   const p = r.params;
   return t(`allocation.reason.${r.code}`, {
     ...p,
-    typeLabel: typeof p.type === 'string' ? t(`roomType.${p.type}`) : '',
-    flagLabel: typeof p.flag === 'string' ? t(`vulnerable.${p.flag}`) : '',
+    typeLabel: typeof p.type === 'string' ? t(codeKey('roomType', p.type)) : '',
+    flagLabel: typeof p.flag === 'string' ? t(codeKey('vulnerable', p.flag)) : '',
   });
 }
 

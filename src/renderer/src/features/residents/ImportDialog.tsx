@@ -1,3 +1,5 @@
+import type { Messages } from '@shared/i18n/zh-CN';
+import { codeKey } from '@renderer/i18n/keys';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -47,7 +49,7 @@ function columnLetter(index: number): string {
 }
 
 const reasonText = (t: TFunction, code: string, params: Record<string, string | number> = {}) =>
-  t([`fieldErrors.${code}`, 'fieldErrors.invalid'], params);
+  t([codeKey('fieldErrors', code), 'fieldErrors.invalid'], params);
 
 const problemText = (t: TFunction, p: ImportProblem) =>
   t('import.problem', {
@@ -163,7 +165,8 @@ function ImportForm({ batchId, onClose }: { batchId: number; onClose: () => void
     return row === undefined
       ? text
       : `${t('import.rowRefused', { row })} ${t('import.problem', {
-          field: t(`import.field.${field}`),
+          // The field name comes back from main's refusal path (people.N.field).
+          field: t(`import.field.${field as keyof Messages['import']['field']}`),
           reason: text,
         })}`;
   });

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import VisibilityIcon from '@mui/icons-material/Visibility';
 import Alert from '@mui/material/Alert';
@@ -227,14 +228,23 @@ function StayCard({ stay, actions }: { stay: StayHistory; actions: ReactNode }) 
   );
 }
 
-function eventText(t: ReturnType<typeof useTranslation>['t'], e: StayEventRecord): string {
+/** One key per event kind (a literal union keeps t()'s typing shallow). */
+const EVENT_TEXT = {
+  check_in: 'person.event.check_in',
+  move: 'person.event.move',
+  extend: 'person.event.extend',
+  check_out: 'person.event.check_out',
+} as const satisfies Record<StayEventRecord['kind'], string>;
+
+function eventText(t: TFunction, e: StayEventRecord): string {
   const params = {
     from: e.fromRoom ?? '',
     to: e.toRoom ?? '',
     days: e.days ?? 0,
-    reason: e.reason ?? '',
+    // A reason the app wrote is a code, put into the reader's language; a typed one shows as is.
+    reason: e.reasonCode ? t(`stayEventReason.${e.reasonCode}`) : (e.reason ?? ''),
   };
   // A check-out from no room closed a registration that never checked in.
   if (e.kind === 'check_out' && e.fromRoom === null) return t('person.event.cancelled', params);
-  return t(`person.event.${e.kind}`, params);
+  return t(EVENT_TEXT[e.kind], params);
 }

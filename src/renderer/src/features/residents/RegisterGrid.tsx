@@ -1,3 +1,4 @@
+import { codeKey } from '@renderer/i18n/keys';
 import AddIcon from '@mui/icons-material/Add';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -139,7 +140,7 @@ export function RegisterGrid({ batchId }: { batchId: number }) {
     i: number,
     f: 'gender' | 'documentType' | 'category',
     options: readonly V[],
-    prefix: string,
+    prefix: 'documentType' | 'gender' | 'category',
     width: number,
   ) => (
     <TextField
@@ -157,7 +158,7 @@ export function RegisterGrid({ batchId }: { batchId: number }) {
     >
       {options.map((o) => (
         <option key={o} value={o}>
-          {t(`${prefix}.${o}`)}
+          {t(codeKey(prefix, o))}
         </option>
       ))}
     </TextField>

@@ -1,3 +1,4 @@
+import { codeKey } from '@renderer/i18n/keys';
 import AutoFixHighIcon from '@mui/icons-material/AutoFixHigh';
 import PrintIcon from '@mui/icons-material/Print';
 import PublishIcon from '@mui/icons-material/Publish';
@@ -162,7 +163,7 @@ export function RosterGridView({ siteId }: { siteId: number }) {
                       code === 'no_staff_with_role'
                         ? t('rule.no_staff_with_role')
                         : t('roster.reasonCount', {
-                            rule: t(`ruleShort.${code}`),
+                            rule: t(codeKey('ruleShort', code)),
                             count: n,
                           }),
                     )

@@ -1,3 +1,4 @@
+import { codeKey } from '@renderer/i18n/keys';
 import type { TFunction } from 'i18next';
 import type { RuleViolation } from '@shared/roster';
 
@@ -5,5 +6,5 @@ import type { RuleViolation } from '@shared/roster';
 export const ruleText = (t: TFunction, v: RuleViolation): string =>
   t(`rule.${v.code}`, {
     ...v.params,
-    roleLabel: typeof v.params.role === 'string' ? t(`staffRole.${v.params.role}`) : '',
+    roleLabel: typeof v.params.role === 'string' ? t(codeKey('staffRole', v.params.role)) : '',
   });

@@ -1,3 +1,4 @@
+import { codeKey } from '@renderer/i18n/keys';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
@@ -167,7 +168,7 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
                     <TableCell>{r.expiry ?? ''}</TableCell>
                     <TableCell sx={{ color: 'error.main' }}>
                       {problems
-                        .map((p) => t([`fieldErrors.${p}`, 'fieldErrors.invalid']))
+                        .map((p) => t([codeKey('fieldErrors', p), 'fieldErrors.invalid']))
                         .join('；')}
                     </TableCell>
                   </TableRow>

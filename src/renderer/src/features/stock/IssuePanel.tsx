@@ -120,7 +120,7 @@ export function IssuePanel({ scope }: { scope: StoreScope }) {
           label={t('stock.destinationKind')}
           value={kind}
           options={DESTINATION_KINDS}
-          labelOf={(d) => t(`destinationKind.${d}`)}
+          labelOf={(d) => (d === 'store' ? t('stock.toStore') : t(`destinationKind.${d}`))}
           onChange={setKind}
           minWidth={150}
         >

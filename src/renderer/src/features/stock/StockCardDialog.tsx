@@ -1,3 +1,4 @@
+import { codeKey } from '@renderer/i18n/keys';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -37,11 +38,11 @@ export function StockCardDialog(props: {
   );
   const channel = (kind: string, c: string) =>
     kind === 'receipt'
-      ? t(`receiptSource.${c}`)
+      ? t(codeKey('receiptSource', c))
       : kind === 'issue'
-        ? t(`destinationKind.${c}`)
+        ? t(codeKey('destinationKind', c))
         : c
-          ? t(`documentKind.${c}`)
+          ? t(codeKey('documentKind', c))
           : '';
   return (
     <Dialog open={props.item !== null} onClose={props.onClose} maxWidth="md" fullWidth>

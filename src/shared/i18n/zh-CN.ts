@@ -1088,6 +1088,66 @@ export const zhCN = {
     too_many_rows: '一次最多导入 {{max}} 人，该文件有 {{count}} 行',
     invalid: '无效',
   },
+  // Reasons the app writes itself into a stay's history (stored as codes, see shared/residents).
+  stayEventReason: { roommate_transferred: '同室人员发热转院' },
+  // Words only the files main writes use (exports, the menu, the save dialog); everything they
+  // share with the screens (statuses, roles, column names) is read from the sections above.
+  exports: {
+    daily: {
+      sheet: '日报 {{day}}',
+      generated: '生成时间 (UTC)',
+      rooms: '房间',
+      total: '合计',
+      missedTotal: '漏测合计',
+      rechecks: '复测',
+      name: '姓名',
+      room: '房间',
+      staff: '当日在岗人员',
+      stock: '物资预警',
+      auditHead: '审计日志链头（条数、末条哈希前16位）',
+    },
+    roster: { detail: '值班明细' },
+    stockReport: { sheet: '物资报表', file: '物资报表', total: '合计' },
+    donations: {
+      file: '捐赠登记',
+      date: '日期',
+      donor: '捐赠方',
+      document: '单号',
+      note: '备注',
+      total: '合计',
+    },
+    expiry: {
+      file: '效期报表',
+      daysLeft: '剩余天数',
+      status: '状态',
+      expired: '已过期',
+      soon: '临近效期',
+    },
+    card: {
+      file: '物资卡',
+      document: '单号',
+      entry: '摘要',
+      in: '收入',
+      out: '发出',
+      opening: '期初结存',
+      adjustment: '盘点/调整',
+    },
+  },
+  menu: {
+    file: '文件',
+    quit: '退出',
+    edit: '编辑',
+    view: '视图',
+    window: '窗口',
+    help: '帮助',
+    about: '关于隔离点协调台',
+  },
+  saveDialog: {
+    title: '保存文件',
+    xlsx: 'Excel 工作簿',
+    csv: 'CSV 文件（逗号分隔）',
+    pdf: 'PDF 文件',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '@shared/errors';
-import { FILE_LIMITS, FILE_REFUSAL_REASONS } from '@shared/fileLimits';
+import { ERROR_CODES } from '../errors';
+import { FILE_LIMITS, FILE_REFUSAL_REASONS } from '../fileLimits';
 import { en } from './en';
-import { zhCN } from './zh-CN';
+import { zhCN, type Messages } from './zh-CN';
 
 const LANGUAGES = [
   ['zh-CN', zhCN],
@@ -29,5 +29,14 @@ describe('translations', () => {
       );
       expect(unnumbered, language).toEqual([]);
     }
+  });
+
+  it('have the same shape in both languages, or fail to compile', () => {
+    // @ts-expect-error: a catalogue missing sections is not a Messages (tsc checks the expectation).
+    const partial: Messages = { app: en.app };
+    // @ts-expect-error: nor is one with a key zh-CN does not have.
+    const extra: Messages = { ...en, nav: { ...en.nav, nowhere: 'Nowhere' } };
+    expect(Object.keys(partial).length).toBeLessThan(Object.keys(zhCN).length);
+    expect(Object.keys(extra.nav)).toContain('nowhere');
   });
 });
