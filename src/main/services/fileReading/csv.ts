@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { FILE_LIMITS } from '../../../shared/fileLimits';
 import { damaged, overLimit, refuseField } from './refusal';
 import type { SheetRows } from './sheetRows';
@@ -69,87 +70,72 @@ export class CsvQuoteError extends Error {
 }
 
 /**
- * RFC 4180 records, one at a time: fields separated by `delimiter`, records by CRLF, LF or CR; a
- * field in double quotes may hold separators, line breaks and doubled quotes (`""` is one `"`).
- * Like Excel, a quote inside an unquoted field is kept as it is, as is text after a closing quote.
- * A final line break does not make an empty record; a quote left open does throw (it would swallow
- * the rest). A record longer than csv_line_chars, a field longer than cell_chars or more fields
- * than `columns` is refused as soon as it is seen.
+ * One newline style for papaparse, which picks a single one per file: every LF, CR and CRLF
+ * becomes CRLF, inside quoted fields too. CRLF rather than LF keeps a CRLF typed in a cell as it
+ * was; a lone LF or CR in a quoted cell now reads as CRLF. The final line break goes so that it
+ * does not make an empty record.
  */
-export function* csvRecords(text: string, delimiter = ','): Generator<string[]> {
-  let record: string[] = [];
-  let field = '';
-  let atFieldStart = true;
-  let quotedFrom = -1;
-  let recordStart = 0;
-  let index = 0;
-  let i = 0;
-  const n = text.length;
-  const push = () => {
-    if (field.length > FILE_LIMITS.cell_chars)
-      throw overLimit('cell_chars', `a field of row ${index + 1} is too long`);
-    if (record.length >= FILE_LIMITS.columns)
-      throw overLimit('columns', `row ${index + 1} has more than ${FILE_LIMITS.columns} fields`);
-    record.push(field);
-    field = '';
-    atFieldStart = true;
-  };
-  while (i < n) {
-    if (i - recordStart > FILE_LIMITS.csv_line_chars)
-      throw overLimit('csv_line_chars', `row ${index + 1} is too long`);
-    const c = text[i]!;
-    if (quotedFrom >= 0) {
-      const close = text.indexOf('"', i);
-      if (close === -1) throw new CsvQuoteError(quotedFrom + 1);
-      if (close - recordStart > FILE_LIMITS.csv_line_chars)
-        throw overLimit('csv_line_chars', `row ${index + 1} is too long`);
-      field += text.slice(i, close);
-      if (text[close + 1] === '"') {
-        field += '"';
-        i = close + 2;
-      } else {
-        quotedFrom = -1;
-        i = close + 1;
-      }
-      continue;
-    }
-    if (c === '"' && atFieldStart) {
-      quotedFrom = index;
-      atFieldStart = false;
-      i++;
-    } else if (c === delimiter) {
-      push();
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      push();
-      yield record;
-      record = [];
-      index++;
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      recordStart = i;
-    } else {
-      field += c;
-      atFieldStart = false;
-      i++;
-    }
-  }
-  if (!atFieldStart || record.length > 0) {
-    push();
-    yield record;
-  }
+const normaliseLineEnds = (text: string): string =>
+  text.replace(/\r\n|\r|\n/g, '\r\n').replace(/\r\n$/, '');
+
+/** Refuses a record past the caps: more fields than `columns`, a long field, a long line. */
+function checkRecord(fields: string[], chars: number, row: number): void {
+  if (fields.length > FILE_LIMITS.columns)
+    throw overLimit('columns', `row ${row} has more than ${FILE_LIMITS.columns} fields`);
+  if (chars > FILE_LIMITS.csv_line_chars)
+    throw overLimit('csv_line_chars', `row ${row} is too long`);
+  if (fields.some((f) => f.length > FILE_LIMITS.cell_chars))
+    throw overLimit('cell_chars', `a field of row ${row} is too long`);
 }
 
-export const parseCsv = (text: string, delimiter = ','): string[][] => [
-  ...csvRecords(text, delimiter),
-];
+/**
+ * RFC 4180 records through papaparse, each handed to `onRecord` with its number from 1: fields
+ * separated by `delimiter`, records by CRLF, LF or CR; a field in double quotes may hold
+ * separators, line breaks and doubled quotes. Like Excel, a quote inside an unquoted field is kept
+ * as it is. A quote left open is refused (it would swallow the rest), as is a record past the caps;
+ * the first refusal (or one thrown by `onRecord`) aborts the parse and is thrown.
+ */
+export function eachCsvRecord(
+  text: string,
+  delimiter: string,
+  onRecord: (fields: string[], row: number) => void,
+): void {
+  let row = 0;
+  let recordStart = 0;
+  let failure: unknown;
+  Papa.parse<string[]>(normaliseLineEnds(text), {
+    delimiter,
+    newline: '\r\n',
+    quoteChar: '"',
+    escapeChar: '"',
+    step: (result, parser) => {
+      try {
+        row++;
+        if (result.errors.some((e) => e.code === 'MissingQuotes')) throw new CsvQuoteError(row);
+        checkRecord(result.data, result.meta.cursor - recordStart - 2, row);
+        recordStart = result.meta.cursor;
+        onRecord(result.data, row);
+      } catch (error) {
+        failure = error;
+        parser.abort();
+      }
+    },
+  });
+  if (failure !== undefined) throw failure;
+}
+
+export function parseCsv(text: string, delimiter = ','): string[][] {
+  const records: string[][] = [];
+  eachCsvRecord(text, delimiter, (fields) => records.push(fields));
+  return records;
+}
 
 /** A CSV file's records into `rows`, numbered from 1 as a spreadsheet would show them. */
 export function readCsv(bytes: Buffer, rows: SheetRows): void {
   const text = decodeText(bytes);
   checkIsText(text);
-  let row = 0;
   try {
-    for (const cells of csvRecords(text, guessDelimiter(text))) rows.add(++row, cells);
+    eachCsvRecord(text, guessDelimiter(text), (cells, row) => rows.add(row, cells));
   } catch (error) {
     if (error instanceof CsvQuoteError)
       throw refuseField('base64', 'csv_quote', error.message, { row: error.row });
