@@ -2,13 +2,13 @@ import Dialog from '@mui/material/Dialog';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm, type FieldError } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '@shared/contract';
 import { STAFF_ROLES, type Staff } from '@shared/roster';
 import { call } from '@renderer/api/client';
-import { fieldProblem, numberField } from '@renderer/components/contractForm';
+import { fieldBinder, problemsOf } from '@renderer/components/contractForm';
 import { DialogForm } from '@renderer/components/DialogForm';
 import { useSubmit } from '@renderer/components/useSubmit';
 
@@ -64,8 +64,7 @@ function StaffForm(props: { staff?: Staff | null; onClose: () => void; onDone: (
   });
   const { errors } = form.formState;
   const submit = useSubmit();
-  const problem = (key: keyof StaffValues) =>
-    fieldProblem(t, errors[key] as FieldError | undefined, submit.fields[key]);
+  const problem = problemsOf(t, errors, submit.fields);
 
   const save = async ({ phone, ...fields }: StaffFields) => {
     const ok = await submit.run(() =>
@@ -76,10 +75,7 @@ function StaffForm(props: { staff?: Staff | null; onClose: () => void; onDone: (
     if (ok) props.onDone();
   };
 
-  const text = (name: 'fullName' | 'unit' | 'phone' | 'skills') => {
-    const { ref, ...rest } = form.register(name);
-    return { ...rest, inputRef: ref, error: !!problem(name), helperText: problem(name) };
-  };
+  const { text, number } = fieldBinder(form.register, problem);
   return (
     <DialogForm
       title={editing ? t('roster.editStaff') : t('roster.newStaff')}
@@ -115,12 +111,7 @@ function StaffForm(props: { staff?: Staff | null; onClose: () => void; onDone: (
         {...text('skills')}
         helperText={problem('skills') ?? t('roster.skillsHint')}
       />
-      <TextField
-        label={t('roster.maxHours')}
-        {...numberField(form.register, 'maxHoursWeek')}
-        error={!!problem('maxHoursWeek')}
-        helperText={problem('maxHoursWeek')}
-      />
+      <TextField label={t('roster.maxHours')} {...number('maxHoursWeek')} />
     </DialogForm>
   );
 }
