@@ -20,9 +20,9 @@ export function DialogForm(
     onClose: () => void;
     children: ReactNode;
   } & (
-    | { save: () => Promise<unknown>; onSubmit?: never }
+    | { save: () => Promise<unknown>; onSubmit?: never; noValidate?: never }
     // A form checked before the round trip (react-hook-form) saves through its own handler.
-    | { save?: never; onSubmit: (e: FormEvent<HTMLFormElement>) => void }
+    | { save?: never; onSubmit: (e: FormEvent<HTMLFormElement>) => void; noValidate?: boolean }
   ),
 ) {
   const { t } = useTranslation();
@@ -34,7 +34,7 @@ export function DialogForm(
         e.preventDefault();
         void submit.run(props.save).then((ok) => ok && props.onDone());
       }}
-      noValidate={!!props.onSubmit}
+      noValidate={props.noValidate ?? !!props.onSubmit}
     >
       <DialogTitle>{props.title}</DialogTitle>
       <DialogContent>
