@@ -4,7 +4,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { useSubmit } from './useSubmit';
 
@@ -12,22 +12,29 @@ import type { useSubmit } from './useSubmit';
  * The inside of a dialog that saves a form: title, fields, the refusal under them, Cancel and
  * Save; `onDone` only once main accepted the write.
  */
-export function DialogForm(props: {
-  title: ReactNode;
-  submit: ReturnType<typeof useSubmit>;
-  save: () => Promise<unknown>;
-  onDone: () => void;
-  onClose: () => void;
-  children: ReactNode;
-}) {
+export function DialogForm(
+  props: {
+    title: ReactNode;
+    submit: ReturnType<typeof useSubmit>;
+    onDone: () => void;
+    onClose: () => void;
+    children: ReactNode;
+  } & (
+    | { save: () => Promise<unknown>; onSubmit?: never; noValidate?: never }
+    // A form checked before the round trip (react-hook-form) saves through its own handler.
+    | { save?: never; onSubmit: (e: FormEvent<HTMLFormElement>) => void; noValidate?: boolean }
+  ),
+) {
   const { t } = useTranslation();
   const { submit } = props;
   return (
     <form
       onSubmit={(e) => {
+        if (props.onSubmit) return props.onSubmit(e);
         e.preventDefault();
         void submit.run(props.save).then((ok) => ok && props.onDone());
       }}
+      noValidate={props.noValidate ?? !!props.onSubmit}
     >
       <DialogTitle>{props.title}</DialogTitle>
       <DialogContent>

@@ -1,6 +1,10 @@
 import Dialog from '@mui/material/Dialog';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { fieldBinder, problemsOf } from './contractForm';
 import { DialogForm } from './DialogForm';
 import { useSubmit } from './useSubmit';
 
@@ -12,12 +16,19 @@ export interface FormField {
   required?: boolean;
 }
 
-/** A small dialog of text fields whose refusals show under the fields they concern. */
-export function FormDialog(props: {
+type Texts = Record<string, string>;
+
+/**
+ * A small dialog of text fields whose refusals show under the fields they concern. With a
+ * `schema` (the typed texts turned into the contract's input, then the contract's own schema),
+ * bad input is refused before the round trip in main's words, and `onSubmit` gets the input.
+ */
+export function FormDialog<Input = Texts>(props: {
   open: boolean;
   title: string;
   fields: FormField[];
-  onSubmit: (values: Record<string, string>) => Promise<unknown>;
+  schema?: z.ZodType<Input, Texts>;
+  onSubmit: (values: Input) => Promise<unknown>;
   onDone: () => void;
   onClose: () => void;
 }) {
@@ -28,32 +39,39 @@ export function FormDialog(props: {
   );
 }
 
-function Form(props: Parameters<typeof FormDialog>[0]) {
-  const [values, setValues] = useState(() =>
-    Object.fromEntries(props.fields.map((f) => [f.name, f.initial])),
-  );
+function Form<Input>(props: Parameters<typeof FormDialog<Input>>[0]) {
+  const { t } = useTranslation();
+  // Without a schema the texts go as typed (Input is then Texts), checked by main alone.
+  const resolver = (props.schema ? zodResolver(props.schema) : undefined) as
+    Resolver<Texts, unknown, Input> | undefined;
+  const form = useForm<Texts, unknown, Input>({
+    defaultValues: Object.fromEntries(props.fields.map((f) => [f.name, f.initial])),
+    resolver,
+  });
   const submit = useSubmit();
+  const { text } = fieldBinder(form.register, problemsOf(t, form.formState.errors, submit.fields));
+  const save = async (values: Input) => {
+    if (await submit.run(() => props.onSubmit(values))) props.onDone();
+  };
   return (
     <DialogForm
       title={props.title}
       submit={submit}
-      save={() => props.onSubmit(values)}
+      onSubmit={(e) => void form.handleSubmit(save)(e)}
+      // Unchecked forms keep the browser's own required check; checked ones speak main's words.
+      noValidate={!!props.schema}
       onDone={props.onDone}
       onClose={props.onClose}
     >
       {props.fields.map((f, i) => (
         <TextField
           key={f.name}
-          name={f.name}
           label={f.label}
           type={f.type ?? 'text'}
           slotProps={f.type === 'datetime-local' ? { inputLabel: { shrink: true } } : {}}
-          value={values[f.name] ?? ''}
-          onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
+          {...text(f.name)}
           required={f.required}
           autoFocus={i === 0}
-          error={!!submit.fields[f.name]}
-          helperText={submit.fields[f.name]}
         />
       ))}
     </DialogForm>

@@ -26,3 +26,50 @@ export function numberField<V extends FieldValues>(register: UseFormRegister<V>,
   const { ref, ...rest } = register(name, { valueAsNumber: true });
   return { ...rest, inputRef: ref, type: 'number' as const };
 }
+
+/**
+ * The first problem found under a field, however deep: a field typed as one line but sent as a
+ * list ("箱=50, 包=10") is checked item by item, so its problem sits at `units.1.factor`.
+ */
+export function firstFieldError(error: unknown): FieldError | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  if ('type' in error && typeof error.type === 'string') return error as FieldError;
+  for (const inner of Object.values(error)) {
+    const found = firstFieldError(inner);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Each field's problem by name: the form's own check first, else main's refusal of that field or
+ * of anything under it.
+ */
+export function problemsOf(
+  t: TFunction,
+  errors: Record<string, unknown>,
+  serverFields: Record<string, string>,
+): (field: string) => string | undefined {
+  return (field) =>
+    fieldProblem(
+      t,
+      firstFieldError(errors[field]),
+      serverFields[field] ??
+        Object.entries(serverFields).find(([key]) => key.startsWith(`${field}.`))?.[1],
+    );
+}
+
+/** Text and number inputs registered on the form, as MUI TextField props showing their problem. */
+export function fieldBinder<V extends FieldValues>(
+  register: UseFormRegister<V>,
+  problem: (field: string) => string | undefined,
+) {
+  const shown = (name: Path<V>) => ({ error: !!problem(name), helperText: problem(name) });
+  return {
+    text: (name: Path<V>) => {
+      const { ref, ...rest } = register(name);
+      return { ...rest, inputRef: ref, ...shown(name) };
+    },
+    number: (name: Path<V>) => ({ ...numberField(register, name), ...shown(name) }),
+  };
+}

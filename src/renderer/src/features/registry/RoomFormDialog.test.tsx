@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Room } from '@shared/domain';
 import { inputsOf, installFakeApi } from '@renderer/testing/fakeApi';
 import { renderUi } from '@renderer/testing/renderUi';
+import { retype } from '@renderer/testing/retype';
 import { RoomFormDialog, type RoomFormMode } from './RoomFormDialog';
 
 const ROOM: Room = {
@@ -34,12 +35,6 @@ function openForm(mode: RoomFormMode) {
     <RoomFormDialog open mode={mode} onClose={() => undefined} onSaved={() => saved.push(1)} />,
   );
   return { ...fake, saved, dialog: screen.getByRole('dialog') };
-}
-
-async function retype(dialog: HTMLElement, label: string, value: string) {
-  const input = within(dialog).getByLabelText(label, { exact: false });
-  await userEvent.clear(input);
-  await userEvent.type(input, value);
 }
 
 describe('the room form checks the contract before the round trip', () => {

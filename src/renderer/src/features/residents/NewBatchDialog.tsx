@@ -1,5 +1,7 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { contract } from '@shared/contract';
 import { call } from '@renderer/api/client';
 import { FormDialog } from '@renderer/components/FormDialog';
 import { numberOrNaN } from '@renderer/components/numberInput';
@@ -11,6 +13,26 @@ function localNow(): string {
   return d.toISOString().slice(0, 16);
 }
 
+/** The typed local time as an instant; one that is no time at all goes as typed, for the contract to name. */
+function instantOf(local: string): string {
+  const when = new Date(local);
+  return Number.isNaN(when.getTime()) ? local : when.toISOString();
+}
+
+const createInput = contract['arrivals.create'].input;
+/** The dialog's texts as the contract's `arrivals.create` input, checked by its own schema. */
+const batchSchema = (siteId: number) =>
+  z
+    .record(z.string(), z.string())
+    .transform((v): z.input<typeof createInput> => ({
+      siteId,
+      label: v.label ?? '',
+      arrivedAt: instantOf(v.arrivedAt ?? ''),
+      ...(v.expectedCount ? { expectedCount: numberOrNaN(v.expectedCount) } : {}),
+      notes: '',
+    }))
+    .pipe(createInput);
+
 export function NewBatchDialog(props: {
   open: boolean;
   siteId: number;
@@ -19,6 +41,7 @@ export function NewBatchDialog(props: {
 }) {
   const { t } = useTranslation();
   const createdId = useRef(0);
+  const schema = useMemo(() => batchSchema(props.siteId), [props.siteId]);
   return (
     <FormDialog
       open={props.open}
@@ -34,14 +57,9 @@ export function NewBatchDialog(props: {
         },
         { name: 'expectedCount', label: t('arrivals.expectedCount'), initial: '', type: 'number' },
       ]}
-      onSubmit={async (v) => {
-        const batch = await call('arrivals.create', {
-          siteId: props.siteId,
-          label: v.label ?? '',
-          arrivedAt: new Date(v.arrivedAt ?? '').toISOString(),
-          ...(v.expectedCount ? { expectedCount: numberOrNaN(v.expectedCount) } : {}),
-          notes: '',
-        });
+      schema={schema}
+      onSubmit={async (input) => {
+        const batch = await call('arrivals.create', input);
         createdId.current = batch.id;
       }}
       onDone={() => props.onCreated(createdId.current)}

@@ -1,11 +1,14 @@
 import Dialog from '@mui/material/Dialog';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { STAFF_ROLES, type Staff, type StaffRole } from '@shared/roster';
+import { z } from 'zod';
+import { contract } from '@shared/contract';
+import { STAFF_ROLES, type Staff } from '@shared/roster';
 import { call } from '@renderer/api/client';
-import { numberOrNaN } from '@renderer/components/numberInput';
+import { fieldBinder, problemsOf } from '@renderer/components/contractForm';
 import { DialogForm } from '@renderer/components/DialogForm';
 import { useSubmit } from '@renderer/components/useSubmit';
 
@@ -24,86 +27,91 @@ export function StaffDialog(props: {
   );
 }
 
+const createSchema = contract['staff.create'].input;
+/**
+ * The contract's create schema, skills typed as one line ("triage, ICU") and split before the
+ * contract's own skills rule checks them. An empty mobile is allowed by it: on edit, it keeps the
+ * number on file.
+ */
+const staffSchema = createSchema.extend({
+  skills: z
+    .string()
+    .transform((line) =>
+      line
+        .split(/[,，、\s]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(createSchema.shape.skills.unwrap()),
+});
+type StaffValues = z.input<typeof staffSchema>;
+type StaffFields = z.output<typeof staffSchema>;
+
 function StaffForm(props: { staff?: Staff | null; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const editing = props.staff ?? null;
-  const [fullName, setFullName] = useState(editing?.fullName ?? '');
-  const [role, setRole] = useState<StaffRole>(editing?.role ?? 'nurse');
-  const [unit, setUnit] = useState(editing?.unit ?? '');
-  const [phone, setPhone] = useState('');
-  const [maxHours, setMaxHours] = useState(String(editing?.maxHoursWeek ?? 48));
-  const [skills, setSkills] = useState(editing?.skills.join(', ') ?? '');
+  // Checked by the contract's own schema before the round trip: same rules, same words as main.
+  const form = useForm<StaffValues, unknown, StaffFields>({
+    resolver: zodResolver(staffSchema),
+    defaultValues: {
+      fullName: editing?.fullName ?? '',
+      role: editing?.role ?? 'nurse',
+      unit: editing?.unit ?? '',
+      phone: '',
+      maxHoursWeek: editing?.maxHoursWeek ?? 48,
+      skills: editing?.skills.join(', ') ?? '',
+    },
+  });
+  const { errors } = form.formState;
   const submit = useSubmit();
+  const problem = problemsOf(t, errors, submit.fields);
+
+  const save = async ({ phone, ...fields }: StaffFields) => {
+    const ok = await submit.run(() =>
+      editing
+        ? call('staff.update', { id: editing.id, ...fields, ...(phone ? { phone } : {}) })
+        : call('staff.create', { ...fields, phone }),
+    );
+    if (ok) props.onDone();
+  };
+
+  const { text, number } = fieldBinder(form.register, problem);
   return (
     <DialogForm
       title={editing ? t('roster.editStaff') : t('roster.newStaff')}
       submit={submit}
-      save={() => {
-        const fields = {
-          fullName,
-          role,
-          unit,
-          maxHoursWeek: numberOrNaN(maxHours),
-          skills: skills
-            .split(/[,，、\s]+/)
-            .map((x) => x.trim())
-            .filter(Boolean),
-        };
-        return editing
-          ? call('staff.update', {
-              id: editing.id,
-              ...fields,
-              ...(phone.trim() ? { phone } : {}),
-            })
-          : call('staff.create', { ...fields, phone });
-      }}
+      onSubmit={(e) => void form.handleSubmit(save)(e)}
       onDone={props.onDone}
       onClose={props.onClose}
     >
-      <TextField
-        label={t('roster.staffName')}
-        value={fullName}
-        onChange={(e) => setFullName(e.target.value)}
-        error={!!submit.fields.fullName}
-        helperText={submit.fields.fullName}
-        required
-        autoFocus
+      <TextField label={t('roster.staffName')} {...text('fullName')} required autoFocus />
+      <Controller
+        control={form.control}
+        name="role"
+        render={({ field }) => (
+          <TextField
+            select
+            label={t('roster.role')}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+          >
+            {STAFF_ROLES.map((r) => (
+              <MenuItem key={r} value={r}>
+                {t(`staffRole.${r}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
       />
-      <TextField
-        select
-        label={t('roster.role')}
-        value={role}
-        onChange={(e) => setRole(e.target.value as StaffRole)}
-      >
-        {STAFF_ROLES.map((r) => (
-          <MenuItem key={r} value={r}>
-            {t(`staffRole.${r}`)}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField label={t('roster.unit')} value={unit} onChange={(e) => setUnit(e.target.value)} />
-      <TextField
-        label={t('roster.phone')}
-        placeholder={editing?.phoneMasked}
-        value={phone}
-        onChange={(e) => setPhone(e.target.value)}
-        error={!!submit.fields.phone}
-        helperText={submit.fields.phone}
-      />
+      <TextField label={t('roster.unit')} {...text('unit')} />
+      <TextField label={t('roster.phone')} placeholder={editing?.phoneMasked} {...text('phone')} />
       <TextField
         label={t('roster.skills')}
-        value={skills}
-        onChange={(e) => setSkills(e.target.value)}
-        helperText={t('roster.skillsHint')}
+        {...text('skills')}
+        helperText={problem('skills') ?? t('roster.skillsHint')}
       />
-      <TextField
-        label={t('roster.maxHours')}
-        type="number"
-        value={maxHours}
-        onChange={(e) => setMaxHours(e.target.value)}
-        error={!!submit.fields.maxHoursWeek}
-        helperText={submit.fields.maxHoursWeek}
-      />
+      <TextField label={t('roster.maxHours')} {...number('maxHoursWeek')} />
     </DialogForm>
   );
 }
