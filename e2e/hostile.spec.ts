@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { residentIdCheckChar } from '../src/shared/idNumber';
-import { rowsBomb, SHEET, workbook } from '../src/main/testing/hostileFiles/corpus';
+import { rowsBomb, SHEET, workbook } from '../src/main/testing/hostileFiles/parts';
 import { expect, test } from './fixtures';
 import { setUpDesk, signIn } from './helpers';
 

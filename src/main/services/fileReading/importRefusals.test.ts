@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArrivalBatch } from '../../../shared/people';
 import { errorOf, lastAuditId } from '../../testing/authTesting';
-import { rowsBomb, SHEET, workbook } from '../../testing/hostileFiles/corpus';
+import { rowsBomb, SHEET, workbook } from '../../testing/hostileFiles/parts';
 import { goodWorkbook } from '../../testing/hostileFiles/goodList';
 import { sheetXml } from '../../testing/hostileFiles/zip';
 import { buildSite, makeDesk, type Desk } from '../../testing/peopleTesting';
