@@ -3,7 +3,7 @@ import type { AuditChainFault, AuditEntry, AuditOutcome, AuditPage } from '../..
 import type { AuditFilter } from '../../shared/contract';
 import type { Db } from '../db/open';
 import type { ServiceContext } from '../services/context';
-import { maskDeep, maskIdNumber, maskPersonalNumbers, maskPhone } from '../services/masking';
+import { maskDeep, maskIdNumber, maskPersonalNumbersOrNull, maskPhone } from '../services/masking';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -57,9 +57,6 @@ export function rowHash(prev: string, r: Omit<AuditRow, 'prev_hash' | 'hash'>): 
   return createHash('sha256').update(prev).update('\n').update(canonical).digest('hex');
 }
 
-const maskOrNull = (s: string | null): string | null =>
-  s === null ? null : maskPersonalNumbers(s);
-
 /** Appends one row to the chain. Call inside a transaction: id and previous hash must not move. */
 export function appendAudit(db: Db, event: AuditEvent): void {
   const last = db
@@ -71,16 +68,13 @@ export function appendAudit(db: Db, event: AuditEvent): void {
     id: (last?.id ?? 0) + 1,
     at: event.at,
     user_id: event.actor?.userId ?? null,
-    username: maskOrNull(event.actor?.username ?? event.username ?? null),
+    username: maskPersonalNumbersOrNull(event.actor?.username ?? event.username ?? null),
     method: event.method,
     outcome: event.outcome,
     entity: event.entity ?? null,
     entity_id: event.entityId ?? null,
     changes: JSON.stringify(maskDeep(event.changes ?? {})),
-    detail:
-      event.detail === undefined || event.detail === null
-        ? null
-        : maskPersonalNumbers(event.detail),
+    detail: maskPersonalNumbersOrNull(event.detail ?? null),
   };
   const prev = last?.hash ?? GENESIS_HASH;
   db.prepare(
