@@ -1,15 +1,13 @@
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Paper from '@mui/material/Paper';
-import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { contract } from '@shared/contract';
 import type { Settings } from '@shared/domain';
 import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
-import { numberOrNaN } from '@renderer/components/numberInput';
-import { useSubmit } from '@renderer/components/useSubmit';
 import { SettingsForm } from '@renderer/components/SettingsForm';
+import { ToggleField } from '@renderer/components/ToggleField';
+import { useContractForm } from '@renderer/components/useContractForm';
 
 /** Site rules for observation: its length, and whether unrelated people of one gender may share. */
 export function ObservationPanel() {
@@ -19,31 +17,28 @@ export function ObservationPanel() {
 
 function ObservationForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const [days, setDays] = useState(String(settings.observationDays));
-  const [sharing, setSharing] = useState(settings.allowUnrelatedSharing);
-  const submit = useSubmit();
+  const { form, submit, problem, number } = useContractForm(
+    contract['settings.updateObservation'].input,
+    {
+      observationDays: settings.observationDays,
+      allowUnrelatedSharing: settings.allowUnrelatedSharing,
+    },
+  );
   return (
     <Paper variant="outlined" sx={{ p: 3, maxWidth: 520, mt: 2 }}>
       <SettingsForm
+        form={form}
         submit={submit}
-        save={() =>
-          call('settings.updateObservation', {
-            observationDays: numberOrNaN(days),
-            allowUnrelatedSharing: sharing,
-          })
-        }
+        save={(input) => call('settings.updateObservation', input)}
       >
         <TextField
           label={t('observation.days')}
-          type="number"
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          error={!!submit.fields.observationDays}
-          helperText={submit.fields.observationDays ?? t('observation.daysHint')}
-          slotProps={{ htmlInput: { min: 1, max: 60 } }}
+          {...number('observationDays')}
+          helperText={problem('observationDays') ?? t('observation.daysHint')}
         />
-        <FormControlLabel
-          control={<Switch checked={sharing} onChange={(e) => setSharing(e.target.checked)} />}
+        <ToggleField
+          control={form.control}
+          name="allowUnrelatedSharing"
           label={t('observation.sharing')}
         />
       </SettingsForm>

@@ -1,14 +1,15 @@
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import type { DefaultValues, Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { contract } from '@shared/contract';
 import type { Settings } from '@shared/domain';
 import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
-import { numberOrNaN } from '@renderer/components/numberInput';
-import { useSubmit } from '@renderer/components/useSubmit';
 import { SettingsForm } from '@renderer/components/SettingsForm';
+import { useContractForm } from '@renderer/components/useContractForm';
 
 /** The roster's hard rest rule, and how far ahead expiring stock is flagged. */
 export function RosterSettingsPanel() {
@@ -25,43 +26,41 @@ function RosterSettingsForm({ settings }: { settings: Settings }) {
       </Typography>
       <NumberSettingForm
         label={t('roster.minRest')}
+        schema={contract['settings.updateRoster'].input}
         field="minRestHours"
         initial={settings.minRestHours}
-        save={(minRestHours) => call('settings.updateRoster', { minRestHours })}
+        save={(input) => call('settings.updateRoster', input)}
       />
       <Typography variant="subtitle1" sx={{ mt: 3, mb: 2 }}>
         {t('stock.settingsTitle')}
       </Typography>
       <NumberSettingForm
         label={t('stock.expiryDays')}
+        schema={contract['settings.updateStock'].input}
         field="stockExpiryDays"
         initial={settings.stockExpiryDays}
-        save={(stockExpiryDays) => call('settings.updateStock', { stockExpiryDays })}
+        save={(input) => call('settings.updateStock', input)}
       />
     </Paper>
   );
 }
 
-/** One whole-number setting with its own save button and its refusal under the field. */
-function NumberSettingForm(props: {
+/** One whole-number setting, checked by its method's schema, with its own save button. */
+function NumberSettingForm<Field extends string>(props: {
   label: string;
-  /** The input key main names in a refusal. */
-  field: string;
+  schema: z.ZodType<Record<Field, number>, Record<Field, number>>;
+  /** The input key the schema and main name in a refusal. */
+  field: Field;
   initial: number;
-  save: (value: number) => Promise<unknown>;
+  save: (input: Record<Field, number>) => Promise<unknown>;
 }) {
-  const [value, setValue] = useState(String(props.initial));
-  const submit = useSubmit();
+  const initial = { [props.field]: props.initial } as DefaultValues<Record<Field, number>>;
+  const { form, submit, number } = useContractForm(props.schema, initial);
+  // The field is the record's one key; TypeScript cannot see that Path<> of it is itself.
+  const field = props.field as unknown as Path<Record<Field, number>>;
   return (
-    <SettingsForm submit={submit} save={() => props.save(numberOrNaN(value))}>
-      <TextField
-        label={props.label}
-        type="number"
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-        error={!!submit.fields[props.field]}
-        helperText={submit.fields[props.field]}
-      />
+    <SettingsForm form={form} submit={submit} save={props.save}>
+      <TextField label={props.label} {...number(field)} />
     </SettingsForm>
   );
 }

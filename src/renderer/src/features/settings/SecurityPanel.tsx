@@ -1,14 +1,13 @@
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { contract } from '@shared/contract';
 import type { Settings } from '@shared/domain';
 import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useAuth } from '@renderer/auth/AuthContext';
-import { numberOrNaN } from '@renderer/components/numberInput';
-import { useSubmit } from '@renderer/components/useSubmit';
 import { SettingsForm } from '@renderer/components/SettingsForm';
+import { useContractForm } from '@renderer/components/useContractForm';
 
 export function SecurityPanel() {
   const settings = useApiQuery('settings.get', {});
@@ -18,39 +17,20 @@ export function SecurityPanel() {
 function SecurityForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const { refresh } = useAuth();
-  const [idle, setIdle] = useState(String(settings.idleLockMinutes));
-  const [hours, setHours] = useState(String(settings.sessionMaxHours));
-  const submit = useSubmit();
+  const { form, submit, number } = useContractForm(contract['settings.updateSecurity'].input, {
+    idleLockMinutes: settings.idleLockMinutes,
+    sessionMaxHours: settings.sessionMaxHours,
+  });
   return (
     <Paper variant="outlined" sx={{ p: 3, maxWidth: 520 }}>
       <SettingsForm
+        form={form}
         submit={submit}
-        save={() =>
-          call('settings.updateSecurity', {
-            idleLockMinutes: numberOrNaN(idle),
-            sessionMaxHours: numberOrNaN(hours),
-          })
-        }
+        save={(input) => call('settings.updateSecurity', input)}
         onSaved={() => refresh()}
       >
-        <TextField
-          label={t('security.idleLockMinutes')}
-          type="number"
-          value={idle}
-          onChange={(e) => setIdle(e.target.value)}
-          error={!!submit.fields.idleLockMinutes}
-          helperText={submit.fields.idleLockMinutes}
-          slotProps={{ htmlInput: { min: 1, max: 240 } }}
-        />
-        <TextField
-          label={t('security.sessionMaxHours')}
-          type="number"
-          value={hours}
-          onChange={(e) => setHours(e.target.value)}
-          error={!!submit.fields.sessionMaxHours}
-          helperText={submit.fields.sessionMaxHours}
-          slotProps={{ htmlInput: { min: 1, max: 24 } }}
-        />
+        <TextField label={t('security.idleLockMinutes')} {...number('idleLockMinutes')} />
+        <TextField label={t('security.sessionMaxHours')} {...number('sessionMaxHours')} />
       </SettingsForm>
     </Paper>
   );

@@ -1,5 +1,3 @@
-import Checkbox from '@mui/material/Checkbox';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
@@ -11,6 +9,7 @@ import { call } from '@renderer/api/client';
 import { fieldBinder, problemsOf } from '@renderer/components/contractForm';
 import { DialogForm } from '@renderer/components/DialogForm';
 import { numberOrNaN } from '@renderer/components/numberInput';
+import { ToggleField } from '@renderer/components/ToggleField';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { KindSelect } from './KindSelect';
 
@@ -89,20 +88,11 @@ export function ItemForm(props: { onClose: () => void; onDone: () => void }) {
         helperText={problem('units') ?? t('stock.packsHint')}
       />
       <TextField label={t('stock.lowThreshold')} {...number('lowThreshold')} />
-      <Controller
+      <ToggleField
         control={form.control}
         name="tracksLots"
-        render={({ field }) => (
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={!!field.value}
-                onChange={(e) => field.onChange(e.target.checked)}
-              />
-            }
-            label={t('stock.tracksLots')}
-          />
-        )}
+        label={t('stock.tracksLots')}
+        as="checkbox"
       />
       <TextField
         label={t('stock.aliases')}
