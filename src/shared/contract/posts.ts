@@ -5,7 +5,7 @@ import { id, name } from './fields';
 
 const postFields = {
   name: name(40),
-  roles: z.array(z.enum(STAFF_ROLES)).min(1).max(STAFF_ROLES.length),
+  roles: z.array(z.enum(STAFF_ROLES)).min(1, { message: 'roles_required' }).max(STAFF_ROLES.length),
   headCount: z.int().min(1).max(50),
   sortOrder: z.int().min(0).max(999).default(0),
   templateIds: z.array(id).max(12).default([]),

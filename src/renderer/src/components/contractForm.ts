@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { FieldError, FieldValues, Path, UseFormRegister } from 'react-hook-form';
+import { z } from 'zod';
 import { fieldCodeOf } from '@shared/fieldErrors';
 import { fieldCodeText } from '@renderer/i18n/errorText';
 
@@ -72,4 +73,19 @@ export function fieldBinder<V extends FieldValues>(
     },
     number: (name: Path<V>) => ({ ...numberField(register, name), ...shown(name) }),
   };
+}
+
+/**
+ * A dialog's typed texts (`FormDialog`'s fields by name) made into a contract input by `build`,
+ * then checked by the contract's own `schema`: the `schema` a `FormDialog` takes.
+ */
+export function textsInto<Out, In>(
+  schema: z.ZodType<Out, In>,
+  build: (texts: Record<string, string>) => In,
+): z.ZodType<Out, Record<string, string>> {
+  // The transform's output is typed `Awaited<In>`; `build` returns no promise, so it is `In`.
+  return z
+    .record(z.string(), z.string())
+    .transform(build)
+    .pipe(schema as z.ZodType<Out, Awaited<In>>);
 }

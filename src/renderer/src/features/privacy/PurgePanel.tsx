@@ -1,29 +1,22 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
-import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ARCHIVE_DOMAINS,
-  MAX_RETENTION_DAYS,
-  MIN_RETENTION_DAYS,
   type PurgeCounts,
   type PurgePreview,
   type PurgeResult,
 } from '@shared/privacy';
-import { call } from '@renderer/api/client';
-import { numberOrNaN } from '@renderer/components/numberInput';
-import { useSubmit } from '@renderer/components/useSubmit';
-import { useNotify } from '@renderer/notify';
 import { useDomainLabels } from './ArchivePanel';
 import { PurgeDialog } from './PurgeDialog';
+import { RetentionForm } from './RetentionForm';
 
 function useCountLabels(): Record<keyof PurgeCounts, string> {
   const { t } = useTranslation();
@@ -47,14 +40,11 @@ const megabytes = (bytes: number): string => (bytes / 1_048_576).toFixed(1);
 /** Retention setting, what a purge at today's cutoff would touch, and the purge itself. */
 export function PurgePanel(props: { preview: PurgePreview }) {
   const { t } = useTranslation();
-  const notify = useNotify();
   const { preview } = props;
   const countLabels = useCountLabels();
   const domainLabels = useDomainLabels();
-  const [days, setDays] = useState(String(preview.retentionDays));
   const [confirming, setConfirming] = useState(false);
   const [result, setResult] = useState<PurgeResult | null>(null);
-  const submit = useSubmit();
   const notArchived = ARCHIVE_DOMAINS.filter((d) => !preview.lastArchive[d]);
   const nothingDue = Object.values(preview.counts).every((n) => n === 0);
 
@@ -66,40 +56,7 @@ export function PurgePanel(props: { preview: PurgePreview }) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {t('privacy.purgeHelp')}
       </Typography>
-      <Stack
-        component="form"
-        direction="row"
-        spacing={2}
-        sx={{ alignItems: 'flex-start', mb: 2 }}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit
-            .run(() => call('privacy.setRetention', { days: numberOrNaN(days) }))
-            .then((ok) => {
-              if (!ok) return;
-              notify(t('common.saved'));
-            });
-        }}
-      >
-        <TextField
-          label={t('privacy.retentionDays')}
-          type="number"
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          error={!!submit.fields.days}
-          helperText={submit.fields.days ?? t('privacy.retentionHelp')}
-          sx={{ width: 340 }}
-          slotProps={{ htmlInput: { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS } }}
-        />
-        <Button type="submit" variant="outlined" disabled={submit.busy} sx={{ mt: 1 }}>
-          {t('common.save')}
-        </Button>
-      </Stack>
-      {submit.message && (
-        <Alert severity="error" sx={{ mb: 2 }}>
-          {submit.message}
-        </Alert>
-      )}
+      <RetentionForm retentionDays={preview.retentionDays} />
       <Typography variant="subtitle2" data-testid="purge-cutoff">
         {t('privacy.cutoff', { cutoff: preview.cutoffDay, kept: preview.peopleKept })}
       </Typography>

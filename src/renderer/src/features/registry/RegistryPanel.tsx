@@ -18,18 +18,10 @@ import { roomLabel } from '@shared/roomLabel';
 import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
-import { FormDialog, type FormField } from '@renderer/components/FormDialog';
-import { numberOrNaN } from '@renderer/components/numberInput';
 import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
 import { RoomFormDialog } from '@renderer/features/registry/RoomFormDialog';
-
-type Editing =
-  | { kind: 'site'; site: Site }
-  | { kind: 'newBuilding' }
-  | { kind: 'building'; building: Building }
-  | { kind: 'newFloor'; building: Building }
-  | { kind: 'floor'; floor: Floor };
+import { RegistryFormDialog, type RegistryEditing } from './RegistryFormDialog';
 
 type Retiring =
   | { kind: 'site'; site: Site }
@@ -53,11 +45,10 @@ export function RegistryPanel(props: {
     { buildingId: selected?.id ?? 1, includeRetired: false },
     { skip: !selected },
   );
-  const [editing, setEditing] = useState<Editing | null>(null);
+  const [editing, setEditing] = useState<RegistryEditing | null>(null);
   const [retiring, setRetiring] = useState<Retiring | null>(null);
   const [newRoomFloor, setNewRoomFloor] = useState<Floor | null>(null);
 
-  const form = editingForm(editing, props.siteId, t);
   const retire = async (target: Retiring) => {
     try {
       if (target.kind === 'site') await call('sites.retire', { id: target.site.id });
@@ -208,17 +199,17 @@ export function RegistryPanel(props: {
           )}
         </Paper>
       </Box>
-      <FormDialog
-        open={form !== null}
-        title={form?.title ?? ''}
-        fields={form?.fields ?? []}
-        onSubmit={(values) => form?.submit(values) ?? Promise.resolve()}
-        onDone={() => {
-          setEditing(null);
-          notify(t('common.saved'));
-        }}
-        onClose={() => setEditing(null)}
-      />
+      {editing && (
+        <RegistryFormDialog
+          editing={editing}
+          siteId={props.siteId}
+          onDone={() => {
+            setEditing(null);
+            notify(t('common.saved'));
+          }}
+          onClose={() => setEditing(null)}
+        />
+      )}
       <ConfirmDialog
         open={retiring !== null}
         danger
@@ -260,89 +251,4 @@ function retiringText(target: Retiring | null, t: T): string {
       name: `${target.building.code} ${target.building.name}`,
     });
   return t('registry.retireFloorConfirm');
-}
-
-function editingForm(
-  editing: Editing | null,
-  siteId: number,
-  t: T,
-): {
-  title: string;
-  fields: FormField[];
-  submit: (v: Record<string, string>) => Promise<unknown>;
-} | null {
-  if (!editing) return null;
-  const v = (values: Record<string, string>, key: string) => values[key] ?? '';
-  switch (editing.kind) {
-    case 'site':
-      return {
-        title: t('registry.editSite'),
-        fields: [
-          {
-            name: 'name',
-            label: t('welcome.siteName'),
-            initial: editing.site.name,
-            required: true,
-          },
-          { name: 'address', label: t('common.address'), initial: editing.site.address },
-        ],
-        submit: (x) =>
-          call('sites.update', {
-            id: editing.site.id,
-            name: v(x, 'name'),
-            address: v(x, 'address'),
-          }),
-      };
-    case 'newBuilding':
-    case 'building': {
-      const b = editing.kind === 'building' ? editing.building : undefined;
-      return {
-        title: b ? `${t('common.edit')} ${b.code}` : t('registry.addBuilding'),
-        fields: [
-          {
-            name: 'code',
-            label: t('registry.buildingCode'),
-            initial: b?.code ?? '',
-            required: true,
-          },
-          {
-            name: 'name',
-            label: t('registry.buildingName'),
-            initial: b?.name ?? '',
-            required: true,
-          },
-        ],
-        submit: (x) =>
-          b
-            ? call('buildings.update', { id: b.id, code: v(x, 'code'), name: v(x, 'name') })
-            : call('buildings.create', { siteId, code: v(x, 'code'), name: v(x, 'name') }),
-      };
-    }
-    case 'newFloor':
-      return {
-        title: `${t('registry.addFloor')} · ${editing.building.code}`,
-        fields: [
-          {
-            name: 'level',
-            label: t('registry.level'),
-            initial: '',
-            type: 'number',
-            required: true,
-          },
-          { name: 'name', label: t('registry.floorName'), initial: '' },
-        ],
-        submit: (x) =>
-          call('floors.create', {
-            buildingId: editing.building.id,
-            level: numberOrNaN(v(x, 'level')),
-            name: v(x, 'name'),
-          }),
-      };
-    case 'floor':
-      return {
-        title: `${t('common.edit')} ${t('common.floor')} ${editing.floor.level}`,
-        fields: [{ name: 'name', label: t('registry.floorName'), initial: editing.floor.name }],
-        submit: (x) => call('floors.update', { id: editing.floor.id, name: v(x, 'name') }),
-      };
-  }
 }

@@ -1,8 +1,8 @@
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { contract } from '@shared/contract';
 import { call } from '@renderer/api/client';
+import { textsInto } from '@renderer/components/contractForm';
 import { FormDialog } from '@renderer/components/FormDialog';
 import { numberOrNaN } from '@renderer/components/numberInput';
 
@@ -22,16 +22,13 @@ function instantOf(local: string): string {
 const createInput = contract['arrivals.create'].input;
 /** The dialog's texts as the contract's `arrivals.create` input, checked by its own schema. */
 const batchSchema = (siteId: number) =>
-  z
-    .record(z.string(), z.string())
-    .transform((v): z.input<typeof createInput> => ({
-      siteId,
-      label: v.label ?? '',
-      arrivedAt: instantOf(v.arrivedAt ?? ''),
-      ...(v.expectedCount ? { expectedCount: numberOrNaN(v.expectedCount) } : {}),
-      notes: '',
-    }))
-    .pipe(createInput);
+  textsInto(createInput, (v) => ({
+    siteId,
+    label: v.label ?? '',
+    arrivedAt: instantOf(v.arrivedAt ?? ''),
+    ...(v.expectedCount ? { expectedCount: numberOrNaN(v.expectedCount) } : {}),
+    notes: '',
+  }));
 
 export function NewBatchDialog(props: {
   open: boolean;

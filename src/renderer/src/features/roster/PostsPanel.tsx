@@ -1,11 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import FormGroup from '@mui/material/FormGroup';
-import FormLabel from '@mui/material/FormLabel';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -13,20 +9,14 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STAFF_ROLES, type Post, type ShiftTemplate, type StaffRole } from '@shared/roster';
-import { call } from '@renderer/api/client';
+import type { Post } from '@shared/roster';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
-import { numberOrNaN } from '@renderer/components/numberInput';
-import { DialogForm } from '@renderer/components/DialogForm';
-import { useSubmit } from '@renderer/components/useSubmit';
-
-const toggle = <T,>(list: T[], item: T, on: boolean): T[] =>
-  on ? [...list, item] : list.filter((x) => x !== item);
+import { PostForm } from './PostForm';
+import { ShiftForm } from './ShiftForm';
 
 /** Shift templates and the posts that run them. */
 export function PostsPanel({ siteId }: { siteId: number }) {
@@ -140,127 +130,5 @@ export function PostsPanel({ siteId }: { siteId: number }) {
         )}
       </Dialog>
     </Stack>
-  );
-}
-
-function ShiftForm(props: { siteId: number; onClose: () => void; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [start, setStart] = useState('08:00');
-  const [end, setEnd] = useState('16:00');
-  const [nextDay, setNextDay] = useState(false);
-  const submit = useSubmit();
-  return (
-    <DialogForm
-      title={t('roster.newShift')}
-      submit={submit}
-      save={() => call('shifts.create', { siteId: props.siteId, name, start, end, nextDay })}
-      onDone={props.onDone}
-      onClose={props.onClose}
-    >
-      <TextField
-        label={t('roster.shiftName')}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        required
-      />
-      <TextField
-        label={t('roster.start')}
-        value={start}
-        onChange={(e) => setStart(e.target.value)}
-        error={!!submit.fields.start}
-        helperText={submit.fields.start}
-      />
-      <TextField
-        label={t('roster.end')}
-        value={end}
-        onChange={(e) => setEnd(e.target.value)}
-        error={!!submit.fields.end}
-        helperText={submit.fields.end}
-      />
-      <FormControlLabel
-        control={<Checkbox checked={nextDay} onChange={(e) => setNextDay(e.target.checked)} />}
-        label={t('roster.nextDay')}
-      />
-    </DialogForm>
-  );
-}
-
-function PostForm(props: {
-  siteId: number;
-  /** The post to edit; null for a new one. */
-  post: Post | null;
-  templates: ShiftTemplate[];
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [name, setName] = useState(props.post?.name ?? '');
-  const [roles, setRoles] = useState<StaffRole[]>(props.post?.roles ?? []);
-  const [headCount, setHeadCount] = useState(String(props.post?.headCount ?? 1));
-  const [templateIds, setTemplateIds] = useState<number[]>(props.post?.templateIds ?? []);
-  const submit = useSubmit();
-  return (
-    <DialogForm
-      title={props.post ? props.post.name : t('roster.newPost')}
-      submit={submit}
-      save={() => {
-        const fields = { name, roles, headCount: numberOrNaN(headCount), templateIds };
-        return props.post
-          ? call('posts.update', {
-              id: props.post.id,
-              sortOrder: props.post.sortOrder,
-              ...fields,
-            })
-          : call('posts.create', { siteId: props.siteId, ...fields });
-      }}
-      onDone={props.onDone}
-      onClose={props.onClose}
-    >
-      <TextField
-        label={t('roster.post')}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        required
-        error={!!submit.fields.name}
-        helperText={submit.fields.name}
-      />
-      <FormLabel>{t('roster.roles')}</FormLabel>
-      <FormGroup row>
-        {STAFF_ROLES.map((r) => (
-          <FormControlLabel
-            key={r}
-            control={
-              <Checkbox
-                checked={roles.includes(r)}
-                onChange={(e) => setRoles(toggle(roles, r, e.target.checked))}
-              />
-            }
-            label={t(`staffRole.${r}`)}
-          />
-        ))}
-      </FormGroup>
-      <TextField
-        label={t('roster.headCount')}
-        type="number"
-        value={headCount}
-        onChange={(e) => setHeadCount(e.target.value)}
-      />
-      <FormLabel>{t('roster.shifts')}</FormLabel>
-      <FormGroup row>
-        {props.templates.map((x) => (
-          <FormControlLabel
-            key={x.id}
-            control={
-              <Checkbox
-                checked={templateIds.includes(x.id)}
-                onChange={(e) => setTemplateIds(toggle(templateIds, x.id, e.target.checked))}
-              />
-            }
-            label={`${x.name} ${x.start}`}
-          />
-        ))}
-      </FormGroup>
-    </DialogForm>
   );
 }
