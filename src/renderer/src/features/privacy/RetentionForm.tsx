@@ -2,31 +2,23 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { contract } from '@shared/contract';
 import { call } from '@renderer/api/client';
-import { fieldBinder, problemsOf } from '@renderer/components/contractForm';
-import { useSubmit } from '@renderer/components/useSubmit';
+import { useContractForm } from '@renderer/components/useContractForm';
 import { useNotify } from '@renderer/notify';
 
 const retentionSchema = contract['privacy.setRetention'].input;
-type RetentionValues = z.input<typeof retentionSchema>;
 type RetentionFields = z.output<typeof retentionSchema>;
 
 /** How many days personal data is kept, checked by the contract's own bounds before saving. */
 export function RetentionForm(props: { retentionDays: number }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const form = useForm<RetentionValues, unknown, RetentionFields>({
-    resolver: zodResolver(retentionSchema),
-    defaultValues: { days: props.retentionDays },
+  const { form, submit, problem, number } = useContractForm(retentionSchema, {
+    days: props.retentionDays,
   });
-  const submit = useSubmit();
-  const problem = problemsOf(t, form.formState.errors, submit.fields);
-  const { number } = fieldBinder(form.register, problem);
   const save = async (input: RetentionFields) => {
     if (await submit.run(() => call('privacy.setRetention', input))) notify(t('common.saved'));
   };

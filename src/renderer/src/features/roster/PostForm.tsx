@@ -5,17 +5,15 @@ import FormGroup from '@mui/material/FormGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import TextField from '@mui/material/TextField';
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { ReactNode } from 'react';
-import { Controller, useForm, type Control } from 'react-hook-form';
+import { Controller, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { contract } from '@shared/contract';
 import { STAFF_ROLES, type Post, type ShiftTemplate } from '@shared/roster';
 import { call } from '@renderer/api/client';
-import { fieldBinder, problemsOf } from '@renderer/components/contractForm';
 import { DialogForm } from '@renderer/components/DialogForm';
-import { useSubmit } from '@renderer/components/useSubmit';
+import { useContractForm } from '@renderer/components/useContractForm';
 
 /**
  * The fields a post form edits, checked by the contract's create schema less its site and its
@@ -37,18 +35,12 @@ export function PostForm(props: {
   const { t } = useTranslation();
   const { post } = props;
   // Checked by the contract's own schema before the round trip: same rules, same words as main.
-  const form = useForm<PostValues, unknown, PostFields>({
-    resolver: zodResolver(postSchema),
-    defaultValues: {
-      name: post?.name ?? '',
-      roles: post?.roles ?? [],
-      headCount: post?.headCount ?? 1,
-      templateIds: post?.templateIds ?? [],
-    },
+  const { form, submit, problem, text, number } = useContractForm(postSchema, {
+    name: post?.name ?? '',
+    roles: post?.roles ?? [],
+    headCount: post?.headCount ?? 1,
+    templateIds: post?.templateIds ?? [],
   });
-  const submit = useSubmit();
-  const problem = problemsOf(t, form.formState.errors, submit.fields);
-  const { text, number } = fieldBinder(form.register, problem);
   const save = async (fields: PostFields) => {
     const ok = await submit.run(() =>
       post

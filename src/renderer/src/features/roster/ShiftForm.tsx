@@ -1,31 +1,28 @@
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { contract } from '@shared/contract';
 import { call } from '@renderer/api/client';
-import { fieldBinder, problemsOf } from '@renderer/components/contractForm';
 import { DialogForm } from '@renderer/components/DialogForm';
-import { useSubmit } from '@renderer/components/useSubmit';
+import { useContractForm } from '@renderer/components/useContractForm';
 
 /** The fields a new shift template takes, checked by the contract's create schema less its site. */
 const shiftSchema = contract['shifts.create'].input.omit({ siteId: true });
-type ShiftValues = z.input<typeof shiftSchema>;
 type ShiftFields = z.output<typeof shiftSchema>;
 
 /** A new shift template: name, start and end (HH:MM), and whether it ends the next day. */
 export function ShiftForm(props: { siteId: number; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   // Checked by the contract's own schema before the round trip; a shift of no length is main's.
-  const form = useForm<ShiftValues, unknown, ShiftFields>({
-    resolver: zodResolver(shiftSchema),
-    defaultValues: { name: '', start: '08:00', end: '16:00', nextDay: false },
+  const { form, submit, text } = useContractForm(shiftSchema, {
+    name: '',
+    start: '08:00',
+    end: '16:00',
+    nextDay: false,
   });
-  const submit = useSubmit();
-  const { text } = fieldBinder(form.register, problemsOf(t, form.formState.errors, submit.fields));
   const save = async (fields: ShiftFields) => {
     if (await submit.run(() => call('shifts.create', { siteId: props.siteId, ...fields })))
       props.onDone();

@@ -1,16 +1,14 @@
 import Dialog from '@mui/material/Dialog';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '@shared/contract';
 import { STAFF_ROLES, type Staff } from '@shared/roster';
 import { call } from '@renderer/api/client';
-import { fieldBinder, problemsOf } from '@renderer/components/contractForm';
 import { DialogForm } from '@renderer/components/DialogForm';
-import { useSubmit } from '@renderer/components/useSubmit';
+import { useContractForm } from '@renderer/components/useContractForm';
 
 /** Adds a staff member (or edits one): name, role, unit, mobile, skills, weekly maximum. */
 export function StaffDialog(props: {
@@ -44,27 +42,20 @@ const staffSchema = createSchema.extend({
     )
     .pipe(createSchema.shape.skills.unwrap()),
 });
-type StaffValues = z.input<typeof staffSchema>;
 type StaffFields = z.output<typeof staffSchema>;
 
 function StaffForm(props: { staff?: Staff | null; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const editing = props.staff ?? null;
   // Checked by the contract's own schema before the round trip: same rules, same words as main.
-  const form = useForm<StaffValues, unknown, StaffFields>({
-    resolver: zodResolver(staffSchema),
-    defaultValues: {
-      fullName: editing?.fullName ?? '',
-      role: editing?.role ?? 'nurse',
-      unit: editing?.unit ?? '',
-      phone: '',
-      maxHoursWeek: editing?.maxHoursWeek ?? 48,
-      skills: editing?.skills.join(', ') ?? '',
-    },
+  const { form, submit, problem, text, number } = useContractForm(staffSchema, {
+    fullName: editing?.fullName ?? '',
+    role: editing?.role ?? 'nurse',
+    unit: editing?.unit ?? '',
+    phone: '',
+    maxHoursWeek: editing?.maxHoursWeek ?? 48,
+    skills: editing?.skills.join(', ') ?? '',
   });
-  const { errors } = form.formState;
-  const submit = useSubmit();
-  const problem = problemsOf(t, errors, submit.fields);
 
   const save = async ({ phone, ...fields }: StaffFields) => {
     const ok = await submit.run(() =>
@@ -75,7 +66,6 @@ function StaffForm(props: { staff?: Staff | null; onClose: () => void; onDone: (
     if (ok) props.onDone();
   };
 
-  const { text, number } = fieldBinder(form.register, problem);
   return (
     <DialogForm
       title={editing ? t('roster.editStaff') : t('roster.newStaff')}

@@ -1,16 +1,14 @@
 import TextField from '@mui/material/TextField';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '@shared/contract';
 import { STOCK_CATEGORIES } from '@shared/stock';
 import { call } from '@renderer/api/client';
-import { fieldBinder, problemsOf } from '@renderer/components/contractForm';
 import { DialogForm } from '@renderer/components/DialogForm';
 import { numberOrNaN } from '@renderer/components/numberInput';
 import { ToggleField } from '@renderer/components/ToggleField';
-import { useSubmit } from '@renderer/components/useSubmit';
+import { useContractForm } from '@renderer/components/useContractForm';
 import { KindSelect } from './KindSelect';
 
 const list = (text: string): string[] =>
@@ -32,32 +30,25 @@ const itemSchema = createSchema.extend({
   units: z.string().transform(packs).pipe(createSchema.shape.units.unwrap()),
   aliases: z.string().transform(list).pipe(createSchema.shape.aliases.unwrap()),
 });
-type ItemValues = z.input<typeof itemSchema>;
 type ItemFields = z.output<typeof itemSchema>;
 
 /** A new catalogue item: name, category, spec, base unit, packs, low threshold, lots, aliases. */
 export function ItemForm(props: { onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   // Checked by the contract's own schema before the round trip: same rules, same words as main.
-  const form = useForm<ItemValues, unknown, ItemFields>({
-    resolver: zodResolver(itemSchema),
-    defaultValues: {
-      name: '',
-      category: 'ppe',
-      spec: '',
-      baseUnit: '',
-      lowThreshold: 0,
-      tracksLots: false,
-      units: '',
-      aliases: '',
-    },
+  const { form, submit, problem, text, number } = useContractForm(itemSchema, {
+    name: '',
+    category: 'ppe',
+    spec: '',
+    baseUnit: '',
+    lowThreshold: 0,
+    tracksLots: false,
+    units: '',
+    aliases: '',
   });
-  const submit = useSubmit();
-  const problem = problemsOf(t, form.formState.errors, submit.fields);
   const save = async (fields: ItemFields) => {
     if (await submit.run(() => call('stock.createItem', fields))) props.onDone();
   };
-  const { text, number } = fieldBinder(form.register, problem);
   return (
     <DialogForm
       title={t('stock.newItem')}
