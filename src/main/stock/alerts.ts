@@ -31,17 +31,18 @@ export function stockAlerts(
     .prepare<[number, string], HeldRow>(
       `WITH site_stores AS (SELECT id FROM stock_locations WHERE site_id = ?),
        held AS (
-         SELECT b.item_id, b.lot_id, b.quantity AS q
-         FROM site_stores l CROSS JOIN stock_balances b ON b.location_id = l.id
-         UNION ALL
-         SELECT m.item_id, coalesce(m.lot_id, 0), -m.quantity
-         FROM stock_items i CROSS JOIN site_stores l
-           CROSS JOIN stock_movements m ON m.item_id = i.id AND m.location_id = l.id AND m.at >= ?)
+         SELECT item_id, lot_id, sum(q) AS quantity FROM (
+           SELECT b.item_id, b.lot_id, b.quantity AS q
+           FROM stock_balances b WHERE b.location_id IN (SELECT id FROM site_stores)
+           UNION ALL
+           SELECT m.item_id, coalesce(m.lot_id, 0), -m.quantity
+           FROM stock_items i CROSS JOIN site_stores l
+             CROSS JOIN stock_movements m ON m.item_id = i.id AND m.location_id = l.id AND m.at >= ?)
+         GROUP BY item_id, lot_id)
        SELECT h.item_id, i.name, i.spec, i.base_unit, i.low_threshold, h.lot_id, t.code, t.expiry,
-              sum(h.q) AS quantity
-       FROM held h JOIN stock_items i ON i.id = h.item_id LEFT JOIN stock_lots t ON t.id = h.lot_id
+              h.quantity
+       FROM held h CROSS JOIN stock_items i ON i.id = h.item_id LEFT JOIN stock_lots t ON t.id = h.lot_id
        WHERE i.archived_at IS NULL
-       GROUP BY h.item_id, h.lot_id
        UNION ALL
        -- Items with nothing held still count for the low threshold.
        SELECT i.id, i.name, i.spec, i.base_unit, i.low_threshold, 0, NULL, NULL, 0
