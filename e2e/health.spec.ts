@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
-import { readAnchors } from '../src/main/accounts/auditAnchors/anchorsFile';
 import { residentIdCheckChar } from '../src/shared/idNumber';
 import { expect, test } from './fixtures';
 import { signIn } from './helpers';
-import { printToPdf } from './pdf';
+import { expectAnchoredFoot, printDailyReport } from './dailyReportPrint';
 
 const residentId = (first17: string) => first17 + residentIdCheckChar(first17);
 
@@ -171,18 +170,13 @@ test('a floor of 10 typed with the keyboard, one fever, then its transfer in one
   await expect(onScreen).toContainText('24时在住');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Excel' }).click();
-  expect((await download).suggestedFilename()).toMatch(/^daily-report-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect((await download).suggestedFilename()).toMatch(/^日报_\d{4}-\d{2}-\d{2}\.xlsx$/);
   if (testInfo.project.name === 'browser') {
     await expect(page.getByRole('button', { name: '打印 / PDF' })).toBeEnabled();
     await page.screenshot({ path: 'docs/screenshots/daily-report.png' });
   }
   if (testInfo.project.name !== 'browser') return; // page.pdf() is Chromium-headless only
-  await page.getByRole('button', { name: '打印 / PDF' }).click();
-  await expect(page.getByRole('dialog').getByTestId('daily-report')).toBeVisible();
-  const pdf = await printToPdf(page, testInfo.outputPath('daily-report.pdf'));
-  expect(pdf.pages).toBe(1);
-  expect(pdf.pageSize).toMatch(/\(A4\)/);
-  const text = pdf.text.replace(/\s+/g, '');
+  const { text } = await printDailyReport(page, testInfo.outputPath('daily-report.pdf'));
   expect(text).toContain('崇川区濠河集中隔离观察点日报');
   expect(text).toMatch(/24时在住9/);
   expect(text).toMatch(/转运1/);
@@ -191,9 +185,5 @@ test('a floor of 10 typed with the keyboard, one fever, then its transfer in one
   expect(text).toContain('38.2℃');
   expect(text).toContain('已转运');
   // Its foot: the audit chain head, as anchored in the data folder when the report was produced.
-  const foot = /审计日志链头：共(\d+)条，末条哈希([0-9a-f]{16})/.exec(text);
-  expect(foot).not.toBeNull();
-  expect(readAnchors(desk.dataDir).map((a) => `${a.count} ${a.headHash.slice(0, 16)}`)).toContain(
-    `${foot![1]} ${foot![2]}`,
-  );
+  expectAnchoredFoot(text, desk.dataDir);
 });

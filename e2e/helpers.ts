@@ -81,3 +81,18 @@ export async function apiCall<T>(page: Page, method: string, input: unknown): Pr
   if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
   return envelope.value as T;
 }
+
+type Invoke = (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
+
+/** Calls main the way the renderer does (set-up steps a spec is not about); throws on a refusal. */
+export async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, input }) => {
+      const api = window.api as unknown as { invoke: Invoke };
+      const r = await api.invoke(method, input);
+      if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+      return r.value;
+    },
+    { method, input },
+  ) as Promise<T>;
+}

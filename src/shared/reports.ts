@@ -1,6 +1,8 @@
 /** The one-page daily report (日报) for the district command centre. */
 import type { RoomStatus } from './domain';
 import type { FeverStatus, RoundSummary } from './health';
+import type { StaffOnDuty } from './onDuty';
+import type { StockAlerts } from './stockAlerts';
 
 export interface DailyReport {
   siteName: string;
@@ -19,9 +21,10 @@ export interface DailyReport {
   missedReadings: number;
   feverCases: { name: string; room: string | null; maxTenths: number; status: FeverStatus }[];
   rechecks: number;
-  /** Staff on duty and supplies low or expiring: null until the roster and the stock exist. */
-  staffOnDuty: number | null;
-  stockAlerts: number | null;
+  /** The day's published roster (who was on duty at each post), or why there is none. */
+  staffOnDuty: StaffOnDuty;
+  /** The site's stores at the end of the day (now, for today). */
+  stockAlerts: StockAlerts;
   /** Residents at the end of each of the 14 days ending with `day`. */
   occupancy: { day: string; residents: number }[];
   /**

@@ -4,12 +4,9 @@ import { symptomsValue } from '../db/readingColumns';
 import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
 import { afterReading } from './fever';
-import { roundInfo } from './rounds';
+import { opensForReadings, roundInfo } from './rounds';
 import { temperatureTenths } from './temperature';
 import { getSettings } from '../accounts/settings';
-
-/** A round may be taken this long before its time (the nurse starts the floor a little early). */
-export const EARLY_MINUTES = 60;
 
 interface ReadingRow {
   id: number;
@@ -85,8 +82,7 @@ export function recordRoundReading(
   requireActiveStay(ctx, input.stayId);
   const now = ctx.now();
   const round = roundInfo(getSettings(ctx), input.day, input.slot, now);
-  const opensAt = new Date(Date.parse(round.startsAt) - EARLY_MINUTES * 60_000);
-  if (now < opensAt) {
+  if (now.toISOString() < opensForReadings(round)) {
     throw new DomainError(
       'ROUND_NOT_STARTED',
       `The ${round.time} round of ${round.day} has not started`,

@@ -34,6 +34,13 @@ export function roundInfo(settings: Settings, day: string, slot: number, now: Da
   };
 }
 
+/** A round may be taken this long before its time (the nurse starts the floor a little early). */
+export const EARLY_MINUTES = 60;
+
+/** The first instant a reading of the round may be taken. */
+export const opensForReadings = (round: RoundInfo): string =>
+  new Date(Date.parse(round.startsAt) - EARLY_MINUTES * 60_000).toISOString();
+
 export interface RoundScope {
   siteId: number;
   day: string;
@@ -81,12 +88,14 @@ const COUNT_PART = {
 };
 
 /**
- * Everyone a round concerns: checked in before it closed and not gone before it started, with
- * their reading of that round if there is one. Two parts, each on its own index: those still in
- * (from the rooms in scope, by the partial index of active stays) and those who left since the
- * round started (by check-out instant) — never the whole history of stays. CROSS JOIN and the
- * unary + keep the planner (which has no statistics) off the check-in index, which here would
- * read every stay ever checked in.
+ * Everyone a round concerns: in residence at some time between its start and its close, and
+ * everyone with a reading of it — a reading may be taken up to EARLY_MINUTES before the round's
+ * time, by someone who then leaves (a transfer, a release) before it starts, and that reading and
+ * its fever count. Two parts, each on its own index: those still in (from the rooms in scope, by
+ * the partial index of active stays) and those who left since the round opened for readings (by
+ * check-out instant) — never the whole history of stays. CROSS JOIN and the unary + keep the
+ * planner (which has no statistics) off the check-in index, which here would read every stay ever
+ * checked in.
  */
 function roundRowsSql(
   input: RoundScope,
@@ -110,18 +119,20 @@ function roundRowsSql(
        FROM buildings b CROSS JOIN rooms r ON r.building_id = b.id
        CROSS JOIN stays s ON s.room_id = r.id AND s.status = 'active'
        ${part.joins}
-       WHERE ${inScope} AND +s.check_in_at < ?
+       WHERE ${inScope} AND (+s.check_in_at < ? OR rd.id IS NOT NULL)
      UNION ALL
      SELECT ${part.columns}
        FROM stays s JOIN rooms r ON r.id = s.room_id JOIN buildings b ON b.id = r.building_id
        ${part.joins}
-       WHERE ${inScope} AND s.checked_out_at > ? AND +s.check_in_at < ?`,
+       WHERE ${inScope} AND s.checked_out_at > ?
+         AND ((s.checked_out_at > ? AND +s.check_in_at < ?) OR rd.id IS NOT NULL)`,
     params: [
       ...reading,
       ...scope,
       round.closesAt,
       ...reading,
       ...scope,
+      opensForReadings(round),
       round.startsAt,
       round.closesAt,
     ],

@@ -86,8 +86,8 @@ describe('daily report (through the router)', () => {
         awaiting_disinfection: 2,
         out_of_service: 1,
       },
-      staffOnDuty: null,
-      stockAlerts: null,
+      staffOnDuty: { roster: 'none', posts: [], leaders: [], headcount: 0, gaps: 0 },
+      stockAlerts: { low: [], expired: [], expiring: [], supply: [] },
     });
     expect(today.rounds.map((r) => [r.time, r.expected, r.recorded, r.missing, r.fevers])).toEqual([
       ['08:00', 0, 0, 0, 0],
@@ -119,7 +119,7 @@ describe('daily report (through the router)', () => {
   it('exports the same numbers to Excel, names masked, and audits the export', async () => {
     const before = lastAuditId(desk.t);
     const file = await desk.call('reports.dailyExport', { siteId: site.siteId, day: '2026-11-29' });
-    expect(file.filename).toBe('daily-report-2026-11-29.xlsx');
+    expect(file.filename).toBe('日报_2026-11-29.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
@@ -127,10 +127,12 @@ describe('daily report (through the router)', () => {
     sheet.eachRow((row) => rowsOf.push((row.values as unknown[]).slice(1)));
     expect(rowsOf).toContainEqual(['24时在住', 1]);
     expect(rowsOf).toContainEqual(['转运', 1]);
-    expect(rowsOf).toContainEqual(['15:00', 3, 2, 1, 1]);
+    // The round's time as a time cell at site time, the temperature a number (℃ in the header).
+    expect(rowsOf).toContainEqual([new Date('2026-11-29T15:00:00Z'), 3, 2, 1, 1]);
     // The screen's words, from the one catalogue (the workbook once said 漏测/未测).
     expect(rowsOf).toContainEqual(['轮次', '应测', '已测', '未测/漏测', '发热']);
-    expect(rowsOf).toContainEqual(['欧***', 'P-101', '38.9 ℃', '已转运']);
+    expect(rowsOf).toContainEqual(['姓名', '房间', '最高体温（℃）', '处置']);
+    expect(rowsOf).toContainEqual(['欧***', 'P-101', 38.9, '已转运']);
     expect(JSON.stringify(rowsOf)).not.toContain('欧阳发热');
     expect(auditRows(desk.t, before).map((a) => [a.method, a.detail])).toEqual([
       ['reports.dailyExport', 'daily report 2026-11-29 as xlsx'],

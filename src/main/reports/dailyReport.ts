@@ -10,6 +10,8 @@ import { isoNow, type ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { roundSummary } from '../health/rounds';
 import { getSite } from '../registry/sites';
+import { staffOnDuty } from '../roster/onDuty';
+import { stockAlerts } from '../stock/alerts';
 
 /** The instants a site day covers: [00:00, next 00:00), or up to and including now for today. */
 function dayWindow(day: string, now: Date): { start: string; end: string } {
@@ -159,8 +161,8 @@ export function dailyReport(
       status: f.status,
     })),
     rechecks,
-    staffOnDuty: null,
-    stockAlerts: null,
+    staffOnDuty: staffOnDuty(ctx, input),
+    stockAlerts: stockAlerts(ctx, { ...input, at: end }),
     occupancy,
     auditHead: chainHead(ctx.db),
   };

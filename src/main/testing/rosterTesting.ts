@@ -81,3 +81,28 @@ export function closeRosterWeek(desk: Desk): void {
     desk.t.close();
   }
 }
+
+/** A 带班领导 post (coordinators, the day shift) and the coordinator who leads that day. */
+export async function addLeaderPost(
+  w: RosterWeek,
+  fullName: string,
+): Promise<{ post: Post; leader: Staff }> {
+  const post = await w.desk.call('posts.create', {
+    siteId: w.siteId,
+    name: '带班领导',
+    roles: ['coordinator'],
+    headCount: 1,
+    templateIds: [w.day.id],
+  });
+  const leader = await w.desk.call('staff.create', {
+    fullName,
+    role: 'coordinator',
+    phone: '13900002222',
+  });
+  return { post, leader };
+}
+
+/** Rosters one person on a post's shift on Monday of the period. */
+export const assignMonday =
+  (w: RosterWeek, periodId: number) => (postId: number, templateId: number, staffId: number) =>
+    w.desk.call('roster.assign', { periodId, postId, templateId, day: MONDAY, staffId });

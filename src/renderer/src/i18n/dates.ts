@@ -19,3 +19,12 @@ export const formatDay = (day: string, language: string): string =>
   new Intl.DateTimeFormat(language, { timeZone: 'UTC', dateStyle: 'long' }).format(
     new Date(`${day}T00:00:00Z`),
   );
+
+/** The site's wall clock of an instant, HH:MM (24-hour). */
+export const formatClock = (iso: string): string =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: SITE_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));

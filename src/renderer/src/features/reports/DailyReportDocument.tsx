@@ -4,6 +4,8 @@ import { ROOM_STATUSES } from '@shared/domain';
 import { formatTenths } from '@shared/health';
 import { auditHeadShort, type DailyReport } from '@shared/reports';
 import { formatDateTime, formatDay } from '@renderer/i18n/dates';
+import { StaffOnDutySection, StockAlertsSection } from './DailyReportStaffStock';
+import './dailyReport.css';
 
 /** The daily report on one A4 page: counts in small tables, the 14-day occupancy as bars. */
 export function DailyReportDocument({ report }: { report: DailyReport }) {
@@ -11,7 +13,7 @@ export function DailyReportDocument({ report }: { report: DailyReport }) {
   const lang = i18n.language;
   const cell = { textAlign: 'right' as const };
   return (
-    <article className="print-document" data-testid="daily-report">
+    <article className="print-document daily-report" data-testid="daily-report">
       <h1 style={{ fontSize: '17pt', marginBottom: '3mm' }}>
         {t('report.title', { site: report.siteName })}
       </h1>
@@ -108,23 +110,36 @@ export function DailyReportDocument({ report }: { report: DailyReport }) {
           </tbody>
         </table>
       )}
-      <h2>{t('report.staffStock')}</h2>
-      <p className="print-muted">
-        {report.staffOnDuty ?? '—'} / {report.stockAlerts ?? '—'} · {t('report.notYet')}
-      </p>
+      <h2>{t('report.staff')}</h2>
+      <StaffOnDutySection duty={report.staffOnDuty} />
+      <h2>{t('report.stock')}</h2>
+      <StockAlertsSection alerts={report.stockAlerts} />
       <h2>{t('report.occupancy')}</h2>
       <BarChart
         width={680}
-        height={200}
+        height={170}
         skipAnimation
         hideLegend
+        margin={{ top: 14, bottom: 0, left: 0, right: 8 }}
         xAxis={[
           {
             scaleType: 'band',
-            data: report.occupancy.map((o) => o.day.slice(5)),
+            data: report.occupancy.map((o) => o.day),
+            // Every day's date under its bar, as the district reads it (11-29).
+            valueFormatter: (day: string) => day.slice(5),
+            tickLabelInterval: () => true,
+            tickLabelStyle: { fontSize: 10 },
           },
         ]}
-        series={[{ data: report.occupancy.map((o) => o.residents), color: '#1f5fa8' }]}
+        yAxis={[{ width: 36 }]}
+        series={[
+          {
+            data: report.occupancy.map((o) => o.residents),
+            color: '#1f5fa8',
+            barLabel: 'value',
+            barLabelPlacement: 'outside',
+          },
+        ]}
       />
       <p
         className="print-muted"
