@@ -6,6 +6,8 @@ import type { StaffImportPreview } from '../../shared/roster';
 import { auditRows, errorOf, lastAuditId } from '../testing/authTesting';
 import { makeDesk, type Desk } from '../testing/peopleTesting';
 import { STAFF_LIST, staffListCsv, staffListXlsx } from '../testing/staffListFixture';
+import { rowsBomb, SHEET, workbook } from '../testing/hostileFiles/parts';
+import { sheetXml } from '../testing/hostileFiles/zip';
 import { countRows } from '../testing/tempDb';
 import { mobileOf, skillsOf } from './staffListColumns';
 
@@ -195,14 +197,50 @@ describe('staff list import (through the router)', () => {
     expect(countRows(desk.t.ctx, 'staff')).toBe(1);
   });
 
-  it('a viewer may not preview or import', async () => {
+  it('a hostile file is refused with its reason before it is parsed, keeping nothing', async () => {
+    const files: [string, Buffer, string][] = [
+      ['bomb.xlsx', workbook({ [SHEET]: { deflated: await rowsBomb() } }), 'zip_total_mb'],
+      [
+        'deep.xlsx',
+        workbook({ [SHEET]: { content: sheetXml('<a>'.repeat(100_000)) } }),
+        'xml_depth',
+      ],
+      ['wide.csv', Buffer.from(`姓名${',医生'.repeat(200_000)}\r\n`), 'columns'],
+    ];
+    const before = lastAuditId(desk.t);
+    for (const [fileName, bytes, reason] of files) {
+      const error = errorOf(await preview(fileName, bytes));
+      expect([fileName, error.code, error.params?.reason]).toEqual([
+        fileName,
+        'FILE_REFUSED',
+        reason,
+      ]);
+    }
+    expect(countRows(desk.t.ctx, 'staff')).toBe(0);
+    expect(lastAuditId(desk.t)).toBe(before);
+    // More staff than one import takes: refused whole, saying how many.
+    const many = Array.from({ length: 501 }, (_, i) => [`人员${i}`, '保安', '']);
+    const tooMany = errorOf(await preview('名单.csv', csv([['姓名', '岗位', '手机'], ...many])));
+    expect(tooMany).toMatchObject({
+      fields: { base64: 'too_many_rows' },
+      params: { max: 500, count: 501 },
+    });
+  });
+
+  it('a viewer may not preview, import or fetch the template', async () => {
     const viewer = makeDesk(['viewer']);
     try {
-      const result = await viewer.invoke('staff.importPreview', {
-        fileName: '名单.csv',
-        base64: base64(staffListCsv()),
-      });
-      expect(errorOf(result).code).toBe('FORBIDDEN');
+      const entry = { fullName: '陈志刚', role: 'doctor' as const, phone: '13962810101' };
+      for (const result of [
+        await viewer.invoke('staff.importPreview', {
+          fileName: '名单.csv',
+          base64: base64(staffListCsv()),
+        }),
+        await viewer.invoke('staff.import', { rows: [{ line: 3, ...entry }] }),
+        await viewer.invoke('staff.importTemplate', {}),
+      ])
+        expect(errorOf(result).code).toBe('FORBIDDEN');
+      expect(countRows(viewer.t.ctx, 'staff')).toBe(0);
     } finally {
       viewer.t.close();
     }
