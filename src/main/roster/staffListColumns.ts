@@ -17,7 +17,7 @@ export type StaffListField = (typeof STAFF_LIST_FIELDS)[number];
 
 /** Header words of each column, as `normalizeHeader` leaves them (no spaces, lower case). */
 export const STAFF_LIST_HEADERS: HeaderSynonyms<StaffListField> = {
-  serial: ['序号', '编号', '序', 'no', 'number', '#'],
+  serial: ['序号', '编号', 'no', 'serial'],
   fullName: ['姓名', '名字', '人员姓名', '工作人员姓名', 'name', 'fullname', 'staffname'],
   role: ['岗位', '角色', '职务', '岗位角色', '工种', '人员类别', '职责', 'role', 'position', 'job'],
   unit: [
@@ -30,7 +30,19 @@ export const STAFF_LIST_HEADERS: HeaderSynonyms<StaffListField> = {
     'organisation',
     'organization',
   ],
-  phone: ['手机', '手机号', '手机号码', '电话', '联系电话', '联系方式', 'mobile', 'phone', 'tel'],
+  phone: [
+    '手机',
+    '手机号',
+    '手机号码',
+    '电话',
+    '联系电话',
+    '联系方式',
+    'mobile',
+    'phone',
+    'tel',
+    'mobilenumber',
+    'phonenumber',
+  ],
   skills: ['技能', '专长', '特长', '资质', 'skills', 'skill'],
   maxHoursWeek: [
     '每周最多工时',
