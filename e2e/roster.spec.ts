@@ -172,6 +172,9 @@ test('a week: posts, shifts and staff; auto-fill; a conflict fixed by hand; publ
   expect(weeklyText).toContain('第1版');
   expect(weeklyText).toContain('门岗');
   expect(weeklyText).toContain('王保安');
+  // Every shift with its hours start–end, not only its start.
+  for (const hours of ['08:00–16:00', '16:00–24:00', '00:00–08:00'])
+    expect(weeklyText).toContain(hours);
   expect(weeklyText).toContain('编制：');
   expect(weeklyText).toMatch(/1\/\d/); // page numbers
   await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
@@ -183,5 +186,7 @@ test('a week: posts, shifts and staff; auto-fill; a conflict fixed by hand; publ
   const dutyText = duty.text.replace(/\s+/g, '');
   expect(dutyText).toContain('24小时值班表');
   expect(dutyText).toContain('签到');
+  for (const hours of ['08:00–16:00', '16:00–24:00', '00:00–08:00'])
+    expect(dutyText).toContain(hours);
   expect(dutyText).toMatch(/13[7-9]\d{8}/);
 });

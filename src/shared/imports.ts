@@ -54,3 +54,39 @@ export interface ImportPreview {
   valid: number;
   invalid: number;
 }
+
+/*
+ * The preview every list import shows (arrivals, donations, staff): one row per data row of the
+ * file, named as the coordinator finds it on paper, with why it is refused.
+ */
+
+/** Why a row is refused: a `fieldErrors` code, the column it concerns, values for its text. */
+export interface RowReason {
+  code: string;
+  field?: string;
+  params?: Record<string, string | number>;
+}
+
+/** One data row of an imported list as its preview shows it. */
+export interface RowPreview {
+  /** The file line (the spreadsheet's row number): unique in the file, the row's key. */
+  line: number;
+  /** The list's own 序号 when it has that column, else the file line. */
+  label: string;
+  /** The person or item the row names ('' when that cell is empty). */
+  name: string;
+  ok: boolean;
+  /** Empty when `ok`. */
+  reasons: RowReason[];
+}
+
+/** A whole list as previewed: its rows and how they were labelled; nothing is written yet. */
+export interface ListPreview<R extends RowPreview = RowPreview> {
+  rows: R[];
+  /** `serial`: labels are the list's 序号 column; `line`: the file's line numbers. */
+  labels: 'serial' | 'line';
+  ok: number;
+  refused: number;
+  /** Headers of columns the import does not read, so nobody thinks they went in. */
+  ignoredColumns: string[];
+}

@@ -1,4 +1,5 @@
 /** Staff, posts, shifts and the duty roster: the vocabulary shared by main and renderer. */
+import type { ListPreview, RowPreview } from './imports';
 
 export const STAFF_ROLES = [
   'doctor',
@@ -23,6 +24,28 @@ export interface Staff {
   maxHoursWeek: number;
   active: boolean;
 }
+
+/** A staff member as a list import creates them (staff.create's fields). */
+export interface StaffEntry {
+  fullName: string;
+  role: StaffRole;
+  unit: string;
+  phone: string;
+  skills: string[];
+  maxHoursWeek: number;
+}
+
+/** A row of a staff list: the role and unit as written, and the entry when the row is sound. */
+export interface StaffImportRow extends RowPreview {
+  roleText: string;
+  unit: string;
+  staff?: StaffEntry;
+}
+
+export type StaffImportPreview = ListPreview<StaffImportRow>;
+
+/** staff.import takes at most this many staff in one call. */
+export const MAX_STAFF_IMPORT_ROWS = 500;
 
 export interface Unavailability {
   id: number;
@@ -51,6 +74,27 @@ export interface ShiftTemplate {
   durationMinutes: number;
   /** Covers part of 00:00–06:00: counts as a night shift. */
   night: boolean;
+}
+
+const MINUTES_A_DAY = 24 * 60;
+
+const clockOf = (minute: number): string =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** Start–end from two clock times: no shift ends at the start of a day, so an end at 00:00 is 24:00. */
+export const clockSpan = (start: string, end: string): string =>
+  `${start}–${end === '00:00' ? '24:00' : end}`;
+
+/**
+ * A shift's hours as a roster prints them: "08:00–16:00", "16:00–24:00" (ends at midnight),
+ * "20:00–08:00" (ends the next day), "08:00–08:00" (24 h duty).
+ */
+export function shiftHours(template: Pick<ShiftTemplate, 'start' | 'durationMinutes'>): string {
+  const [h, m] = template.start.split(':').map(Number) as [number, number];
+  return clockSpan(
+    template.start,
+    clockOf((h * 60 + m + template.durationMinutes) % MINUTES_A_DAY),
+  );
 }
 
 export type PeriodStatus = 'draft' | 'published';

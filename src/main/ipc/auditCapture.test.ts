@@ -287,6 +287,11 @@ describe('audit trail', () => {
         me,
       )) as { id: number }[];
       await expectAudited('staff.removeUnavailability', { id: leave!.id }, me);
+      await expectAudited(
+        'staff.import',
+        { rows: [{ line: 3, fullName: 'Nurse C', role: 'nurse', phone: '13962810101' }] },
+        me,
+      );
       const dayShift = (await expectAudited(
         'shifts.create',
         { siteId: demo.siteId, name: 'Day', start: '08:00', end: '16:00' },
@@ -686,6 +691,14 @@ describe('audit trail', () => {
         ['backups.list', {}],
         ['backups.status', {}],
         ['staff.list', {}],
+        [
+          'staff.importPreview',
+          {
+            fileName: 'staff.csv',
+            base64: Buffer.from('姓名,岗位\nNurse D,护士\n').toString('base64'),
+          },
+        ],
+        ['staff.importTemplate', {}],
         ['posts.list', { siteId: ids.site }],
         ['shifts.list', { siteId: ids.site }],
         ['roster.periods', { siteId: ids.site }],

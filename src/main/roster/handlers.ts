@@ -6,6 +6,7 @@ import { rosterGrid } from './grid';
 import { createPeriod, listPeriods } from './periods';
 import { publishPeriod } from './publish';
 import { createPost, createTemplate, listPosts, listTemplates, updatePost } from './posts';
+import { importStaff, previewStaffImport, staffImportTemplate } from './importStaff';
 import { exportRoster } from './rosterExport';
 import {
   addUnavailability,
@@ -23,6 +24,9 @@ export const rosterHandlers: HandlerMap<MethodsOf<'staff' | 'posts' | 'shifts' |
   'staff.create': createStaff,
   'staff.update': updateStaff,
   'staff.setActive': setStaffActive,
+  'staff.importPreview': previewStaffImport,
+  'staff.import': importStaff,
+  'staff.importTemplate': staffImportTemplate,
   'staff.unavailability': listUnavailability,
   'staff.addUnavailability': addUnavailability,
   'staff.removeUnavailability': removeUnavailability,

@@ -40,6 +40,13 @@ describe('duty roster (through the router)', () => {
       SUNDAY,
     ]);
     expect(grid.rowCount).toBe(1 + 4);
+    // Each shift with its hours, start–end, as the printed roster shows them.
+    expect(grid.getColumn(2).values.slice(2)).toEqual([
+      '夜班 00:00–08:00',
+      '白班 08:00–16:00',
+      '中班 16:00–24:00',
+      '白班 08:00–16:00',
+    ]);
     const detail = workbook.worksheets[1]!;
     expect(detail.rowCount).toBe(1 + 28);
     expect(detail.getRow(2).getCell(1).value).toBeInstanceOf(Date);

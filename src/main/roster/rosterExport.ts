@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../shared/accounts';
 import type { Language } from '../../shared/domain';
 import { messagesFor } from '../../shared/i18n/catalogue';
-import type { RosterGrid } from '../../shared/roster';
+import { shiftHours, type RosterGrid } from '../../shared/roster';
 import { siteDay } from '../../shared/siteDate';
 import type { HandlerContext } from '../services/context';
 import { appendAudit } from '../accounts/audit';
@@ -25,7 +25,7 @@ export async function rosterXlsx(grid: RosterGrid, language: Language): Promise<
     for (const t of grid.templates.filter((x) => post.templateIds.includes(x.id)))
       sheet.addRow([
         spreadsheetSafe(post.name),
-        `${spreadsheetSafe(t.name)} ${t.start}`,
+        `${spreadsheetSafe(t.name)} ${shiftHours(t)}`,
         ...grid.days.map((d) =>
           (slotAt.get(`${post.id}/${t.id}/${d}`)?.assignments ?? [])
             .map((a) => spreadsheetSafe(a.staffName))

@@ -1,4 +1,4 @@
-import type { Staff, StaffRole, Unavailability } from '../../shared/roster';
+import type { Staff, StaffEntry, StaffRole, Unavailability } from '../../shared/roster';
 import { isoNow, type ServiceContext } from '../services/context';
 import { assertBusinessDates } from '../services/datedInput';
 import { DomainError, notFound } from '../services/errors';
@@ -26,14 +26,7 @@ const toStaff = (r: StaffRow): Staff => ({
   active: r.active === 1,
 });
 
-export interface StaffInput {
-  fullName: string;
-  role: StaffRole;
-  unit: string;
-  phone: string;
-  skills: string[];
-  maxHoursWeek: number;
-}
+export type StaffInput = StaffEntry;
 
 export function listStaff(ctx: ServiceContext, input: { includeInactive: boolean }): Staff[] {
   return ctx.db

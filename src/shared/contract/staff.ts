@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { STAFF_ROLES, type Staff, type Unavailability } from '../roster';
+import type { ExportedFile } from '../accounts';
+import {
+  MAX_STAFF_IMPORT_ROWS,
+  STAFF_ROLES,
+  type Staff,
+  type StaffImportPreview,
+  type Unavailability,
+} from '../roster';
 import { method } from './define';
-import { id, isoInstant, name, optionalText } from './fields';
+import { id, isoInstant, name, noInput, optionalText } from './fields';
 
 const mobileOrEmpty = z
   .string()
@@ -46,6 +53,29 @@ export const staffMethods = {
   'staff.setActive': method<Staff>()({
     input: z.strictObject({ id, active: z.boolean() }),
     kind: 'write',
+    access: 'roster.manage',
+  }),
+  /** Reads a staff list (CSV or XLSX) and checks every row as staff.import will; writes nothing. */
+  'staff.importPreview': method<StaffImportPreview>()({
+    input: z.strictObject({ fileName: name(200), base64: z.base64().max(7_000_000) }),
+    kind: 'read',
+    access: 'roster.manage',
+  }),
+  /** The previewed rows chosen: every one is created, or none (a refused row names its line). */
+  'staff.import': method<Staff[]>()({
+    input: z.strictObject({
+      rows: z
+        .array(z.strictObject({ line: z.int().min(1).max(10_000_000), ...staffFields }))
+        .min(1)
+        .max(MAX_STAFF_IMPORT_ROWS),
+    }),
+    kind: 'write',
+    access: 'roster.manage',
+  }),
+  /** An empty staff list with the headers the import reads and two example rows (.xlsx). */
+  'staff.importTemplate': method<ExportedFile>()({
+    input: noInput,
+    kind: 'read',
     access: 'roster.manage',
   }),
   'staff.unavailability': method<Unavailability[]>()({

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DutySheet } from '@shared/roster';
+import { clockSpan, type DutySheet } from '@shared/roster';
 import { formatDateTime, formatDay } from '@renderer/i18n/dates';
 
 const clock = (iso: string, language: string): string =>
@@ -41,9 +41,15 @@ export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
               <tr key={`${row.post}/${row.shift}/${i}`}>
                 <td>{i === 0 ? row.post : ''}</td>
                 <td>
-                  {i === 0
-                    ? `${row.shift} ${clock(row.startsAt, lang)}–${clock(row.endsAt, lang)}`
-                    : ''}
+                  {i === 0 && (
+                    <>
+                      {row.shift}
+                      <br />
+                      <span style={{ whiteSpace: 'nowrap' }}>
+                        {clockSpan(clock(row.startsAt, lang), clock(row.endsAt, lang))}
+                      </span>
+                    </>
+                  )}
                 </td>
                 <td>{person?.name ?? '—'}</td>
                 <td>{person ? t(`staffRole.${person.role}`) : ''}</td>

@@ -1,4 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
@@ -17,6 +18,7 @@ import { useCan } from '@renderer/auth/AuthContext';
 import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
 import { StaffDialog } from './StaffDialog';
+import { StaffImportDialog } from './StaffImportDialog';
 import { UnavailabilityDialog } from './UnavailabilityDialog';
 
 /** The staff registry: who can be rostered, and when they cannot. */
@@ -26,20 +28,21 @@ export function StaffPanel() {
   const canManage = useCan()('roster.manage');
   const staff = useApiQuery('staff.list', { includeInactive: true });
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [editing, setEditing] = useState<Staff | null>(null);
   const [away, setAway] = useState<Staff | null>(null);
 
   return (
     <Stack spacing={2}>
       {canManage && (
-        <Button
-          variant="contained"
-          startIcon={<AddIcon />}
-          onClick={() => setAdding(true)}
-          sx={{ alignSelf: 'flex-start' }}
-        >
-          {t('roster.newStaff')}
-        </Button>
+        <Stack direction="row" spacing={1}>
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setAdding(true)}>
+            {t('roster.newStaff')}
+          </Button>
+          <Button startIcon={<UploadFileIcon />} onClick={() => setImporting(true)}>
+            {t('staffImport.open')}
+          </Button>
+        </Stack>
       )}
       <Paper variant="outlined">
         <Table size="small" aria-label={t('roster.tabStaff')}>
@@ -49,6 +52,7 @@ export function StaffPanel() {
               <TableCell>{t('roster.role')}</TableCell>
               <TableCell>{t('roster.unit')}</TableCell>
               <TableCell>{t('roster.phone')}</TableCell>
+              <TableCell>{t('roster.skills')}</TableCell>
               <TableCell>{t('roster.maxHours')}</TableCell>
               <TableCell />
             </TableRow>
@@ -62,6 +66,7 @@ export function StaffPanel() {
                 <TableCell>{t(`staffRole.${s.role}`)}</TableCell>
                 <TableCell>{s.unit}</TableCell>
                 <TableCell>{s.phoneMasked}</TableCell>
+                <TableCell>{s.skills.join('、')}</TableCell>
                 <TableCell>{s.maxHoursWeek}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   {canManage && (
@@ -103,6 +108,7 @@ export function StaffPanel() {
           setEditing(null);
         }}
       />
+      <StaffImportDialog open={importing} onClose={() => setImporting(false)} />
       <UnavailabilityDialog staff={away} onClose={() => setAway(null)} />
     </Stack>
   );

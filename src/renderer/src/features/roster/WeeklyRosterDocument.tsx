@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RosterGrid } from '@shared/roster';
+import { shiftHours, type RosterGrid } from '@shared/roster';
 import { formatDateTime } from '@renderer/i18n/dates';
 
 const dayHead = (day: string, language: string): string =>
@@ -53,7 +53,7 @@ export function WeeklyRosterDocument({ grid, siteName }: { grid: RosterGrid; sit
                   <td>
                     {template.name}
                     <br />
-                    {template.start}
+                    <span style={{ whiteSpace: 'nowrap' }}>{shiftHours(template)}</span>
                   </td>
                   {grid.days.map((day) => {
                     const slot = slotAt.get(`${post.id}/${template.id}/${day}`)!;
