@@ -214,6 +214,19 @@ export const en: Messages = {
     daysHint: 'Counted from check-in (or the last exposure date, if given); 14 by default.',
     sharing: 'Allow unrelated people of the same gender to share a room',
   },
+  observationStanding: {
+    running: '{{days}} d left',
+    ends_today: 'Ends today',
+    overdue: 'Overdue by {{days}} d',
+    atCheckIn: {
+      ends_today:
+        'Last exposure {{exposure}} + {{observationDays}} d: the observation ends on the check-in day ({{checkIn}})',
+      overdue:
+        'Last exposure {{exposure}} + {{observationDays}} d: the observation ended {{end}}, {{days}} d before check-in ({{checkIn}})',
+    },
+    warningsTitle:
+      'Observation already over at check-in for {{count}} people: check their last exposure dates:',
+  },
   security: {
     idleLockMinutes: 'Lock after idle (minutes)',
     sessionMaxHours: 'Longest session (hours)',
@@ -263,7 +276,7 @@ export const en: Messages = {
   residents: {
     title: 'Residents',
     viewIn_residence: 'In residence',
-    viewDue_today: 'Due today',
+    viewDue_today: 'Due today or overdue',
     viewDue_tomorrow: 'Due tomorrow',
     viewDeparted: 'Departed',
     viewAwaiting: 'Rooms awaiting disinfection',
@@ -271,8 +284,6 @@ export const en: Messages = {
     checkIn: 'Checked in',
     observationEnd: 'Observation ends',
     daysLeft: 'Days left',
-    dueToday: 'Due today',
-    overdue: 'Overdue by {{days}} d',
     left: 'Left',
     howLeft: 'How',
     printOccupancy: 'Print occupancy list',
@@ -729,7 +740,7 @@ export const en: Messages = {
   occupants: {
     title: 'In this room',
     none: 'Nobody',
-    endsOn: 'Observation until {{date}} ({{days}} days left)',
+    endsOn: 'Observation until {{date}} ({{standing}})',
     release: 'Release',
     transfer: 'Transfer to hospital',
     extend: 'Extend',
@@ -821,8 +832,7 @@ export const en: Messages = {
     tabRegistry: 'Buildings & floors',
     totalRooms: '{{count}} rooms',
     beds: '{{free}} free of {{total}} beds',
-    occupiedTile: '{{n}} in · {{days}}d',
-    dueToday: 'Due today',
+    occupiedTile: '{{n}} in · {{standing}}',
     freeBeds: '{{free}}/{{capacity}} free',
     floorLabel: 'Building {{building}}, floor {{level}}',
     basementLabel: 'Building {{building}}, basement {{level}}',
