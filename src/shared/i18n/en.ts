@@ -226,6 +226,7 @@ export const en: Messages = {
     },
     warningsTitle:
       'Observation already over at check-in for {{count}} people: check their last exposure dates:',
+    warningLine: '{{who}}: {{text}}',
   },
   security: {
     idleLockMinutes: 'Lock after idle (minutes)',
@@ -727,11 +728,13 @@ export const en: Messages = {
     reasons: 'Why',
     unplaced: '{{count}} people have no suitable room; choose one by hand',
     noPending: 'Nobody in this batch is waiting for a room.',
+    age: 'aged {{age}}',
+    ageUnknown: 'age unknown',
     reason: {
       household_together: 'Household of {{size}} together ({{typeLabel}})',
       household_split: 'Household of {{size}} in adjacent rooms {{rooms}}',
       single: 'On their own ({{typeLabel}})',
-      lower_floor: 'Floor {{level}} for the {{flagLabel}} ({{age}})',
+      lower_floor: 'Floor {{level}} for the {{flagLabel}} ({{ageLabel}})',
       accessible: 'Accessible room',
       shared_same_gender: 'Shares with people of the same gender',
       no_room: 'No suitable free room',

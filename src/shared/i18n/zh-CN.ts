@@ -219,6 +219,7 @@ export const zhCN = {
         '末次暴露 {{exposure}} + {{observationDays}} 天：观察期 {{end}} 已满，入住（{{checkIn}}）时已超期 {{days}} 天',
     },
     warningsTitle: '{{count}} 人入住时观察期已满，请核对末次暴露日期：',
+    warningLine: '{{who}}：{{text}}',
   },
   security: {
     idleLockMinutes: '无操作自动锁定（分钟）',
@@ -707,11 +708,13 @@ export const zhCN = {
     reasons: '依据',
     unplaced: '{{count}} 人暂无合适房间，请手动选择',
     noPending: '本批次没有待分配的人员。',
+    age: '{{age}} 岁',
+    ageUnknown: '年龄不详',
     reason: {
       household_together: '同户 {{size}} 人同住（{{typeLabel}}）',
       household_split: '同户 {{size}} 人分住同层相邻房间 {{rooms}}',
       single: '单独入住（{{typeLabel}}）',
-      lower_floor: '{{level}} 层：照顾{{flagLabel}}（{{age}} 岁）',
+      lower_floor: '{{level}} 层：照顾{{flagLabel}}（{{ageLabel}}）',
       accessible: '无障碍房',
       shared_same_gender: '与同性别人员合住',
       no_room: '没有合适的空房',
