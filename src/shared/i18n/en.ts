@@ -714,7 +714,7 @@ export const en: Messages = {
     submit: 'Register',
     submitted: '{{count}} people registered',
     rowHint:
-      'Enter moves to the next cell; a resident ID fills in birth date and gender; people of one household share a household name.',
+      'Enter moves to the next cell; a resident ID fills in birth date and gender; people of one household share a household name; rows copied from a spreadsheet paste in from the cell you click.',
     members: 'People in this batch',
     noMembers: 'Nobody registered in this batch yet.',
     pickBatch: 'Choose or create an arrival batch.',
