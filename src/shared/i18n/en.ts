@@ -835,7 +835,7 @@ export const en: Messages = {
     tabRegistry: 'Buildings & floors',
     totalRooms: '{{count}} rooms',
     beds: '{{free}} free of {{total}} beds',
-    occupiedTile: '{{n}} in · {{standing}}',
+    occupiedTile: '{{n}} in ',
     freeBeds: '{{free}}/{{capacity}} free',
     floorLabel: 'Building {{building}}, floor {{level}}',
     basementLabel: 'Building {{building}}, basement {{level}}',

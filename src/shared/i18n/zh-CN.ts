@@ -811,7 +811,7 @@ export const zhCN = {
     tabRegistry: '楼栋与楼层',
     totalRooms: '房间 {{count}} 间',
     beds: '空床 {{free}} / 总床位 {{total}}',
-    occupiedTile: '{{n}}人·{{standing}}',
+    occupiedTile: '{{n}}人',
     freeBeds: '空床 {{free}}/{{capacity}}',
     floorLabel: '{{building}}栋 {{level}}层',
     basementLabel: '{{building}}栋 地下{{level}}层',

@@ -61,10 +61,12 @@ const FloorRow = memo(function FloorRow({
                 {room.status === 'available'
                   ? t('rooms.freeBeds', { free: room.freeBeds, capacity: room.capacity })
                   : room.status === 'occupied' && room.daysLeft !== null
-                    ? t('rooms.occupiedTile', {
-                        n: room.occupants,
-                        standing: standingText(t, room.daysLeft),
-                      })
+                    ? [
+                        `${t('rooms.occupiedTile', { n: room.occupants })}·`,
+                        <span key="standing" className="board-tile-standing">
+                          {standingText(t, room.daysLeft)}
+                        </span>,
+                      ]
                     : statusText}
               </span>
             </button>

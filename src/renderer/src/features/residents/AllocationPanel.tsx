@@ -126,7 +126,7 @@ export function AllocationPanel({ batchId, siteId }: { batchId: number; siteId: 
             <TableBody>
               {lines.map((l) => (
                 <TableRow key={l.stayId}>
-                  <TableCell>{l.fullName}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.fullName}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{ageText(t, l.age)}</TableCell>
                   <TableCell>{l.household ?? ''}</TableCell>
                   <TableCell>
