@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { personInput } from '@shared/contract/people';
 import type { RoomBoard, Settings } from '@shared/domain';
 import type { ImportPreview } from '@shared/imports';
 import { checkInWarning } from '@shared/observation';
@@ -21,22 +22,16 @@ function preview(): ImportPreview {
     row,
     ok: true,
     errors: [],
-    person: {
+    // The contract fills in what the list leaves out, as main's preview does.
+    person: personInput.parse({
       fullName,
-      gender: 'male' as const,
+      gender: 'male',
       birthDate: '1970-01-02',
-      documentType: 'passport' as const,
+      documentType: 'passport',
       documentNumber: `E${row}0000000`,
-      phone: '',
-      category: 'close_contact' as const,
+      category: 'close_contact',
       lastExposureDate,
-      pregnant: false,
-      chronicIllness: false,
-      disability: false,
-      emergencyContact: '',
-      emergencyPhone: '',
-      notes: '',
-    },
+    }),
   });
   return {
     headers: ['序号', '姓名', '末次接触日期'],
