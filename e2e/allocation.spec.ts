@@ -71,7 +71,7 @@ test('a bus of 10 with two households: register, accept the suggestion with one 
   await page.getByRole('button', { name: '房间与房态' }).click();
   // Households share one room each, and the five singles are alone: 7 rooms.
   await expect.poll(() => boardCount(page, 'occupied')).toBe(7);
-  await expect(page.getByRole('button', { name: 'A-210 已入住' })).toContainText('1人·剩14天');
+  await expect(page.getByRole('button', { name: 'A-210 已入住' })).toContainText('1人·剩 14 天');
 
   await page.getByRole('button', { name: 'A-210 已入住' }).click();
   const dialog = page.getByRole('dialog').first();

@@ -90,7 +90,7 @@ test('residents: due today and tomorrow, search by masked number, person history
 
   const grid = page.getByRole('grid');
   await expect(grid.getByRole('row')).toHaveCount(4);
-  await expect(page.getByRole('tab', { name: '今日期满 1' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '今日期满及超期 1' })).toBeVisible();
   await expect(page.getByRole('tab', { name: '明日期满 1' })).toBeVisible();
   // Lists mask the numbers; the visible last four find the person.
   await expect(grid).not.toContainText(PEOPLE[0].id);

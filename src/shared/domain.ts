@@ -97,7 +97,7 @@ export interface BoardTile {
   capacity: number;
   freeBeds: number;
   occupants: number;
-  /** Fewest observation days left among the occupants (0 = due today or overdue); null when empty. */
+  /** Fewest observation days left among the occupants (0 = ends today, negative = overdue); null when empty. */
   daysLeft: number | null;
   type: RoomType;
   statusReason: string | null;

@@ -1,4 +1,5 @@
 /** People, arrivals and stays: the vocabulary shared by main and renderer. */
+import type { CheckInWarning } from './observation';
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -79,6 +80,9 @@ export interface BatchMember {
   status: StayStatus;
   roomId: number | null;
   roomNumber: string | null;
+  lastExposureDate: string | null;
+  /** Set while waiting for a room when the observation is already over on the check-in day. */
+  checkInWarning: CheckInWarning | null;
 }
 
 /** Why a line of the suggestion is what it is; translated by the renderer from its code. */
@@ -97,10 +101,13 @@ export interface AllocationReason {
 export interface AllocationLine {
   stayId: number;
   fullName: string;
+  /** Null when the birth date is unknown (shown as 年龄不详). */
+  age: number | null;
   household: string | null;
   roomId: number | null;
   roomNumber: string | null;
   reasons: AllocationReason[];
+  checkInWarning: CheckInWarning | null;
 }
 
 export interface AllocationPlan {

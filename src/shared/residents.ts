@@ -73,6 +73,8 @@ export interface StayHistory {
   lastExposureDate: string | null;
   observationDays: number;
   observationEnd: string | null;
+  /** Days until the observation ends (negative when overdue); null unless active. */
+  daysLeft: number | null;
   checkedOutAt: string | null;
   checkoutKind: CheckoutKind | null;
   hospital: string | null;

@@ -5,7 +5,8 @@ import {
   type RoomStatus,
   type RoomType,
 } from '../../shared/domain';
-import { daysBetween, siteDay } from '../../shared/siteDate';
+import { observationDaysLeft } from '../../shared/observation';
+import { siteDay } from '../../shared/siteDate';
 import { cachedStatement } from '../db/statements';
 import type { ServiceContext } from '../services/context';
 import { getActiveSite } from './sites';
@@ -82,7 +83,7 @@ export function roomBoard(
       capacity: r.capacity,
       freeBeds: freeBedsOf(r),
       occupants: r.occupants,
-      daysLeft: r.earliest_end === null ? null : Math.max(daysBetween(today, r.earliest_end), 0),
+      daysLeft: r.earliest_end === null ? null : observationDaysLeft(r.earliest_end, today),
       type: r.type,
       statusReason: r.status_reason,
     });

@@ -11,7 +11,11 @@ import type { ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
 import { checkPlacement, groupOf, type Placed } from '../registry/occupancy';
 import { getSettings } from '../accounts/settings';
+import { byNeed, hasNeed, neediest } from './need';
 import { checkIn } from './stays';
+
+/** The flag a reason names: the one the need order ranks first. */
+const NEED_FLAGS = ['disability', 'elderly', 'child', 'pregnant', 'chronic_illness'] as const;
 
 interface CandidateRoom {
   id: number;
@@ -28,6 +32,9 @@ interface CandidateRoom {
 interface Unit {
   group: string;
   members: BatchMember[];
+  /** Its neediest member and their need (see need.ts); `vulnerable` when that need is any. */
+  neediest: BatchMember;
+  need: number[];
   vulnerable: boolean;
 }
 
@@ -80,19 +87,21 @@ function floorOrder(ctx: ServiceContext, siteId: number): Map<number, number[]> 
 }
 
 function unitsOf(members: BatchMember[], batchId: number): Unit[] {
-  const units = new Map<string, Unit>();
+  const households = new Map<string, BatchMember[]>();
   for (const m of members) {
     const group = groupOf({ id: m.stayId, batch_id: batchId, household: m.household });
-    const unit = units.get(group) ?? { group, members: [], vulnerable: false };
-    unit.members.push(m);
-    unit.vulnerable ||= m.vulnerable.length > 0;
-    units.set(group, unit);
+    households.set(group, [...(households.get(group) ?? []), m]);
   }
-  // Largest first (they are hardest to place), the vulnerable before others, then registration order.
-  return [...units.values()].sort(
+  const units = [...households].map(([group, unitMembers]): Unit => {
+    const { who, need } = neediest(unitMembers);
+    return { group, members: unitMembers, neediest: who, need, vulnerable: hasNeed(need) };
+  });
+  // The neediest first, so accessible and low rooms go to them and not to whoever is listed first;
+  // among equals the largest (hardest to place), then registration order.
+  return units.sort(
     (a, b) =>
+      byNeed(a.need, b.need) ||
       b.members.length - a.members.length ||
-      Number(b.vulnerable) - Number(a.vulnerable) ||
       a.members[0]!.stayId - b.members[0]!.stayId,
   );
 }
@@ -100,8 +109,10 @@ function unitsOf(members: BatchMember[], batchId: number): Unit[] {
 /** Lower is better; ties break on the room's place, so the same input gives the same plan. */
 function score(room: CandidateRoom, unit: Unit): number[] {
   const size = unit.members.length;
+  const accessible = room.type === 'accessible';
   return [
-    unit.vulnerable && room.type !== 'accessible' ? 1 : 0,
+    // Accessible rooms for those who need them; the others leave them free for later arrivals.
+    (unit.vulnerable ? !accessible : accessible) ? 1 : 0,
     // The vulnerable go low; others go high, keeping the lower floors free.
     unit.vulnerable ? room.level : -room.level,
     room.capacity - size,
@@ -130,9 +141,14 @@ const compare = (a: number[], b: number[]): number => {
 
 function vulnerableReasons(unit: Unit, room: CandidateRoom): AllocationReason[] {
   if (!unit.vulnerable) return [];
-  const who = unit.members.find((m) => m.vulnerable.length > 0)!;
+  const who = unit.neediest;
+  const flag = NEED_FLAGS.find((f) => who.vulnerable.includes(f))!;
   const reasons: AllocationReason[] = [
-    { code: 'lower_floor', params: { level: room.level, flag: who.vulnerable[0]!, age: who.age } },
+    {
+      code: 'lower_floor',
+      // No age when it is unknown: the renderer then says 年龄不详.
+      params: { level: room.level, flag, ...(who.age === null ? {} : { age: who.age }) },
+    },
   ];
   if (room.type === 'accessible') reasons.push({ code: 'accessible', params: {} });
   return reasons;
@@ -154,10 +170,12 @@ export function suggestAllocation(ctx: ServiceContext, input: { batchId: number 
     lines.set(m.stayId, {
       stayId: m.stayId,
       fullName: m.fullName,
+      age: m.age,
       household: m.household,
       roomId: room?.id ?? null,
       roomNumber: room?.number ?? null,
       reasons,
+      checkInWarning: m.checkInWarning,
     });
   };
 

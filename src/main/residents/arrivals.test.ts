@@ -105,6 +105,8 @@ describe('arrivals (through the router)', () => {
           status: 'registered',
           roomId: null,
           roomNumber: null,
+          lastExposureDate: null,
+          checkInWarning: null,
         },
         expect.objectContaining({
           fullName: '王小明',

@@ -1,4 +1,5 @@
 import { ageOn } from '../../shared/idNumber';
+import { checkInDayOf, checkInWarning } from '../../shared/observation';
 import { siteDay, siteMidnight } from '../../shared/siteDate';
 import type {
   ArrivalBatch,
@@ -160,16 +161,21 @@ interface MemberRow {
   status: StayStatus;
   room_id: number | null;
   room_number: string | null;
+  last_exposure_date: string | null;
+  observation_days: number;
+  arrived_at: string;
 }
 
 export function batchMembers(ctx: ServiceContext, input: { batchId: number }): BatchMember[] {
   const now = ctx.now();
+  const today = siteDay(now);
   return ctx.db
     .prepare<[number], MemberRow>(
       `SELECT s.id AS stay_id, p.id AS person_id, p.full_name, p.gender, p.birth_date, p.document_type, p.document_number,
               p.phone, p.category, s.household, p.pregnant, p.chronic_illness, p.disability, s.status, s.room_id,
-              r.number AS room_number
+              r.number AS room_number, s.last_exposure_date, s.observation_days, ab.arrived_at
        FROM stays s JOIN people p ON p.id = s.person_id LEFT JOIN rooms r ON r.id = s.room_id
+       JOIN arrival_batches ab ON ab.id = s.batch_id
        WHERE s.batch_id = ? ORDER BY s.household IS NULL, s.household, s.id`,
     )
     .all(input.batchId)
@@ -196,5 +202,15 @@ export function batchMembers(ctx: ServiceContext, input: { batchId: number }): B
       status: m.status,
       roomId: m.room_id,
       roomNumber: m.room_number,
+      lastExposureDate: m.last_exposure_date,
+      // Only while waiting for a room: once checked in, the observation clock says where it stands.
+      checkInWarning:
+        m.status === 'registered'
+          ? checkInWarning({
+              lastExposureDate: m.last_exposure_date,
+              observationDays: m.observation_days,
+              checkInDay: checkInDayOf(siteDay(new Date(m.arrived_at)), today),
+            })
+          : null,
     }));
 }

@@ -7,7 +7,8 @@ import {
   type StayEventReasonCode,
   type StayEventRecord,
 } from '../../shared/residents';
-import { siteMidnight } from '../../shared/siteDate';
+import { observationDaysLeft } from '../../shared/observation';
+import { siteDay, siteMidnight } from '../../shared/siteDate';
 import type { ServiceContext } from '../services/context';
 import { notFound } from '../services/errors';
 import {
@@ -136,6 +137,10 @@ export function personHistory(ctx: ServiceContext, input: { personId: number }):
       lastExposureDate: s.last_exposure_date,
       observationDays: s.observation_days,
       observationEnd: s.observation_end,
+      daysLeft:
+        s.status === 'active' && s.observation_end
+          ? observationDaysLeft(s.observation_end, siteDay(ctx.now()))
+          : null,
       checkedOutAt: s.checked_out_at,
       checkoutKind: s.checkout_kind,
       hospital: maskPersonalNumbersOrNull(s.hospital),

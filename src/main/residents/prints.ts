@@ -3,6 +3,7 @@ import type { DocumentType, Gender, StayStatus } from '../../shared/people';
 import { mayRevealPersonalNumbers } from '../../shared/permissions';
 import type { RoomStatus } from '../../shared/domain';
 import type { OccupancyList, OccupancyRoom, ReleaseNotice } from '../../shared/residents';
+import { observationOver } from '../../shared/observation';
 import { siteDay, siteMidnight } from '../../shared/siteDate';
 import { appendAudit } from '../accounts/audit';
 import { getBuilding } from '../registry/buildings';
@@ -53,7 +54,9 @@ export function releaseNotice(ctx: ActingContext, input: { stayId: number }): Re
   const today = siteDay(ctx.now());
   const releasable =
     row.status === 'released' ||
-    (row.status === 'active' && row.observation_end !== null && row.observation_end <= today);
+    (row.status === 'active' &&
+      row.observation_end !== null &&
+      observationOver(row.observation_end, today));
   if (!releasable || row.check_in_at === null || row.observation_end === null) {
     throw new DomainError(
       'NOT_RELEASABLE',

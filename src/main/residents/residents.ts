@@ -1,6 +1,7 @@
 import { ageOn } from '../../shared/idNumber';
 import type { Resident, ResidentPage, ResidentSort, ResidentView } from '../../shared/residents';
-import { addDays, daysBetween, siteDay, siteMidnight } from '../../shared/siteDate';
+import { observationDaysLeft } from '../../shared/observation';
+import { addDays, siteDay, siteMidnight } from '../../shared/siteDate';
 import type { ServiceContext } from '../services/context';
 import { departedRows, departedTotal } from './departedResidents';
 import { afterKey, decodeCursor, orderBy, pageOf, type KeyValue } from '../services/keyset';
@@ -61,6 +62,7 @@ function viewFilter(view: ResidentView, today: string): Filter {
     case 'in_residence':
       return { sql: "s.status = 'active'", params: [] };
     case 'due_today':
+      // Ends today or has ended (observationOver): every stay a release notice may be printed for.
       return { sql: "s.status = 'active' AND s.observation_end <= ?", params: [today] };
     case 'due_tomorrow':
       return { sql: "s.status = 'active' AND s.observation_end = ?", params: [addDays(today, 1)] };
@@ -153,7 +155,9 @@ function toResident(r: ResidentRow, now: Date, today: string): Resident {
     checkInAt: r.check_in_at,
     observationEnd: r.observation_end,
     daysLeft:
-      r.status === 'active' && r.observation_end ? daysBetween(today, r.observation_end) : null,
+      r.status === 'active' && r.observation_end
+        ? observationDaysLeft(r.observation_end, today)
+        : null,
     checkedOutAt: r.checked_out_at,
     checkoutKind: r.checkout_kind,
   };

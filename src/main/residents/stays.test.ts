@@ -560,11 +560,11 @@ describe('stays (through the router)', () => {
         ['B', '2026-12-13', 14],
       ]);
 
-      // Ten days on: P-102's occupant is due today-ish, later overdue (the board shows 0).
+      // Ten days on: P-102's occupant is a day overdue, and the board says so as the dialog does.
       const later = daysLater(10);
       const tenDays = await tiles(later);
       expect(tenDays['P-103']!.daysLeft).toBe(4);
-      expect(tenDays['P-102']!.daysLeft).toBe(0);
+      expect(tenDays['P-102']!.daysLeft).toBe(-1);
       expect(
         (await desk.call('rooms.occupants', { roomId: room('P-102') }, later))[0],
       ).toMatchObject({

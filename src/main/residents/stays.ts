@@ -1,4 +1,5 @@
 import { ageOn } from '../../shared/idNumber';
+import { observationDaysLeft, observationEndOf } from '../../shared/observation';
 import { addDays, daysBetween, siteDay, siteMidnight } from '../../shared/siteDate';
 import type { CheckoutKind, RoomOccupant, StayRecord, StayStatus } from '../../shared/people';
 import type { StayEventReasonCode } from '../../shared/residents';
@@ -109,12 +110,16 @@ function openStay(ctx: ServiceContext, id: number, status: StayStatus): StayRow 
 export function checkIn(ctx: ServiceContext, stayId: number, roomId: number): void {
   const s = openStay(ctx, stayId, 'registered');
   const at = isoNow(ctx);
-  const start = s.last_exposure_date ?? siteDay(ctx.now());
+  const end = observationEndOf({
+    lastExposureDate: s.last_exposure_date,
+    checkInDay: siteDay(ctx.now()),
+    observationDays: s.observation_days,
+  });
   ctx.db
     .prepare(
       `UPDATE stays SET status = 'active', room_id = ?, check_in_at = ?, observation_end = ?, updated_at = ? WHERE id = ?`,
     )
-    .run(roomId, at, addDays(start, s.observation_days), at, stayId);
+    .run(roomId, at, end, at, stayId);
   markOccupied(ctx, roomId);
   event(ctx, { stayId, kind: 'check_in', to: roomId });
 }
@@ -259,7 +264,7 @@ export function occupantsWhere(
       household: o.household,
       checkInAt: o.check_in_at,
       observationEnd: o.observation_end,
-      daysLeft: daysBetween(today, o.observation_end),
+      daysLeft: observationDaysLeft(o.observation_end, today),
     }));
 }
 

@@ -214,6 +214,20 @@ export const en: Messages = {
     daysHint: 'Counted from check-in (or the last exposure date, if given); 14 by default.',
     sharing: 'Allow unrelated people of the same gender to share a room',
   },
+  observationStanding: {
+    running: '{{days}} d left',
+    ends_today: 'Ends today',
+    overdue: 'Overdue by {{days}} d',
+    atCheckIn: {
+      ends_today:
+        'Last exposure {{exposure}} + {{observationDays}} d: the observation ends on the check-in day ({{checkIn}})',
+      overdue:
+        'Last exposure {{exposure}} + {{observationDays}} d: the observation ended {{end}}, {{days}} d before check-in ({{checkIn}})',
+    },
+    warningsTitle:
+      'Observation already over at check-in for {{count}} people: check their last exposure dates:',
+    warningLine: '{{who}}: {{text}}',
+  },
   security: {
     idleLockMinutes: 'Lock after idle (minutes)',
     sessionMaxHours: 'Longest session (hours)',
@@ -263,7 +277,7 @@ export const en: Messages = {
   residents: {
     title: 'Residents',
     viewIn_residence: 'In residence',
-    viewDue_today: 'Due today',
+    viewDue_today: 'Due today or overdue',
     viewDue_tomorrow: 'Due tomorrow',
     viewDeparted: 'Departed',
     viewAwaiting: 'Rooms awaiting disinfection',
@@ -271,8 +285,6 @@ export const en: Messages = {
     checkIn: 'Checked in',
     observationEnd: 'Observation ends',
     daysLeft: 'Days left',
-    dueToday: 'Due today',
-    overdue: 'Overdue by {{days}} d',
     left: 'Left',
     howLeft: 'How',
     printOccupancy: 'Print occupancy list',
@@ -764,7 +776,7 @@ export const en: Messages = {
     submit: 'Register',
     submitted: '{{count}} people registered',
     rowHint:
-      'Enter moves to the next cell; a resident ID fills in birth date and gender; people of one household share a household name.',
+      'Enter moves to the next cell; a resident ID fills in birth date and gender; people of one household share a household name; rows copied from a spreadsheet paste in from the cell you click.',
     members: 'People in this batch',
     noMembers: 'Nobody registered in this batch yet.',
     pickBatch: 'Choose or create an arrival batch.',
@@ -778,11 +790,13 @@ export const en: Messages = {
     reasons: 'Why',
     unplaced: '{{count}} people have no suitable room; choose one by hand',
     noPending: 'Nobody in this batch is waiting for a room.',
+    age: 'aged {{age}}',
+    ageUnknown: 'age unknown',
     reason: {
       household_together: 'Household of {{size}} together ({{typeLabel}})',
       household_split: 'Household of {{size}} in adjacent rooms {{rooms}}',
       single: 'On their own ({{typeLabel}})',
-      lower_floor: 'Floor {{level}} for the {{flagLabel}} ({{age}})',
+      lower_floor: 'Floor {{level}} for the {{flagLabel}} ({{ageLabel}})',
       accessible: 'Accessible room',
       shared_same_gender: 'Shares with people of the same gender',
       no_room: 'No suitable free room',
@@ -791,7 +805,7 @@ export const en: Messages = {
   occupants: {
     title: 'In this room',
     none: 'Nobody',
-    endsOn: 'Observation until {{date}} ({{days}} days left)',
+    endsOn: 'Observation until {{date}} ({{standing}})',
     release: 'Release',
     transfer: 'Transfer to hospital',
     extend: 'Extend',
@@ -883,8 +897,7 @@ export const en: Messages = {
     tabRegistry: 'Buildings & floors',
     totalRooms: '{{count}} rooms',
     beds: '{{free}} free of {{total}} beds',
-    occupiedTile: '{{n}} in · {{days}}d',
-    dueToday: 'Due today',
+    occupiedTile: '{{n}} in ',
     freeBeds: '{{free}}/{{capacity}} free',
     floorLabel: 'Building {{building}}, floor {{level}}',
     basementLabel: 'Building {{building}}, basement {{level}}',

@@ -208,6 +208,19 @@ export const zhCN = {
     daysHint: '从入住（或填写的末次接触日期）起算，默认 14 天。',
     sharing: '允许无亲属关系的同性别人员合住',
   },
+  observationStanding: {
+    running: '剩 {{days}} 天',
+    ends_today: '今日期满',
+    overdue: '已超期 {{days}} 天',
+    atCheckIn: {
+      ends_today:
+        '末次暴露 {{exposure}} + {{observationDays}} 天：观察期在入住当日（{{checkIn}}）期满',
+      overdue:
+        '末次暴露 {{exposure}} + {{observationDays}} 天：观察期 {{end}} 已满，入住（{{checkIn}}）时已超期 {{days}} 天',
+    },
+    warningsTitle: '{{count}} 人入住时观察期已满，请核对末次暴露日期：',
+    warningLine: '{{who}}：{{text}}',
+  },
   security: {
     idleLockMinutes: '无操作自动锁定（分钟）',
     sessionMaxHours: '登录最长有效时间（小时）',
@@ -257,7 +270,7 @@ export const zhCN = {
   residents: {
     title: '在住人员',
     viewIn_residence: '在住',
-    viewDue_today: '今日期满',
+    viewDue_today: '今日期满及超期',
     viewDue_tomorrow: '明日期满',
     viewDeparted: '已离开',
     viewAwaiting: '待消毒房间',
@@ -265,8 +278,6 @@ export const zhCN = {
     checkIn: '入住时间',
     observationEnd: '观察期满',
     daysLeft: '剩余天数',
-    dueToday: '今日期满',
-    overdue: '已超期 {{days}} 天',
     left: '离开时间',
     howLeft: '离开方式',
     printOccupancy: '打印入住名单',
@@ -745,7 +756,7 @@ export const zhCN = {
     submit: '提交登记',
     submitted: '已登记 {{count}} 人',
     rowHint:
-      '按 Enter 跳到下一格；填入身份证号会自动带出出生日期和性别；同一户的人填相同的“同户/同行”。',
+      '按 Enter 跳到下一格；填入身份证号会自动带出出生日期和性别；同一户的人填相同的“同户/同行”；从表格复制的多行可在任一格粘贴，从该格起依次填入。',
     members: '本批次人员',
     noMembers: '本批次还没有登记人员。',
     pickBatch: '请选择或新建一个到达批次。',
@@ -759,11 +770,13 @@ export const zhCN = {
     reasons: '依据',
     unplaced: '{{count}} 人暂无合适房间，请手动选择',
     noPending: '本批次没有待分配的人员。',
+    age: '{{age}} 岁',
+    ageUnknown: '年龄不详',
     reason: {
       household_together: '同户 {{size}} 人同住（{{typeLabel}}）',
       household_split: '同户 {{size}} 人分住同层相邻房间 {{rooms}}',
       single: '单独入住（{{typeLabel}}）',
-      lower_floor: '{{level}} 层：照顾{{flagLabel}}（{{age}} 岁）',
+      lower_floor: '{{level}} 层：照顾{{flagLabel}}（{{ageLabel}}）',
       accessible: '无障碍房',
       shared_same_gender: '与同性别人员合住',
       no_room: '没有合适的空房',
@@ -772,7 +785,7 @@ export const zhCN = {
   occupants: {
     title: '在住人员',
     none: '无人入住',
-    endsOn: '观察至 {{date}}（剩 {{days}} 天）',
+    endsOn: '观察至 {{date}}（{{standing}}）',
     release: '解除隔离',
     transfer: '转院',
     extend: '延长观察',
@@ -860,8 +873,7 @@ export const zhCN = {
     tabRegistry: '楼栋与楼层',
     totalRooms: '房间 {{count}} 间',
     beds: '空床 {{free}} / 总床位 {{total}}',
-    occupiedTile: '{{n}}人·剩{{days}}天',
-    dueToday: '今日到期',
+    occupiedTile: '{{n}}人',
     freeBeds: '空床 {{free}}/{{capacity}}',
     floorLabel: '{{building}}栋 {{level}}层',
     basementLabel: '{{building}}栋 地下{{level}}层',

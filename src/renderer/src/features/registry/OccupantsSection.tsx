@@ -14,6 +14,7 @@ import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { FormDialog, type FormField } from '@renderer/components/FormDialog';
 import { numberOrNaN } from '@renderer/components/numberInput';
+import { standingText } from '@renderer/i18n/observation';
 import { useNotify } from '@renderer/notify';
 
 type Action = 'release' | 'transfer' | 'extend' | 'move';
@@ -76,7 +77,7 @@ export function OccupantsSection({ roomId, siteId }: { roomId: number; siteId: n
                   <Typography variant="body2" color={o.daysLeft <= 0 ? 'error' : 'text.secondary'}>
                     {t('occupants.endsOn', {
                       date: o.observationEnd,
-                      days: Math.max(o.daysLeft, 0),
+                      standing: standingText(t, o.daysLeft),
                     })}
                   </Typography>
                 </TableCell>

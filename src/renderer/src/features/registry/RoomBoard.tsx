@@ -10,6 +10,7 @@ import { ROOM_STATUSES, type BoardFloor, type Building, type RoomStatus } from '
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { FilterSelect } from '@renderer/components/FilterSelect';
 import { errorText } from '@renderer/i18n/errorText';
+import { standingText } from '@renderer/i18n/observation';
 import './RoomBoard.css';
 import { STATUS_COLORS } from './statusColors';
 
@@ -45,7 +46,7 @@ const FloorRow = memo(function FloorRow({
               key={room.id}
               type="button"
               className={
-                room.status === 'occupied' && room.daysLeft === 0
+                room.status === 'occupied' && room.daysLeft !== null && room.daysLeft <= 0
                   ? 'board-tile board-tile-due'
                   : 'board-tile'
               }
@@ -59,14 +60,13 @@ const FloorRow = memo(function FloorRow({
               <span className="board-tile-sub">
                 {room.status === 'available'
                   ? t('rooms.freeBeds', { free: room.freeBeds, capacity: room.capacity })
-                  : room.status === 'occupied'
-                    ? room.daysLeft === 0
-                      ? t('rooms.dueToday')
-                      : t('rooms.occupiedTile', {
-                          n: room.occupants,
-                          capacity: room.capacity,
-                          days: room.daysLeft ?? 0,
-                        })
+                  : room.status === 'occupied' && room.daysLeft !== null
+                    ? [
+                        `${t('rooms.occupiedTile', { n: room.occupants })}·`,
+                        <span key="standing" className="board-tile-standing">
+                          {standingText(t, room.daysLeft)}
+                        </span>,
+                      ]
                     : statusText}
               </span>
             </button>

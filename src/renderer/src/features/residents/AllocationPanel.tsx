@@ -16,7 +16,9 @@ import type { AllocationLine, AllocationReason } from '@shared/people';
 import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useSubmit } from '@renderer/components/useSubmit';
+import { checkInWarningText } from '@renderer/i18n/observation';
 import { useNotify } from '@renderer/notify';
+import { CheckInWarnings } from './CheckInWarnings';
 
 interface RoomOption {
   id: number;
@@ -24,12 +26,16 @@ interface RoomOption {
   freeBeds: number;
 }
 
+const ageText = (t: TFunction, age: number | null | undefined): string =>
+  typeof age === 'number' ? t('allocation.age', { age }) : t('allocation.ageUnknown');
+
 function reasonText(t: TFunction, r: AllocationReason): string {
   const p = r.params;
   return t(`allocation.reason.${r.code}`, {
     ...p,
     typeLabel: typeof p.type === 'string' ? t(codeKey('roomType', p.type)) : '',
     flagLabel: typeof p.flag === 'string' ? t(codeKey('vulnerable', p.flag)) : '',
+    ageLabel: ageText(t, typeof p.age === 'number' ? p.age : null),
   });
 }
 
@@ -38,7 +44,7 @@ function reasonText(t: TFunction, r: AllocationReason): string {
  * before confirming, and the confirmation checks everyone in at once.
  */
 export function AllocationPanel({ batchId, siteId }: { batchId: number; siteId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const notify = useNotify();
   const [lines, setLines] = useState<AllocationLine[] | null>(null);
   const [unplaced, setUnplaced] = useState(0);
@@ -95,6 +101,13 @@ export function AllocationPanel({ batchId, siteId }: { batchId: number; siteId: 
       )}
       {lines && lines.length > 0 && (
         <>
+          <CheckInWarnings
+            people={lines.flatMap((l) =>
+              l.checkInWarning
+                ? [{ key: l.stayId, who: l.fullName, warning: l.checkInWarning }]
+                : [],
+            )}
+          />
           {unplaced > 0 && (
             <Alert severity="warning" sx={{ mt: 1 }}>
               {t('allocation.unplaced', { count: unplaced })}
@@ -104,6 +117,7 @@ export function AllocationPanel({ batchId, siteId }: { batchId: number; siteId: 
             <TableHead>
               <TableRow>
                 <TableCell>{t('people.fullName')}</TableCell>
+                <TableCell>{t('people.age')}</TableCell>
                 <TableCell>{t('people.household')}</TableCell>
                 <TableCell sx={{ width: 170 }}>{t('allocation.room')}</TableCell>
                 <TableCell>{t('allocation.reasons')}</TableCell>
@@ -112,7 +126,8 @@ export function AllocationPanel({ batchId, siteId }: { batchId: number; siteId: 
             <TableBody>
               {lines.map((l) => (
                 <TableRow key={l.stayId}>
-                  <TableCell>{l.fullName}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{l.fullName}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{ageText(t, l.age)}</TableCell>
                   <TableCell>{l.household ?? ''}</TableCell>
                   <TableCell>
                     <Autocomplete
@@ -144,6 +159,11 @@ export function AllocationPanel({ batchId, siteId }: { batchId: number; siteId: 
                   </TableCell>
                   <TableCell sx={{ fontSize: 13 }}>
                     {l.reasons.map((r) => reasonText(t, r)).join('；')}
+                    {l.checkInWarning && (
+                      <Box sx={{ color: 'warning.dark' }}>
+                        {checkInWarningText(t, l.checkInWarning, i18n.language)}
+                      </Box>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

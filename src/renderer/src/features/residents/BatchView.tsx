@@ -45,7 +45,12 @@ export function BatchView({ batch, siteId }: { batch: ArrivalBatch; siteId: numb
       {canManage && tab === 'allocate' && <AllocationPanel batchId={batch.id} siteId={siteId} />}
       <MembersTable members={members.data ?? []} />
       {canManage && (
-        <ImportDialog open={importing} batchId={batch.id} onClose={() => setImporting(false)} />
+        <ImportDialog
+          open={importing}
+          batchId={batch.id}
+          arrivedAt={batch.arrivedAt}
+          onClose={() => setImporting(false)}
+        />
       )}
     </Paper>
   );

@@ -34,6 +34,7 @@ import { useSubmit } from '@renderer/components/useSubmit';
 import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
 import { readBase64 } from '@renderer/api/readFile';
+import { PreviewCheckInWarnings } from './CheckInWarnings';
 
 interface PickedFile {
   fileName: string;
@@ -73,7 +74,13 @@ function previewErrorText(t: TFunction, error: unknown): string {
  * field, read the report of bad rows, then register every row (only when all are valid) or the
  * valid ones only. Nothing is written until one of the two buttons is pressed.
  */
-export function ImportDialog(props: { open: boolean; batchId: number; onClose: () => void }) {
+export function ImportDialog(props: {
+  open: boolean;
+  batchId: number;
+  /** The batch's arrival: whose observation is over at check-in is warned about. */
+  arrivedAt?: string;
+  onClose: () => void;
+}) {
   return (
     <Dialog open={props.open} onClose={props.onClose} maxWidth="lg" fullWidth>
       {props.open && <ImportForm {...props} />}
@@ -81,7 +88,7 @@ export function ImportDialog(props: { open: boolean; batchId: number; onClose: (
   );
 }
 
-function ImportForm({ batchId, onClose }: { batchId: number; onClose: () => void }) {
+function ImportForm({ batchId, arrivedAt, onClose }: Parameters<typeof ImportDialog>[0]) {
   const { t } = useTranslation();
   const notify = useNotify();
   const submit = useSubmit();
@@ -255,6 +262,7 @@ function ImportForm({ batchId, onClose }: { batchId: number; onClose: () => void
                 })}{' '}
                 {preview.invalid === 0 ? t('import.allValid') : t('import.allOrNothing')}
               </Alert>
+              {arrivedAt && <PreviewCheckInWarnings rows={validRows} arrivedAt={arrivedAt} />}
 
               {badRows.length > 0 && (
                 <Box>

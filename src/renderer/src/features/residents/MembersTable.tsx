@@ -8,9 +8,11 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { BatchMember } from '@shared/people';
+import { formatDay } from '@renderer/i18n/dates';
+import { CheckInWarnings } from './CheckInWarnings';
 
 export function MembersTable({ members }: { members: BatchMember[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
       <Typography variant="subtitle1" sx={{ mt: 3, mb: 1, fontWeight: 600 }}>
@@ -19,50 +21,63 @@ export function MembersTable({ members }: { members: BatchMember[] }) {
       {members.length === 0 ? (
         <Typography color="text.secondary">{t('arrivals.noMembers')}</Typography>
       ) : (
-        <Table size="small" aria-label={t('arrivals.members')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('people.fullName')}</TableCell>
-              <TableCell>{t('people.gender')}</TableCell>
-              <TableCell>{t('people.age')}</TableCell>
-              <TableCell>{t('people.documentNumber')}</TableCell>
-              <TableCell>{t('people.phone')}</TableCell>
-              <TableCell>{t('people.category')}</TableCell>
-              <TableCell>{t('people.household')}</TableCell>
-              <TableCell>{t('people.vulnerable')}</TableCell>
-              <TableCell>{t('rooms.statusCol')}</TableCell>
-              <TableCell>{t('common.room')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {members.map((m) => (
-              <TableRow key={m.stayId}>
-                <TableCell>{m.fullName}</TableCell>
-                <TableCell>{t(`gender.${m.gender}`)}</TableCell>
-                <TableCell>{m.age}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{m.documentMasked}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{m.phoneMasked}</TableCell>
-                <TableCell>{t(`category.${m.category}`)}</TableCell>
-                <TableCell>{m.household ?? ''}</TableCell>
-                <TableCell>
-                  <Stack direction="row" sx={{ gap: 0.5 }}>
-                    {m.vulnerable.map((f) => (
-                      <Chip
-                        key={f}
-                        size="small"
-                        color="warning"
-                        variant="outlined"
-                        label={t(`vulnerable.${f}`)}
-                      />
-                    ))}
-                  </Stack>
-                </TableCell>
-                <TableCell>{t(`stayStatus.${m.status}`)}</TableCell>
-                <TableCell>{m.roomNumber ?? ''}</TableCell>
+        <>
+          <CheckInWarnings
+            people={members.flatMap((m) =>
+              m.checkInWarning
+                ? [{ key: m.stayId, who: m.fullName, warning: m.checkInWarning }]
+                : [],
+            )}
+          />
+          <Table size="small" aria-label={t('arrivals.members')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('people.fullName')}</TableCell>
+                <TableCell>{t('people.gender')}</TableCell>
+                <TableCell>{t('people.age')}</TableCell>
+                <TableCell>{t('people.documentNumber')}</TableCell>
+                <TableCell>{t('people.phone')}</TableCell>
+                <TableCell>{t('people.category')}</TableCell>
+                <TableCell>{t('people.household')}</TableCell>
+                <TableCell>{t('person.lastExposure')}</TableCell>
+                <TableCell>{t('people.vulnerable')}</TableCell>
+                <TableCell>{t('rooms.statusCol')}</TableCell>
+                <TableCell>{t('common.room')}</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {members.map((m) => (
+                <TableRow key={m.stayId}>
+                  <TableCell>{m.fullName}</TableCell>
+                  <TableCell>{t(`gender.${m.gender}`)}</TableCell>
+                  <TableCell>{m.age}</TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace' }}>{m.documentMasked}</TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace' }}>{m.phoneMasked}</TableCell>
+                  <TableCell>{t(`category.${m.category}`)}</TableCell>
+                  <TableCell>{m.household ?? ''}</TableCell>
+                  <TableCell sx={{ color: m.checkInWarning ? 'warning.dark' : undefined }}>
+                    {m.lastExposureDate ? formatDay(m.lastExposureDate, i18n.language) : ''}
+                  </TableCell>
+                  <TableCell>
+                    <Stack direction="row" sx={{ gap: 0.5 }}>
+                      {m.vulnerable.map((f) => (
+                        <Chip
+                          key={f}
+                          size="small"
+                          color="warning"
+                          variant="outlined"
+                          label={t(`vulnerable.${f}`)}
+                        />
+                      ))}
+                    </Stack>
+                  </TableCell>
+                  <TableCell>{t(`stayStatus.${m.status}`)}</TableCell>
+                  <TableCell>{m.roomNumber ?? ''}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
       )}
     </>
   );

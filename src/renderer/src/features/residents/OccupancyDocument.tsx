@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OccupancyList } from '@shared/residents';
 import { formatDateTime, formatInstantDay, formatDay } from '@renderer/i18n/dates';
+import { standingText } from '@renderer/i18n/observation';
 
 /** The occupancy list of a building or floor: one table per floor, empty rooms included. */
 export function OccupancyDocument({
@@ -61,7 +62,7 @@ export function OccupancyDocument({
                         <td>{o.documentMasked}</td>
                         <td>{formatInstantDay(o.checkInAt, lang)}</td>
                         <td>{formatDay(o.observationEnd, lang)}</td>
-                        <td>{o.daysLeft}</td>
+                        <td>{standingText(t, o.daysLeft)}</td>
                       </tr>
                     )),
               )}

@@ -15,13 +15,14 @@ import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RevealedNumbers, StayEventRecord, StayHistory } from '@shared/residents';
-import { siteDay } from '@shared/siteDate';
+import { standingOfDaysLeft } from '@shared/observation';
 import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { FormDialog } from '@renderer/components/FormDialog';
 import { formatDateTime, formatDay } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
+import { standingText } from '@renderer/i18n/observation';
 import { useNotify } from '@renderer/notify';
 import { TemperatureTrend } from '@renderer/features/health/TemperatureTrend';
 
@@ -159,11 +160,7 @@ export function PersonPage(props: {
 /** A released stay, or an active one whose observation ends today or ended already. */
 function releasable(stay: StayHistory): boolean {
   if (stay.status === 'released') return true;
-  return (
-    stay.status === 'active' &&
-    stay.observationEnd !== null &&
-    stay.observationEnd <= siteDay(new Date())
-  );
+  return stay.daysLeft !== null && standingOfDaysLeft(stay.daysLeft).state !== 'running';
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -203,6 +200,7 @@ function StayCard({ stay, actions }: { stay: StayHistory; actions: ReactNode }) 
               days: stay.observationDays,
               end: formatDay(stay.observationEnd, lang),
             })}`}
+          {stay.daysLeft !== null && ` · ${standingText(t, stay.daysLeft)}`}
           {stay.lastExposureDate &&
             ` · ${t('person.lastExposure')} ${formatDay(stay.lastExposureDate, lang)}`}
           {outcome && ` · ${outcome}`}

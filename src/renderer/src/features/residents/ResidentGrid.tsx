@@ -14,6 +14,7 @@ import { useKeysetPaging } from '@renderer/api/useKeysetPaging';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { formatDateTime, formatDay } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
+import { standingText } from '@renderer/i18n/observation';
 
 const SORT_OF_COLUMN: Record<string, ResidentSort> = {
   roomNumber: 'room',
@@ -32,11 +33,15 @@ const DEFAULT_SORT: Record<ResidentView, GridSortModel> = {
 export function DaysLeftChip({ days }: { days: number | null }) {
   const { t } = useTranslation();
   if (days === null) return null;
-  if (days < 0)
-    return <Chip size="small" color="error" label={t('residents.overdue', { days: -days })} />;
-  if (days === 0) return <Chip size="small" color="error" label={t('residents.dueToday')} />;
+  const label = standingText(t, days);
+  if (days <= 0) return <Chip size="small" color="error" label={label} />;
   return (
-    <Chip size="small" variant="outlined" color={days === 1 ? 'warning' : 'default'} label={days} />
+    <Chip
+      size="small"
+      variant="outlined"
+      color={days === 1 ? 'warning' : 'default'}
+      label={label}
+    />
   );
 }
 
