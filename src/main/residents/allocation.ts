@@ -132,7 +132,10 @@ function vulnerableReasons(unit: Unit, room: CandidateRoom): AllocationReason[] 
   if (!unit.vulnerable) return [];
   const who = unit.members.find((m) => m.vulnerable.length > 0)!;
   const reasons: AllocationReason[] = [
-    { code: 'lower_floor', params: { level: room.level, flag: who.vulnerable[0]!, age: who.age } },
+    {
+      code: 'lower_floor',
+      params: { level: room.level, flag: who.vulnerable[0]!, age: who.age ?? '' },
+    },
   ];
   if (room.type === 'accessible') reasons.push({ code: 'accessible', params: {} });
   return reasons;

@@ -1,5 +1,5 @@
-import { ageOn } from '../../shared/idNumber';
-import { siteDay, siteMidnight } from '../../shared/siteDate';
+import { ageIfKnown } from '../../shared/idNumber';
+import { siteDay } from '../../shared/siteDate';
 import type {
   ArrivalBatch,
   BatchMember,
@@ -148,7 +148,7 @@ interface MemberRow {
   person_id: number;
   full_name: string;
   gender: Gender;
-  birth_date: string;
+  birth_date: string | null;
   document_type: DocumentType;
   document_number: string;
   phone: string;
@@ -178,7 +178,7 @@ export function batchMembers(ctx: ServiceContext, input: { batchId: number }): B
       personId: m.person_id,
       fullName: m.full_name,
       gender: m.gender,
-      age: ageOn(m.birth_date, siteMidnight(now)),
+      age: ageIfKnown(m.birth_date, now),
       documentType: m.document_type,
       documentMasked: maskIdNumber(m.document_number),
       phoneMasked: m.phone ? maskPhone(m.phone) : '',

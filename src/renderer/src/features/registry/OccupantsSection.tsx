@@ -15,6 +15,7 @@ import { useCan } from '@renderer/auth/AuthContext';
 import { FormDialog, type FormField } from '@renderer/components/FormDialog';
 import { numberOrNaN } from '@renderer/components/numberInput';
 import { useNotify } from '@renderer/notify';
+import { ageText } from '@renderer/i18n/ageText';
 
 type Action = 'release' | 'transfer' | 'extend' | 'move';
 
@@ -72,7 +73,7 @@ export function OccupantsSection({ roomId, siteId }: { roomId: number; siteId: n
             {occupants.data.map((o) => (
               <TableRow key={o.stayId}>
                 <TableCell>
-                  {o.fullName} · {t(`gender.${o.gender}`)} · {o.age}
+                  {o.fullName} · {t(`gender.${o.gender}`)} · {ageText(t, o.age)}
                   <Typography variant="body2" color={o.daysLeft <= 0 ? 'error' : 'text.secondary'}>
                     {t('occupants.endsOn', {
                       date: o.observationEnd,

@@ -8,6 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { BatchMember } from '@shared/people';
+import { ageText } from '@renderer/i18n/ageText';
 
 export function MembersTable({ members }: { members: BatchMember[] }) {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ export function MembersTable({ members }: { members: BatchMember[] }) {
               <TableRow key={m.stayId}>
                 <TableCell>{m.fullName}</TableCell>
                 <TableCell>{t(`gender.${m.gender}`)}</TableCell>
-                <TableCell>{m.age}</TableCell>
+                <TableCell>{ageText(t, m.age)}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace' }}>{m.documentMasked}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace' }}>{m.phoneMasked}</TableCell>
                 <TableCell>{t(`category.${m.category}`)}</TableCell>

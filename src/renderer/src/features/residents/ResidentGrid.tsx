@@ -14,6 +14,7 @@ import { useKeysetPaging } from '@renderer/api/useKeysetPaging';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { formatDateTime, formatDay } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
+import { ageText } from '@renderer/i18n/ageText';
 
 const SORT_OF_COLUMN: Record<string, ResidentSort> = {
   roomNumber: 'room',
@@ -83,7 +84,13 @@ export function ResidentGrid(props: {
         sortable: false,
         valueFormatter: (v: Resident['gender']) => t(`gender.${v}`),
       },
-      { field: 'age', headerName: t('people.age'), width: 60, sortable: false },
+      {
+        field: 'age',
+        headerName: t('people.age'),
+        width: 70,
+        sortable: false,
+        valueFormatter: (v: Resident['age']) => ageText(t, v),
+      },
       {
         field: 'documentMasked',
         headerName: t('people.documentNumber'),
