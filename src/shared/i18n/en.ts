@@ -286,7 +286,6 @@ export const en: Messages = {
     back: 'Back to the list',
     details: 'Details',
     origin: 'From',
-    originPlace: 'Origin (street / place)',
     registeredResidence: 'Registered residence',
     travel: 'Train / flight',
     birthDateUnknown: 'Unknown',

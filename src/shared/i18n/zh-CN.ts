@@ -279,7 +279,6 @@ export const zhCN = {
     back: '返回名单',
     details: '基本信息',
     origin: '来源地',
-    originPlace: '来源街道/来源地',
     registeredResidence: '户籍地',
     travel: '车次/航班',
     birthDateUnknown: '不详',

@@ -109,10 +109,10 @@ export function PersonPage(props: {
                 )}
               </Row>
               <Row label={t('people.phone')}>{numbers?.phone ?? person.phoneMasked}</Row>
-              <Row label={t('person.origin')}>{person.origin ?? '—'}</Row>
-              {person.originPlace && (
-                <Row label={t('person.originPlace')}>{person.originPlace}</Row>
-              )}
+              <Row label={t('person.origin')}>
+                {/* The origin list's street, and the arrivals list's own words for it. */}
+                {[person.origin, person.originPlace].filter(Boolean).join(' · ') || '—'}
+              </Row>
               {person.registeredResidence && (
                 <Row label={t('person.registeredResidence')}>{person.registeredResidence}</Row>
               )}
