@@ -776,7 +776,7 @@ export const en: Messages = {
     row: 'Row',
     problems: 'Problems',
     problem: '{{field}}: {{reason}}',
-    rowRefused: 'Row {{row}}',
+    rowRefused: 'Row {{row}} ({{name}})',
     serial: 'No.',
     name: 'Name',
     unmapped: 'Columns not imported: {{columns}}',

@@ -756,7 +756,7 @@ export const zhCN = {
     row: '行号',
     problems: '问题',
     problem: '{{field}}：{{reason}}',
-    rowRefused: '第 {{row}} 行',
+    rowRefused: '第 {{row}} 行（{{name}}）',
     serial: '序号',
     name: '姓名',
     unmapped: '未导入的列：{{columns}}',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '@shared/contract';
 import type { ImportMapping, ImportPreview, ImportRow } from '@shared/imports';
 import type { BatchMember } from '@shared/people';
-import { inputsOf, installFakeApi } from '@renderer/testing/fakeApi';
+import { inputsOf, installFakeApi, Refusal } from '@renderer/testing/fakeApi';
 import { renderUi } from '@renderer/testing/renderUi';
 import { ImportDialog } from './ImportDialog';
 
@@ -161,7 +161,31 @@ describe('the import dialog shows a district list’s problems as the coordinato
     serialColumn: 0,
     unmapped: ['健康码', '核酸检测结果'],
     rows: [
-      { row: 3, serial: '1', name: '王允俊', ok: true, errors: [] },
+      {
+        row: 3,
+        serial: '1',
+        name: '王允俊',
+        ok: true,
+        errors: [],
+        person: {
+          fullName: '王允俊',
+          gender: 'male',
+          birthDate: '1958-03-02',
+          documentType: 'resident_id',
+          documentNumber: '320602195803020115',
+          phone: '',
+          category: 'close_contact',
+          pregnant: false,
+          chronicIllness: false,
+          disability: false,
+          emergencyContact: '',
+          emergencyPhone: '',
+          notes: '',
+          originPlace: '和平桥街道',
+          registeredResidence: '',
+          travel: 'G7012',
+        },
+      },
       {
         row: 6,
         serial: '4',
@@ -231,5 +255,30 @@ describe('the import dialog shows a district list’s problems as the coordinato
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '下载模板' }));
     await waitFor(() => expect(inputsOf(fake.calls, 'arrivals.importTemplate')).toHaveLength(1));
     await screen.findByText(/到达人员名单模板\.xlsx/);
+  });
+
+  it('a row main refuses at registering is named by its line and name', async () => {
+    installFakeApi({
+      'arrivals.importPreview': () => DISTRICT,
+      'arrivals.register': () => {
+        throw new Refusal({
+          code: 'OPEN_STAY_EXISTS',
+          message: 'open stay',
+          params: { name: '王允俊', room: 'A-801', batch: '第 2 车', stayId: 9 },
+          fields: { 'people.0.documentNumber': 'open_stay' },
+        });
+      },
+    });
+    const user = userEvent.setup();
+    renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
+    const dialog = screen.getByRole('dialog');
+    await user.upload(
+      within(dialog).getByLabelText('选择文件'),
+      new File(['序号,姓名\r\n'], '转运名单.csv', { type: 'text/csv' }),
+    );
+    await user.click(await within(dialog).findByRole('button', { name: '仅导入有效行 (1)' }));
+    expect(
+      await within(dialog).findByText('第 3 行（王允俊） 证件号码：已有未结束的隔离记录'),
+    ).toBeTruthy();
   });
 });

@@ -164,10 +164,10 @@ function ImportForm({ batchId, onClose }: { batchId: number; onClose: () => void
   /** A refusal of arrivals.register names `people.<index>.<field>`: shown by the file's row. */
   const refusedRows = Object.entries(submit.fields).map(([path, text]) => {
     const [, index, field] = /^people\.(\d+)\.(\w+)$/.exec(path) ?? [];
-    const row = index === undefined ? undefined : sent[Number(index)]?.row;
+    const row = index === undefined ? undefined : sent[Number(index)];
     return row === undefined
       ? text
-      : `${t('import.rowRefused', { row })} ${t('import.problem', {
+      : `${t('import.rowRefused', { row: row.row, name: row.name })} ${t('import.problem', {
           // The field name comes back from main's refusal path (people.N.field).
           field: t(`import.field.${field as keyof Messages['import']['field']}`),
           reason: text,
