@@ -50,7 +50,8 @@ export interface RoundRow {
   personId: number;
   fullName: string;
   gender: Gender;
-  age: number;
+  /** Null when the birth date is unknown (年龄不详). */
+  age: number | null;
   roomId: number;
   roomNumber: string;
   floorLevel: number;
@@ -86,7 +87,8 @@ export interface FeverCase {
   personId: number;
   fullName: string;
   gender: Gender;
-  age: number;
+  /** Null when the birth date is unknown (年龄不详). */
+  age: number | null;
   roomId: number | null;
   roomNumber: string | null;
   status: FeverStatus;

@@ -2,6 +2,8 @@
  * Mainland resident identity numbers (GB 11643): 6-digit area, 8-digit birth date, 3-digit
  * sequence (odd for men, even for women), and a check character by ISO 7064 MOD 11-2.
  */
+import { siteMidnight } from './siteDate';
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
@@ -49,6 +51,11 @@ export function parseResidentId(
 }
 
 /** Whole years between a YYYY-MM-DD birth date and a day. */
+/** Age at the site's midnight of `on`; null when the birth date is unknown. */
+export function ageIfKnown(birthDate: string | null, on: Date): number | null {
+  return birthDate ? ageOn(birthDate, siteMidnight(on)) : null;
+}
+
 export function ageOn(birthDate: string, on: Date): number {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
   let age = on.getUTCFullYear() - y;

@@ -11,6 +11,9 @@ export const IMPORT_FIELDS = [
   'phone',
   'category',
   'household',
+  'originPlace',
+  'registeredResidence',
+  'travel',
   'lastExposureDate',
   'pregnant',
   'chronicIllness',
@@ -38,6 +41,10 @@ export interface ImportProblem {
 export interface ImportRow {
   /** The row number as the spreadsheet shows it (the header row is usually 1). */
   row: number;
+  /** The list's own 序号 of the row, when the list has such a column and the cell is filled. */
+  serial: string | null;
+  /** The name on the row (empty when the cell is), shown beside its problems. */
+  name: string;
   ok: boolean;
   errors: ImportProblem[];
   /** Ready for arrivals.register; present only when `ok`. */
@@ -50,6 +57,10 @@ export interface ImportPreview {
   headerRow: number;
   /** The mapping used: the caller's, or the one suggested from the headers. */
   mapping: ImportMapping;
+  /** The list's 序号 column (序号, 编号, No., #), whose numbers label the rows; null when none. */
+  serialColumn: number | null;
+  /** Headers of the columns that feed no field (the 序号 column aside): not imported. */
+  unmapped: string[];
   rows: ImportRow[];
   valid: number;
   invalid: number;

@@ -70,7 +70,8 @@ export interface BatchMember {
   personId: number;
   fullName: string;
   gender: Gender;
-  age: number;
+  /** Null when the birth date is unknown (年龄不详). */
+  age: number | null;
   documentType: DocumentType;
   documentMasked: string;
   phoneMasked: string;
@@ -147,7 +148,8 @@ export interface RoomOccupant {
   personId: number;
   fullName: string;
   gender: Gender;
-  age: number;
+  /** Null when the birth date is unknown (年龄不详). */
+  age: number | null;
   documentMasked: string;
   household: string | null;
   checkInAt: string;

@@ -23,7 +23,8 @@ export interface Resident {
   personId: number;
   fullName: string;
   gender: Gender;
-  age: number;
+  /** Null when the birth date is unknown (年龄不详). */
+  age: number | null;
   documentMasked: string;
   category: Category;
   household: string | null;
@@ -86,13 +87,20 @@ export interface PersonDetail {
   id: number;
   fullName: string;
   gender: Gender;
-  birthDate: string;
-  age: number;
+  birthDate: string | null;
+  /** Null when the birth date is unknown (年龄不详). */
+  age: number | null;
   documentType: DocumentType;
   documentMasked: string;
   phoneMasked: string;
   category: Category;
   origin: string | null;
+  /** 来源街道 / 来源地 as the arrivals list wrote it. */
+  originPlace: string;
+  /** 户籍地. */
+  registeredResidence: string;
+  /** 车次/航班. */
+  travel: string;
   vulnerable: VulnerableFlag[];
   emergencyContact: string;
   emergencyPhoneMasked: string;
@@ -111,7 +119,8 @@ export interface ReleaseNotice {
   siteAddress: string;
   fullName: string;
   gender: Gender;
-  age: number;
+  /** Null when the birth date is unknown (年龄不详). */
+  age: number | null;
   documentType: DocumentType;
   /** In full only for a user who may reveal personal numbers (and the print is audited). */
   documentNumber: string;

@@ -1,7 +1,7 @@
-import { ageOn } from '../../shared/idNumber';
+import { ageIfKnown } from '../../shared/idNumber';
 import type { FeverCase, FeverStatus, Symptom } from '../../shared/health';
 import type { Gender } from '../../shared/people';
-import { siteDay, siteMidnight } from '../../shared/siteDate';
+import { siteDay } from '../../shared/siteDate';
 import { dayNumber, instantMs } from '../db/compactValues';
 import { READING_PRESENTATION, symptomsValue } from '../db/readingColumns';
 import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
@@ -91,7 +91,7 @@ interface CaseRow {
   person_id: number;
   full_name: string;
   gender: Gender;
-  birth_date: string;
+  birth_date: string | null;
   room_id: number | null;
   room_number: string | null;
   status: FeverStatus;
@@ -127,7 +127,7 @@ function toCase(r: CaseRow, now: Date): FeverCase {
     personId: r.person_id,
     fullName: r.full_name,
     gender: r.gender,
-    age: ageOn(r.birth_date, siteMidnight(now)),
+    age: ageIfKnown(r.birth_date, now),
     roomId: r.room_id,
     roomNumber: r.room_number,
     status: r.status,

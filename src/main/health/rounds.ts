@@ -1,4 +1,4 @@
-import { ageOn } from '../../shared/idNumber';
+import { ageIfKnown } from '../../shared/idNumber';
 import type { RoundInfo, RoundRow, RoundSheet, RoundSummary, Symptom } from '../../shared/health';
 import type { Gender, StayStatus } from '../../shared/people';
 import type { Settings } from '../../shared/domain';
@@ -54,7 +54,7 @@ interface SheetRow {
   person_id: number;
   full_name: string;
   gender: Gender;
-  birth_date: string;
+  birth_date: string | null;
   room_id: number;
   room_number: string;
   building_code: string;
@@ -157,7 +157,7 @@ export function roundSheet(ctx: ServiceContext, input: RoundScope): RoundSheet {
     personId: r.person_id,
     fullName: r.full_name,
     gender: r.gender,
-    age: ageOn(r.birth_date, midnight),
+    age: ageIfKnown(r.birth_date, midnight),
     roomId: r.room_id,
     roomNumber: r.room_number,
     floorLevel: r.level,

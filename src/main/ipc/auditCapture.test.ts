@@ -220,6 +220,11 @@ describe('audit trail', () => {
         me,
       );
       await expectAudited('people.reveal', { personId: him!.personId }, me);
+      await expectAudited(
+        'people.setBirthDate',
+        { personId: him!.personId, birthDate: person().birthDate! },
+        me,
+      );
       await expectAudited('prints.releaseNotice', { stayId: her!.stayId }, me);
       const [noShow] = (
         valueOf(
@@ -729,6 +734,7 @@ describe('audit trail', () => {
         ['staff.unavailability', { staffId: staffId }],
         ['roster.grid', { periodId }],
         ['roster.candidates', { periodId, postId, templateId: shiftId, day: '2026-11-30' }],
+        ['arrivals.importTemplate', {}],
         [
           'arrivals.importPreview',
           {

@@ -65,7 +65,7 @@ function erase(db: Db, now: string): void {
   run(`UPDATE people SET full_name = @name, birth_date = '', document_type = 'other',
          document_number = 'purged:' || id, phone = '', origin_id = NULL, pregnant = 0,
          chronic_illness = 0, disability = 0, emergency_contact = '', emergency_phone = '',
-         notes = '', updated_at = @now
+         notes = '', origin_place = '', registered_residence = '', travel = '', updated_at = @now
        WHERE id IN (SELECT id FROM temp.due_people)`);
   run(`UPDATE stays SET household = NULL, hospital = NULL, checkout_reason = NULL, updated_at = @now
        WHERE id IN (SELECT id FROM temp.due_stays)`);

@@ -1,6 +1,6 @@
-import { ageOn } from '../../shared/idNumber';
 import { checkInDayOf, checkInWarning } from '../../shared/observation';
-import { siteDay, siteMidnight } from '../../shared/siteDate';
+import { siteDay } from '../../shared/siteDate';
+import { ageIfKnown } from '../../shared/idNumber';
 import type {
   ArrivalBatch,
   BatchMember,
@@ -149,7 +149,7 @@ interface MemberRow {
   person_id: number;
   full_name: string;
   gender: Gender;
-  birth_date: string;
+  birth_date: string | null;
   document_type: DocumentType;
   document_number: string;
   phone: string;
@@ -184,7 +184,7 @@ export function batchMembers(ctx: ServiceContext, input: { batchId: number }): B
       personId: m.person_id,
       fullName: m.full_name,
       gender: m.gender,
-      age: ageOn(m.birth_date, siteMidnight(now)),
+      age: ageIfKnown(m.birth_date, now),
       documentType: m.document_type,
       documentMasked: maskIdNumber(m.document_number),
       phoneMasked: m.phone ? maskPhone(m.phone) : '',

@@ -1,8 +1,10 @@
 import type { DomainHandlers } from '../services/handlerMap';
 import { confirmAllocation, suggestAllocation } from './allocation';
 import { batchMembers, createBatch, listBatches, registerArrivals } from './arrivals';
+import { setBirthDate } from './birthDate';
 import { recordDisinfection } from './disinfection';
 import { previewImport } from './importPeople';
+import { importTemplate } from './importTemplate';
 import { personHistory } from './personHistory';
 import { occupancyList, releaseNotice } from './prints';
 import { residentPage } from './residents';
@@ -23,6 +25,7 @@ export const residentsHandlers = {
   'arrivals.members': batchMembers,
   'arrivals.register': registerArrivals,
   'arrivals.importPreview': previewImport,
+  'arrivals.importTemplate': importTemplate,
   'allocation.suggest': suggestAllocation,
   'allocation.confirm': confirmAllocation,
   'rooms.occupants': roomOccupants,
@@ -35,6 +38,7 @@ export const residentsHandlers = {
   'residents.page': residentPage,
   'people.history': personHistory,
   'people.reveal': revealNumbers,
+  'people.setBirthDate': setBirthDate,
   'prints.releaseNotice': releaseNotice,
   'prints.occupancy': occupancyList,
 } satisfies DomainHandlers;

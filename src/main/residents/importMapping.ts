@@ -63,6 +63,40 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     'family',
     'group',
   ],
+  originPlace: [
+    '来源街道',
+    '来源地',
+    '来源地区',
+    '来源',
+    '所属街道',
+    '街道',
+    '来自',
+    'origin',
+    'from',
+  ],
+  registeredResidence: [
+    '户籍地',
+    '户籍地址',
+    '户籍',
+    '户籍所在地',
+    '籍贯',
+    'hukou',
+    'registeredresidence',
+  ],
+  travel: [
+    '车次/航班',
+    '车次航班',
+    '航班/车次',
+    '航班车次',
+    '车次',
+    '航班',
+    '航班号',
+    '交通方式',
+    '乘坐交通工具',
+    'flight',
+    'train',
+    'travel',
+  ],
   lastExposureDate: [
     '末次接触',
     '末次接触日期',
@@ -87,12 +121,28 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
     'chronic',
   ],
   disability: ['残疾', '是否残疾', '残疾人', 'disability', 'disabled'],
-  emergencyContact: ['紧急联系人', '紧急联系人姓名', 'emergencycontact', 'emergencycontactname'],
+  emergencyContact: [
+    '紧急联系人',
+    '紧急联系人姓名',
+    '联系人',
+    '联系人姓名',
+    '家属',
+    '家属姓名',
+    'emergencycontact',
+    'emergencycontactname',
+    'contact',
+  ],
   emergencyPhone: [
     '紧急联系电话',
     '紧急联系人电话',
     '紧急联系人手机',
     '紧急联系方式',
+    '联系人电话',
+    '联系人手机',
+    '联系人手机号',
+    '家属电话',
+    '家属手机',
+    'contactphone',
     'emergencyphone',
     'emergencycontactphone',
   ],
@@ -135,6 +185,15 @@ export function suggestMapping(headers: readonly string[]): ImportMapping {
     assign(column, best);
   });
   return mapping;
+}
+
+/** Headers that hold the list's own row numbers (compared whole, after `normalizeHeader`). */
+const SERIAL_HEADERS = new Set(['序号', '编号', '序', 'no', 'number', 'nr']);
+
+/** The list's 序号 column (序号, 编号, No., #): its numbers label the rows in the preview. */
+export function findSerialColumn(headers: readonly string[]): number | null {
+  const at = headers.findIndex((h) => SERIAL_HEADERS.has(normalizeHeader(h)) || h.trim() === '#');
+  return at < 0 ? null : at;
 }
 
 /** The header row: the first of the first ten rows that names at least two fields, else the first. */

@@ -4,14 +4,14 @@ import type { ImportMapping, ImportPreview } from '../../shared/imports';
 import type { ArrivalBatch } from '../../shared/people';
 import { errorOf, lastAuditId } from '../testing/authTesting';
 import {
-  buildSite,
+  deskWithBatch,
   makeDesk,
   residentId,
   rows as dbRows,
   withWrongCheckChar,
   type Desk,
 } from '../testing/peopleTesting';
-import { countRows, TEST_NOW } from '../testing/tempDb';
+import { countRows } from '../testing/tempDb';
 
 const base64 = (bytes: Uint8Array | string) =>
   (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes)).toString('base64');
@@ -62,15 +62,7 @@ describe('arrivals.importPreview (through the router)', () => {
   };
 
   beforeEach(async () => {
-    desk = makeDesk();
-    const site = buildSite(desk.t.ctx, [
-      { level: 1, rooms: [{ number: 'P-101', capacity: 2, type: 'double' }] },
-    ]);
-    batch = await desk.call('arrivals.create', {
-      siteId: site.siteId,
-      label: 'Bus 1',
-      arrivedAt: TEST_NOW.toISOString(),
-    });
+    ({ desk, batch } = await deskWithBatch('Bus 1'));
   });
   afterEach(() => {
     try {
@@ -134,6 +126,9 @@ describe('arrivals.importPreview (through the router)', () => {
       emergencyContact: '',
       emergencyPhone: '',
       notes: '备注, 含逗号',
+      originPlace: '',
+      registeredResidence: '',
+      travel: '',
     });
     expect(result.rows[1]!.person).toMatchObject({
       fullName: '李"四"',
@@ -242,6 +237,8 @@ describe('arrivals.importPreview (through the router)', () => {
     });
     expect(result.rows[2]).toEqual({
       row: 6,
+      serial: null,
+      name: '周八',
       ok: false,
       errors: [{ field: 'birthDate', code: 'date_value' }],
     });
@@ -260,10 +257,24 @@ describe('arrivals.importPreview (through the router)', () => {
     const result = await previewOk('bad.csv', text);
     expect({ valid: result.valid, invalid: result.invalid }).toEqual({ valid: 2, invalid: 4 });
     expect(result.rows.filter((r) => !r.ok)).toEqual([
-      { row: 3, ok: false, errors: [{ field: 'documentNumber', code: 'id_check_digit' }] },
-      { row: 5, ok: false, errors: [{ field: 'gender', code: 'gender_value' }] },
+      {
+        row: 3,
+        serial: null,
+        name: '李四',
+        ok: false,
+        errors: [{ field: 'documentNumber', code: 'id_check_digit' }],
+      },
+      {
+        row: 5,
+        serial: null,
+        name: '赵六',
+        ok: false,
+        errors: [{ field: 'gender', code: 'gender_value' }],
+      },
       {
         row: 6,
+        serial: null,
+        name: '',
         ok: false,
         errors: [
           { field: 'fullName', code: 'required' },
@@ -274,6 +285,8 @@ describe('arrivals.importPreview (through the router)', () => {
       },
       {
         row: 7,
+        serial: null,
+        name: '孙七',
         ok: false,
         errors: [{ field: 'gender', code: 'id_gender_mismatch' }],
       },
@@ -297,7 +310,7 @@ describe('arrivals.importPreview (through the router)', () => {
     ]);
   });
 
-  it('refuses both rows that name the same document, and a person who already has an open stay', async () => {
+  it('keeps the first row that names a document and refuses each later one, naming it; and a person who already has an open stay', async () => {
     const text = csv([
       ['姓名', '性别', '出生日期', '证件类型', '证件号码'],
       ['张三', '男', '', '身份证', ID_A],
@@ -309,10 +322,28 @@ describe('arrivals.importPreview (through the router)', () => {
     ]);
     const result = await previewOk('dupes.csv', text);
     expect(result.rows.map((r) => [r.row, r.errors])).toEqual([
-      [2, [{ field: 'documentNumber', code: 'duplicate_in_file', params: { row: 4 } }]],
-      [3, [{ field: 'documentNumber', code: 'duplicate_in_file', params: { row: 5 } }]],
-      [4, [{ field: 'documentNumber', code: 'duplicate_in_file', params: { row: 2 } }]],
-      [5, [{ field: 'documentNumber', code: 'duplicate_in_file', params: { row: 3 } }]],
+      [2, []],
+      [3, []],
+      [
+        4,
+        [
+          {
+            field: 'documentNumber',
+            code: 'duplicate_in_file',
+            params: { line: 2, name: '张三' },
+          },
+        ],
+      ],
+      [
+        5,
+        [
+          {
+            field: 'documentNumber',
+            code: 'duplicate_in_file',
+            params: { line: 3, name: '李四' },
+          },
+        ],
+      ],
       // A permit is another document, even with the same number.
       [6, []],
       [7, [expect.objectContaining({ field: 'documentType', code: 'document_type_value' })]],
@@ -324,6 +355,8 @@ describe('arrivals.importPreview (through the router)', () => {
     const again = await previewOk('once.csv', once);
     expect(again.rows[0]).toEqual({
       row: 2,
+      serial: null,
+      name: '张三',
       ok: false,
       errors: [{ field: 'documentNumber', code: 'open_stay' }],
     });
@@ -337,9 +370,8 @@ describe('arrivals.importPreview (through the router)', () => {
     const guessed = await previewOk('m.csv', text);
     expect(guessed.mapping).toEqual({});
     expect(guessed.rows[0]!.errors.map((e) => [e.field, e.code])).toEqual([
+      // No gender or birth date asked for: the (missing) resident ID would give them.
       ['fullName', 'required'],
-      ['gender', 'required'],
-      ['birthDate', 'required'],
       ['documentNumber', 'required'],
     ]);
 

@@ -12,7 +12,7 @@ import { DomainError } from '../services/errors';
 import { readSheet } from '../services/fileReading/readSheet';
 import { refuseField as refuse } from '../services/fileReading/refusal';
 import { clean } from '../services/fileReading/sheetCells';
-import { findHeaderRow, suggestMapping } from './importMapping';
+import { findHeaderRow, findSerialColumn, suggestMapping } from './importMapping';
 import { checkRows } from './importRows';
 
 /*
@@ -67,12 +67,16 @@ export async function buildPreview(
     mapping = suggestMapping(headers);
   }
 
-  const rows = checkRows(ctx, data, mapping);
+  const serialColumn = findSerialColumn(headers);
+  const used = new Set<number>([...Object.values(mapping), serialColumn ?? -1]);
+  const rows = checkRows(ctx, data, mapping, serialColumn);
   const valid = rows.filter((r) => r.ok).length;
   return {
     headers,
     headerRow: all[headerAt]!.row,
     mapping,
+    serialColumn,
+    unmapped: headers.filter((h, column) => h !== '' && !used.has(column)),
     rows,
     valid,
     invalid: rows.length - valid,

@@ -26,14 +26,24 @@ import { checkDates, checkDocument } from './people';
 
 interface Checked {
   row: number;
+  serial: string | null;
+  name: string;
   errors: Map<ImportField, ImportProblem>;
   person?: PersonInputParsed;
   /** Document type and number as stored, when both are sound: what makes two rows one person. */
   documentKey?: string;
 }
 
-/** One data row against personInput and checkDocument, as arrivals.register would check it. */
-export function checkRow(sheetRow: SheetRow, mapping: ImportMapping, today: string): Checked {
+/**
+ * One data row against personInput and checkDocument, as arrivals.register would check it.
+ * `serialColumn` is the list's own 序号 column, if it has one.
+ */
+export function checkRow(
+  sheetRow: SheetRow,
+  mapping: ImportMapping,
+  today: string,
+  serialColumn: number | null = null,
+): Checked {
   const errors = new Map<ImportField, ImportProblem>();
   const fail = (field: ImportField, code: string, params?: ImportProblem['params']) => {
     if (!errors.has(field)) errors.set(field, { field, code, ...(params ? { params } : {}) });
@@ -65,16 +75,19 @@ export function checkRow(sheetRow: SheetRow, mapping: ImportMapping, today: stri
       ? parseResidentId(documentNumber)
       : null;
   const facts = fromId?.ok ? fromId.facts : null;
+  // A resident ID that cannot be read is its own problem: the birth date and gender it would have
+  // given are not asked for besides.
+  const brokenId = documentType === 'resident_id' && !facts;
 
   const gender = cell('gender') ?? '';
   if (gender) take('gender', toGender(gender));
   else if (facts) candidate.gender = facts.gender;
-  else fail('gender', 'required');
+  else if (!brokenId) fail('gender', 'required');
 
+  // Passport and permit holders: district lists often give no birth date; it stays unknown.
   const birthDate = cell('birthDate') ?? '';
   if (birthDate) take('birthDate', toDay(birthDate));
-  else if (facts) candidate.birthDate = facts.birthDate;
-  else fail('birthDate', 'required');
+  else candidate.birthDate = facts ? facts.birthDate : null;
 
   candidate.phone = toPhone(cell('phone') ?? '');
   take('category', toCategory(cell('category') ?? ''));
@@ -84,7 +97,8 @@ export function checkRow(sheetRow: SheetRow, mapping: ImportMapping, today: stri
   if (lastExposure) take('lastExposureDate', toDay(lastExposure));
   for (const f of ['pregnant', 'chronicIllness', 'disability'] as const)
     take(f, toFlag(cell(f) ?? ''));
-  candidate.emergencyContact = cell('emergencyContact') ?? '';
+  for (const f of ['emergencyContact', 'originPlace', 'registeredResidence', 'travel'] as const)
+    candidate[f] = cell(f) ?? '';
   candidate.emergencyPhone = toPhone(cell('emergencyPhone') ?? '');
   candidate.notes = cell('notes') ?? '';
 
@@ -93,6 +107,7 @@ export function checkRow(sheetRow: SheetRow, mapping: ImportMapping, today: stri
   if (!parsed.success) {
     for (const [path, code] of Object.entries(fieldErrorsOf(parsed.error))) {
       const field = path.split('.')[0] as ImportField;
+      if (brokenId && field === 'gender') continue;
       fail(IMPORT_FIELDS.includes(field) ? field : 'notes', code);
     }
   }
@@ -100,7 +115,7 @@ export function checkRow(sheetRow: SheetRow, mapping: ImportMapping, today: stri
   for (const [field, code] of Object.entries(
     checkDates(
       {
-        birthDate: candidate.birthDate as string | undefined,
+        birthDate: candidate.birthDate as string | null | undefined,
         lastExposureDate: candidate.lastExposureDate as string | undefined,
       },
       today,
@@ -115,7 +130,7 @@ export function checkRow(sheetRow: SheetRow, mapping: ImportMapping, today: stri
     const doc = checkDocument({
       documentType: candidate.documentType as DocumentType,
       documentNumber: candidate.documentNumber as string,
-      birthDate: (candidate.birthDate as string | undefined) ?? '',
+      birthDate: (candidate.birthDate as string | null | undefined) ?? null,
       gender: (candidate.gender as Gender | undefined) ?? 'male',
     });
     for (const [field, code] of Object.entries(doc.fields as FieldErrors))
@@ -126,12 +141,27 @@ export function checkRow(sheetRow: SheetRow, mapping: ImportMapping, today: stri
     }
   }
 
+  const serial = serialColumn === null ? '' : clean(sheetRow.cells[serialColumn] ?? '');
   return {
     row: sheetRow.row,
+    serial: serial || null,
+    name: fullName,
     errors,
     ...(parsed.success && errors.size === 0 ? { person: parsed.data } : {}),
     ...(documentKey ? { documentKey } : {}),
   };
+}
+
+/** "row 3 (序号 3, 张伟)": the earlier row a duplicate repeats, as the coordinator finds it. */
+function duplicateOf(first: Checked): ImportProblem {
+  const params = { line: first.row, name: first.name };
+  return first.serial === null
+    ? { field: 'documentNumber', code: 'duplicate_in_file', params }
+    : {
+        field: 'documentNumber',
+        code: 'duplicate_in_file_serial',
+        params: { ...params, serial: first.serial },
+      };
 }
 
 /** People (by document) who already have an open stay: registering them again is refused. */
@@ -149,31 +179,25 @@ function withOpenStay(ctx: ServiceContext, keys: readonly string[]): Set<string>
 }
 
 /**
- * Every data row checked: the row's own problems, then two rows naming the same document (both
- * are refused, since the file cannot tell which is right), then a document that already has an
+ * Every data row checked: the row's own problems, then a document named again by a later row
+ * (the first row is kept, each later one refused naming it), then a document that already has an
  * open stay.
  */
 export function checkRows(
   ctx: ServiceContext,
   rows: readonly SheetRow[],
   mapping: ImportMapping,
+  serialColumn: number | null = null,
 ): ImportRow[] {
   const today = siteDay(ctx.now());
-  const checked = rows.map((r) => checkRow(r, mapping, today));
-  const byKey = new Map<string, Checked[]>();
+  const checked = rows.map((r) => checkRow(r, mapping, today, serialColumn));
+  const firstOf = new Map<string, Checked>();
   for (const c of checked) {
-    if (c.documentKey) byKey.set(c.documentKey, [...(byKey.get(c.documentKey) ?? []), c]);
-  }
-  for (const same of byKey.values()) {
-    if (same.length < 2) continue;
-    for (const c of same) {
-      const other = same.find((o) => o !== c)!;
-      c.errors.set('documentNumber', {
-        field: 'documentNumber',
-        code: 'duplicate_in_file',
-        params: { row: other.row },
-      });
-    }
+    if (!c.documentKey) continue;
+    const first = firstOf.get(c.documentKey);
+    if (first) {
+      c.errors.set('documentNumber', duplicateOf(first));
+    } else firstOf.set(c.documentKey, c);
   }
   const open = withOpenStay(
     ctx,
@@ -191,6 +215,13 @@ export function checkRows(
       return e ? [e] : [];
     });
     const ok = errors.length === 0 && c.person !== undefined;
-    return { row: c.row, ok, errors, ...(ok ? { person: c.person } : {}) };
+    return {
+      row: c.row,
+      serial: c.serial,
+      name: c.name,
+      ok,
+      errors,
+      ...(ok ? { person: c.person } : {}),
+    };
   });
 }

@@ -49,6 +49,9 @@ const CATEGORY_WORDS: Record<string, Category> = {
   highriskarea: 'high_risk_area',
   inbound: 'inbound',
   other: 'other',
+  // The English catalogue's own words (the English template writes them).
+  fromahighriskarea: 'high_risk_area',
+  inboundtraveller: 'inbound',
   其他: 'other',
   其它: 'other',
   一般人员: 'other',

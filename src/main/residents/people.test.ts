@@ -16,12 +16,21 @@ describe('people: document checks', () => {
     });
 
   it('accepts a resident ID that agrees with the form, upper-casing a trailing x', () => {
-    expect(check({})).toEqual({ number: ID, fields: {} });
+    expect(check({})).toEqual({ number: ID, birthDate: '1990-01-01', fields: {} });
     const body = '11010519491231002';
     expect(residentIdCheckChar(body)).toBe('X');
     expect(
       check({ documentNumber: `${body}x`, birthDate: '1949-12-31', gender: 'female' }),
-    ).toEqual({ number: `${body}X`, fields: {} });
+    ).toEqual({ number: `${body}X`, birthDate: '1949-12-31', fields: {} });
+  });
+
+  it('takes the birth date from a resident ID when none is given; a passport’s stays unknown', () => {
+    expect(check({ birthDate: null })).toEqual({ number: ID, birthDate: '1990-01-01', fields: {} });
+    expect(check({ documentType: 'passport', documentNumber: 'E1', birthDate: null })).toEqual({
+      number: 'E1',
+      birthDate: null,
+      fields: {},
+    });
   });
 
   it('names the problem of a bad resident ID on documentNumber', () => {
@@ -57,10 +66,11 @@ describe('people: document checks', () => {
           gender: 'female',
         }),
         documentType,
-      ).toEqual({ number: withWrongCheckChar(ID), fields: {} });
+      ).toEqual({ number: withWrongCheckChar(ID), birthDate: '2001-05-05', fields: {} });
     }
     expect(check({ documentType: 'passport', documentNumber: 'e1234567x' })).toEqual({
       number: 'E1234567X',
+      birthDate: '1990-01-01',
       fields: {},
     });
   });
@@ -68,7 +78,10 @@ describe('people: document checks', () => {
 
 describe('people: vulnerable flags', () => {
   const NOW = new Date('2026-11-29T08:00:00Z');
-  const flags = (birthDate: string, extra: Partial<Parameters<typeof vulnerableFlags>[0]> = {}) =>
+  const flags = (
+    birthDate: string | null,
+    extra: Partial<Parameters<typeof vulnerableFlags>[0]> = {},
+  ) =>
     vulnerableFlags(
       { birthDate, pregnant: false, chronicIllness: false, disability: false, ...extra },
       NOW,
@@ -82,6 +95,11 @@ describe('people: vulnerable flags', () => {
     expect(flags('2012-11-29')).toEqual([]);
     expect(flags('2026-11-01')).toEqual(['child']);
     expect(flags('1990-06-15')).toEqual([]);
+  });
+
+  it('makes someone whose birth date is unknown neither elderly nor a child', () => {
+    expect(flags(null)).toEqual([]);
+    expect(flags(null, { disability: true })).toEqual(['disability']);
   });
 
   it('adds pregnancy, chronic illness and disability as declared, in a fixed order', () => {

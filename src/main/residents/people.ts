@@ -1,6 +1,5 @@
 import { EARLIEST_BUSINESS_DAY } from '../../shared/businessDates';
-import { ageOn, parseResidentId } from '../../shared/idNumber';
-import { siteMidnight } from '../../shared/siteDate';
+import { ageIfKnown, parseResidentId } from '../../shared/idNumber';
 import {
   CHILD_UNDER_AGE,
   ELDERLY_FROM_AGE,
@@ -16,7 +15,7 @@ import { DomainError } from '../services/errors';
 export interface PersonInput {
   fullName: string;
   gender: Gender;
-  birthDate: string;
+  birthDate: string | null;
   documentType: DocumentType;
   documentNumber: string;
   phone: string;
@@ -28,29 +27,39 @@ export interface PersonInput {
   emergencyContact: string;
   emergencyPhone: string;
   notes: string;
+  originPlace?: string | undefined;
+  registeredResidence?: string | undefined;
+  travel?: string | undefined;
 }
 
 /**
  * Checks what a schema cannot: a resident ID's check digit, and that the birth date and gender
- * typed on the form agree with the number. Returns the document number as stored.
+ * typed on the form agree with the number. Returns the document number as stored and the birth
+ * date to store: a resident ID's own when none was typed; a passport's may stay unknown.
  */
 export function checkDocument(
   input: Pick<PersonInput, 'documentType' | 'documentNumber' | 'birthDate' | 'gender'>,
 ): {
   number: string;
+  birthDate: string | null;
   fields: FieldErrors;
 } {
   const fields: FieldErrors = {};
   if (input.documentType !== 'resident_id')
-    return { number: input.documentNumber.trim().toUpperCase(), fields };
+    return {
+      number: input.documentNumber.trim().toUpperCase(),
+      birthDate: input.birthDate,
+      fields,
+    };
   const parsed = parseResidentId(input.documentNumber);
   if (!parsed.ok) {
     fields.documentNumber = `id_${parsed.problem}`;
-    return { number: input.documentNumber, fields };
+    return { number: input.documentNumber, birthDate: input.birthDate, fields };
   }
-  if (parsed.facts.birthDate !== input.birthDate) fields.birthDate = 'id_birth_mismatch';
+  if (input.birthDate !== null && parsed.facts.birthDate !== input.birthDate)
+    fields.birthDate = 'id_birth_mismatch';
   if (parsed.facts.gender !== input.gender) fields.gender = 'id_gender_mismatch';
-  return { number: parsed.value, fields };
+  return { number: parsed.value, birthDate: parsed.facts.birthDate, fields };
 }
 
 /** The earliest birth date a form accepts: anything older is a typing mistake. */
@@ -62,13 +71,13 @@ export const EARLIEST_BIRTH_DATE = '1900-01-01';
  * before 2000. Keyed by field, like checkDocument.
  */
 export function checkDates(
-  input: { birthDate?: string | undefined; lastExposureDate?: string | undefined },
+  input: { birthDate?: string | null | undefined; lastExposureDate?: string | undefined },
   today: string,
 ): FieldErrors {
   const fields: FieldErrors = {};
-  if (input.birthDate !== undefined && input.birthDate > today) fields.birthDate = 'date_in_future';
-  else if (input.birthDate !== undefined && input.birthDate < EARLIEST_BIRTH_DATE)
-    fields.birthDate = 'date_too_early';
+  const born = input.birthDate ?? undefined;
+  if (born !== undefined && born > today) fields.birthDate = 'date_in_future';
+  else if (born !== undefined && born < EARLIEST_BIRTH_DATE) fields.birthDate = 'date_too_early';
   if (input.lastExposureDate !== undefined && input.lastExposureDate > today)
     fields.lastExposureDate = 'date_in_future';
   else if (input.lastExposureDate !== undefined && input.lastExposureDate < EARLIEST_BUSINESS_DAY)
@@ -76,14 +85,15 @@ export function checkDates(
   return fields;
 }
 
+/** An unknown birth date (a passport without one) makes someone neither elderly nor a child. */
 export function vulnerableFlags(
-  p: { birthDate: string; pregnant: boolean; chronicIllness: boolean; disability: boolean },
+  p: { birthDate: string | null; pregnant: boolean; chronicIllness: boolean; disability: boolean },
   on: Date,
 ): VulnerableFlag[] {
-  const age = ageOn(p.birthDate, siteMidnight(on));
+  const age = ageIfKnown(p.birthDate, on);
   const flags: VulnerableFlag[] = [];
-  if (age >= ELDERLY_FROM_AGE) flags.push('elderly');
-  if (age < CHILD_UNDER_AGE) flags.push('child');
+  if (age !== null && age >= ELDERLY_FROM_AGE) flags.push('elderly');
+  if (age !== null && age < CHILD_UNDER_AGE) flags.push('child');
   if (p.pregnant) flags.push('pregnant');
   if (p.chronicIllness) flags.push('chronic_illness');
   if (p.disability) flags.push('disability');
@@ -102,7 +112,7 @@ interface OpenStayRow {
  * stay (registered or checked in) is refused, naming that stay.
  */
 export function upsertPerson(ctx: ServiceContext, input: PersonInput, fieldPrefix = ''): number {
-  const { number, fields } = checkDocument(input);
+  const { number, birthDate, fields } = checkDocument(input);
   if (Object.keys(fields).length > 0) {
     throw new DomainError(
       'INVALID_INPUT',
@@ -142,7 +152,7 @@ export function upsertPerson(ctx: ServiceContext, input: PersonInput, fieldPrefi
   const values = [
     input.fullName,
     input.gender,
-    input.birthDate,
+    birthDate,
     input.phone,
     input.category,
     input.originId ?? null,
@@ -152,6 +162,9 @@ export function upsertPerson(ctx: ServiceContext, input: PersonInput, fieldPrefi
     input.emergencyContact,
     input.emergencyPhone,
     input.notes,
+    input.originPlace ?? '',
+    input.registeredResidence ?? '',
+    input.travel ?? '',
     at,
   ];
   if (existing) {
@@ -159,7 +172,7 @@ export function upsertPerson(ctx: ServiceContext, input: PersonInput, fieldPrefi
       .prepare(
         `UPDATE people SET full_name = ?, gender = ?, birth_date = ?, phone = ?, category = ?, origin_id = ?,
          pregnant = ?, chronic_illness = ?, disability = ?, emergency_contact = ?, emergency_phone = ?, notes = ?,
-         updated_at = ? WHERE id = ?`,
+         origin_place = ?, registered_residence = ?, travel = ?, updated_at = ? WHERE id = ?`,
       )
       .run(...values, existing.id);
     return existing.id;
@@ -167,8 +180,9 @@ export function upsertPerson(ctx: ServiceContext, input: PersonInput, fieldPrefi
   const { lastInsertRowid } = ctx.db
     .prepare(
       `INSERT INTO people (full_name, gender, birth_date, phone, category, origin_id, pregnant, chronic_illness,
-       disability, emergency_contact, emergency_phone, notes, updated_at, document_type, document_number, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       disability, emergency_contact, emergency_phone, notes, origin_place, registered_residence, travel,
+       updated_at, document_type, document_number, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(...values, input.documentType, number, at);
   return Number(lastInsertRowid);

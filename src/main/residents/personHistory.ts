@@ -1,4 +1,4 @@
-import { ageOn } from '../../shared/idNumber';
+import { ageIfKnown } from '../../shared/idNumber';
 import type { Category, CheckoutKind, DocumentType, Gender, StayStatus } from '../../shared/people';
 import {
   STAY_EVENT_REASON_CODES,
@@ -8,7 +8,7 @@ import {
   type StayEventRecord,
 } from '../../shared/residents';
 import { observationDaysLeft } from '../../shared/observation';
-import { siteDay, siteMidnight } from '../../shared/siteDate';
+import { siteDay } from '../../shared/siteDate';
 import type { ServiceContext } from '../services/context';
 import { notFound } from '../services/errors';
 import {
@@ -23,7 +23,7 @@ interface PersonRow {
   id: number;
   full_name: string;
   gender: Gender;
-  birth_date: string;
+  birth_date: string | null;
   document_type: DocumentType;
   document_number: string;
   phone: string;
@@ -36,6 +36,9 @@ interface PersonRow {
   emergency_contact: string;
   emergency_phone: string;
   notes: string;
+  origin_place: string;
+  registered_residence: string;
+  travel: string;
 }
 
 /** 和平桥街道 濠西社区, or the street alone. */
@@ -55,12 +58,15 @@ export function personDetail(ctx: ServiceContext, personId: number): PersonDetai
     fullName: p.full_name,
     gender: p.gender,
     birthDate: p.birth_date,
-    age: ageOn(p.birth_date, siteMidnight(now)),
+    age: ageIfKnown(p.birth_date, now),
     documentType: p.document_type,
     documentMasked: maskIdNumber(p.document_number),
     phoneMasked: p.phone ? maskPhone(p.phone) : '',
     category: p.category,
     origin: originLabel(p.street, p.community),
+    originPlace: p.origin_place,
+    registeredResidence: p.registered_residence,
+    travel: p.travel,
     vulnerable: vulnerableFlags(
       {
         birthDate: p.birth_date,

@@ -1,10 +1,10 @@
-import { ageOn } from '../../shared/idNumber';
+import { ageIfKnown } from '../../shared/idNumber';
 import type { DocumentType, Gender, StayStatus } from '../../shared/people';
 import { mayRevealPersonalNumbers } from '../../shared/permissions';
 import type { RoomStatus } from '../../shared/domain';
 import type { OccupancyList, OccupancyRoom, ReleaseNotice } from '../../shared/residents';
 import { observationOver } from '../../shared/observation';
-import { siteDay, siteMidnight } from '../../shared/siteDate';
+import { siteDay } from '../../shared/siteDate';
 import { appendAudit } from '../accounts/audit';
 import { getBuilding } from '../registry/buildings';
 import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
@@ -20,7 +20,7 @@ interface NoticeRow {
   site_address: string;
   full_name: string;
   gender: Gender;
-  birth_date: string;
+  birth_date: string | null;
   document_type: DocumentType;
   document_number: string;
   street: string | null;
@@ -81,7 +81,7 @@ export function releaseNotice(ctx: ActingContext, input: { stayId: number }): Re
     siteAddress: row.site_address,
     fullName: row.full_name,
     gender: row.gender,
-    age: ageOn(row.birth_date, siteMidnight(ctx.now())),
+    age: ageIfKnown(row.birth_date, ctx.now()),
     documentType: row.document_type,
     documentNumber: revealed ? row.document_number : maskIdNumber(row.document_number),
     documentRevealed: revealed,

@@ -7,7 +7,7 @@ export interface ResidentRow {
   person_id: number;
   full_name: string;
   gender: Gender;
-  birth_date: string;
+  birth_date: string | null;
   document_number: string;
   category: Category;
   household: string | null;

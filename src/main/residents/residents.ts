@@ -1,7 +1,7 @@
-import { ageOn } from '../../shared/idNumber';
+import { ageIfKnown } from '../../shared/idNumber';
 import type { Resident, ResidentPage, ResidentSort, ResidentView } from '../../shared/residents';
 import { observationDaysLeft } from '../../shared/observation';
-import { addDays, siteDay, siteMidnight } from '../../shared/siteDate';
+import { addDays, siteDay } from '../../shared/siteDate';
 import type { ServiceContext } from '../services/context';
 import { departedRows, departedTotal } from './departedResidents';
 import { afterKey, decodeCursor, orderBy, pageOf, type KeyValue } from '../services/keyset';
@@ -136,7 +136,7 @@ function toResident(r: ResidentRow, now: Date, today: string): Resident {
     personId: r.person_id,
     fullName: r.full_name,
     gender: r.gender,
-    age: ageOn(r.birth_date, siteMidnight(now)),
+    age: ageIfKnown(r.birth_date, now),
     documentMasked: maskIdNumber(r.document_number),
     category: r.category,
     household: r.household,

@@ -1,5 +1,5 @@
-import { ageOn } from '../../shared/idNumber';
 import { observationDaysLeft, observationEndOf } from '../../shared/observation';
+import { ageIfKnown } from '../../shared/idNumber';
 import { addDays, daysBetween, siteDay, siteMidnight } from '../../shared/siteDate';
 import type { CheckoutKind, RoomOccupant, StayRecord, StayStatus } from '../../shared/people';
 import type { StayEventReasonCode } from '../../shared/residents';
@@ -227,7 +227,7 @@ interface OccupantRow {
   room_id: number;
   full_name: string;
   gender: 'male' | 'female';
-  birth_date: string;
+  birth_date: string | null;
   document_number: string;
   household: string | null;
   check_in_at: string;
@@ -259,7 +259,7 @@ export function occupantsWhere(
       personId: o.person_id,
       fullName: o.full_name,
       gender: o.gender,
-      age: ageOn(o.birth_date, midnight),
+      age: ageIfKnown(o.birth_date, midnight),
       documentMasked: maskIdNumber(o.document_number),
       household: o.household,
       checkInAt: o.check_in_at,

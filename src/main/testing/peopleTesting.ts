@@ -5,7 +5,7 @@ import { personInput, type PersonInputParsed } from '../../shared/contract/peopl
 import type { RoomStatus, RoomType } from '../../shared/domain';
 import type { ApiResult, ErrorCode } from '../../shared/errors';
 import { residentIdCheckChar } from '../../shared/idNumber';
-import type { BatchMember, Gender } from '../../shared/people';
+import type { ArrivalBatch, BatchMember, Gender } from '../../shared/people';
 import type { Role } from '../../shared/permissions';
 import { addDays, siteDay } from '../../shared/siteDate';
 import type { SessionHandle } from '../accounts/sessionStore';
@@ -190,6 +190,20 @@ export function deskOver(
 /** A fresh database file with a desk over it. */
 export function makeDesk(roles?: readonly Role[]): Desk {
   return deskOver(makeTestContext(), roles);
+}
+
+/** A fresh desk with a one-room site and an arrival batch, ready for an arrivals list. */
+export async function deskWithBatch(label: string): Promise<{ desk: Desk; batch: ArrivalBatch }> {
+  const desk = makeDesk();
+  const site = buildSite(desk.t.ctx, [
+    { level: 1, rooms: [{ number: 'P-101', capacity: 2, type: 'double' }] },
+  ]);
+  const batch = await desk.call('arrivals.create', {
+    siteId: site.siteId,
+    label,
+    arrivedAt: TEST_NOW.toISOString(),
+  });
+  return { desk, batch };
 }
 
 /**

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import type { ExportedFile } from '../accounts';
 import { FILE_LIMITS } from '../fileLimits';
 import { IMPORT_FIELDS, type ImportPreview } from '../imports';
 import type { ArrivalBatch, BatchMember } from '../people';
 import { method } from './define';
-import { id, isoInstant, name, notes } from './fields';
+import { id, isoInstant, name, noInput, notes } from './fields';
 import { personInput } from './people';
 
 /** A column index: a file wider than this is refused when it is read. */
@@ -24,6 +25,12 @@ export const arrivalMethods = {
       base64: z.base64().max(7_000_000),
       mapping: z.partialRecord(z.enum(IMPORT_FIELDS), column).optional(),
     }),
+    kind: 'read',
+    access: 'people.manage',
+  }),
+  /** An .xlsx with every header the import reads and two example rows, to fill in. */
+  'arrivals.importTemplate': method<ExportedFile>()({
+    input: noInput,
     kind: 'read',
     access: 'people.manage',
   }),

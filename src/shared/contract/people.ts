@@ -14,7 +14,8 @@ const mobile = z
 export const personInput = z.strictObject({
   fullName: name(40),
   gender: z.enum(GENDERS),
-  birthDate: day,
+  /** Unknown on passports and permits when the list has none; a resident ID gives its own. */
+  birthDate: day.nullable().default(null),
   documentType: z.enum(DOCUMENT_TYPES),
   documentNumber: name(32),
   phone: mobile,
@@ -28,6 +29,12 @@ export const personInput = z.strictObject({
   notes: notes(500),
   household: line(20).optional(),
   lastExposureDate: day.optional(),
+  /** 来源街道 / 来源地 as the list writes it (the origin list's street goes in originId). */
+  originPlace: optionalText(60),
+  /** 户籍地. */
+  registeredResidence: optionalText(60),
+  /** 车次/航班: how they travelled here. */
+  travel: optionalText(40),
 });
 
 export type PersonInputParsed = z.output<typeof personInput>;
@@ -37,6 +44,12 @@ export const peopleMethods = {
     input: z.strictObject({ personId: id }),
     kind: 'read',
     access: 'people.read',
+  }),
+  /** A birth date the list did not give (a passport without one), filled in later. */
+  'people.setBirthDate': method<PersonHistory>()({
+    input: z.strictObject({ personId: id, birthDate: day }),
+    kind: 'write',
+    access: 'people.manage',
   }),
   /** A write so that every reveal is in the audit trail. */
   'people.reveal': method<RevealedNumbers>()({

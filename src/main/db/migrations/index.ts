@@ -10,6 +10,7 @@ import { compactReadings } from './0009-compact-readings';
 import { departedResidents } from './0010-departed-residents';
 import { slimmerRoomLog } from './0011-slimmer-room-log';
 import { stayEventReasonCodes } from './0012-stay-event-reason-codes';
+import { peopleArrivalDetails } from './0013-people-arrival-details';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   departedResidents,
   slimmerRoomLog,
   stayEventReasonCodes,
+  peopleArrivalDetails,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

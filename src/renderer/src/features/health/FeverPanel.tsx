@@ -19,6 +19,7 @@ import { formatDateTime } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
 import { useFeverCases } from './useFeverCases';
+import { ageText } from '@renderer/i18n/ageText';
 
 type Acting = { action: 'recheck' | 'transfer'; fever: FeverCase } | null;
 
@@ -60,7 +61,7 @@ export function FeverPanel({ siteId }: { siteId: number }) {
                 <TableRow key={c.id}>
                   <TableCell>{c.roomNumber}</TableCell>
                   <TableCell>
-                    {c.fullName} · {t(`gender.${c.gender}`)} {c.age}
+                    {c.fullName} · {t(`gender.${c.gender}`)} {ageText(t, c.age)}
                   </TableCell>
                   <TableCell>{formatTenths(c.firstTenths)} ℃</TableCell>
                   <TableCell>

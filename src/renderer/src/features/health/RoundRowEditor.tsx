@@ -16,6 +16,7 @@ import {
 import { call } from '@renderer/api/client';
 import { formatDateTime } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
+import { ageText } from '@renderer/i18n/ageText';
 
 /**
  * One resident's line of the round: type the temperature, Enter saves it (with the ticked
@@ -73,7 +74,7 @@ export function RoundRowEditor(props: {
       <TableCell>
         {row.fullName}
         <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
-          {t(`gender.${row.gender}`)} {row.age}
+          {t(`gender.${row.gender}`)} {ageText(t, row.age)}
         </Typography>
       </TableCell>
       <TableCell sx={{ width: 110 }}>

@@ -16,6 +16,7 @@ import { FormDialog, type FormField } from '@renderer/components/FormDialog';
 import { numberOrNaN } from '@renderer/components/numberInput';
 import { standingText } from '@renderer/i18n/observation';
 import { useNotify } from '@renderer/notify';
+import { ageText } from '@renderer/i18n/ageText';
 
 type Action = 'release' | 'transfer' | 'extend' | 'move';
 
@@ -73,7 +74,7 @@ export function OccupantsSection({ roomId, siteId }: { roomId: number; siteId: n
             {occupants.data.map((o) => (
               <TableRow key={o.stayId}>
                 <TableCell>
-                  {o.fullName} · {t(`gender.${o.gender}`)} · {o.age}
+                  {o.fullName} · {t(`gender.${o.gender}`)} · {ageText(t, o.age)}
                   <Typography variant="body2" color={o.daysLeft <= 0 ? 'error' : 'text.secondary'}>
                     {t('occupants.endsOn', {
                       date: o.observationEnd,

@@ -20,6 +20,8 @@ const settings = { observationDays: 14 } as Settings;
 function preview(): ImportPreview {
   const row = (row: number, fullName: string, lastExposureDate: string) => ({
     row,
+    serial: String(row - 1),
+    name: fullName,
     ok: true,
     errors: [],
     // The contract fills in what the list leaves out, as main's preview does.
@@ -37,6 +39,8 @@ function preview(): ImportPreview {
     headers: ['序号', '姓名', '末次接触日期'],
     headerRow: 1,
     mapping: { fullName: 1, lastExposureDate: 2 },
+    serialColumn: 0,
+    unmapped: [],
     rows: [
       row(2, '钱卫东', addDays(today, -20)),
       row(3, '孙海燕', addDays(today, -14)),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '@shared/contract';
 import type { ImportMapping, ImportPreview, ImportRow } from '@shared/imports';
 import type { BatchMember } from '@shared/people';
-import { inputsOf, installFakeApi } from '@renderer/testing/fakeApi';
+import { inputsOf, installFakeApi, Refusal } from '@renderer/testing/fakeApi';
 import { renderUi } from '@renderer/testing/renderUi';
 import { ImportDialog } from './ImportDialog';
 
@@ -29,11 +29,20 @@ function previewLikeMain(input: MethodInput<'arrivals.importPreview'>): ImportPr
     const cell = (field: keyof ImportMapping) =>
       mapping[field] === undefined ? undefined : cells[mapping[field]];
     const category = cell('category');
+    const name = cell('fullName') ?? '';
     if (category !== 'close_contact') {
-      return { row: i + 2, ok: false, errors: [{ field: 'category', code: 'required' }] };
+      return {
+        row: i + 2,
+        serial: null,
+        name,
+        ok: false,
+        errors: [{ field: 'category', code: 'required' }],
+      };
     }
     return {
       row: i + 2,
+      serial: null,
+      name,
       ok: true,
       errors: [],
       person: {
@@ -50,6 +59,9 @@ function previewLikeMain(input: MethodInput<'arrivals.importPreview'>): ImportPr
         emergencyContact: '',
         emergencyPhone: '',
         notes: '',
+        originPlace: '',
+        registeredResidence: '',
+        travel: '',
       },
     };
   });
@@ -58,6 +70,8 @@ function previewLikeMain(input: MethodInput<'arrivals.importPreview'>): ImportPr
     headers: header ?? [],
     headerRow: 1,
     mapping,
+    serialColumn: null,
+    unmapped: (header ?? []).filter((_, column) => !Object.values(mapping).includes(column)),
     rows,
     valid,
     invalid: rows.length - valid,
@@ -135,5 +149,136 @@ describe('the import dialog maps the file headers to fields', () => {
       fullName: 0,
       documentNumber: 1,
     });
+  });
+});
+
+describe('the import dialog shows a district list’s problems as the coordinator finds them on paper', () => {
+  /** Main's answer for a list with a 序号 column, a repeated number, a bad ID and extra columns. */
+  const DISTRICT: ImportPreview = {
+    headers: ['序号', '姓名', '证件号码', '来源街道', '健康码', '核酸检测结果'],
+    headerRow: 2,
+    mapping: { fullName: 1, documentNumber: 2, originPlace: 3 },
+    serialColumn: 0,
+    unmapped: ['健康码', '核酸检测结果'],
+    rows: [
+      {
+        row: 3,
+        serial: '1',
+        name: '王允俊',
+        ok: true,
+        errors: [],
+        person: {
+          fullName: '王允俊',
+          gender: 'male',
+          birthDate: '1958-03-02',
+          documentType: 'resident_id',
+          documentNumber: '320602195803020115',
+          phone: '',
+          category: 'close_contact',
+          pregnant: false,
+          chronicIllness: false,
+          disability: false,
+          emergencyContact: '',
+          emergencyPhone: '',
+          notes: '',
+          originPlace: '和平桥街道',
+          registeredResidence: '',
+          travel: 'G7012',
+        },
+      },
+      {
+        row: 6,
+        serial: '4',
+        name: '钱锁梅',
+        ok: false,
+        errors: [{ field: 'documentNumber', code: 'id_check_digit' }],
+      },
+      {
+        row: 7,
+        serial: '5',
+        name: '王允俊',
+        ok: false,
+        errors: [
+          {
+            field: 'documentNumber',
+            code: 'duplicate_in_file_serial',
+            params: { line: 3, serial: '1', name: '王允俊' },
+          },
+        ],
+      },
+    ],
+    valid: 1,
+    invalid: 2,
+  };
+
+  it('labels each bad row with its 序号, file line and name, gives the reason, and lists the columns not imported', async () => {
+    installFakeApi({ 'arrivals.importPreview': () => DISTRICT });
+    const user = userEvent.setup();
+    renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
+    const dialog = screen.getByRole('dialog');
+    await user.upload(
+      within(dialog).getByLabelText('选择文件'),
+      new File(['序号,姓名\r\n'], '转运名单.csv', { type: 'text/csv' }),
+    );
+    await within(dialog).findByText('列对应关系');
+
+    expect(within(dialog).getByText(/未导入的列：健康码、核酸检测结果/)).toBeTruthy();
+    const bad = within(dialog).getByRole('table', { name: '有问题的行' });
+    const header = within(bad)
+      .getAllByRole('columnheader')
+      .map((c) => c.textContent);
+    expect(header).toEqual(['序号', '行号', '姓名', '问题']);
+    const lines = within(bad)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
+    expect(lines).toEqual([
+      ['4', '6', '钱锁梅', '证件号码：身份证号校验位不对'],
+      ['5', '7', '王允俊', '证件号码：与第 3 行（序号 1，王允俊）重复'],
+    ]);
+  });
+
+  it('downloads the template main makes', async () => {
+    const fake = installFakeApi({
+      'arrivals.importTemplate': () => ({
+        filename: '到达人员名单模板.xlsx',
+        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        base64: 'UEsDBA==',
+      }),
+    });
+    const user = userEvent.setup();
+    renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: '下载模板' }));
+    await waitFor(() => expect(inputsOf(fake.calls, 'arrivals.importTemplate')).toHaveLength(1));
+    await screen.findByText(/到达人员名单模板\.xlsx/);
+  });
+
+  it('a row main refuses at registering is named by its line and name', async () => {
+    installFakeApi({
+      'arrivals.importPreview': () => DISTRICT,
+      'arrivals.register': () => {
+        throw new Refusal({
+          code: 'OPEN_STAY_EXISTS',
+          message: 'open stay',
+          params: { name: '王允俊', room: 'A-801', batch: '第 2 车', stayId: 9 },
+          fields: { 'people.0.documentNumber': 'open_stay' },
+        });
+      },
+    });
+    const user = userEvent.setup();
+    renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
+    const dialog = screen.getByRole('dialog');
+    await user.upload(
+      within(dialog).getByLabelText('选择文件'),
+      new File(['序号,姓名\r\n'], '转运名单.csv', { type: 'text/csv' }),
+    );
+    await user.click(await within(dialog).findByRole('button', { name: '仅导入有效行 (1)' }));
+    expect(
+      await within(dialog).findByText('第 3 行（王允俊） 证件号码：已有未结束的隔离记录'),
+    ).toBeTruthy();
   });
 });

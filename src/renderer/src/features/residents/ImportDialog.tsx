@@ -1,5 +1,6 @@
 import type { Messages } from '@shared/i18n/zh-CN';
 import { codeKey } from '@renderer/i18n/keys';
+import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -30,6 +31,7 @@ import {
   type ImportRow,
 } from '@shared/imports';
 import { ApiCallError, call } from '@renderer/api/client';
+import { useExport } from '@renderer/api/useExport';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
@@ -92,6 +94,7 @@ function ImportForm({ batchId, arrivedAt, onClose }: Parameters<typeof ImportDia
   const { t } = useTranslation();
   const notify = useNotify();
   const submit = useSubmit();
+  const template = useExport();
   const [file, setFile] = useState<PickedFile | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [reading, setReading] = useState(false);
@@ -168,10 +171,10 @@ function ImportForm({ batchId, arrivedAt, onClose }: Parameters<typeof ImportDia
   /** A refusal of arrivals.register names `people.<index>.<field>`: shown by the file's row. */
   const refusedRows = Object.entries(submit.fields).map(([path, text]) => {
     const [, index, field] = /^people\.(\d+)\.(\w+)$/.exec(path) ?? [];
-    const row = index === undefined ? undefined : sent[Number(index)]?.row;
+    const row = index === undefined ? undefined : sent[Number(index)];
     return row === undefined
       ? text
-      : `${t('import.rowRefused', { row })} ${t('import.problem', {
+      : `${t('import.rowRefused', { row: row.row, name: row.name })} ${t('import.problem', {
           // The field name comes back from main's refusal path (people.N.field).
           field: t(`import.field.${field as keyof Messages['import']['field']}`),
           reason: text,
@@ -207,6 +210,14 @@ function ImportForm({ batchId, arrivedAt, onClose }: Parameters<typeof ImportDia
                 {t('import.fileName', { name: file.fileName })}
               </Typography>
             )}
+            <Box sx={{ flex: 1 }} />
+            <Button
+              startIcon={<DownloadIcon />}
+              disabled={template.busy}
+              onClick={() => void template.run(() => call('arrivals.importTemplate', {}))}
+            >
+              {t('import.template')}
+            </Button>
           </Stack>
           {reading && <LinearProgress aria-label={t('import.reading')} />}
           {problem && <Alert severity="error">{problem}</Alert>}
@@ -254,6 +265,13 @@ function ImportForm({ batchId, arrivedAt, onClose }: Parameters<typeof ImportDia
                 </Box>
               </Box>
 
+              {preview.unmapped.length > 0 && (
+                <Alert severity="info">
+                  {t('import.unmapped', { columns: preview.unmapped.join('、') })}{' '}
+                  {t('import.unmappedHint')}
+                </Alert>
+              )}
+
               <Alert severity={preview.invalid > 0 ? 'warning' : 'success'}>
                 {t('import.summary', {
                   total: preview.rows.length,
@@ -273,14 +291,22 @@ function ImportForm({ batchId, arrivedAt, onClose }: Parameters<typeof ImportDia
                     <Table size="small" stickyHeader aria-label={t('import.badRows')}>
                       <TableHead>
                         <TableRow>
-                          <TableCell sx={{ width: 80 }}>{t('import.row')}</TableCell>
+                          {preview.serialColumn !== null && (
+                            <TableCell sx={{ width: 64 }}>{t('import.serial')}</TableCell>
+                          )}
+                          <TableCell sx={{ width: 64 }}>{t('import.row')}</TableCell>
+                          <TableCell sx={{ width: 120 }}>{t('import.name')}</TableCell>
                           <TableCell>{t('import.problems')}</TableCell>
                         </TableRow>
                       </TableHead>
                       <TableBody>
                         {badRows.map((r) => (
                           <TableRow key={r.row}>
+                            {preview.serialColumn !== null && (
+                              <TableCell>{r.serial ?? ''}</TableCell>
+                            )}
                             <TableCell>{r.row}</TableCell>
+                            <TableCell>{r.name}</TableCell>
                             <TableCell>
                               {r.errors.map((p) => (
                                 <div key={p.field}>{problemText(t, p)}</div>

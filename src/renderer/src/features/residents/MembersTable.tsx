@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchMember } from '@shared/people';
 import { formatDay } from '@renderer/i18n/dates';
 import { CheckInWarnings } from './CheckInWarnings';
+import { ageText } from '@renderer/i18n/ageText';
 
 export function MembersTable({ members }: { members: BatchMember[] }) {
   const { t, i18n } = useTranslation();
@@ -50,7 +51,7 @@ export function MembersTable({ members }: { members: BatchMember[] }) {
                 <TableRow key={m.stayId}>
                   <TableCell>{m.fullName}</TableCell>
                   <TableCell>{t(`gender.${m.gender}`)}</TableCell>
-                  <TableCell>{m.age}</TableCell>
+                  <TableCell>{ageText(t, m.age)}</TableCell>
                   <TableCell sx={{ fontFamily: 'monospace' }}>{m.documentMasked}</TableCell>
                   <TableCell sx={{ fontFamily: 'monospace' }}>{m.phoneMasked}</TableCell>
                   <TableCell>{t(`category.${m.category}`)}</TableCell>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { OccupancyList } from '@shared/residents';
 import { formatDateTime, formatInstantDay, formatDay } from '@renderer/i18n/dates';
 import { standingText } from '@renderer/i18n/observation';
+import { ageText } from '@renderer/i18n/ageText';
 
 /** The occupancy list of a building or floor: one table per floor, empty rooms included. */
 export function OccupancyDocument({
@@ -58,7 +59,7 @@ export function OccupancyDocument({
                         <td>{room.number}</td>
                         <td>{o.fullName}</td>
                         <td>{t(`gender.${o.gender}`)}</td>
-                        <td>{o.age}</td>
+                        <td>{ageText(t, o.age)}</td>
                         <td>{o.documentMasked}</td>
                         <td>{formatInstantDay(o.checkInAt, lang)}</td>
                         <td>{formatDay(o.observationEnd, lang)}</td>

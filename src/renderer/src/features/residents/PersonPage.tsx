@@ -21,6 +21,7 @@ import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useCan } from '@renderer/auth/AuthContext';
 import { FormDialog } from '@renderer/components/FormDialog';
 import { formatDateTime, formatDay } from '@renderer/i18n/dates';
+import { ageText } from '@renderer/i18n/ageText';
 import { errorText } from '@renderer/i18n/errorText';
 import { standingText } from '@renderer/i18n/observation';
 import { useNotify } from '@renderer/notify';
@@ -41,6 +42,7 @@ export function PersonPage(props: {
     null,
   );
   const [cancelling, setCancelling] = useState<number | null>(null);
+  const [settingBirthDate, setSettingBirthDate] = useState(false);
   const numbers = revealed?.personId === props.personId ? revealed.numbers : null;
 
   const reveal = () =>
@@ -63,7 +65,7 @@ export function PersonPage(props: {
               {person.fullName}
             </Typography>
             <Typography color="text.secondary">
-              {t(`gender.${person.gender}`)} · {t('people.age')} {person.age} ·{' '}
+              {t(`gender.${person.gender}`)} · {t('people.age')} {ageText(t, person.age)} ·{' '}
               {t(`category.${person.category}`)}
             </Typography>
             {person.vulnerable.map((f) => (
@@ -97,9 +99,25 @@ export function PersonPage(props: {
                   </Typography>
                 )}
               </Row>
-              <Row label={t('people.birthDate')}>{formatDay(person.birthDate, i18n.language)}</Row>
+              <Row label={t('people.birthDate')}>
+                {person.birthDate
+                  ? formatDay(person.birthDate, i18n.language)
+                  : t('person.birthDateUnknown')}
+                {!person.birthDate && can('people.manage') && (
+                  <Button size="small" onClick={() => setSettingBirthDate(true)} sx={{ ml: 2 }}>
+                    {t('person.setBirthDate')}
+                  </Button>
+                )}
+              </Row>
               <Row label={t('people.phone')}>{numbers?.phone ?? person.phoneMasked}</Row>
-              <Row label={t('person.origin')}>{person.origin ?? '—'}</Row>
+              <Row label={t('person.origin')}>
+                {/* The origin list's street, and the arrivals list's own words for it. */}
+                {[person.origin, person.originPlace].filter(Boolean).join(' · ') || '—'}
+              </Row>
+              {person.registeredResidence && (
+                <Row label={t('person.registeredResidence')}>{person.registeredResidence}</Row>
+              )}
+              {person.travel && <Row label={t('person.travel')}>{person.travel}</Row>}
               <Row label={t('person.emergency')}>
                 {(numbers?.emergencyContact ?? person.emergencyContact) || '—'}{' '}
                 {numbers?.emergencyPhone ?? person.emergencyPhoneMasked}
@@ -151,6 +169,27 @@ export function PersonPage(props: {
           notify(t('person.cancelled'));
         }}
         onClose={() => setCancelling(null)}
+      />
+      <FormDialog
+        open={settingBirthDate}
+        title={t('person.setBirthDate')}
+        fields={[
+          // Typed as the keyboard grid takes it: YYYY-MM-DD.
+          {
+            name: 'birthDate',
+            label: `${t('people.birthDate')} (YYYY-MM-DD)`,
+            initial: '',
+            required: true,
+          },
+        ]}
+        onSubmit={(v) =>
+          call('people.setBirthDate', { personId: props.personId, birthDate: v.birthDate ?? '' })
+        }
+        onDone={() => {
+          setSettingBirthDate(false);
+          notify(t('person.birthDateSaved'));
+        }}
+        onClose={() => setSettingBirthDate(false)}
       />
       {props.noticeDialog}
     </Box>

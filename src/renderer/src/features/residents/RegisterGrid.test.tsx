@@ -82,6 +82,28 @@ describe('RegisterGrid (typing in a bus of arrivals)', () => {
     expect(cell(2, '姓名')).toHaveProperty('value', '');
   });
 
+  it('a passport holder typed without a birth date goes with it unknown (null), to fill in later', async () => {
+    const { calls } = acceptRegistrations();
+    const user = userEvent.setup();
+    renderUi(<RegisterGrid batchId={7} />);
+
+    await user.type(cell(1, '姓名'), 'John Smith');
+    await user.selectOptions(cell(1, '证件类型'), 'passport');
+    await user.type(cell(1, '证件号码'), 'E12345678');
+    await user.click(screen.getByRole('button', { name: '提交登记' }));
+
+    await screen.findByText('已登记 1 人');
+    const [sent] = inputsOf(calls, 'arrivals.register');
+    expect(sent?.people).toEqual([
+      expect.objectContaining({
+        fullName: 'John Smith',
+        documentType: 'passport',
+        documentNumber: 'E12345678',
+        birthDate: null,
+      }),
+    ]);
+  });
+
   it("shows main's field refusal under the grid cell it names, keeping the typed rows", async () => {
     installFakeApi({
       'arrivals.register': () => {

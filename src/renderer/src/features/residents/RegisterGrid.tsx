@@ -117,7 +117,8 @@ function personOf(d: Draft): MethodInput<'arrivals.register'>['people'][number] 
     ...texts,
     fullName: texts.fullName ?? '',
     documentNumber: texts.documentNumber ?? '',
-    birthDate: texts.birthDate ?? '',
+    // Unknown (a passport holder's list may have none): null, filled in later on the person page.
+    birthDate: texts.birthDate ?? null,
     gender: d.gender,
     documentType: d.documentType,
     category: d.category,

@@ -13,7 +13,10 @@ export function ReleaseNoticeDocument({ notice }: { notice: ReleaseNotice }) {
       <p style={{ textIndent: '2em' }}>
         {t('print.noticeBody', {
           gender: t(`gender.${notice.gender}`),
-          age: notice.age,
+          age:
+            notice.age === null
+              ? t('people.ageUnknown')
+              : t('print.noticeAge', { age: notice.age }),
           documentType: t(`documentType.${notice.documentType}`),
           document: notice.documentNumber,
           checkIn: formatInstantDay(notice.checkInAt, lang),

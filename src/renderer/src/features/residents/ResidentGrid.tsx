@@ -15,6 +15,7 @@ import { useApiQuery } from '@renderer/api/useApiQuery';
 import { formatDateTime, formatDay } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
 import { standingText } from '@renderer/i18n/observation';
+import { ageText } from '@renderer/i18n/ageText';
 
 const SORT_OF_COLUMN: Record<string, ResidentSort> = {
   roomNumber: 'room',
@@ -88,7 +89,13 @@ export function ResidentGrid(props: {
         sortable: false,
         valueFormatter: (v: Resident['gender']) => t(`gender.${v}`),
       },
-      { field: 'age', headerName: t('people.age'), width: 60, sortable: false },
+      {
+        field: 'age',
+        headerName: t('people.age'),
+        width: 70,
+        sortable: false,
+        valueFormatter: (v: Resident['age']) => ageText(t, v),
+      },
       {
         field: 'documentMasked',
         headerName: t('people.documentNumber'),
