@@ -62,7 +62,8 @@ function arabic(text: string): number | null {
 
 const ABOUT_BEFORE = /^(约|大约|近|共约)/;
 const ABOUT_AFTER = /(余|多|来|左右|上下)$/;
-const NUMBER = /^([0-9][0-9,，]*(?:\.[0-9]+)?)([十百千万亿]*)|^([零〇一二两三四五六七八九十百千万亿]+)/;
+const NUMBER =
+  /^([0-9][0-9,，]*(?:\.[0-9]+)?)([十百千万亿]*)|^([零〇一二两三四五六七八九十百千万亿]+)/;
 
 export function readQuantityText(raw: string): QuantityText {
   let text = raw.normalize('NFKC').replace(/\s+/g, '');

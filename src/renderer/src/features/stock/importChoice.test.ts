@@ -24,6 +24,16 @@ const row = (change: Partial<ReceiptImportRow>): ReceiptImportRow => ({
   expiry: null,
   itemId: null,
   problems: ['unknown_item'],
+  serial: '',
+  donor: '',
+  donorKind: null,
+  receivedOn: null,
+  purpose: '',
+  note: '',
+  quantityText: '5箱',
+  approximate: false,
+  expectedUnits: [],
+  duplicateOf: null,
   ...change,
 });
 

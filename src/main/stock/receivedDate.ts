@@ -1,0 +1,42 @@
+import { addDays, siteDay, siteInstant } from '../../shared/siteDate';
+import { getSettings } from '../accounts/settings';
+import type { ActingContext, ServiceContext } from '../services/context';
+import { DomainError } from '../services/errors';
+
+/**
+ * The instant a receipt is dated for goods that arrived on a site day: now when that is today,
+ * otherwise noon of that day (the hour is not known; the day is what the register and the letter
+ * of thanks print).
+ */
+export function receivedAt(ctx: ServiceContext, day: string): string {
+  return day === siteDay(ctx.now())
+    ? ctx.now().toISOString()
+    : siteInstant(day, '12:00').toISOString();
+}
+
+/**
+ * Goods cannot arrive after today; entered after the fact, they may be dated back as far as the
+ * setting allows, and earlier only by an administrator (the audit keeps both the day they arrived,
+ * occurred_at, and the moment they were entered, created_at).
+ */
+export function assertReceivedOn(ctx: ActingContext, occurredAt: string, field: string): void {
+  const day = siteDay(new Date(occurredAt));
+  const today = siteDay(ctx.now());
+  if (day > today) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      `Goods cannot arrive after today (${day})`,
+      { day },
+      { [field]: 'received_in_future' },
+    );
+  }
+  const limit = getSettings(ctx).receiptBackdateDays;
+  if (day < addDays(today, -limit) && !ctx.actor?.roles.includes('administrator')) {
+    throw new DomainError(
+      'RECEIVED_TOO_LONG_AGO',
+      `Goods received on ${day}, more than ${limit} days ago, are entered by an administrator`,
+      { day, limit },
+      { [field]: 'received_before_limit' },
+    );
+  }
+}
