@@ -151,6 +151,14 @@ export interface StockReportRow {
   closing: number;
 }
 
+/**
+ * The report's grand total for one base unit: 只, 个, 件 and 瓶 are never added together (a box of
+ * masks and a bottle of alcohol are not two of anything).
+ */
+export type StockReportTotal = Omit<StockReportRow, 'itemId' | 'name' | 'spec' | 'category'> & {
+  items: number;
+};
+
 export interface StockReport {
   siteName: string;
   /** The store it covers: the site store or one sub-store. */
@@ -159,6 +167,8 @@ export interface StockReport {
   to: string;
   generatedAt: string;
   rows: StockReportRow[];
+  /** One per base unit, in the order the units first appear in the rows. */
+  totals: StockReportTotal[];
 }
 
 export interface DonationEntry {

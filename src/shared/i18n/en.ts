@@ -654,7 +654,7 @@ export const en: Messages = {
     purpose: 'Purpose / recipient',
     note: 'Note',
     importedReceipts: '{{count}} receipt(s) posted',
-    grandTotal: 'Total (per base unit)',
+    totalOf: 'Total ({{unit}})',
     expiryReport: 'Expiry report (expired and expiring lots):',
     issueButton: 'Post the issue',
     issued: 'Issued, document {{id}}',
@@ -1192,7 +1192,12 @@ export const en: Messages = {
       auditHead: 'Audit trail head (entries, first 16 hex of the last hash)',
     },
     roster: { detail: 'Shifts' },
-    stockReport: { sheet: 'Stock report', file: 'stock-report', total: 'Total' },
+    stockReport: {
+      sheet: 'Stock report',
+      file: 'stock-report',
+      total: 'Total',
+      totalOf: 'Total ({{unit}})',
+    },
     donations: {
       file: 'donations',
       date: 'Date',

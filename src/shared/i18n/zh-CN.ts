@@ -644,7 +644,7 @@ export const zhCN = {
     purpose: '用途/受赠方',
     note: '备注',
     importedReceipts: '已入库 {{count}} 张入库单',
-    grandTotal: '合计（按基本单位）',
+    totalOf: '合计（{{unit}}）',
     expiryReport: '效期报表（已过期和临近效期的批次）：',
     issueButton: '登记出库',
     issued: '已出库，单号 {{id}}',
@@ -1150,7 +1150,12 @@ export const zhCN = {
       auditHead: '审计日志链头（条数、末条哈希前16位）',
     },
     roster: { detail: '值班明细' },
-    stockReport: { sheet: '物资报表', file: '物资报表', total: '合计' },
+    stockReport: {
+      sheet: '物资报表',
+      file: '物资报表',
+      total: '合计',
+      totalOf: '合计（{{unit}}）',
+    },
     donations: {
       file: '捐赠登记',
       date: '日期',
