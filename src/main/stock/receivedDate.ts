@@ -1,18 +1,12 @@
-import { addDays, siteDay, siteInstant } from '../../shared/siteDate';
+import { receivedInstant } from '../../shared/receivedInstant';
+import { addDays, siteDay } from '../../shared/siteDate';
 import { getSettings } from '../accounts/settings';
 import type { ActingContext, ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
 
-/**
- * The instant a receipt is dated for goods that arrived on a site day: now when that is today,
- * otherwise noon of that day (the hour is not known; the day is what the register and the letter
- * of thanks print).
- */
-export function receivedAt(ctx: ServiceContext, day: string): string {
-  return day === siteDay(ctx.now())
-    ? ctx.now().toISOString()
-    : siteInstant(day, '12:00').toISOString();
-}
+/** The instant a receipt is dated for goods that arrived on a site day (see receivedInstant). */
+export const receivedAt = (ctx: ServiceContext, day: string): string =>
+  receivedInstant(day, ctx.now());
 
 /**
  * Goods cannot arrive after today; entered after the fact, they may be dated back as far as the

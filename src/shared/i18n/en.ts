@@ -644,7 +644,6 @@ export const en: Messages = {
     fileHint:
       'CSV or Excel (.xlsx). Columns: No., date, donor, donor kind, item, spec, quantity, unit, purpose, note. Without donor or date columns, the donor and received date of the form above apply.',
     downloadTemplate: 'Download the template',
-    templateSaved: 'Template saved: {{path}}',
     selectAll: 'Select all',
     selectNone: 'Select none',
     groupHeading: '{{donor}} · {{date}} · {{count}} line(s)',

@@ -634,7 +634,6 @@ export const zhCN = {
     fileHint:
       'CSV 或 Excel（.xlsx）。列：序号、捐赠日期、捐赠单位/个人、捐赠方类型、物资名称、规格、数量、单位、用途、备注。没有捐赠方或日期列时，取上面表单中的捐赠方和到货日期。',
     downloadTemplate: '下载模板',
-    templateSaved: '模板已保存：{{path}}',
     selectAll: '全选',
     selectNone: '全不选',
     groupHeading: '{{donor}} · {{date}} · {{count}} 行',
