@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { readQuantityText } from '../src/shared/quantityText';
 import { addDays, siteDay } from '../src/shared/siteDate';
 import {
+  REGISTER_CATALOGUE,
   registerCsv,
   weekRegister,
   type RegisterEntry,
@@ -15,13 +16,7 @@ test.use({ seed: 'demo' });
 type Invoke = (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
 
 /** The site's items before the register arrives (set up directly: the catalogue is not the subject). */
-const CATALOGUE = [
-  { name: '一次性医用口罩', category: 'ppe', baseUnit: '只' },
-  { name: '医用防护口罩', category: 'ppe', baseUnit: '只' },
-  { name: '医用防护服', category: 'ppe', baseUnit: '件' },
-  { name: '测温枪', category: 'medical', baseUnit: '支' },
-  { name: '医用酒精', category: 'disinfection', spec: '500ml', baseUnit: '瓶' },
-];
+const CATALOGUE = REGISTER_CATALOGUE;
 
 async function catalogue(page: Page): Promise<void> {
   await page.evaluate(async (items) => {
@@ -85,6 +80,7 @@ test('a week’s donation register imported as printed: one receipt per donor an
   const lines = postedLines(entries);
   const receipts = [...new Set(lines.map((l) => `${l.donor} · ${l.day}`))];
   for (const r of receipts) await expect(preview).toContainText(r);
+  await importing.screenshot({ path: test.info().outputPath('register-dialog.png') });
   // The repeated line is flagged and left out; 个 for masks counted in 只 names the unit expected.
   const serialOf = (i: number) => entries[i]!.serial;
   const repeat = lines.findIndex(

@@ -4,20 +4,18 @@ import type { ReceiptImportRow, StockItem } from '../../shared/stock';
 import { errorOf } from '../testing/authTesting';
 import { buildSite, deskOver, makeDesk, snapshot, type Desk } from '../testing/peopleTesting';
 import { TEST_NOW } from '../testing/tempDb';
-import { registerCsv, weekRegister, type RegisterEntry } from '../testing/donationRegister';
+import {
+  REGISTER_CATALOGUE,
+  registerCsv,
+  weekRegister,
+  type RegisterEntry,
+} from '../testing/donationRegister';
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const TODAY = siteDay(TEST_NOW);
 const WEEK_REGISTER = weekRegister(TODAY);
 
-/** The site's items before the register arrives: masks counted in 只, gowns in 件… */
-const CATALOGUE = [
-  { name: '一次性医用口罩', category: 'ppe', baseUnit: '只' },
-  { name: '医用防护口罩', category: 'ppe', baseUnit: '只' },
-  { name: '医用防护服', category: 'ppe', baseUnit: '件' },
-  { name: '测温枪', category: 'medical', baseUnit: '支' },
-  { name: '医用酒精', category: 'disinfection', spec: '500ml', baseUnit: '瓶' },
-] as const;
+const CATALOGUE = REGISTER_CATALOGUE;
 
 describe('a donation register as printed: many donors and days in one file', () => {
   let desk: Desk;

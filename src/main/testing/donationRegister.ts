@@ -1,6 +1,15 @@
 import { addDays } from '../../shared/siteDate';
 import type { PartyKind } from '../../shared/stock';
 
+/** The site's items before the register arrives: masks counted in 只, gowns in 件… */
+export const REGISTER_CATALOGUE = [
+  { name: '一次性医用口罩', category: 'ppe', baseUnit: '只' },
+  { name: '医用防护口罩', category: 'ppe', baseUnit: '只' },
+  { name: '医用防护服', category: 'ppe', baseUnit: '件' },
+  { name: '测温枪', category: 'medical', baseUnit: '支' },
+  { name: '医用酒精', category: 'disinfection', spec: '500ml', baseUnit: '瓶' },
+] as const;
+
 /** One printed line of a district donation register; blank cells as the paper leaves them. */
 export interface RegisterEntry {
   serial: string;
