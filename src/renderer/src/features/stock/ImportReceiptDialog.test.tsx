@@ -1,23 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ReceiptImportRow, StockItem } from '@shared/stock';
+import type { ReceiptImportRow } from '@shared/stock';
 import { inputsOf, installFakeApi } from '@renderer/testing/fakeApi';
 import { renderUi } from '@renderer/testing/renderUi';
 import { ImportReceiptDialog } from './ImportReceiptDialog';
+import { stockItem } from '@renderer/testing/stockItem';
 
-const masks: StockItem = {
-  id: 4,
-  name: '医用防护口罩',
-  category: 'ppe',
-  spec: '',
-  baseUnit: '只',
-  lowThreshold: 0,
-  tracksLots: false,
-  units: [],
-  aliases: [],
-  archived: false,
-};
+const masks = stockItem({ id: 4, name: '医用防护口罩', baseUnit: '只' });
 
 const row = (r: Partial<ReceiptImportRow> & { row: number }): ReceiptImportRow => ({
   serial: String(r.row - 2),

@@ -1,24 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { StockDocument, StockItem } from '@shared/stock';
+import type { StockDocument } from '@shared/stock';
 import { inputsOf, installFakeApi } from '@renderer/testing/fakeApi';
 import { renderUi } from '@renderer/testing/renderUi';
 import { retype } from '@renderer/testing/retype';
 import { ReceivePanel } from './ReceivePanel';
+import { stockItem } from '@renderer/testing/stockItem';
 
-const gowns: StockItem = {
-  id: 9,
-  name: '医用防护服',
-  category: 'ppe',
-  spec: '',
-  baseUnit: '件',
-  lowThreshold: 0,
-  tracksLots: false,
-  units: [],
-  aliases: [],
-  archived: false,
-};
+const gowns = stockItem({ id: 9, name: '医用防护服', baseUnit: '件' });
 
 describe('a receipt typed by hand', () => {
   it('is dated the day the goods arrived, and the next receipt starts without the donor', async () => {

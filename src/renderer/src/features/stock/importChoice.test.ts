@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ReceiptImportRow, StockItem } from '@shared/stock';
+import type { ReceiptImportRow } from '@shared/stock';
 import { groupRows, importLine, initialChoice, problemsLeft, registerLine } from './importChoice';
+import { stockItem } from '@renderer/testing/stockItem';
 
-const gowns: StockItem = {
-  id: 7,
-  name: '医用防护服',
-  category: 'ppe',
-  spec: '',
-  baseUnit: '件',
-  lowThreshold: 0,
-  tracksLots: false,
-  units: [],
-  aliases: [],
-  archived: false,
-};
+const gowns = stockItem({ id: 7, name: '医用防护服', baseUnit: '件' });
 const row = (change: Partial<ReceiptImportRow>): ReceiptImportRow => ({
   row: 2,
   name: '防护服',
