@@ -154,6 +154,19 @@ test('a week’s donation register imported as printed: one receipt per donor an
     );
   }
 
+  // The letter of thanks is dated the day the goods arrived, not the day they were typed in.
+  const estimate = posted.find((l) =>
+    /余/.test(entries.find((e) => e.serial === l.serial)!.quantity),
+  )!;
+  await register
+    .getByRole('row', { name: new RegExp(estimate.donor) })
+    .getByRole('button', { name: '感谢信' })
+    .click();
+  const letter = page.getByRole('dialog').getByTestId('donation-letter');
+  const [ly, lm, ld] = estimate.day.split('-').map(Number) as [number, number, number];
+  await expect(letter).toContainText(`兹收到贵方于 ${ly}年${lm}月${ld}日 捐赠`);
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+
   // On hand, item by item, as the register adds up (个 counted as 只).
   const totals = new Map<string, { quantity: number; unit: string }>();
   for (const l of posted) {
