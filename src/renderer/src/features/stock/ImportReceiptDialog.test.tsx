@@ -75,8 +75,8 @@ describe('importing a donation register', () => {
     const input = screen.getByLabelText('选择 CSV 或 Excel 文件');
     fireEvent.change(input, { target: { files: [new File(['x'], '登记表.csv')] } });
     const table = await screen.findByRole('table', { name: '导入捐赠清单' });
-    expect(within(table).getByText('王志美 · 2026-11-26 · 2 行')).toBeTruthy();
-    expect(within(table).getByText('卢女士 · 2026-11-27 · 1 行')).toBeTruthy();
+    expect(within(table).getByText('王志美 · 2026-11-26 · 2 行 · 个人')).toBeTruthy();
+    expect(within(table).getByText('卢女士 · 2026-11-27 · 1 行 · 个人')).toBeTruthy();
     expect(within(table).getAllByText(/该物资没有这个单位（应为 只）/)).toHaveLength(2);
     expect(within(table).getByText(/与第 1 行重复/)).toBeTruthy();
     const box = (serial: string) => within(table).getByRole('checkbox', { name: `行 ${serial}` });

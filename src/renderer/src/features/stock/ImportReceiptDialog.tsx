@@ -94,6 +94,7 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
               items={known}
               formDonor={props.party?.name ?? ''}
               formDay={props.receivedOn}
+              formKind={props.partyKind}
               postFields={posting.fields}
               choose={choose}
             />

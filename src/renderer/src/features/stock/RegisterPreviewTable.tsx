@@ -9,7 +9,12 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STOCK_CATEGORIES, type ReceiptImportRow, type StockItem } from '@shared/stock';
+import {
+  STOCK_CATEGORIES,
+  type PartyKind,
+  type ReceiptImportRow,
+  type StockItem,
+} from '@shared/stock';
 import { KindSelect } from './KindSelect';
 import {
   groupRows,
@@ -26,6 +31,7 @@ export interface PreviewProps {
   /** The form's donor and day, shown for a list that names neither. */
   formDonor: string;
   formDay: string;
+  formKind: PartyKind;
   /** main's refusal of the last post, by line path (`lines.3.unit`) → text. */
   postFields: Record<string, string>;
   choose: (r: ReceiptImportRow, change: Partial<ImportChoice>) => void;
@@ -63,6 +69,7 @@ export function RegisterPreviewTable(props: PreviewProps) {
                   date: g.receivedOn || `${props.formDay}${t('stock.fromForm')}`,
                   count: g.rows.length,
                 })}
+                {g.donor && ` · ${t(`partyKind.${g.donorKind ?? props.formKind}`)}`}
               </TableCell>
             </TableRow>
             {g.rows.map((r) => (

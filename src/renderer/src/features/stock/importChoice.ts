@@ -98,6 +98,8 @@ export interface RowGroup {
   key: string;
   /** '' where the list has no donor or day: the form's apply. */
   donor: string;
+  /** As the list or the donor's name says; null: the form's kind applies. */
+  donorKind: PartyKind | null;
   receivedOn: string;
   rows: ReceiptImportRow[];
 }
@@ -110,6 +112,7 @@ export function groupRows(rows: readonly ReceiptImportRow[]): RowGroup[] {
     const group = groups.get(key) ?? {
       key,
       donor: r.donor,
+      donorKind: r.donorKind,
       receivedOn: r.receivedOn ?? '',
       rows: [],
     };
