@@ -22,6 +22,7 @@ import {
 } from './registerColumns';
 import { activeItemNamed, createItem, getItem, listItems, toBaseUnits } from './catalogue';
 import { receive, type ReceiptInput } from './receive';
+import { tooLongAgo } from './receivedDate';
 
 /**
  * Reads a donation list (CSV or XLSX): one donor's list, or a register of many donors and days as
@@ -30,7 +31,7 @@ import { receive, type ReceiptInput } from './receive';
  * and date left blank under a filled one (merged cells of a printed register) are the row above's.
  */
 export async function previewReceiptImport(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: { fileName: string; base64: string },
 ): Promise<ReceiptImportPreview> {
   const sheet = readSheet(input);
@@ -79,6 +80,7 @@ export async function previewReceiptImport(
     if (expiry && 'error' in expiry) problems.push('date_value');
     if (received && 'error' in received) problems.push('received_on_value');
     else if (received && received.value > today) problems.push('received_in_future');
+    else if (received && tooLongAgo(ctx, received.value)) problems.push('received_before_limit');
     if (kindText && !donorKind) problems.push('donor_kind_value');
     const knownUnit =
       !unit || !match || unit === match.baseUnit || match.units.some((u) => u.unit === unit);
@@ -116,7 +118,7 @@ export async function previewReceiptImport(
 }
 
 export function previewReceiptImportDeferred(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: { fileName: string; base64: string },
 ): Deferred<ReceiptImportPreview> {
   return new Deferred(() => previewReceiptImport(ctx, input));

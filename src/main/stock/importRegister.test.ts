@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { siteDay } from '../../shared/siteDate';
+import { addDays, siteDay } from '../../shared/siteDate';
 import type { ReceiptImportRow, StockItem } from '../../shared/stock';
 import { errorOf } from '../testing/authTesting';
 import { buildSite, deskOver, makeDesk, snapshot, type Desk } from '../testing/peopleTesting';
@@ -256,6 +256,23 @@ describe('receipts dated the day the goods arrived', () => {
       occurred_at: [null, '2026-11-20T02:00:00.000Z'],
       created_at: [null, TEST_NOW.toISOString()],
     });
+  });
+
+  it('flags in the preview a line older than the limit, except for an administrator', async () => {
+    const old = addDays(TODAY, -61);
+    const file = {
+      fileName: 'late.csv',
+      base64: base64(
+        `捐赠日期,捐赠人,物资名称,数量,单位\n${old},卢女士,医用防护服,1,件\n${TODAY},卢女士,医用防护服,1,件\n`,
+      ),
+    };
+    const rows = (await desk.call('stock.importPreview', file)).rows;
+    expect(rows.map((r) => r.problems)).toEqual([['received_before_limit'], []]);
+    const admin = deskOver(desk.t, ['administrator', 'coordinator'], 'admin');
+    expect((await admin.call('stock.importPreview', file)).rows.map((r) => r.problems)).toEqual([
+      [],
+      [],
+    ]);
   });
 
   it('names the register line whose day is too long ago', async () => {

@@ -8,6 +8,12 @@ import { DomainError } from '../services/errors';
 export const receivedAt = (ctx: ServiceContext, day: string): string =>
   receivedInstant(day, ctx.now());
 
+/** Whether goods received on this site day are dated back further than the caller may. */
+export function tooLongAgo(ctx: ActingContext, day: string): boolean {
+  const limit = getSettings(ctx).receiptBackdateDays;
+  return day < addDays(siteDay(ctx.now()), -limit) && !ctx.actor?.roles.includes('administrator');
+}
+
 /**
  * Goods cannot arrive after today; entered after the fact, they may be dated back as far as the
  * setting allows, and earlier only by an administrator (the audit keeps both the day they arrived,
@@ -25,7 +31,7 @@ export function assertReceivedOn(ctx: ActingContext, occurredAt: string, field: 
     );
   }
   const limit = getSettings(ctx).receiptBackdateDays;
-  if (day < addDays(today, -limit) && !ctx.actor?.roles.includes('administrator')) {
+  if (tooLongAgo(ctx, day)) {
     throw new DomainError(
       'RECEIVED_TOO_LONG_AGO',
       `Goods received on ${day}, more than ${limit} days ago, are entered by an administrator`,
