@@ -80,6 +80,8 @@ export function receive(
       },
     );
   }
+  // Before 2000 or years ahead is a slip, whoever enters it; then the day the goods arrived.
+  assertBusinessDates(ctx, { [receivedField]: input.occurredAt });
   assertReceivedOn(ctx, input.occurredAt, receivedField);
   const location = stockLocation(ctx, input.siteId, input.locationId);
   // A lot's expiry may lie years ahead; before 2000 or decades ahead it is a slip.
