@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readQuantityText } from '../src/shared/quantityText';
 import { addDays, siteDay } from '../src/shared/siteDate';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../src/main/testing/donationRegister';
 import { expect, test } from './fixtures';
 import { signIn } from './helpers';
+import { printToPdf } from './pdf';
 
 test.use({ seed: 'demo' });
 
@@ -199,4 +200,22 @@ test('a week’s donation register imported as printed: one receipt per donor an
     );
   }
   await page.screenshot({ path: test.info().outputPath('report-totals.png'), fullPage: true });
+  // The same totals in the CSV and the A4 PDF.
+  const csv = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  const csvPath = test.info().outputPath('report.csv');
+  await (await csv).saveAs(csvPath);
+  const csvTotals = readFileSync(csvPath, 'utf8')
+    .split('\r\n')
+    .filter((l) => l.startsWith('合计'));
+  expect(new Map(csvTotals.map((l) => [l.split(',')[3], Number(l.split(',').at(-1))]))).toEqual(
+    byUnit,
+  );
+  if (test.info().project.name === 'browser') {
+    await page.getByRole('button', { name: '打印 / PDF' }).click();
+    await expect(page.getByRole('dialog').getByTestId('stock-report')).toBeVisible();
+    const pdf = await printToPdf(page, test.info().outputPath('stock-report.pdf'));
+    const text = pdf.text.replace(/\s+/g, '');
+    for (const unit of byUnit.keys()) expect(text).toContain(`合计（${unit}）`);
+  }
 });
