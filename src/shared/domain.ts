@@ -158,6 +158,8 @@ export interface Settings {
   minRestHours: number;
   /** Lots expiring within this many days are flagged. */
   stockExpiryDays: number;
+  /** Days back a receipt may be dated by anyone who receives stock; earlier needs an administrator. */
+  receiptBackdateDays: number;
 }
 
 export interface AppInfo {

@@ -59,6 +59,7 @@ export const ERROR_CODES = [
   'FILE_REFUSED',
   'QUANTITY_TOO_LARGE',
   'STOCK_TOO_LARGE',
+  'RECEIVED_TOO_LONG_AGO',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

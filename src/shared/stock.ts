@@ -151,6 +151,14 @@ export interface StockReportRow {
   closing: number;
 }
 
+/**
+ * The report's grand total for one base unit: 只, 个, 件 and 瓶 are never added together (a box of
+ * masks and a bottle of alcohol are not two of anything).
+ */
+export type StockReportTotal = Omit<StockReportRow, 'itemId' | 'name' | 'spec' | 'category'> & {
+  items: number;
+};
+
 export interface StockReport {
   siteName: string;
   /** The store it covers: the site store or one sub-store. */
@@ -159,6 +167,8 @@ export interface StockReport {
   to: string;
   generatedAt: string;
   rows: StockReportRow[];
+  /** One per base unit, in the order the units first appear in the rows. */
+  totals: StockReportTotal[];
 }
 
 export interface DonationEntry {
@@ -167,6 +177,8 @@ export interface DonationEntry {
   donor: string;
   donorKind: PartyKind;
   contact: string;
+  /** The purpose and notes the receipt was posted with (a register's 用途 and 备注). */
+  reason: string;
   lines: {
     itemId: number;
     itemName: string;
@@ -220,8 +232,26 @@ export interface ReceiptImportRow {
   itemId: number | null;
   /** Why the row cannot be imported as it is (codes, translated by the renderer). */
   problems: string[];
+  /** The list's own 序号, when it has that column: what the coordinator finds on paper. */
+  serial: string;
+  /** The donor and the day the goods arrived, when the list has those columns ('' / null otherwise). */
+  donor: string;
+  donorKind: PartyKind | null;
+  receivedOn: string | null;
+  /** 用途 / 受赠方 / 去向, and the row's 备注. */
+  purpose: string;
+  note: string;
+  /** The quantity cell as written, and whether it was only an estimate (2000余只). */
+  quantityText: string;
+  approximate: boolean;
+  /** The units the matched item knows, when the row's unit is not one of them. */
+  expectedUnits: string[];
+  /** An earlier row with the same donor, day, item, quantity and unit (left out unless ticked). */
+  duplicateOf: number | null;
 }
 
 export interface ReceiptImportPreview {
   rows: ReceiptImportRow[];
+  /** Whether donor and date come from the list (a register) or from the form (one donor's list). */
+  columns: { donor: boolean; date: boolean };
 }

@@ -12,6 +12,7 @@ import {
   updateRosterSettings,
   updateSecuritySettings,
   updateStockSettings,
+  updateReceiptBackdate,
 } from './settings';
 import { initialize } from './setup';
 import { createUser, listUsers, resetPassword, setUserDisabled, updateUser } from './users';
@@ -27,6 +28,7 @@ export const accountHandlers: HandlerMap<
   'settings.updateHealth': updateHealthSettings,
   'settings.updateRoster': updateRosterSettings,
   'settings.updateStock': updateStockSettings,
+  'settings.updateReceiptBackdate': updateReceiptBackdate,
   'demo.load': loadDemo,
 
   'setup.initialize': initialize,

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   restartRoommatesObservation: true,
   minRestHours: 8,
   stockExpiryDays: 30,
+  receiptBackdateDays: 60,
 };
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -64,6 +65,10 @@ export function getSettings(ctx: ServiceContext): Settings {
     restartRoommatesObservation: stored.get('restartRoommatesObservation') !== 'false',
     minRestHours: intOr(stored.get('minRestHours'), DEFAULT_SETTINGS.minRestHours),
     stockExpiryDays: intOr(stored.get('stockExpiryDays'), DEFAULT_SETTINGS.stockExpiryDays),
+    receiptBackdateDays: intOr(
+      stored.get('receiptBackdateDays'),
+      DEFAULT_SETTINGS.receiptBackdateDays,
+    ),
   };
 }
 
@@ -131,5 +136,13 @@ export function updateStockSettings(
   input: { stockExpiryDays: number },
 ): Settings {
   write(ctx, { stockExpiryDays: input.stockExpiryDays });
+  return getSettings(ctx);
+}
+
+export function updateReceiptBackdate(
+  ctx: ServiceContext,
+  input: { receiptBackdateDays: number },
+): Settings {
+  write(ctx, { receiptBackdateDays: input.receiptBackdateDays });
   return getSettings(ctx);
 }

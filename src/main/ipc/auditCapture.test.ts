@@ -354,6 +354,7 @@ describe('audit trail', () => {
       await expectAudited('staff.setActive', { id: nurseB.id, active: false }, me);
       await expectAudited('settings.updateRoster', { minRestHours: 10 }, me);
       await expectAudited('settings.updateStock', { stockExpiryDays: 45 }, me);
+      await expectAudited('settings.updateReceiptBackdate', { receiptBackdateDays: 90 }, me);
       const gloves = (await expectAudited(
         'stock.createItem',
         { name: 'Gloves', category: 'ppe', baseUnit: 'pair', units: [{ unit: 'box', factor: 50 }] },
@@ -440,6 +441,27 @@ describe('audit trail', () => {
         },
         me,
       );
+      await expectAudited(
+        'stock.importRegister',
+        {
+          siteId: demo.siteId,
+          source: 'donation',
+          receivedOn: '2026-11-28',
+          lines: [
+            {
+              row: 3,
+              name: 'latex gloves',
+              itemId: gloves.id,
+              quantity: 1,
+              unit: 'box',
+              donor: '王志美',
+              donorKind: 'individual',
+            },
+          ],
+        },
+        me,
+      );
+      await expectAudited('stock.registerTemplate', { format: 'xlsx' }, me);
       await expectAudited(
         'stock.donationsExport',
         { siteId: demo.siteId, from: '2026-11-01', to: '2026-11-29', format: 'xlsx' },

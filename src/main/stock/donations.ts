@@ -17,6 +17,7 @@ interface LineRow {
   donor: string;
   kind: PartyKind;
   contact: string;
+  reason: string;
   item_id: number;
   item_name: string;
   spec: string;
@@ -28,7 +29,7 @@ interface LineRow {
   reversed: number;
 }
 
-const LINES = `SELECT d.id AS document_id, d.occurred_at, p.name AS donor, p.kind, p.contact, m.item_id, i.name AS item_name,
+const LINES = `SELECT d.id AS document_id, d.occurred_at, p.name AS donor, p.kind, p.contact, d.reason, m.item_id, i.name AS item_name,
   i.spec, i.base_unit, m.lot_id, l.code, l.expiry, m.quantity,
   EXISTS (SELECT 1 FROM stock_documents r WHERE r.reverses_id = d.id) AS reversed
   FROM stock_documents d JOIN stock_parties p ON p.id = d.party_id
@@ -45,6 +46,7 @@ function entries(rows: LineRow[]): DonationEntry[] {
       donorKind: r.kind,
       // The register and its exports reach every stock reader: a phone typed here stays masked.
       contact: maskPersonalNumbers(r.contact),
+      reason: maskPersonalNumbers(r.reason),
       lines: [],
       reversed: r.reversed === 1,
     };

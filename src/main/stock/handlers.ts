@@ -2,6 +2,8 @@ import type { HandlerMap, MethodsOf } from '../services/handlerMap';
 import { archiveItem, createItem, listItems, updateItem } from './catalogue';
 import { donationRegister, traceDonation } from './donations';
 import { importReceipt, previewReceiptImportDeferred } from './importReceipts';
+import { importRegister } from './importRegister';
+import { registerTemplate } from './registerTemplate';
 import { exportCard, exportDonations, exportExpiry } from './listExports';
 import { archiveLocation, createLocation, listLocations, transfer } from './locations';
 import { getDocument } from './documents';
@@ -34,6 +36,8 @@ export const stockHandlers: HandlerMap<MethodsOf<'stock'>> = {
   'stock.traceDonation': traceDonation,
   'stock.importPreview': previewReceiptImportDeferred,
   'stock.importReceipt': importReceipt,
+  'stock.importRegister': importRegister,
+  'stock.registerTemplate': registerTemplate,
   'stock.donationsExport': exportDonations,
   'stock.expiryExport': exportExpiry,
   'stock.cardExport': exportCard,

@@ -9,40 +9,34 @@ import type { ActingContext, ServiceContext } from '../services/context';
 import { Deferred } from '../services/deferred';
 import { DomainError } from '../services/errors';
 import { readSheet } from '../services/fileReading/readSheet';
-import { normalizeHeader, toDay } from '../services/fileReading/sheetCells';
+import { clean, normalizeHeader, toDay } from '../services/fileReading/sheetCells';
+import { siteDay } from '../../shared/siteDate';
+import { readQuantityText } from '../../shared/quantityText';
+import {
+  donorKindByName,
+  donorKindOf,
+  isTotalLine,
+  REGISTER_HEADERS,
+  registerColumns,
+  type RegisterField,
+} from './registerColumns';
 import { activeItemNamed, createItem, getItem, listItems, toBaseUnits } from './catalogue';
 import { receive, type ReceiptInput } from './receive';
-
-type Field = 'name' | 'spec' | 'quantity' | 'unit' | 'lotCode' | 'expiry';
-
-/** Header words of a district or donor list, compared after normalizeHeader. */
-const HEADERS: Record<Field, readonly string[]> = {
-  name: ['物资名称', '物资', '品名', '名称', '物品', '物品名称', 'item', 'name'],
-  spec: ['规格', '规格型号', '型号', 'spec', 'specification'],
-  quantity: ['数量', '捐赠数量', 'qty', 'quantity'],
-  unit: ['单位', '计量单位', 'unit'],
-  lotCode: ['批号', '批次', 'lot', 'batch'],
-  expiry: ['有效期', '有效期至', '失效日期', 'expiry', 'expirydate'],
-};
-
-/** "2000", "2000余", "2000余只", "250件": the number, and a unit written after it. */
-export function readQuantity(text: string): { quantity: number | null; unit: string } {
-  const m = /^\s*(\d+)\s*(?:余|多)?\s*(\D*?)\s*$/.exec(text.normalize('NFKC'));
-  if (!m) return { quantity: null, unit: '' };
-  return { quantity: Number(m[1]), unit: m[2] ?? '' };
-}
+import { tooLongAgo } from './receivedDate';
 
 /**
- * Reads a donation list (CSV or XLSX): finds the header row, reads each line, and matches its
- * name to an item by name (with its specification when given) or by an alias donors used before.
+ * Reads a donation list (CSV or XLSX): one donor's list, or a register of many donors and days as
+ * it is printed. Finds the header row, reads each line, and matches its name to an item by name
+ * (with its specification when given) or by an alias donors used before. A register's donor, kind
+ * and date left blank under a filled one (merged cells of a printed register) are the row above's.
  */
 export async function previewReceiptImport(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: { fileName: string; base64: string },
 ): Promise<ReceiptImportPreview> {
   const sheet = readSheet(input);
   const headerAt = sheet.findIndex((r) =>
-    r.cells.some((c) => HEADERS.name.includes(normalizeHeader(c))),
+    r.cells.some((c) => REGISTER_HEADERS.name.includes(normalizeHeader(c))),
   );
   if (headerAt < 0) {
     throw new DomainError(
@@ -52,21 +46,29 @@ export async function previewReceiptImport(
       { base64: 'no_item_column' },
     );
   }
-  const headers = sheet[headerAt]!.cells.map(normalizeHeader);
-  const column = (f: Field) => headers.findIndex((h) => HEADERS[f].includes(h));
-  const at = Object.fromEntries(
-    (Object.keys(HEADERS) as Field[]).map((f) => [f, column(f)]),
-  ) as Record<Field, number>;
+  const at = registerColumns(sheet[headerAt]!.cells);
+  const today = siteDay(ctx.now());
   const items = listItems(ctx, { includeArchived: false });
   const byAlias = new Map(items.flatMap((i) => i.aliases.map((a) => [a, i.id] as const)));
-  const rows: ReceiptImportRow[] = sheet.slice(headerAt + 1).map((r) => {
-    const cell = (f: Field) => (at[f] < 0 ? '' : (r.cells[at[f]] ?? '').trim());
+  const seen = new Map<string, number>();
+  const above = { donor: '', donorKind: '', date: '' };
+  const rows: ReceiptImportRow[] = [];
+  for (const r of sheet.slice(headerAt + 1)) {
+    if (isTotalLine(r.cells)) continue;
+    const cell = (f: RegisterField) => (at[f] < 0 ? '' : clean(r.cells[at[f]] ?? ''));
+    const carried = (f: 'donor' | 'donorKind' | 'date') => (above[f] = cell(f) || above[f]);
+    const donor = carried('donor');
+    const kindText = carried('donorKind');
+    const dateText = carried('date');
     const name = cell('name');
     const spec = cell('spec');
-    const read = readQuantity(cell('quantity'));
+    const quantityText = cell('quantity');
+    const read = readQuantityText(quantityText);
     const unit = cell('unit') || read.unit;
     const expiryText = cell('expiry');
     const expiry = expiryText ? toDay(expiryText) : null;
+    const received = dateText ? toDay(dateText) : null;
+    const donorKind = kindText ? donorKindOf(kindText) : donor ? donorKindByName(donor) : null;
     const candidates = items.filter((i) => i.name === name);
     const match =
       candidates.find((i) => i.spec === spec) ??
@@ -74,29 +76,49 @@ export async function previewReceiptImport(
       items.find((i) => i.id === byAlias.get(name));
     const problems: string[] = [];
     if (!name) problems.push('required_name');
-    if (read.quantity === null || read.quantity <= 0) problems.push('quantity_value');
+    if (read.quantity === null) problems.push('quantity_value');
     if (expiry && 'error' in expiry) problems.push('date_value');
+    if (received && 'error' in received) problems.push('received_on_value');
+    else if (received && received.value > today) problems.push('received_in_future');
+    else if (received && tooLongAgo(ctx, received.value)) problems.push('received_before_limit');
+    if (kindText && !donorKind) problems.push('donor_kind_value');
+    const knownUnit =
+      !unit || !match || unit === match.baseUnit || match.units.some((u) => u.unit === unit);
     if (!match) problems.push('unknown_item');
-    else if (unit && unit !== match.baseUnit && !match.units.some((u) => u.unit === unit))
-      problems.push('unknown_unit');
+    else if (!knownUnit) problems.push('unknown_unit');
     else if (match.tracksLots && !cell('lotCode')) problems.push('lot_required');
-    return {
+    const receivedOn = received && 'value' in received ? received.value : null;
+    const key = JSON.stringify([donor, receivedOn, name, spec, read.quantity, unit]);
+    const duplicateOf = seen.get(key) ?? null;
+    if (duplicateOf === null) seen.set(key, r.row);
+    else problems.push('duplicate_row');
+    rows.push({
       row: r.row,
+      serial: cell('serial'),
       name,
       spec,
       quantity: read.quantity,
+      quantityText,
+      approximate: read.approximate,
       unit: unit || (match?.baseUnit ?? ''),
+      expectedUnits: match && !knownUnit ? [match.baseUnit, ...match.units.map((u) => u.unit)] : [],
       lotCode: cell('lotCode'),
       expiry: expiry && 'value' in expiry ? expiry.value : null,
       itemId: match?.id ?? null,
+      donor,
+      donorKind,
+      receivedOn,
+      purpose: cell('purpose'),
+      note: cell('note'),
+      duplicateOf,
       problems,
-    };
-  });
-  return { rows };
+    });
+  }
+  return { rows, columns: { donor: at.donor >= 0, date: at.date >= 0 } };
 }
 
 export function previewReceiptImportDeferred(
-  ctx: ServiceContext,
+  ctx: ActingContext,
   input: { fileName: string; base64: string },
 ): Deferred<ReceiptImportPreview> {
   return new Deferred(() => previewReceiptImport(ctx, input));
@@ -187,6 +209,7 @@ function rememberAlias(ctx: ServiceContext, item: StockItem, name: string): void
 export function importReceipt(
   ctx: ActingContext,
   input: Omit<ReceiptInput, 'lines'> & { lines: ImportLine[] },
+  receivedField?: string,
 ): StockDocument {
   const itemIds = input.lines.map((line, i) => {
     const item = learnUnit(ctx, itemOfLine(ctx, line, i), line);
@@ -194,14 +217,18 @@ export function importReceipt(
     rememberAlias(ctx, item, line.name);
     return item.id;
   });
-  return receive(ctx, {
-    ...input,
-    lines: input.lines.map((l, i) => ({
-      itemId: itemIds[i]!,
-      quantity: l.quantity,
-      unit: l.unit,
-      ...(l.lotCode ? { lotCode: l.lotCode } : {}),
-      ...(l.expiry ? { expiry: l.expiry } : {}),
-    })),
-  });
+  return receive(
+    ctx,
+    {
+      ...input,
+      lines: input.lines.map((l, i) => ({
+        itemId: itemIds[i]!,
+        quantity: l.quantity,
+        unit: l.unit,
+        ...(l.lotCode ? { lotCode: l.lotCode } : {}),
+        ...(l.expiry ? { expiry: l.expiry } : {}),
+      })),
+    },
+    receivedField,
+  );
 }

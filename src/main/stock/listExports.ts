@@ -1,5 +1,5 @@
 import type { ExportedFile } from '../../shared/accounts';
-import { messagesFor } from '../../shared/i18n/catalogue';
+import { interpolate, messagesFor } from '../../shared/i18n/catalogue';
 import { daysBetween, siteDay } from '../../shared/siteDate';
 import type { DestinationKind, ReceiptSource } from '../../shared/stock';
 import type { HandlerContext } from '../services/context';
@@ -9,7 +9,7 @@ import { getItem } from './catalogue';
 import { donationRegister } from './donations';
 import { onHand, stockCard } from './onHand';
 import { auditedSheetFile } from '../services/xlsx/auditedSheetFile';
-import { dayCell, siteClock, type SheetTable } from '../services/xlsx/sheetTable';
+import { dayCell, siteClock, type Cell, type SheetTable } from '../services/xlsx/sheetTable';
 
 type Format = 'xlsx' | 'csv';
 
@@ -21,7 +21,7 @@ export function exportDonations(
   const m = messagesFor(getSettings(ctx).language);
   const w = m.exports.donations;
   const register = donationRegister(ctx, input);
-  const rows = register.entries.flatMap((e) =>
+  const rows: Cell[][] = register.entries.flatMap((e): Cell[][] =>
     e.lines.map((l) => [
       siteClock(e.occurredAt),
       e.donor,
@@ -33,9 +33,18 @@ export function exportDonations(
       dayCell(l.expiry),
       l.quantity,
       l.baseUnit,
-      e.reversed ? m.stock.reversedMark : '',
+      [e.reason, e.reversed ? m.stock.reversedMark : ''].filter(Boolean).join('；'),
     ]),
   );
+  // The total per base unit: 只, 个 and 件 never add up together.
+  const totals = register.byItem.reduce((sum, i) => {
+    sum.set(i.baseUnit, (sum.get(i.baseUnit) ?? 0) + i.quantity);
+    return sum;
+  }, new Map<string, number>());
+  for (const [unit, quantity] of totals) {
+    const label = interpolate(m.exports.stockReport.totalOf, { unit });
+    rows.push([label, '', '', '', '', '', '', null, quantity, unit, '']);
+  }
   const table: SheetTable = {
     sheet: w.file,
     header: [
@@ -52,7 +61,6 @@ export function exportDonations(
       w.note,
     ],
     rows,
-    totals: { label: w.total, columns: [8] },
     widths: [17, 24, 12, 8, 18, 10, 10, 12, 10, 6, 8],
     dates: { 0: 'minute', 7: 'day' },
   };

@@ -6,6 +6,7 @@ import { DomainError } from '../services/errors';
 import { getItem, toBaseUnits } from './catalogue';
 import { getDocument } from './documents';
 import { insertDocument, postMovement, stockLocation } from './ledger';
+import { assertReceivedOn } from './receivedDate';
 
 export interface ReceiptInput {
   siteId: number;
@@ -62,7 +63,12 @@ function lotId(ctx: ServiceContext, itemId: number, code: string, expiry: string
  * unit, lots and expiry recorded where the item tracks them. A donation or purchase names who gave
  * or sold it.
  */
-export function receive(ctx: ActingContext, input: ReceiptInput): StockDocument {
+export function receive(
+  ctx: ActingContext,
+  input: ReceiptInput,
+  /** Where a refused arrival day points: the form's date, or a register line's. */
+  receivedField = 'occurredAt',
+): StockDocument {
   const userId = ctx.actor?.userId ?? null;
   if ((input.source === 'donation' || input.source === 'purchase') && !input.party) {
     throw new DomainError(
@@ -74,6 +80,9 @@ export function receive(ctx: ActingContext, input: ReceiptInput): StockDocument 
       },
     );
   }
+  // Before 2000 or years ahead is a slip, whoever enters it; then the day the goods arrived.
+  assertBusinessDates(ctx, { [receivedField]: input.occurredAt });
+  assertReceivedOn(ctx, input.occurredAt, receivedField);
   const location = stockLocation(ctx, input.siteId, input.locationId);
   // A lot's expiry may lie years ahead; before 2000 or decades ahead it is a slip.
   assertBusinessDates(

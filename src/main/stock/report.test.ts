@@ -117,11 +117,8 @@ describe('period stock report', () => {
         const sheet = workbook.getWorksheet('物资报表')!;
         expect(sheet.getRow(2).getCell(5).value).toBe(240);
         expect(sheet.getRow(2).getCell(18).value).toBe(305);
-        expect(sheet.getRow(3).getCell(1).value).toBe('合计');
-        expect(sheet.getRow(3).getCell(18).value).toMatchObject({
-          formula: 'SUM(R2:R2)',
-          result: 305,
-        });
+        expect(sheet.getRow(3).getCell(1).value).toBe('合计（瓶）');
+        expect(sheet.getRow(3).getCell(18).value).toBe(305);
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       });
     } finally {
@@ -170,6 +167,72 @@ describe('period stock report of one site', () => {
       });
       const other = stockReport(ctx, { siteId: there, from: '2026-11-25', to: '2026-11-28' });
       expect(other.rows[0]).toMatchObject({ opening: 7, received: { purchase: 50 }, closing: 57 });
+    } finally {
+      t.close();
+    }
+  });
+});
+
+describe('the period report’s grand total', () => {
+  it('sums per base unit and never adds 只, 件 and 瓶 together, on screen data, Excel and CSV', async () => {
+    const t = makeTestContext();
+    try {
+      const { ctx } = t;
+      const site = createSite(ctx, { name: '隔离点', address: '' }).id;
+      const item = (name: string, baseUnit: string) =>
+        createItem(ctx, {
+          name,
+          category: 'ppe',
+          spec: '',
+          baseUnit,
+          lowThreshold: 0,
+          tracksLots: false,
+          units: [],
+          aliases: [],
+        });
+      const given = [
+        { item: item('医用防护口罩', '只'), quantity: 1360 },
+        { item: item('一次性医用口罩', '只'), quantity: 2000 },
+        { item: item('医用防护服', '件'), quantity: 250 },
+        { item: item('医用酒精', '瓶'), quantity: 12 },
+      ];
+      ctx.db.transaction(() =>
+        receive(ctx, {
+          siteId: site,
+          occurredAt: '2026-11-25T10:00:00+08:00',
+          source: 'donation',
+          party: { kind: 'company', name: '南通市纺针品有限公司', contact: '', phone: '' },
+          reason: '',
+          lines: given.map((g) => ({
+            itemId: g.item.id,
+            quantity: g.quantity,
+            unit: g.item.baseUnit,
+          })),
+        }),
+      )();
+      const report = stockReport(ctx, { siteId: site, from: '2026-11-23', to: '2026-11-29' });
+      const expected = new Map<string, number>();
+      for (const g of given)
+        expected.set(g.item.baseUnit, (expected.get(g.item.baseUnit) ?? 0) + g.quantity);
+      const byUnit = <T extends unknown[]>(rows: T[]) =>
+        rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+      expect(
+        byUnit(report.totals.map((r) => [r.baseUnit, r.received.donation, r.closing])),
+      ).toEqual(byUnit([...expected].map(([unit, q]) => [unit, q, q])));
+      const csvTotals = stockReportCsv(report, 'zh-CN')
+        .trim()
+        .split('\r\n')
+        .filter((l) => l.startsWith('合计'));
+      expect(byUnit(csvTotals.map((l) => [l.split(',')[0], l.split(',').at(-1)]))).toEqual(
+        byUnit([...expected].map(([unit, q]) => [`合计（${unit}）`, String(q)])),
+      );
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await stockReportXlsx(report, 'zh-CN')) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet('物资报表')!;
+      const totalRows = Array.from({ length: sheet.rowCount }, (_, i) => sheet.getRow(i + 1))
+        .filter((row) => String(row.getCell(1).value).startsWith('合计'))
+        .map((row) => [row.getCell(4).value, row.getCell(18).value]);
+      expect(byUnit(totalRows)).toEqual(byUnit([...expected]));
     } finally {
       t.close();
     }

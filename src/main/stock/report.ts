@@ -7,6 +7,7 @@ import {
   type StockCategory,
   type StockReport,
   type StockReportRow,
+  type StockReportTotal,
 } from '../../shared/stock';
 import { isoNow, type ServiceContext } from '../services/context';
 import { DomainError } from '../services/errors';
@@ -80,14 +81,7 @@ export function stockReport(
         category: i.category,
         baseUnit: i.base_unit,
         opening: balance.get(i.id) ?? 0,
-        received: Object.fromEntries(RECEIPT_SOURCES.map((s) => [s, 0])) as Record<
-          ReceiptSource,
-          number
-        >,
-        issued: Object.fromEntries(DESTINATION_KINDS.map((d) => [d, 0])) as Record<
-          DestinationKind,
-          number
-        >,
+        ...nothingMoved(),
         adjusted: 0,
         reversed: 0,
         closing: 0,
@@ -119,5 +113,40 @@ export function stockReport(
     to: input.to,
     generatedAt: isoNow(ctx),
     rows: [...rows.values()],
+    totals: totalsByUnit([...rows.values()]),
   };
+}
+
+/** Every source and destination at 0. */
+const nothingMoved = () => ({
+  received: Object.fromEntries(RECEIPT_SOURCES.map((s) => [s, 0])) as Record<ReceiptSource, number>,
+  issued: Object.fromEntries(DESTINATION_KINDS.map((d) => [d, 0])) as Record<
+    DestinationKind,
+    number
+  >,
+});
+
+/** The report's rows summed per base unit. */
+export function totalsByUnit(rows: readonly StockReportRow[]): StockReportTotal[] {
+  const totals = new Map<string, StockReportTotal>();
+  for (const r of rows) {
+    const t = totals.get(r.baseUnit) ?? {
+      baseUnit: r.baseUnit,
+      items: 0,
+      opening: 0,
+      ...nothingMoved(),
+      adjusted: 0,
+      reversed: 0,
+      closing: 0,
+    };
+    t.items++;
+    t.opening += r.opening;
+    for (const k of RECEIPT_SOURCES) t.received[k] += r.received[k];
+    for (const k of DESTINATION_KINDS) t.issued[k] += r.issued[k];
+    t.adjusted += r.adjusted;
+    t.reversed += r.reversed;
+    t.closing += r.closing;
+    totals.set(r.baseUnit, t);
+  }
+  return [...totals.values()];
 }

@@ -1,7 +1,12 @@
 import type { ExportedFile } from '../../shared/accounts';
 import type { Language } from '../../shared/domain';
 import { interpolate, messagesFor } from '../../shared/i18n/catalogue';
-import { DESTINATION_KINDS, RECEIPT_SOURCES, type StockReport } from '../../shared/stock';
+import {
+  DESTINATION_KINDS,
+  RECEIPT_SOURCES,
+  type StockReport,
+  type StockReportTotal,
+} from '../../shared/stock';
 import type { HandlerContext } from '../services/context';
 import type { Deferred } from '../services/deferred';
 import { getSettings } from '../accounts/settings';
@@ -10,7 +15,7 @@ import { stockReport } from './report';
 import { auditedSheetFile } from '../services/xlsx/auditedSheetFile';
 import { sheetCsv, sheetXlsx, type SheetTable } from '../services/xlsx/sheetTable';
 
-/** The period report as a sheet: one row per item, totals under every number column. */
+/** The period report as a sheet: one row per item, then a total row per base unit. */
 export function stockReportTable(report: StockReport, language: Language): SheetTable {
   // The columns the printed report on screen has, in its words.
   const m = messagesFor(language);
@@ -27,28 +32,35 @@ export function stockReportTable(report: StockReport, language: Language): Sheet
     w.reversed,
     w.closing,
   ];
-  const rows = report.rows.map((r) => [
-    r.name,
-    r.spec,
-    m.stockCategory[r.category],
-    r.baseUnit,
+  const numbers = (r: Omit<StockReportTotal, 'items'>) => [
     r.opening,
     ...RECEIPT_SOURCES.map((s) => r.received[s]),
     ...DESTINATION_KINDS.map((d) => r.issued[d]),
     r.adjusted,
     r.reversed,
     r.closing,
-  ]);
+  ];
+  const rows = [
+    ...report.rows.map((r) => [
+      r.name,
+      r.spec,
+      m.stockCategory[r.category],
+      r.baseUnit,
+      ...numbers(r),
+    ]),
+    // The grand total per base unit: 只, 个, 件 and 瓶 never add up together.
+    ...report.totals.map((r) => [
+      interpolate(m.exports.stockReport.totalOf, { unit: r.baseUnit }),
+      '',
+      '',
+      r.baseUnit,
+      ...numbers(r),
+    ]),
+  ];
   return {
     sheet: m.exports.stockReport.sheet,
     header,
     rows,
-    // Quantities of different units only add up per unit, but the district asks for the row; it
-    // counts pieces handled.
-    totals: {
-      label: m.exports.stockReport.total,
-      columns: header.map((_h, i) => i).filter((i) => i >= 4),
-    },
     widths: header.map((_h, i) => (i === 0 ? 18 : i < 4 ? 10 : 12)),
     frozenColumns: 1,
   };

@@ -54,4 +54,10 @@ export const settingsMethods = {
     kind: 'write',
     access: 'settings.manage',
   }),
+  /** How many days back a receipt may be dated without an administrator. */
+  'settings.updateReceiptBackdate': method<Settings>()({
+    input: z.strictObject({ receiptBackdateDays: z.int().min(1).max(3650) }),
+    kind: 'write',
+    access: 'settings.manage',
+  }),
 };

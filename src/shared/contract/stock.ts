@@ -33,7 +33,8 @@ const itemFields = {
   lowThreshold: z.int().min(0).max(100_000_000).default(0),
   tracksLots: z.boolean().default(false),
   units: z
-    .array(z.strictObject({ unit: unitName, factor: z.int().min(2).max(1_000_000) }))
+    // A pack holds ≥ 2 base units; 1 is another counting word for the base unit (1 个 = 1 只).
+    .array(z.strictObject({ unit: unitName, factor: z.int().min(1).max(1_000_000) }))
     .max(5)
     .default([]),
   aliases: z.array(name(40)).max(20).default([]),
@@ -73,6 +74,24 @@ const receiptLine = {
   unit: unitName,
   lotCode: line(40).optional(),
   expiry: day.optional(),
+};
+
+/** A line of an imported list: the item it was matched to, or a new one made from its name. */
+const importLine = {
+  row: z.int().min(1).max(100_000),
+  name: line(40),
+  spec: optionalText(40),
+  ...receiptLine,
+  itemId: id.optional(),
+  newItem: z
+    .strictObject({
+      category: z.enum(STOCK_CATEGORIES),
+      baseUnit: unitName,
+      tracksLots: z.boolean().default(false),
+    })
+    .optional(),
+  /** Base units in one of the line's unit; 1 makes the unit another counting word (1 个 = 1 只). */
+  unitFactor: z.int().min(1).max(1_000_000).optional(),
 };
 
 export const stockMethods = {
@@ -128,22 +147,31 @@ export const stockMethods = {
   'stock.importReceipt': method<StockDocument>()({
     input: z.strictObject({
       ...receiptHead,
+      lines: z.array(z.strictObject(importLine)).min(1).max(500),
+    }),
+    kind: 'write',
+    access: 'stock.manage',
+  }),
+  /**
+   * A donation register as printed: one receipt per donor and day the goods arrived, all in one
+   * transaction; lines without a donor or day take the form's.
+   */
+  'stock.importRegister': method<StockDocument[]>()({
+    input: z.strictObject({
+      siteId: id,
+      locationId,
+      source: z.enum(RECEIPT_SOURCES),
+      party: receiptHead.party,
+      receivedOn: day,
       lines: z
         .array(
           z.strictObject({
-            row: z.int().min(1).max(100_000),
-            name: line(40),
-            spec: optionalText(40),
-            ...receiptLine,
-            itemId: id.optional(),
-            newItem: z
-              .strictObject({
-                category: z.enum(STOCK_CATEGORIES),
-                baseUnit: unitName,
-                tracksLots: z.boolean().default(false),
-              })
-              .optional(),
-            unitFactor: z.int().min(2).max(1_000_000).optional(),
+            ...importLine,
+            donor: line(80).optional(),
+            donorKind: z.enum(PARTY_KINDS).optional(),
+            receivedOn: day.optional(),
+            purpose: line(80).optional(),
+            note: line(120).optional(),
           }),
         )
         .min(1)
@@ -255,6 +283,12 @@ export const stockMethods = {
     input: z.strictObject({ ...cardPeriod, format: exportFormat }),
     kind: 'write',
     access: 'stock.read',
+  }),
+  /** An empty donation register to fill in (with sample lines), for the import. */
+  'stock.registerTemplate': method<ExportedFile>()({
+    input: z.strictObject({ format: exportFormat }),
+    kind: 'write',
+    access: 'stock.manage',
   }),
   'stock.donations': method<DonationRegister>()({
     input: z.strictObject({ siteId: id, from: day, to: day }),

@@ -11,7 +11,10 @@ import { useApiQuery } from '@renderer/api/useApiQuery';
 import { SettingsForm } from '@renderer/components/SettingsForm';
 import { useContractForm } from '@renderer/components/useContractForm';
 
-/** The roster's hard rest rule, and how far ahead expiring stock is flagged. */
+/**
+ * The roster's hard rest rule, how far ahead expiring stock is flagged, and how far back a receipt
+ * may be dated without an administrator.
+ */
 export function RosterSettingsPanel() {
   const settings = useApiQuery('settings.get', {});
   return settings.data ? <RosterSettingsForm settings={settings.data} /> : null;
@@ -40,6 +43,13 @@ function RosterSettingsForm({ settings }: { settings: Settings }) {
         field="stockExpiryDays"
         initial={settings.stockExpiryDays}
         save={(input) => call('settings.updateStock', input)}
+      />
+      <NumberSettingForm
+        label={t('stock.receiptBackdateDays')}
+        schema={contract['settings.updateReceiptBackdate'].input}
+        field="receiptBackdateDays"
+        initial={settings.receiptBackdateDays}
+        save={(input) => call('settings.updateReceiptBackdate', input)}
       />
     </Paper>
   );

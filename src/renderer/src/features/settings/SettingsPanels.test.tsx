@@ -27,6 +27,7 @@ function siteSettings(): Settings {
     restartRoommatesObservation: true,
     minRestHours: 10,
     stockExpiryDays: 45,
+    receiptBackdateDays: 60,
   };
 }
 
@@ -40,6 +41,7 @@ function withSettings() {
     'settings.updateHealth': update,
     'settings.updateRoster': update,
     'settings.updateStock': update,
+    'settings.updateReceiptBackdate': update,
   };
   return installFakeApi(answers);
 }
@@ -130,6 +132,16 @@ describe("settings forms check the contract's rules before the round trip", () =
       expect(inputsOf(calls, 'settings.updateStock')).toEqual([{ stockExpiryDays: 60 }]),
     );
     expect(inputsOf(calls, 'settings.updateRoster')).toEqual([{ minRestHours: 12 }]);
+    await retype(container, '入库日期最多可往前补录', '0');
+    await save(container, 2);
+    await screen.findByText('太短或太小');
+    await retype(container, '入库日期最多可往前补录', '90');
+    await save(container, 2);
+    await waitFor(() =>
+      expect(inputsOf(calls, 'settings.updateReceiptBackdate')).toEqual([
+        { receiptBackdateDays: 90 },
+      ]),
+    );
   });
 
   it('refuses a backup every 2 minutes, then keeps the chosen folder and interval', async () => {

@@ -21,7 +21,7 @@ import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { ExportButtons } from '@renderer/components/ExportButtons';
 import { PrintPreview } from '@renderer/components/print/PrintPreview';
-import { formatDateTime } from '@renderer/i18n/dates';
+import { formatDateTime, formatInstantDay } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
 import { PeriodFields } from './PeriodFields';
 import { DonationLetterDocument } from './DonationLetterDocument';
@@ -58,13 +58,15 @@ export function DonationsPanel({ siteId }: { siteId: number }) {
               <TableCell>{t('stock.donationDate')}</TableCell>
               <TableCell>{t('stock.donor')}</TableCell>
               <TableCell>{t('stock.donationItems')}</TableCell>
+              <TableCell>{t('stock.purpose')}</TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
           <TableBody>
             {(register.data?.entries ?? []).map((e) => (
               <TableRow key={e.documentId}>
-                <TableCell>{formatDateTime(e.occurredAt, i18n.language)}</TableCell>
+                {/* The day the goods arrived, as the register and the letter print it. */}
+                <TableCell>{formatInstantDay(e.occurredAt, i18n.language)}</TableCell>
                 <TableCell>
                   {e.donor}（{t(`partyKind.${e.donorKind}`)}）
                   {e.reversed && (
@@ -74,6 +76,7 @@ export function DonationsPanel({ siteId }: { siteId: number }) {
                 <TableCell>
                   {e.lines.map((l) => `${l.itemName} ${l.quantity}${l.baseUnit}`).join('、')}
                 </TableCell>
+                <TableCell>{e.reason}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   <Button size="small" onClick={() => setLetter(e)}>
                     {t('stock.letter')}

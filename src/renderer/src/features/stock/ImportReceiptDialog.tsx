@@ -1,52 +1,42 @@
-import { codeKey } from '@renderer/i18n/keys';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import MenuItem from '@mui/material/MenuItem';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import TextField from '@mui/material/TextField';
+import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  STOCK_CATEGORIES,
-  type PartyKind,
-  type ReceiptImportRow,
-  type ReceiptSource,
-} from '@shared/stock';
+import type { PartyKind, ReceiptImportRow, ReceiptSource } from '@shared/stock';
 import { call } from '@renderer/api/client';
 import { readBase64 } from '@renderer/api/readFile';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { useNotify } from '@renderer/notify';
-import { KindSelect } from './KindSelect';
-import {
-  importLine,
-  initialChoice,
-  needsFactor,
-  problemsLeft,
-  type ImportChoice,
-} from './importChoice';
+import { initialChoice, registerLine, type ImportChoice } from './importChoice';
+import { RegisterFilePicker } from './RegisterFilePicker';
+import { RegisterPreviewTable } from './RegisterPreviewTable';
 import type { StoreScope } from './storeScope';
 
-/** A donation list from a file: read, names matched (unknown ones chosen by hand), posted at once. */
+/**
+ * A donation list or a whole register from a file: read, names matched (unknown ones chosen by
+ * hand), then posted as one receipt per donor and day, all at once or not at all.
+ */
 export function ImportReceiptDialog(props: {
   open: boolean;
   scope: StoreScope;
   source: ReceiptSource;
+  /** The form's donor, for a list that names none (null when the form names none either). */
   party: { kind: PartyKind; name: string; contact: string; phone: string } | null;
+  /** The form's donor kind, for a register line whose kind neither the list nor the name says. */
+  partyKind: PartyKind;
+  /** The form's day the goods arrived, for lines that give none. */
+  receivedOn: string;
   onClose: () => void;
   onDone: () => void;
 }) {
   return (
-    <Dialog open={props.open} onClose={props.onClose} maxWidth="lg" fullWidth>
+    <Dialog open={props.open} onClose={props.onClose} maxWidth="xl" fullWidth>
       {props.open && <Body {...props} />}
     </Dialog>
   );
@@ -63,119 +53,52 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
   const known = items.data ?? [];
   const choose = (r: ReceiptImportRow, change: Partial<ImportChoice>) =>
     setChoices((all) => ({ ...all, [r.row]: { ...(all[r.row] ?? initialChoice(r)), ...change } }));
+  const includeAll = (include: boolean) =>
+    setChoices((all) =>
+      Object.fromEntries(
+        (rows ?? []).map((r) => [r.row, { ...(all[r.row] ?? initialChoice(r)), include }]),
+      ),
+    );
   return (
     <>
       <DialogTitle>{t('stock.importTitle')}</DialogTitle>
       <DialogContent>
-        <input
-          type="file"
-          accept=".csv,.xlsx"
-          aria-label={t('stock.importFile')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (!file) return;
+        <RegisterFilePicker
+          busy={reading.busy}
+          onFile={(file) =>
             void reading.run(async () => {
+              posting.reset();
               const preview = await call('stock.importPreview', {
                 fileName: file.name,
                 base64: await readBase64(file),
               });
               setRows(preview.rows);
               setChoices(Object.fromEntries(preview.rows.map((r) => [r.row, initialChoice(r)])));
-            });
-          }}
+            })
+          }
         />
         {reading.message && <Alert severity="error">{reading.message}</Alert>}
         {rows && (
-          <Table size="small" aria-label={t('stock.importTitle')} sx={{ mt: 2 }}>
-            <TableHead>
-              <TableRow>
-                <TableCell padding="checkbox" />
-                <TableCell>{t('stock.row')}</TableCell>
-                <TableCell>{t('stock.nameInFile')}</TableCell>
-                <TableCell>{t('stock.item')}</TableCell>
-                <TableCell>{t('stock.quantity')}</TableCell>
-                <TableCell>{t('stock.lot')}</TableCell>
-                <TableCell>{t('stock.expiry')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((r) => {
-                const choice = choices[r.row] ?? initialChoice(r);
-                const problems = problemsLeft(r, choice, known);
-                return (
-                  <TableRow key={r.row}>
-                    <TableCell padding="checkbox">
-                      <Checkbox
-                        checked={choice.include}
-                        onChange={(e) => choose(r, { include: e.target.checked })}
-                        slotProps={{ input: { 'aria-label': `${t('stock.row')} ${r.row}` } }}
-                      />
-                    </TableCell>
-                    <TableCell>{r.row}</TableCell>
-                    <TableCell>
-                      {r.name} {r.spec}
-                    </TableCell>
-                    <TableCell>
-                      <TextField
-                        select
-                        size="small"
-                        value={choice.itemId}
-                        onChange={(e) =>
-                          choose(r, {
-                            itemId: e.target.value === 'new' ? 'new' : Number(e.target.value),
-                            include: true,
-                          })
-                        }
-                        slotProps={{ htmlInput: { 'aria-label': `${r.name} ${t('stock.item')}` } }}
-                        sx={{ minWidth: 200 }}
-                      >
-                        {known.map((i) => (
-                          <MenuItem key={i.id} value={i.id}>
-                            {i.name} {i.spec}
-                          </MenuItem>
-                        ))}
-                        {r.name && (
-                          <MenuItem value="new">
-                            {t('stock.newItemFromRow', { name: r.name })}
-                          </MenuItem>
-                        )}
-                      </TextField>
-                      {choice.itemId === 'new' && (
-                        <NewItemFields choice={choice} onChange={(change) => choose(r, change)} />
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {r.quantity ?? '—'} {r.unit}
-                      {needsFactor(r, choice, known) && (
-                        <TextField
-                          size="small"
-                          type="number"
-                          label={t('stock.unitFactor', {
-                            unit: r.unit,
-                            base:
-                              choice.itemId === 'new'
-                                ? choice.baseUnit
-                                : known.find((i) => i.id === choice.itemId)?.baseUnit,
-                          })}
-                          value={choice.factor}
-                          onChange={(e) => choose(r, { factor: e.target.value })}
-                          sx={{ display: 'block', mt: 1, width: 170 }}
-                        />
-                      )}
-                    </TableCell>
-                    <TableCell>{r.lotCode}</TableCell>
-                    <TableCell>{r.expiry ?? ''}</TableCell>
-                    <TableCell sx={{ color: 'error.main' }}>
-                      {problems
-                        .map((p) => t([codeKey('fieldErrors', p), 'fieldErrors.invalid']))
-                        .join('；')}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <>
+            <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
+              <Button size="small" onClick={() => includeAll(true)}>
+                {t('stock.selectAll')}
+              </Button>
+              <Button size="small" onClick={() => includeAll(false)}>
+                {t('stock.selectNone')}
+              </Button>
+            </Stack>
+            <RegisterPreviewTable
+              rows={rows}
+              choices={choices}
+              items={known}
+              formDonor={props.party?.name ?? ''}
+              formDay={props.receivedOn}
+              formKind={props.partyKind}
+              postFields={posting.fields}
+              choose={choose}
+            />
+          </>
         )}
         {posting.message && <Alert severity="error">{posting.message}</Alert>}
       </DialogContent>
@@ -187,17 +110,21 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
           onClick={() =>
             void posting
               .run(async () => {
+                const defaults = {
+                  donorKind: props.partyKind,
+                  aboutNote: (written: string) => t('stock.approxNote', { text: written }),
+                };
                 const lines = (rows ?? [])
                   .filter((r) => choices[r.row]?.include)
-                  .map((r) => importLine(r, choices[r.row]!, known));
-                const doc = await call('stock.importReceipt', {
+                  .map((r) => registerLine(r, choices[r.row]!, known, defaults));
+                const docs = await call('stock.importRegister', {
                   ...props.scope,
-                  occurredAt: new Date().toISOString(),
                   source: props.source,
                   ...(props.party ? { party: props.party } : {}),
+                  receivedOn: props.receivedOn,
                   lines,
                 });
-                notify(t('stock.received', { id: doc.id }));
+                notify(t('stock.importedReceipts', { count: docs.length }));
               })
               .then((ok) => ok && props.onDone())
           }
@@ -206,32 +133,5 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
         </Button>
       </DialogActions>
     </>
-  );
-}
-
-/** The category and base unit of an item made from a row's name. */
-function NewItemFields(props: {
-  choice: ImportChoice;
-  onChange: (change: Partial<ImportChoice>) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <span style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-      <KindSelect
-        size="small"
-        label={t('stock.category')}
-        value={props.choice.category}
-        options={STOCK_CATEGORIES}
-        labelOf={(c) => t(`stockCategory.${c}`)}
-        onChange={(category) => props.onChange({ category })}
-      />
-      <TextField
-        size="small"
-        label={t('stock.baseUnit')}
-        value={props.choice.baseUnit}
-        onChange={(e) => props.onChange({ baseUnit: e.target.value })}
-        sx={{ width: 90 }}
-      />
-    </span>
   );
 }

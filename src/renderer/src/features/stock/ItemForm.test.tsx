@@ -25,10 +25,10 @@ function openForm() {
 }
 
 describe('the item form checks the contract before the round trip', () => {
-  it("refuses a one-piece pack and a missing base unit in main's words, sending nothing", async () => {
+  it("refuses an empty pack and a missing base unit in main's words, sending nothing", async () => {
     const { calls, form } = openForm();
     await retype(form, '物资', '口罩');
-    await retype(form, '包装换算', '箱=1');
+    await retype(form, '包装换算', '箱=0');
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
 
     await waitFor(() => expect(within(form).getAllByText('太短或太小')).toHaveLength(2));
@@ -39,7 +39,7 @@ describe('the item form checks the contract before the round trip', () => {
     const { calls, done, form } = openForm();
     await retype(form, '物资', '口罩');
     await retype(form, '基本单位', '只');
-    await retype(form, '包装换算', '箱=50, 包＝10');
+    await retype(form, '包装换算', '箱=50, 包＝10, 个=1');
     await retype(form, '预警下限', '100');
     await retype(form, '别名', 'N95，防护口罩');
     await userEvent.click(within(form).getByRole('checkbox'));
@@ -56,6 +56,8 @@ describe('the item form checks the contract before the round trip', () => {
         units: [
           { unit: '箱', factor: 50 },
           { unit: '包', factor: 10 },
+          // Another word for the base unit: 1 个 = 1 只.
+          { unit: '个', factor: 1 },
         ],
         aliases: ['N95', '防护口罩'],
       },

@@ -5,6 +5,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { receivedInstant } from '@shared/receivedInstant';
+import { siteDay } from '@shared/siteDate';
 import { PARTY_KINDS, RECEIPT_SOURCES, type PartyKind, type ReceiptSource } from '@shared/stock';
 import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
@@ -16,7 +18,7 @@ import { emptyLine, LineList, type Line } from './LineEditor';
 import { KindSelect } from './KindSelect';
 import type { StoreScope } from './storeScope';
 
-/** A receipt: where it came from (a donor for donations), and its lines. */
+/** A receipt: where it came from (a donor for donations), the day it arrived, and its lines. */
 export function ReceivePanel({ scope }: { scope: StoreScope }) {
   const { t } = useTranslation();
   const notify = useNotify();
@@ -26,10 +28,18 @@ export function ReceivePanel({ scope }: { scope: StoreScope }) {
   const [party, setParty] = useState('');
   const [contact, setContact] = useState('');
   const [phone, setPhone] = useState('');
+  const today = siteDay(new Date());
+  const [receivedOn, setReceivedOn] = useState(today);
   const [lines, setLines] = useState<Line[]>([emptyLine()]);
   const [importing, setImporting] = useState(false);
   const submit = useSubmit();
   const needsParty = source === 'donation' || source === 'purchase';
+  // The next receipt is another donor's: nothing of this one's donor stays in the form.
+  const forgetDonor = () => {
+    setParty('');
+    setContact('');
+    setPhone('');
+  };
   return (
     <Stack
       component="form"
@@ -41,7 +51,7 @@ export function ReceivePanel({ scope }: { scope: StoreScope }) {
           .run(async () => {
             const doc = await call('stock.receive', {
               ...scope,
-              occurredAt: new Date().toISOString(),
+              occurredAt: receivedInstant(receivedOn, new Date()),
               source,
               ...(party.trim() ? { party: { kind: partyKind, name: party, contact, phone } } : {}),
               lines: lines.map((l) => ({
@@ -57,6 +67,7 @@ export function ReceivePanel({ scope }: { scope: StoreScope }) {
           .then((ok) => {
             if (!ok) return;
             setLines([emptyLine()]);
+            forgetDonor();
           });
       }}
     >
@@ -96,6 +107,16 @@ export function ReceivePanel({ scope }: { scope: StoreScope }) {
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
         />
+        <TextField
+          type="date"
+          label={t('stock.receivedOn')}
+          value={receivedOn}
+          onChange={(e) => setReceivedOn(e.target.value || today)}
+          error={!!submit.fields.occurredAt}
+          helperText={submit.fields.occurredAt}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
+          sx={{ minWidth: 160 }}
+        />
       </Stack>
       <LineList
         lines={lines}
@@ -118,8 +139,13 @@ export function ReceivePanel({ scope }: { scope: StoreScope }) {
         scope={scope}
         source={source}
         party={party.trim() ? { kind: partyKind, name: party, contact, phone } : null}
+        partyKind={partyKind}
+        receivedOn={receivedOn}
         onClose={() => setImporting(false)}
-        onDone={() => setImporting(false)}
+        onDone={() => {
+          setImporting(false);
+          forgetDonor();
+        }}
       />
     </Stack>
   );

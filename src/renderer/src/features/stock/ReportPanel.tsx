@@ -10,6 +10,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reportLines } from './reportLines';
 import { addDays, siteDay } from '@shared/siteDate';
 import { DESTINATION_KINDS, RECEIPT_SOURCES } from '@shared/stock';
 import { call } from '@renderer/api/client';
@@ -65,11 +66,9 @@ export function ReportPanel({ scope }: { scope: StoreScope }) {
               </TableRow>
             </TableHead>
             <TableBody>
-              {report.data.rows.map((r) => (
-                <TableRow key={r.itemId}>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                    {r.name} {r.spec}（{r.baseUnit}）
-                  </TableCell>
+              {reportLines(report.data, t).map((r) => (
+                <TableRow key={r.key} sx={r.total ? { '& td': { fontWeight: 600 } } : undefined}>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.label}</TableCell>
                   <TableCell style={num}>{r.opening}</TableCell>
                   {RECEIPT_SOURCES.map((s) => (
                     <TableCell key={s} style={num}>

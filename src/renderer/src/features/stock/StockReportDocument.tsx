@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { reportLines } from './reportLines';
 import { DESTINATION_KINDS, RECEIPT_SOURCES, type StockReport } from '@shared/stock';
 import { formatDateTime } from '@renderer/i18n/dates';
 
@@ -40,11 +41,9 @@ export function StockReportDocument({ report }: { report: StockReport }) {
           </tr>
         </thead>
         <tbody>
-          {report.rows.map((r) => (
-            <tr key={r.itemId}>
-              <td>
-                {r.name} {r.spec}（{r.baseUnit}）
-              </td>
+          {reportLines(report, t).map((r) => (
+            <tr key={r.key} style={r.total ? { fontWeight: 600 } : undefined}>
+              <td>{r.label}</td>
               <td style={num}>{r.opening}</td>
               {RECEIPT_SOURCES.map((s) => (
                 <td key={s} style={num}>
