@@ -10,6 +10,8 @@ import { compactReadings } from './0009-compact-readings';
 import { departedResidents } from './0010-departed-residents';
 import { slimmerRoomLog } from './0011-slimmer-room-log';
 import { stayEventReasonCodes } from './0012-stay-event-reason-codes';
+import { consumptionNorms } from './0015-consumption-norms';
+import { awaiting0013, awaiting0014 } from './awaiting';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,6 +27,9 @@ export const MIGRATIONS: readonly Migration[] = [
   departedResidents,
   slimmerRoomLog,
   stayEventReasonCodes,
+  awaiting0013,
+  awaiting0014,
+  consumptionNorms,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
