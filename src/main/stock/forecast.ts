@@ -75,12 +75,3 @@ export function supplyForecast(
     items,
   };
 }
-
-/** The request to the district: the items whose stock does not cover the horizon, soonest first. */
-export function requestLines(forecast: SupplyForecast): ForecastItem[] {
-  return forecast.items
-    .filter((i) => i.requestQuantity > 0)
-    .sort(
-      (a, b) => (a.daysOfSupply ?? Infinity) - (b.daysOfSupply ?? Infinity) || a.itemId - b.itemId,
-    );
-}

@@ -1,13 +1,13 @@
 import type { ExportedFile } from '../../shared/accounts';
 import type { Language } from '../../shared/domain';
 import { interpolate, messagesFor } from '../../shared/i18n/catalogue';
-import type { SupplyForecast } from '../../shared/supply';
+import { requestLines, type SupplyForecast } from '../../shared/supply';
 import { getSettings } from '../accounts/settings';
 import type { HandlerContext } from '../services/context';
 import type { Deferred } from '../services/deferred';
 import { auditedSheetFile } from '../services/xlsx/auditedSheetFile';
 import { dayCell, type SheetTable } from '../services/xlsx/sheetTable';
-import { requestLines, supplyForecast } from './forecast';
+import { supplyForecast } from './forecast';
 
 /** The request to the district as a sheet: one typed row per item to request, soonest out first. */
 export function requestTable(forecast: SupplyForecast, language: Language): SheetTable {
