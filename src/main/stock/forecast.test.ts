@@ -230,7 +230,7 @@ describe('supply forecast (through the router, on a realistic site)', () => {
       '物资',
       '规格',
       '单位',
-      '现有库存',
+      '全点库存',
       '按定额日用量',
       '近 7 天日均出库',
       '采用',

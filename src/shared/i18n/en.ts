@@ -725,7 +725,7 @@ export const en: Messages = {
     },
     peopleRule:
       'Residents expected = in residence + arrivals registered − releases due (the days of arrival and release both count); shifts from the published roster, on days without one estimated from the posts.',
-    onHand: 'On hand',
+    onHand: 'On hand (whole site)',
     forecastPerDay: 'Daily use by norm',
     ratePerDay: 'Daily issues, last 7 days',
     used: 'Used',

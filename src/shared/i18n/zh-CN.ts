@@ -702,7 +702,7 @@ export const zhCN = {
     shiftSource: { roster: '已发布排班', posts: '按岗位设置估算', none: '无排班' },
     peopleRule:
       '预计人数 = 在住人员 + 已登记待入住人员 − 到期解除人员（入住和解除当天都计入）；班次取已发布的排班，未发布的日期按岗位设置估算。',
-    onHand: '现有库存',
+    onHand: '全点库存',
     forecastPerDay: '按定额日用量',
     ratePerDay: '近 7 天日均出库',
     used: '采用',
