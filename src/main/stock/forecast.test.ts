@@ -4,6 +4,8 @@ import type { NormLine, SupplyForecast } from '../../shared/supply';
 import { addDays } from '../../shared/siteDate';
 import { makeForecastSite, type ForecastSite } from '../testing/forecastTesting';
 import { rows } from '../testing/peopleTesting';
+import { plansOf } from '../testing/queryPlans';
+import { supplyForecast } from './forecast';
 
 const TODAY = '2026-11-29';
 const HORIZON = 7;
@@ -268,5 +270,19 @@ describe('supply forecast (through the router, on a realistic site)', () => {
       "SELECT method, detail FROM audit_log WHERE method = 'supply.requestExport'",
     );
     expect(audit).toHaveLength(1);
+  });
+
+  it('reads the ledger, the stays and the roster by index, never scanning them whole', () => {
+    const plans = plansOf(s.desk.t.ctx.db, () =>
+      supplyForecast(s.desk.t.ctx, { siteId: s.siteId, horizonDays: 7, marginPercent: 20 }),
+    );
+    const scans = plans.flatMap((p) =>
+      p.plan.filter((d) => /^SCAN (stock_movements|stays|roster_assignments)\b/.test(d)),
+    );
+    expect(scans).toEqual([]);
+    // The ledger is read by its covering index, item by item and store by store.
+    expect(plans.flatMap((p) => p.plan)).toContain(
+      'SEARCH stock_movements USING COVERING INDEX stock_movements_item (item_id=? AND location_id=? AND at>? AND at<?)',
+    );
   });
 });

@@ -25,9 +25,11 @@ const later = (a: string, b: string) => (a > b ? a : b);
 function presences(ctx: ServiceContext, siteId: number, today: string): Presence[] {
   const inResidence = ctx.db
     .prepare<[number], { room_id: number; observation_end: string | null }>(
-      `SELECT s.room_id, s.observation_end FROM stays s
-       JOIN rooms r ON r.id = s.room_id JOIN buildings b ON b.id = r.building_id
-       WHERE b.site_id = ? AND s.status = 'active'`,
+      // From the site's rooms to their stays in residence: never the district's other stays.
+      `SELECT stays.room_id, stays.observation_end FROM buildings b
+       CROSS JOIN rooms r ON r.building_id = b.id
+       CROSS JOIN stays ON stays.room_id = r.id AND stays.status = 'active'
+       WHERE b.site_id = ?`,
     )
     .all(siteId)
     .map((s) => ({
@@ -48,9 +50,11 @@ function presences(ctx: ServiceContext, siteId: number, today: string): Presence
         arrived_at: string;
       }
     >(
-      `SELECT s.id, s.batch_id, s.household, s.last_exposure_date, s.observation_days, a.arrived_at
-       FROM arrival_batches a JOIN stays s ON s.batch_id = a.id
-       WHERE a.site_id = ? AND s.status = 'registered'`,
+      // From the site's buses to their stays, by the stays' batch index.
+      `SELECT stays.id, stays.batch_id, stays.household, stays.last_exposure_date,
+              stays.observation_days, a.arrived_at
+       FROM arrival_batches a CROSS JOIN stays ON stays.batch_id = a.id
+       WHERE a.site_id = ? AND stays.status = 'registered'`,
     )
     .all(siteId)
     .map((s) => {

@@ -54,9 +54,11 @@ export function shiftsByDay(ctx: ServiceContext, siteId: number, days: string[])
     [number, string, string],
     { day: string; post_id: number; role: StaffRole; n: number }
   >(
-    `SELECT a.day, a.post_id, st.role, count(*) AS n FROM roster_assignments a
-     JOIN staff st ON st.id = a.staff_id
-     WHERE a.period_id = ? AND a.day >= ? AND a.day <= ? GROUP BY a.day, a.post_id, st.role`,
+    `SELECT roster_assignments.day, roster_assignments.post_id, st.role, count(*) AS n
+     FROM roster_assignments JOIN staff st ON st.id = roster_assignments.staff_id
+     WHERE roster_assignments.period_id = ? AND roster_assignments.day >= ?
+       AND roster_assignments.day <= ?
+     GROUP BY roster_assignments.day, roster_assignments.post_id, st.role`,
   );
   for (const p of periods) {
     for (const day of days) {

@@ -33,18 +33,20 @@ export function weekRate(ctx: ServiceContext, siteId: number, today: string): Ma
   const to = siteInstant(today, '00:00').toISOString();
   const moves = ctx.db
     .prepare<
-      [number, string, string],
+      [string, string, number],
       { item_id: number; document_id: number; kind: string; quantity: number }
     >(
       // By item, then the site's stores, then the time range: one seek per item and store into
-      // the covering ledger index.
-      `SELECT m.item_id, m.document_id, m.kind, m.quantity FROM stock_items i
-       JOIN stock_movements m ON m.item_id = i.id
-         AND m.location_id IN (SELECT id FROM stock_locations WHERE site_id = ?)
-         AND m.at >= ? AND m.at < ?
-       WHERE m.kind IN ('issue', 'receipt')`,
+      // the covering ledger index, never the district's whole ledger.
+      `SELECT stock_movements.item_id, stock_movements.document_id, stock_movements.kind,
+              stock_movements.quantity
+       FROM stock_items i CROSS JOIN stock_locations l
+       CROSS JOIN stock_movements ON stock_movements.item_id = i.id
+         AND stock_movements.location_id = l.id
+         AND stock_movements.at >= ? AND stock_movements.at < ?
+       WHERE l.site_id = ? AND stock_movements.kind IN ('issue', 'receipt')`,
     )
-    .all(siteId, from, to);
+    .all(from, to, siteId);
   const internal = new Set(moves.filter((m) => m.kind === 'receipt').map((m) => m.document_id));
   const used = new Map<number, number>();
   for (const m of moves) {
