@@ -280,7 +280,11 @@ describe('supply forecast (through the router, on a realistic site)', () => {
       p.plan.filter((d) => /^SCAN (stock_movements|stays|roster_assignments)\b/.test(d)),
     );
     expect(scans).toEqual([]);
-    // The ledger is read by its covering index, item by item and store by store.
+    // Arrivals by the unplaced-stays index; the ledger by its covering index, item by item and
+    // store by store.
+    expect(plans.flatMap((p) => p.plan)).toContain(
+      'SEARCH stays USING INDEX stays_unplaced_batch (batch_id=?)',
+    );
     expect(plans.flatMap((p) => p.plan)).toContain(
       'SEARCH stock_movements USING COVERING INDEX stock_movements_item (item_id=? AND location_id=? AND at>? AND at<?)',
     );
