@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NormLine, SupplyForecast } from '../../shared/supply';
 import { addDays } from '../../shared/siteDate';
 import { makeForecastSite, type ForecastSite } from '../testing/forecastTesting';
-import { rows } from '../testing/peopleTesting';
+import { rows, setDeskClock } from '../testing/peopleTesting';
 import { plansOf } from '../testing/queryPlans';
 import { supplyForecast } from './forecast';
 
@@ -288,5 +288,18 @@ describe('supply forecast (through the router, on a realistic site)', () => {
     expect(plans.flatMap((p) => p.plan)).toContain(
       'SEARCH stock_movements USING COVERING INDEX stock_movements_item (item_id=? AND location_id=? AND at>? AND at<?)',
     );
+  });
+
+  it('counts an overdue release today only, and a late bus from today', async () => {
+    // Two weeks on: the 33 whose observation ended on 13 December have not been released yet,
+    // and tomorrow's bus never came; its 6 are still expected, from today, for 14 days.
+    const later = '2026-12-15';
+    setDeskClock(s.desk, '2026-12-15T02:00:00Z');
+    const f = await forecast(3);
+    expect(f.days).toEqual([
+      { day: later, residents: 37 + 6, rooms: 37 + 4, shifts: 4, shiftSource: 'posts' },
+      { day: addDays(later, 1), residents: 6, rooms: 4, shifts: 4, shiftSource: 'posts' },
+      { day: addDays(later, 2), residents: 6, rooms: 4, shifts: 4, shiftSource: 'posts' },
+    ]);
   });
 });
