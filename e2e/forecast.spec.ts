@@ -136,6 +136,10 @@ test('norms from the suggestions, the forecast beside last week’s rate, and th
   const masksRow = norms.getByRole('row', { name: /医用外科口罩/ });
   await expect(masksRow).toContainText('建议：每名隔离人员每天 2 只 + 每个工作人员班次 1 只');
   await masksRow.getByRole('button', { name: '采用建议' }).click();
+  await expect(page.getByRole('dialog').getByRole('combobox', { name: '2. 限于' })).toHaveText(
+    '所有岗位',
+  );
+  await page.screenshot({ path: test.info().outputPath('norms.png') });
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(masksRow).toContainText('每名隔离人员每天 2 只 + 每个工作人员班次 1 只');

@@ -121,6 +121,8 @@ export function NormsForm(props: {
                   label={label(i, t('supply.scope'))}
                   value={f.value}
                   onChange={f.onChange}
+                  // '' is a choice (every shift): shown by its name, not as an empty field.
+                  slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                   error={!!scopeProblem(i)}
                   helperText={scopeProblem(i)}
                   sx={{ minWidth: 160 }}
