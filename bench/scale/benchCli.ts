@@ -33,6 +33,7 @@ import {
 import { recordSql, time, timePair } from './measure';
 import { type Row, writeResults } from './results';
 import { findFixtures, screens } from './screens';
+import { measureForecast } from './forecastBench';
 import { seedScale } from './seed';
 import { databaseStamp, readStamp, writeStamp } from './stamp';
 import { SCALE } from './shape';
@@ -125,6 +126,8 @@ async function measureInProcess(dataDir: string): Promise<void> {
     });
     log(`  ${screen.key}: p95 ${ms(service.p95)} ms, bare ${ms(sql.p95)} ms`);
   }
+
+  rows.push(await measureForecast(ctx, fixtures, record, ms));
 
   const allocation = await time(() => suggestAllocation(ctx, { batchId: fixtures.batchId }), {
     minRuns: 5,

@@ -495,6 +495,12 @@ describe('audit trail', () => {
         me,
       )) as { id: number };
       await expectAudited('stock.reverse', { documentId: sent.id, reason: 'wrong floor' }, me);
+      await expectAudited(
+        'supply.setNorms',
+        { siteId: demo.siteId, itemId: gloves.id, lines: [{ basis: 'staff_shift', quantity: 2 }] },
+        me,
+      );
+      await expectAudited('supply.requestExport', { siteId: demo.siteId }, me);
       await expectAudited('stock.archiveLocation', { siteId: demo.siteId, id: station.id }, me);
       await expectAudited('stock.archiveItem', { id: gloves.id }, me);
       expect(receipt.id).toBeGreaterThan(0);
@@ -741,6 +747,8 @@ describe('audit trail', () => {
         ['stock.traceDonation', { documentId: stockDocumentId }],
         ['stock.report', { siteId: ids.site, from: '2026-11-01', to: '2026-11-29' }],
         ['stock.onHand', { siteId: ids.site }],
+        ['supply.norms', { siteId: ids.site }],
+        ['supply.forecast', { siteId: ids.site }],
         ['stock.locations', { siteId: ids.site }],
         ['stock.planIssue', { siteId: ids.site, itemId: stockItemId, quantity: 1 }],
         ['stock.document', { id: stockDocumentId }],

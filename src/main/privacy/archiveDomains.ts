@@ -64,6 +64,7 @@ export const ARCHIVE: Record<ArchiveDomain, { file: string; sheets: readonly Arc
       { table: 'stock_items', sheet: '物资目录' },
       { table: 'stock_item_units', sheet: '包装单位' },
       { table: 'stock_item_aliases', sheet: '物资别名' },
+      { table: 'stock_norms', sheet: '消耗定额' },
       { table: 'stock_locations', sheet: '库位' },
       { table: 'stock_parties', sheet: '捐赠与供应方' },
       { table: 'stock_lots', sheet: '批次效期' },

@@ -14,9 +14,13 @@ import { stocktake } from './stocktake';
 import { onHand, stockCard } from './onHand';
 import { stockReport } from './report';
 import { exportStockReport } from './reportExport';
+import { supplyHandlers } from './forecastHandlers';
 
-/** Stock: the catalogue, locations, the movement ledger and what is derived from it. */
-export const stockHandlers: HandlerMap<MethodsOf<'stock'>> = {
+/**
+ * Stock: the catalogue, locations, the movement ledger and what is derived from it; the supply
+ * forecast and its norms (`supply.*`).
+ */
+export const stockHandlers: HandlerMap<MethodsOf<'stock' | 'supply'>> = {
   'stock.items': listItems,
   'stock.createItem': createItem,
   'stock.updateItem': updateItem,
@@ -45,4 +49,5 @@ export const stockHandlers: HandlerMap<MethodsOf<'stock'>> = {
   'stock.createLocation': createLocation,
   'stock.archiveLocation': archiveLocation,
   'stock.transfer': transfer,
+  ...supplyHandlers,
 };

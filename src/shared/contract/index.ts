@@ -29,6 +29,7 @@ import { postMethods } from './posts';
 import { shiftMethods } from './shifts';
 import { rosterMethods } from './roster';
 import { stockMethods } from './stock';
+import { supplyMethods } from './supply';
 import { archiveMethods } from './archive';
 import { privacyMethods } from './privacy';
 import { backupMethods } from './backups';
@@ -63,6 +64,7 @@ export const contract = mergeMethodFiles({
   shifts: shiftMethods,
   roster: rosterMethods,
   stock: stockMethods,
+  supply: supplyMethods,
   archive: archiveMethods,
   privacy: privacyMethods,
   backups: backupMethods,

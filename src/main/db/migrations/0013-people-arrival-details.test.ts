@@ -81,7 +81,8 @@ describe('migration 0013 people-arrival-details', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
       .pluck()
       .all();
-    migrate(db);
+    // Only this migration: later ones add tables (and their capture triggers) of their own.
+    migrate(db, MIGRATIONS.slice(0, 13));
     expect(
       db
         .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")

@@ -11,6 +11,7 @@ import { departedResidents } from './0010-departed-residents';
 import { slimmerRoomLog } from './0011-slimmer-room-log';
 import { stayEventReasonCodes } from './0012-stay-event-reason-codes';
 import { peopleArrivalDetails } from './0013-people-arrival-details';
+import { consumptionNorms } from './0014-consumption-norms';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   slimmerRoomLog,
   stayEventReasonCodes,
   peopleArrivalDetails,
+  consumptionNorms,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -38,6 +38,7 @@ const DOMAIN_OF_PREFIX: Record<string, Domain> = {
   shifts: 'roster',
   staff: 'roster',
   stock: 'stock',
+  supply: 'stock',
   reports: 'reports',
   auth: 'accounts',
   setup: 'accounts',
@@ -74,10 +75,12 @@ const SHOWN_IN: Record<Domain, readonly Domain[]> = {
   // Rooms appear on the resident lists, allocation, rounds and the daily report.
   registry: ['registry', 'residents', 'health', 'reports', 'privacy'],
   // Stays fill rooms (board, awaiting disinfection), rounds, fever lists, reports and purge counts.
-  residents: ['residents', 'registry', 'health', 'reports', 'privacy'],
+  // …and the supply forecast counts the residents expected.
+  residents: ['residents', 'registry', 'health', 'reports', 'privacy', 'stock'],
   // Readings show on the person page and the daily report.
   health: ['health', 'residents', 'reports'],
-  roster: ['roster', 'reports'],
+  // The supply forecast counts the roster's shifts.
+  roster: ['roster', 'reports', 'stock'],
   stock: ['stock', 'reports'],
   reports: ['reports'],
   // Purges and archives remove people, stays and readings everywhere.

@@ -6,8 +6,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '@renderer/auth/AuthContext';
 import { DonationsPanel } from './DonationsPanel';
+import { ForecastPanel } from './ForecastPanel';
 import { IssuePanel } from './IssuePanel';
 import { ItemsPanel } from './ItemsPanel';
+import { NormsPanel } from './NormsPanel';
 import { OnHandPanel } from './OnHandPanel';
 import { ReceivePanel } from './ReceivePanel';
 import { ReportPanel } from './ReportPanel';
@@ -15,7 +17,16 @@ import { StocktakePanel } from './StocktakePanel';
 import { StoreSelector } from './StoreSelector';
 import type { StoreScope } from './storeScope';
 
-type StockTab = 'onHand' | 'receive' | 'issue' | 'stocktake' | 'donations' | 'items' | 'report';
+type StockTab =
+  | 'onHand'
+  | 'receive'
+  | 'issue'
+  | 'stocktake'
+  | 'donations'
+  | 'items'
+  | 'report'
+  | 'norms'
+  | 'forecast';
 
 /** Supplies: what is on hand, receipts and issues, the catalogue, the period report. */
 export function StockPage({ siteId }: { siteId: number }) {
@@ -38,6 +49,8 @@ export function StockPage({ siteId }: { siteId: number }) {
           <Tab value="donations" label={t('stock.tabDonations')} />
           <Tab value="items" label={t('stock.tabItems')} />
           <Tab value="report" label={t('stock.tabReport')} />
+          <Tab value="norms" label={t('supply.tabNorms')} />
+          <Tab value="forecast" label={t('supply.tabForecast')} />
         </Tabs>
         <StoreSelector
           siteId={siteId}
@@ -56,6 +69,9 @@ export function StockPage({ siteId }: { siteId: number }) {
       </Box>
       {tab === 'donations' && <DonationsPanel siteId={siteId} />}
       {tab === 'items' && <ItemsPanel />}
+      {/* The forecast and its norms are the whole site's, every store included. */}
+      {tab === 'norms' && <NormsPanel siteId={siteId} />}
+      {tab === 'forecast' && <ForecastPanel siteId={siteId} />}
     </Box>
   );
 }
