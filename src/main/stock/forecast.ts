@@ -5,7 +5,8 @@ import { isoNow, type ServiceContext } from '../services/context';
 import { peopleByDay } from './forecastPeople';
 import { project, useOnDay, type DayLoad } from './forecastProjection';
 import { shiftsByDay } from './forecastShifts';
-import { usableOnHand, weekRate } from './forecastUsage';
+import { usableOnHand } from './forecastUsage';
+import { usagePerDay } from './usageRate';
 import { activeItemHeads, normLinesOfSite } from './norms';
 
 /** The projection always runs this far, whatever the horizon: days of supply look past it. */
@@ -35,7 +36,7 @@ export function supplyForecast(
   }));
   const norms = normLinesOfSite(ctx, site.id);
   const onHand = usableOnHand(ctx, site.id, today);
-  const rates = weekRate(ctx, site.id, today);
+  const rates = usagePerDay(ctx, { siteId: site.id, day: today }).perDay;
   const items = activeItemHeads(ctx).map((item): ForecastItem => {
     const lines = norms.get(item.itemId);
     const daily = lines ? loads.map((load) => useOnDay(lines, load)) : null;
