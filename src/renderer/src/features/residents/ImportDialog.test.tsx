@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '@shared/contract';
 import type { ImportMapping, ImportPreview, ImportRow } from '@shared/imports';
 import type { BatchMember } from '@shared/people';
-import { inputsOf, installFakeApi, Refusal } from '@renderer/testing/fakeApi';
+import { inputsOf, installFakeApi, Refusal, type FakeAnswers } from '@renderer/testing/fakeApi';
 import { renderUi } from '@renderer/testing/renderUi';
 import { ImportDialog } from './ImportDialog';
 
@@ -79,22 +79,39 @@ function previewLikeMain(input: MethodInput<'arrivals.importPreview'>): ImportPr
   };
 }
 
-async function pickFile() {
+/**
+ * The dialog over a main that previews with `preview` and registers everyone it is sent (unless
+ * `answers` says otherwise), with `file` picked.
+ */
+async function openWithFile(
+  preview: NonNullable<FakeAnswers['arrivals.importPreview']>,
+  file: File,
+  answers: FakeAnswers = {},
+) {
   const fake = installFakeApi({
-    'arrivals.importPreview': previewLikeMain,
+    'arrivals.importPreview': preview,
     'arrivals.register': ({ people }) =>
       people.map((p, i) => ({ stayId: i + 1, fullName: p.fullName }) as BatchMember),
+    ...answers,
   });
   const user = userEvent.setup();
   renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
   const dialog = screen.getByRole('dialog');
-  await user.upload(
-    within(dialog).getByLabelText('选择文件（.xlsx 或 .csv）'),
-    new File([CSV], '名单.csv', { type: 'text/csv' }),
-  );
-  await within(dialog).findByText('列对应关系');
+  await user.upload(within(dialog).getByLabelText('选择文件（.xlsx 或 .csv）'), file);
   return { ...fake, user, dialog };
 }
+
+async function pickFile() {
+  const opened = await openWithFile(
+    previewLikeMain,
+    new File([CSV], '名单.csv', { type: 'text/csv' }),
+  );
+  await within(opened.dialog).findByText('列对应关系');
+  return opened;
+}
+
+/** A district list with a 序号 column, as the preview below answers for it. */
+const districtFile = () => new File(['序号,姓名\r\n'], '转运名单.csv', { type: 'text/csv' });
 
 const chosen = (select: HTMLElement) =>
   (select as HTMLSelectElement).selectedOptions[0]?.textContent;
@@ -219,14 +236,7 @@ describe('the import dialog shows a district list’s problems as the coordinato
   };
 
   it('shows the shared table: each row by its 序号, name and file line, the reasons, the columns not imported', async () => {
-    installFakeApi({ 'arrivals.importPreview': () => DISTRICT });
-    const user = userEvent.setup();
-    renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
-    const dialog = screen.getByRole('dialog');
-    await user.upload(
-      within(dialog).getByLabelText('选择文件（.xlsx 或 .csv）'),
-      new File(['序号,姓名\r\n'], '转运名单.csv', { type: 'text/csv' }),
-    );
+    const { dialog } = await openWithFile(() => DISTRICT, districtFile());
     await within(dialog).findByText('列对应关系');
 
     expect(within(dialog).getByText(/未导入的列：健康码、核酸检测结果/)).toBeTruthy();
@@ -269,8 +279,7 @@ describe('the import dialog shows a district list’s problems as the coordinato
   });
 
   it('a row main refuses at registering is named by its line and name', async () => {
-    installFakeApi({
-      'arrivals.importPreview': () => DISTRICT,
+    const { dialog, user } = await openWithFile(() => DISTRICT, districtFile(), {
       'arrivals.register': () => {
         throw new Refusal({
           code: 'OPEN_STAY_EXISTS',
@@ -280,13 +289,6 @@ describe('the import dialog shows a district list’s problems as the coordinato
         });
       },
     });
-    const user = userEvent.setup();
-    renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
-    const dialog = screen.getByRole('dialog');
-    await user.upload(
-      within(dialog).getByLabelText('选择文件（.xlsx 或 .csv）'),
-      new File(['序号,姓名\r\n'], '转运名单.csv', { type: 'text/csv' }),
-    );
     await user.click(await within(dialog).findByRole('button', { name: '导入所选 1 人' }));
     expect(
       await within(dialog).findByText('第 3 行（王允俊） 证件号码：已有未结束的隔离记录'),
@@ -310,18 +312,7 @@ describe('the import dialog shows a district list’s problems as the coordinato
       ],
       ok: 2,
     };
-    const fake = installFakeApi({
-      'arrivals.importPreview': () => list,
-      'arrivals.register': ({ people }) =>
-        people.map((p, i) => ({ stayId: i + 1, fullName: p.fullName }) as BatchMember),
-    });
-    const user = userEvent.setup();
-    renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
-    const dialog = screen.getByRole('dialog');
-    await user.upload(
-      within(dialog).getByLabelText('选择文件（.xlsx 或 .csv）'),
-      new File(['序号,姓名\r\n'], '转运名单.csv', { type: 'text/csv' }),
-    );
+    const { calls, dialog, user } = await openWithFile(() => list, districtFile());
     // Every sound row is chosen at first.
     expect(await within(dialog).findByRole('button', { name: '导入所选 2 人' })).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: '全不选' }));
@@ -333,7 +324,7 @@ describe('the import dialog shows a district list’s problems as the coordinato
     await user.click(within(dialog).getByRole('checkbox', { name: '选择第 1 行' }));
     await user.click(within(dialog).getByRole('button', { name: '导入所选 1 人' }));
 
-    await waitFor(() => expect(inputsOf(fake.calls, 'arrivals.register')).toHaveLength(1));
-    expect(inputsOf(fake.calls, 'arrivals.register')[0]).toEqual({ batchId: 3, people: [sun] });
+    await waitFor(() => expect(inputsOf(calls, 'arrivals.register')).toHaveLength(1));
+    expect(inputsOf(calls, 'arrivals.register')[0]).toEqual({ batchId: 3, people: [sun] });
   });
 });
