@@ -836,7 +836,7 @@ export const en: Messages = {
   import: {
     open: 'Import from file',
     title: 'Import people from a file',
-    hint: 'CSV (UTF-8 or GBK) or Excel .xlsx (the first worksheet), with a header row; at most 500 people and 5 MB per file.',
+    hint: 'One person per row, at most 500 per file; name, document, category and the other columns are matched by their headers, and can be changed below once the file is read.',
     mapping: 'Columns',
     mappingHint:
       'Check which column of the file each field comes from; a change checks every row again.',
@@ -848,7 +848,7 @@ export const en: Messages = {
     rowRefused: 'Row {{row}} ({{name}})',
     serial: 'No.',
     unmappedHint:
-      'These columns match no person field and are not imported; to import one, choose it for a field above.',
+      'Columns that match no field are not imported (see “Columns not imported” below); to import one, choose it for a field above.',
     allOrNothing:
       'Only the chosen rows that can be imported are registered; if one of them is refused, none is. Fix the refused rows in the file and import them again.',
     rows: 'People in the file',

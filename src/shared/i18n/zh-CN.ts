@@ -816,7 +816,7 @@ export const zhCN = {
   import: {
     open: '从文件导入',
     title: '从文件导入人员',
-    hint: '支持 CSV（UTF-8 或 GBK 编码）和 Excel .xlsx（读取第一个工作表），需有表头行，一次最多 500 人，文件不超过 5 MB。',
+    hint: '每行一人，一次最多 500 人；姓名、证件、人员类别等各列按表头自动对应，读取后可在下方修改。',
     mapping: '列对应关系',
     mappingHint: '请确认每一项取自文件的哪一列；修改后会重新检查全部行。',
     notMapped: '（不导入）',
@@ -826,7 +826,8 @@ export const zhCN = {
     problem: '{{field}}：{{reason}}',
     rowRefused: '第 {{row}} 行（{{name}}）',
     serial: '序号',
-    unmappedHint: '这些列不对应任何人员信息，不会导入；如需导入，请在上面把它选为某一项。',
+    unmappedHint:
+      '不对应任何一项的列不会导入（见下方“未导入的列”）；如需导入，请在上面把它选为某一项。',
     allOrNothing:
       '只登记勾选的可导入行；登记时若有一人不通过，所选的人一个也不登记。不导入的行请修改文件后再导入。',
     rows: '文件中的人员',
