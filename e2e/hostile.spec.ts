@@ -197,8 +197,8 @@ test.describe('a hostile file in the import dialog', () => {
     );
 
     await picker.setInputFiles(good);
-    await expect(dialog.getByText('共 2 行：有效 2 行', { exact: false })).toBeVisible();
-    await dialog.getByRole('button', { name: '导入全部' }).click();
+    await expect(dialog.getByText('共 2 行：2 行可导入', { exact: false })).toBeVisible();
+    await dialog.getByRole('button', { name: '导入所选 2 人' }).click();
     await expect(dialog).toBeHidden();
     const members = page.getByRole('table', { name: '本批次人员' });
     await expect(members).toContainText('陈静');

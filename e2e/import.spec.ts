@@ -36,12 +36,19 @@ test('a district CSV with two bad rows: the report names them, and the valid row
 
   const dialog = page.getByRole('dialog');
   await expect(
-    dialog.getByText('共 5 行：有效 3 行，有问题 2 行。', { exact: false }),
+    dialog.getByText('共 5 行：3 行可导入，2 行不导入。', { exact: false }),
   ).toBeVisible();
-  await expect(dialog.getByRole('row', { name: /^4 .*身份证号校验位不对/ })).toBeVisible();
-  await expect(dialog.getByRole('row', { name: /^5 .*不认识的性别/ })).toBeVisible();
-  await expect(dialog.getByRole('button', { name: '导入全部' })).toBeDisabled();
-  await dialog.getByRole('button', { name: '仅导入有效行 (3)' }).click();
+  const rows = dialog.getByRole('table', { name: '文件中的人员' });
+  await expect(rows.getByRole('row', { name: /周九/ })).toContainText(
+    '4周九不导入证件号码：身份证号校验位不对',
+  );
+  await expect(rows.getByRole('row', { name: /吴十/ })).toContainText(
+    '5吴十不导入性别：不认识的性别（应为 男/女）',
+  );
+  // The refused rows cannot be chosen; the three sound ones are, at first.
+  await expect(rows.getByRole('checkbox', { name: '选择第 4 行' })).toBeDisabled();
+  await expect(rows.getByRole('checkbox', { name: '选择第 5 行' })).toBeDisabled();
+  await dialog.getByRole('button', { name: '导入所选 3 人' }).click();
   await expect(dialog).toBeHidden();
 
   const members = page.getByRole('table', { name: '本批次人员' });
@@ -199,24 +206,27 @@ test('a district Excel list as it comes: 序号 and names in the report, the fir
   const valid = list.people.filter((p) => p.ok);
   await expect(
     dialog.getByText(
-      `共 ${list.people.length} 行：有效 ${valid.length} 行，有问题 ${list.people.length - valid.length} 行。`,
+      `共 ${list.people.length} 行：${valid.length} 行可导入，${list.people.length - valid.length} 行不导入。`,
       { exact: false },
     ),
   ).toBeVisible();
   await expect(
     dialog.getByText('未导入的列：健康码、核酸检测结果', { exact: false }),
   ).toBeVisible();
-  const bad = dialog.getByRole('table', { name: '有问题的行' });
-  await expect(bad.getByRole('row')).toHaveCount(3);
-  const qian = bad.getByRole('row', { name: /钱锁梅/ });
-  await expect(qian).toContainText(`4${line(4)}钱锁梅证件号码：身份证号校验位不对`);
+  const rows = dialog.getByRole('table', { name: '文件中的人员' });
+  await expect(rows.getByRole('row')).toHaveCount(list.people.length + 1);
+  await expect(rows.getByRole('row', { name: /不导入/ })).toHaveCount(
+    list.people.length - valid.length,
+  );
+  const qian = rows.getByRole('row', { name: /钱锁梅/ });
+  await expect(qian).toContainText(`4钱锁梅${line(4)}不导入证件号码：身份证号校验位不对`);
   await expect(qian).not.toContainText('出生日期');
-  await expect(bad.getByRole('row', { name: /与第/ })).toContainText(
-    `5${line(5)}王允俊证件号码：与第 ${line(1)} 行（序号 1，王允俊）重复`,
+  await expect(rows.getByRole('row', { name: /与第/ })).toContainText(
+    `5王允俊${line(5)}不导入证件号码：与第 ${line(1)} 行（序号 1，王允俊）重复`,
   );
   if (testInfo.project.name === 'browser')
     await page.screenshot({ path: testInfo.outputPath('import-preview.png') });
-  await dialog.getByRole('button', { name: `仅导入有效行 (${valid.length})` }).click();
+  await dialog.getByRole('button', { name: `导入所选 ${valid.length} 人` }).click();
   await expect(dialog).toBeHidden();
 
   // Person by person: the kept 王允俊 once, passport and permit holders with their age unknown.

@@ -38,20 +38,16 @@ export interface ImportProblem {
   params?: Record<string, string | number>;
 }
 
-export interface ImportRow {
-  /** The row number as the spreadsheet shows it (the header row is usually 1). */
-  row: number;
-  /** The list's own 序号 of the row, when the list has such a column and the cell is filled. */
-  serial: string | null;
-  /** The name on the row (empty when the cell is), shown beside its problems. */
-  name: string;
-  ok: boolean;
-  errors: ImportProblem[];
+/** One data row of an arrivals list: the shared row of every list import, and the person. */
+export interface ImportRow extends RowPreview {
+  /** Each names one person field. */
+  reasons: ImportProblem[];
   /** Ready for arrivals.register; present only when `ok`. */
   person?: PersonInputParsed;
 }
 
-export interface ImportPreview {
+/** An arrivals list as previewed: the shared list preview, and how its columns were mapped. */
+export interface ImportPreview extends ListPreview<ImportRow> {
   headers: string[];
   /** Spreadsheet row number of the header row. */
   headerRow: number;
@@ -59,11 +55,6 @@ export interface ImportPreview {
   mapping: ImportMapping;
   /** The list's 序号 column (序号, 编号, No., #), whose numbers label the rows; null when none. */
   serialColumn: number | null;
-  /** Headers of the columns that feed no field (the 序号 column aside): not imported. */
-  unmapped: string[];
-  rows: ImportRow[];
-  valid: number;
-  invalid: number;
 }
 
 /*

@@ -188,20 +188,23 @@ describe('a district arrivals list imported as it comes', () => {
     it('labels every row with its 序号 and name, and refuses only the later duplicate and the bad ID', async () => {
       const result = await preview(fileName, await data());
       expect(result.serialColumn).toBe(0);
-      expect(result.rows.map((r) => [r.row, r.serial, r.name, r.ok])).toEqual(
+      expect(result.labels).toBe('serial');
+      expect(result.rows.map((r) => [r.line, r.label, r.name, r.ok])).toEqual(
         LIST.map((cells, i) => [line(i + 1), cells[0], cells[1], ![3, 4].includes(i)]),
       );
       // 钱锁梅: the check digit alone, no "birth date required" besides.
-      expect(result.rows[3]!.errors).toEqual([{ field: 'documentNumber', code: 'id_check_digit' }]);
+      expect(result.rows[3]!.reasons).toEqual([
+        { field: 'documentNumber', code: 'id_check_digit' },
+      ]);
       // The second 王允俊 repeats the first, which is kept.
-      expect(result.rows[4]!.errors).toEqual([
+      expect(result.rows[4]!.reasons).toEqual([
         {
           field: 'documentNumber',
           code: 'duplicate_in_file_serial',
           params: { line: line(1), serial: '1', name: '王允俊' },
         },
       ]);
-      expect({ valid: result.valid, invalid: result.invalid }).toEqual({ valid: 4, invalid: 2 });
+      expect({ ok: result.ok, refused: result.refused }).toEqual({ ok: 4, refused: 2 });
     });
 
     it('maps the columns that fit a person and lists the others as not imported', async () => {
@@ -222,7 +225,7 @@ describe('a district arrivals list imported as it comes', () => {
         emergencyPhone: column('联系人电话'),
         notes: column('备注'),
       });
-      expect(result.unmapped).toEqual(['健康码', '核酸检测结果']);
+      expect(result.ignoredColumns).toEqual(['健康码', '核酸检测结果']);
     });
 
     it('registers passport and permit holders with the birth date unknown, and keeps the new details', async () => {
@@ -286,7 +289,7 @@ describe('a district arrivals list imported as it comes', () => {
 
       // Imported again: everyone registered already has an open stay.
       const again = await preview(fileName, await data());
-      expect(again.rows.map((r) => r.errors.map((e) => e.code))).toEqual([
+      expect(again.rows.map((r) => r.reasons.map((e) => e.code))).toEqual([
         ['open_stay'],
         ['open_stay'],
         ['open_stay'],
@@ -303,8 +306,9 @@ describe('a district arrivals list imported as it comes', () => {
       csv([HEADER.slice(1), ...LIST.map((cells) => cells.slice(1))]),
     );
     expect(result.serialColumn).toBeNull();
-    expect(result.rows.map((r) => r.serial)).toEqual(LIST.map(() => null));
-    expect(result.rows[4]!.errors).toEqual([
+    expect(result.labels).toBe('line');
+    expect(result.rows.map((r) => r.label)).toEqual(LIST.map((_, i) => String(i + 2)));
+    expect(result.rows[4]!.reasons).toEqual([
       {
         field: 'documentNumber',
         code: 'duplicate_in_file',
@@ -376,8 +380,9 @@ describe('a district arrivals list imported as it comes', () => {
       const result = await preview(file.filename, Buffer.from(file.base64, 'base64'));
       expect(Object.keys(result.mapping).sort()).toEqual([...IMPORT_FIELDS].sort());
       expect(result.serialColumn).toBe(0);
-      expect(result.unmapped).toEqual([]);
-      expect(result.rows.map((r) => [r.serial, r.ok, r.errors])).toEqual([
+      expect(result.labels).toBe('serial');
+      expect(result.ignoredColumns).toEqual([]);
+      expect(result.rows.map((r) => [r.label, r.ok, r.reasons])).toEqual([
         ['1', true, []],
         ['2', true, []],
       ]);

@@ -1,11 +1,17 @@
-import { IMPORT_FIELDS, type ImportField, type ImportMapping } from '../../shared/imports';
+import type { ImportField, ImportMapping } from '../../shared/imports';
+import {
+  columnsOf,
+  headerRowOf,
+  type HeaderMatching,
+  type HeaderSynonyms,
+} from '../services/fileReading/headerColumns';
 import { normalizeHeader } from '../services/fileReading/sheetCells';
 import type { SheetRow } from '../services/fileReading/readSheet';
 
 // Which column of an arrivals list holds which person field, guessed from its headers.
 
 /** Header words for each field, compared after `normalizeHeader` (so without spaces, lower case). */
-const SYNONYMS: Record<ImportField, readonly string[]> = {
+const SYNONYMS: HeaderSynonyms<ImportField> = {
   fullName: ['姓名', '名字', '人员姓名', '隔离人员姓名', 'name', 'fullname', '名称'],
   gender: ['性别', 'gender', 'sex'],
   birthDate: [
@@ -149,42 +155,16 @@ const SYNONYMS: Record<ImportField, readonly string[]> = {
   notes: ['备注', '说明', '其他说明', 'notes', 'note', 'remarks', 'remark', 'comments'],
 };
 
+/** An address (家庭住址, 身份证地址) or a workplace is no person field, whatever else it says. */
+const MATCHING: HeaderMatching = { wholeOnly: /地址|住址|单位/ };
+
 /**
  * A field for each header that names one: first headers that are exactly a synonym, then headers
  * that contain one (the longest synonym wins, so 紧急联系电话 is the emergency phone, not the
  * phone). Each field gets the first column that matches it.
  */
 export function suggestMapping(headers: readonly string[]): ImportMapping {
-  const mapping: ImportMapping = {};
-  const taken = new Set<number>();
-  const normalized = headers.map(normalizeHeader);
-  const assign = (column: number, field: ImportField | null) => {
-    if (field && mapping[field] === undefined) {
-      mapping[field] = column;
-      taken.add(column);
-    }
-  };
-  normalized.forEach((h, column) => {
-    if (h) assign(column, IMPORT_FIELDS.find((f) => SYNONYMS[f].includes(h)) ?? null);
-  });
-  normalized.forEach((h, column) => {
-    // An address (家庭住址, 身份证地址) or a workplace is no person field, whatever else it says.
-    if (!h || taken.has(column) || /地址|住址|单位/.test(h)) return;
-    let best: ImportField | null = null;
-    let bestLength = 0;
-    for (const f of IMPORT_FIELDS) {
-      if (mapping[f] !== undefined) continue;
-      for (const s of SYNONYMS[f]) {
-        // Short English words (id, tel, dob) only as whole headers, never inside another word.
-        if (s.length > bestLength && (s.length > 3 || !/^[a-z]+$/.test(s)) && h.includes(s)) {
-          best = f;
-          bestLength = s.length;
-        }
-      }
-    }
-    assign(column, best);
-  });
-  return mapping;
+  return columnsOf(headers, SYNONYMS, MATCHING);
 }
 
 /** Headers that hold the list's own row numbers (compared whole, after `normalizeHeader`). */
@@ -198,9 +178,5 @@ export function findSerialColumn(headers: readonly string[]): number | null {
 
 /** The header row: the first of the first ten rows that names at least two fields, else the first. */
 export function findHeaderRow(rows: readonly SheetRow[]): number {
-  const limit = Math.min(rows.length, 10);
-  for (let i = 0; i < limit; i++) {
-    if (Object.keys(suggestMapping(rows[i]!.cells)).length >= 2) return i;
-  }
-  return 0;
+  return headerRowOf(rows, SYNONYMS, 2, MATCHING);
 }

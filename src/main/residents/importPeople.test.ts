@@ -105,8 +105,8 @@ describe('arrivals.importPreview (through the router)', () => {
       household: 6,
       notes: 7,
     });
-    expect({ valid: result.valid, invalid: result.invalid }).toEqual({ valid: 3, invalid: 0 });
-    expect(result.rows.map((r) => [r.row, r.ok, r.errors])).toEqual([
+    expect({ ok: result.ok, refused: result.refused }).toEqual({ ok: 3, refused: 0 });
+    expect(result.rows.map((r) => [r.line, r.ok, r.reasons])).toEqual([
       [2, true, []],
       [3, true, []],
       [4, true, []],
@@ -218,7 +218,7 @@ describe('arrivals.importPreview (through the router)', () => {
     const result = await previewOk('arrivals.xlsx', bytes);
     expect(result.headerRow).toBe(2);
     expect(result.headers).toHaveLength(8);
-    expect(result.rows.map((r) => r.row)).toEqual([3, 5, 6]);
+    expect(result.rows.map((r) => r.line)).toEqual([3, 5, 6]);
     expect(result.rows[0]!.person).toMatchObject({
       fullName: '赵六',
       gender: 'female',
@@ -236,11 +236,11 @@ describe('arrivals.importPreview (through the router)', () => {
       lastExposureDate: '2026-11-26',
     });
     expect(result.rows[2]).toEqual({
-      row: 6,
-      serial: null,
+      line: 6,
+      label: '6',
       name: '周八',
       ok: false,
-      errors: [{ field: 'birthDate', code: 'date_value' }],
+      reasons: [{ field: 'birthDate', code: 'date_value' }],
     });
   });
 
@@ -255,28 +255,28 @@ describe('arrivals.importPreview (through the router)', () => {
       ['孙七', '女', '1990-01-02', residentId('1990-01-02', 'male', 7), '', '', '', ''],
     ]);
     const result = await previewOk('bad.csv', text);
-    expect({ valid: result.valid, invalid: result.invalid }).toEqual({ valid: 2, invalid: 4 });
+    expect({ ok: result.ok, refused: result.refused }).toEqual({ ok: 2, refused: 4 });
     expect(result.rows.filter((r) => !r.ok)).toEqual([
       {
-        row: 3,
-        serial: null,
+        line: 3,
+        label: '3',
         name: '李四',
         ok: false,
-        errors: [{ field: 'documentNumber', code: 'id_check_digit' }],
+        reasons: [{ field: 'documentNumber', code: 'id_check_digit' }],
       },
       {
-        row: 5,
-        serial: null,
+        line: 5,
+        label: '5',
         name: '赵六',
         ok: false,
-        errors: [{ field: 'gender', code: 'gender_value' }],
+        reasons: [{ field: 'gender', code: 'gender_value' }],
       },
       {
-        row: 6,
-        serial: null,
+        line: 6,
+        label: '6',
         name: '',
         ok: false,
-        errors: [
+        reasons: [
           { field: 'fullName', code: 'required' },
           { field: 'documentNumber', code: 'id_scientific' },
           { field: 'phone', code: 'mobile_format' },
@@ -284,11 +284,11 @@ describe('arrivals.importPreview (through the router)', () => {
         ],
       },
       {
-        row: 7,
-        serial: null,
+        line: 7,
+        label: '7',
         name: '孙七',
         ok: false,
-        errors: [{ field: 'gender', code: 'id_gender_mismatch' }],
+        reasons: [{ field: 'gender', code: 'id_gender_mismatch' }],
       },
     ]);
     // Row 4 has no birth date: the ID gives it; an empty category is `other`.
@@ -303,7 +303,7 @@ describe('arrivals.importPreview (through the router)', () => {
       ['Baby', '女', '2026-11-29', '护照', 'E1111111'],
     ]);
     const result = await previewOk('passports.csv', text);
-    expect(result.rows.map((r) => (r.ok ? 'ok' : r.errors))).toEqual([
+    expect(result.rows.map((r) => (r.ok ? 'ok' : r.reasons))).toEqual([
       [{ field: 'birthDate', code: 'date_in_future' }],
       [{ field: 'birthDate', code: 'date_value' }],
       'ok',
@@ -321,7 +321,7 @@ describe('arrivals.importPreview (through the router)', () => {
       ['赵六', '男', '1980-01-01', '驾照', 'X1'],
     ]);
     const result = await previewOk('dupes.csv', text);
-    expect(result.rows.map((r) => [r.row, r.errors])).toEqual([
+    expect(result.rows.map((r) => [r.line, r.reasons])).toEqual([
       [2, []],
       [3, []],
       [
@@ -354,11 +354,11 @@ describe('arrivals.importPreview (through the router)', () => {
     await desk.call('arrivals.register', { batchId: batch.id, people: [first.rows[0]!.person!] });
     const again = await previewOk('once.csv', once);
     expect(again.rows[0]).toEqual({
-      row: 2,
-      serial: null,
+      line: 2,
+      label: '2',
       name: '张三',
       ok: false,
-      errors: [{ field: 'documentNumber', code: 'open_stay' }],
+      reasons: [{ field: 'documentNumber', code: 'open_stay' }],
     });
   });
 
@@ -369,7 +369,7 @@ describe('arrivals.importPreview (through the router)', () => {
     ]);
     const guessed = await previewOk('m.csv', text);
     expect(guessed.mapping).toEqual({});
-    expect(guessed.rows[0]!.errors.map((e) => [e.field, e.code])).toEqual([
+    expect(guessed.rows[0]!.reasons.map((e) => [e.field, e.code])).toEqual([
       // No gender or birth date asked for: the (missing) resident ID would give them.
       ['fullName', 'required'],
       ['documentNumber', 'required'],
@@ -387,7 +387,7 @@ describe('arrivals.importPreview (through the router)', () => {
       documentNumber: 1,
       gender: 2,
     });
-    expect(withGender.rows[0]!.errors).toEqual([{ field: 'gender', code: 'id_gender_mismatch' }]);
+    expect(withGender.rows[0]!.reasons).toEqual([{ field: 'gender', code: 'id_gender_mismatch' }]);
 
     expect(await refusal('m.csv', text, { fullName: 0, notes: 4 })).toEqual({
       code: 'INVALID_INPUT',

@@ -70,16 +70,17 @@ export async function buildPreview(
   const serialColumn = findSerialColumn(headers);
   const used = new Set<number>([...Object.values(mapping), serialColumn ?? -1]);
   const rows = checkRows(ctx, data, mapping, serialColumn);
-  const valid = rows.filter((r) => r.ok).length;
+  const ok = rows.filter((r) => r.ok).length;
   return {
     headers,
     headerRow: all[headerAt]!.row,
     mapping,
     serialColumn,
-    unmapped: headers.filter((h, column) => h !== '' && !used.has(column)),
     rows,
-    valid,
-    invalid: rows.length - valid,
+    labels: serialColumn === null ? 'line' : 'serial',
+    ok,
+    refused: rows.length - ok,
+    ignoredColumns: headers.filter((h, column) => h !== '' && !used.has(column)),
   };
 }
 

@@ -216,11 +216,11 @@ export function checkRows(
     });
     const ok = errors.length === 0 && c.person !== undefined;
     return {
-      row: c.row,
-      serial: c.serial,
+      line: c.row,
+      label: c.serial ?? String(c.row),
       name: c.name,
       ok,
-      errors,
+      reasons: errors,
       ...(ok ? { person: c.person } : {}),
     };
   });

@@ -8,6 +8,14 @@ export type HeaderSynonyms<F extends string> = Record<F, readonly string[]>;
 export type HeaderColumns<F extends string> = Partial<Record<F, number>>;
 
 /**
+ * Headers that may only name a field exactly, never by containing a synonym (an address,
+ * 家庭住址, says 家庭 but is no household).
+ */
+export interface HeaderMatching {
+  wholeOnly?: RegExp;
+}
+
+/**
  * Which column holds which field: first headers that are exactly a synonym, then headers that
  * contain one (the longest synonym wins). Each field takes the first column that names it, and
  * each column feeds one field.
@@ -15,6 +23,7 @@ export type HeaderColumns<F extends string> = Partial<Record<F, number>>;
 export function columnsOf<F extends string>(
   headers: readonly string[],
   synonyms: HeaderSynonyms<F>,
+  matching: HeaderMatching = {},
 ): HeaderColumns<F> {
   const fields = Object.keys(synonyms) as F[];
   const columns: HeaderColumns<F> = {};
@@ -34,7 +43,7 @@ export function columnsOf<F extends string>(
       );
   });
   normalized.forEach((h, column) => {
-    if (!h || taken.has(column)) return;
+    if (!h || taken.has(column) || matching.wholeOnly?.test(h)) return;
     let best: F | undefined;
     let bestLength = 0;
     for (const f of fields) {
@@ -60,10 +69,11 @@ export function headerRowOf<F extends string>(
   rows: readonly SheetRow[],
   synonyms: HeaderSynonyms<F>,
   least = 2,
+  matching: HeaderMatching = {},
 ): number {
   const limit = Math.min(rows.length, 10);
   for (let i = 0; i < limit; i++) {
-    if (Object.keys(columnsOf(rows[i]!.cells, synonyms)).length >= least) return i;
+    if (Object.keys(columnsOf(rows[i]!.cells, synonyms, matching)).length >= least) return i;
   }
   return 0;
 }

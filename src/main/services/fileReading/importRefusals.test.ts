@@ -68,7 +68,7 @@ describe('a hostile file sent to either import, through the router', () => {
       fileName: '密接名单.xlsx',
       base64: (await goodWorkbook()).toString('base64'),
     });
-    expect(preview.rows.map((r) => [r.row, r.ok])).toEqual([
+    expect(preview.rows.map((r) => [r.line, r.ok])).toEqual([
       [3, true],
       [4, true],
     ]);

@@ -19,11 +19,11 @@ const settings = { observationDays: 14 } as Settings;
 /** Main's preview of a district list: three valid rows, exposed 20, 14 and 3 days ago. */
 function preview(): ImportPreview {
   const row = (row: number, fullName: string, lastExposureDate: string) => ({
-    row,
-    serial: String(row - 1),
+    line: row,
+    label: String(row - 1),
     name: fullName,
     ok: true,
-    errors: [],
+    reasons: [],
     // The contract fills in what the list leaves out, as main's preview does.
     person: personInput.parse({
       fullName,
@@ -40,14 +40,15 @@ function preview(): ImportPreview {
     headerRow: 1,
     mapping: { fullName: 1, lastExposureDate: 2 },
     serialColumn: 0,
-    unmapped: [],
+    labels: 'serial',
+    ignoredColumns: [],
     rows: [
       row(2, '钱卫东', addDays(today, -20)),
       row(3, '孙海燕', addDays(today, -14)),
       row(4, '李明', addDays(today, -3)),
     ],
-    valid: 3,
-    invalid: 0,
+    ok: 3,
+    refused: 0,
   };
 }
 
@@ -60,7 +61,7 @@ describe('warnings when the observation is over at check-in', () => {
     );
     const dialog = screen.getByRole('dialog');
     await user.upload(
-      within(dialog).getByLabelText('选择文件'),
+      within(dialog).getByLabelText('选择文件（.xlsx 或 .csv）'),
       new File(['序号,姓名,末次接触日期\r\n'], '名单.csv', { type: 'text/csv' }),
     );
 

@@ -54,7 +54,7 @@ export function PreviewCheckInWarnings({
       ? checkInWarning({ lastExposureDate: r.person.lastExposureDate, observationDays, checkInDay })
       : null;
     return warning && r.person
-      ? [{ key: r.row, who: `${t('arrivals.row', { n: r.row })} ${r.person.fullName}`, warning }]
+      ? [{ key: r.line, who: `${t('arrivals.row', { n: r.line })} ${r.person.fullName}`, warning }]
       : [];
   });
   return <CheckInWarnings people={people} />;

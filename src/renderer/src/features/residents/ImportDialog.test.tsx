@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '@shared/contract';
 import type { ImportMapping, ImportPreview, ImportRow } from '@shared/imports';
 import type { BatchMember } from '@shared/people';
-import { inputsOf, installFakeApi, Refusal } from '@renderer/testing/fakeApi';
+import { inputsOf, installFakeApi, Refusal, type FakeAnswers } from '@renderer/testing/fakeApi';
 import { renderUi } from '@renderer/testing/renderUi';
 import { ImportDialog } from './ImportDialog';
 
@@ -32,19 +32,19 @@ function previewLikeMain(input: MethodInput<'arrivals.importPreview'>): ImportPr
     const name = cell('fullName') ?? '';
     if (category !== 'close_contact') {
       return {
-        row: i + 2,
-        serial: null,
+        line: i + 2,
+        label: String(i + 2),
         name,
         ok: false,
-        errors: [{ field: 'category', code: 'required' }],
+        reasons: [{ field: 'category', code: 'required' }],
       };
     }
     return {
-      row: i + 2,
-      serial: null,
+      line: i + 2,
+      label: String(i + 2),
       name,
       ok: true,
-      errors: [],
+      reasons: [],
       person: {
         fullName: cell('fullName') ?? '',
         gender: 'female',
@@ -65,35 +65,53 @@ function previewLikeMain(input: MethodInput<'arrivals.importPreview'>): ImportPr
       },
     };
   });
-  const valid = rows.filter((r) => r.ok).length;
+  const ok = rows.filter((r) => r.ok).length;
   return {
     headers: header ?? [],
     headerRow: 1,
     mapping,
     serialColumn: null,
-    unmapped: (header ?? []).filter((_, column) => !Object.values(mapping).includes(column)),
     rows,
-    valid,
-    invalid: rows.length - valid,
+    labels: 'line',
+    ok,
+    refused: rows.length - ok,
+    ignoredColumns: (header ?? []).filter((_, column) => !Object.values(mapping).includes(column)),
   };
 }
 
-async function pickFile() {
+/**
+ * The dialog over a main that previews with `preview` and registers everyone it is sent (unless
+ * `answers` says otherwise), with `file` picked.
+ */
+async function openWithFile(
+  preview: NonNullable<FakeAnswers['arrivals.importPreview']>,
+  file: File,
+  answers: FakeAnswers = {},
+) {
   const fake = installFakeApi({
-    'arrivals.importPreview': previewLikeMain,
+    'arrivals.importPreview': preview,
     'arrivals.register': ({ people }) =>
       people.map((p, i) => ({ stayId: i + 1, fullName: p.fullName }) as BatchMember),
+    ...answers,
   });
   const user = userEvent.setup();
   renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
   const dialog = screen.getByRole('dialog');
-  await user.upload(
-    within(dialog).getByLabelText('选择文件'),
-    new File([CSV], '名单.csv', { type: 'text/csv' }),
-  );
-  await within(dialog).findByText('列对应关系');
+  await user.upload(within(dialog).getByLabelText('选择文件（.xlsx 或 .csv）'), file);
   return { ...fake, user, dialog };
 }
+
+async function pickFile() {
+  const opened = await openWithFile(
+    previewLikeMain,
+    new File([CSV], '名单.csv', { type: 'text/csv' }),
+  );
+  await within(opened.dialog).findByText('列对应关系');
+  return opened;
+}
+
+/** A district list with a 序号 column, as the preview below answers for it. */
+const districtFile = () => new File(['序号,姓名\r\n'], '转运名单.csv', { type: 'text/csv' });
 
 const chosen = (select: HTMLElement) =>
   (select as HTMLSelectElement).selectedOptions[0]?.textContent;
@@ -112,9 +130,14 @@ describe('the import dialog maps the file headers to fields', () => {
     expect(chosen(within(dialog).getByLabelText('手机'))).toBe('C 列：联系电话');
     expect(chosen(within(dialog).getByLabelText('人员类别'))).toBe('（不导入）');
 
-    const bad = within(dialog).getByRole('table', { name: '有问题的行' });
-    expect(within(bad).getByText('人员类别：必填')).toBeTruthy();
-    expect(within(dialog).getByRole('button', { name: '导入全部' })).toHaveProperty(
+    const rows = within(dialog).getByRole('table', { name: '文件中的人员' });
+    expect(within(rows).getByText('人员类别：必填')).toBeTruthy();
+    // The refused row cannot be chosen, so nobody can be registered.
+    expect(within(rows).getByRole('checkbox', { name: '选择第 2 行' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    expect(within(dialog).getByRole('button', { name: '导入所选 0 人' })).toHaveProperty(
       'disabled',
       true,
     );
@@ -129,9 +152,9 @@ describe('the import dialog maps the file headers to fields', () => {
       ...SUGGESTED,
       category: 3,
     });
-    await within(dialog).findByText(/共 1 行：有效 1 行，有问题 0 行。/);
+    await within(dialog).findByText(/共 1 行：1 行可导入，0 行不导入。/);
 
-    await user.click(within(dialog).getByRole('button', { name: '导入全部' }));
+    await user.click(within(dialog).getByRole('button', { name: '导入所选 1 人' }));
     await waitFor(() => expect(inputsOf(calls, 'arrivals.register')).toHaveLength(1));
     expect(inputsOf(calls, 'arrivals.register')[0]).toMatchObject({
       batchId: 3,
@@ -159,14 +182,15 @@ describe('the import dialog shows a district list’s problems as the coordinato
     headerRow: 2,
     mapping: { fullName: 1, documentNumber: 2, originPlace: 3 },
     serialColumn: 0,
-    unmapped: ['健康码', '核酸检测结果'],
+    labels: 'serial',
+    ignoredColumns: ['健康码', '核酸检测结果'],
     rows: [
       {
-        row: 3,
-        serial: '1',
+        line: 3,
+        label: '1',
         name: '王允俊',
         ok: true,
-        errors: [],
+        reasons: [],
         person: {
           fullName: '王允俊',
           gender: 'male',
@@ -187,18 +211,18 @@ describe('the import dialog shows a district list’s problems as the coordinato
         },
       },
       {
-        row: 6,
-        serial: '4',
+        line: 6,
+        label: '4',
         name: '钱锁梅',
         ok: false,
-        errors: [{ field: 'documentNumber', code: 'id_check_digit' }],
+        reasons: [{ field: 'documentNumber', code: 'id_check_digit' }],
       },
       {
-        row: 7,
-        serial: '5',
+        line: 7,
+        label: '5',
         name: '王允俊',
         ok: false,
-        errors: [
+        reasons: [
           {
             field: 'documentNumber',
             code: 'duplicate_in_file_serial',
@@ -207,28 +231,21 @@ describe('the import dialog shows a district list’s problems as the coordinato
         ],
       },
     ],
-    valid: 1,
-    invalid: 2,
+    ok: 1,
+    refused: 2,
   };
 
-  it('labels each bad row with its 序号, file line and name, gives the reason, and lists the columns not imported', async () => {
-    installFakeApi({ 'arrivals.importPreview': () => DISTRICT });
-    const user = userEvent.setup();
-    renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
-    const dialog = screen.getByRole('dialog');
-    await user.upload(
-      within(dialog).getByLabelText('选择文件'),
-      new File(['序号,姓名\r\n'], '转运名单.csv', { type: 'text/csv' }),
-    );
+  it('shows the shared table: each row by its 序号, name and file line, the reasons, the columns not imported', async () => {
+    const { dialog } = await openWithFile(() => DISTRICT, districtFile());
     await within(dialog).findByText('列对应关系');
 
     expect(within(dialog).getByText(/未导入的列：健康码、核酸检测结果/)).toBeTruthy();
-    const bad = within(dialog).getByRole('table', { name: '有问题的行' });
-    const header = within(bad)
+    const table = within(dialog).getByRole('table', { name: '文件中的人员' });
+    const header = within(table)
       .getAllByRole('columnheader')
       .map((c) => c.textContent);
-    expect(header).toEqual(['序号', '行号', '姓名', '问题']);
-    const lines = within(bad)
+    expect(header).toEqual(['', '序号', '姓名', '行号', '检查结果']);
+    const lines = within(table)
       .getAllByRole('row')
       .slice(1)
       .map((r) =>
@@ -237,9 +254,13 @@ describe('the import dialog shows a district list’s problems as the coordinato
           .map((c) => c.textContent),
       );
     expect(lines).toEqual([
-      ['4', '6', '钱锁梅', '证件号码：身份证号校验位不对'],
-      ['5', '7', '王允俊', '证件号码：与第 3 行（序号 1，王允俊）重复'],
+      ['', '1', '王允俊', '3', '可导入'],
+      ['', '4', '钱锁梅', '6', '不导入证件号码：身份证号校验位不对'],
+      ['', '5', '王允俊', '7', '不导入证件号码：与第 3 行（序号 1，王允俊）重复'],
     ]);
+    expect(within(dialog).getByRole('status').textContent).toContain(
+      '共 3 行：1 行可导入，2 行不导入。',
+    );
   });
 
   it('downloads the template main makes', async () => {
@@ -258,8 +279,7 @@ describe('the import dialog shows a district list’s problems as the coordinato
   });
 
   it('a row main refuses at registering is named by its line and name', async () => {
-    installFakeApi({
-      'arrivals.importPreview': () => DISTRICT,
+    const { dialog, user } = await openWithFile(() => DISTRICT, districtFile(), {
       'arrivals.register': () => {
         throw new Refusal({
           code: 'OPEN_STAY_EXISTS',
@@ -269,16 +289,42 @@ describe('the import dialog shows a district list’s problems as the coordinato
         });
       },
     });
-    const user = userEvent.setup();
-    renderUi(<ImportDialog open batchId={3} onClose={() => undefined} />);
-    const dialog = screen.getByRole('dialog');
-    await user.upload(
-      within(dialog).getByLabelText('选择文件'),
-      new File(['序号,姓名\r\n'], '转运名单.csv', { type: 'text/csv' }),
-    );
-    await user.click(await within(dialog).findByRole('button', { name: '仅导入有效行 (1)' }));
+    await user.click(await within(dialog).findByRole('button', { name: '导入所选 1 人' }));
     expect(
       await within(dialog).findByText('第 3 行（王允俊） 证件号码：已有未结束的隔离记录'),
     ).toBeTruthy();
+  });
+
+  it('registers only the chosen sound rows: none, all, then one taken out', async () => {
+    const sun = {
+      ...DISTRICT.rows[0]!.person!,
+      fullName: '孙海燕',
+      gender: 'female' as const,
+      birthDate: null,
+      documentType: 'passport' as const,
+      documentNumber: 'E12345678',
+    };
+    const list: ImportPreview = {
+      ...DISTRICT,
+      rows: [
+        ...DISTRICT.rows,
+        { line: 8, label: '6', name: '孙海燕', ok: true, reasons: [], person: sun },
+      ],
+      ok: 2,
+    };
+    const { calls, dialog, user } = await openWithFile(() => list, districtFile());
+    // Every sound row is chosen at first.
+    expect(await within(dialog).findByRole('button', { name: '导入所选 2 人' })).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: '全不选' }));
+    expect(within(dialog).getByRole('button', { name: '导入所选 0 人' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    await user.click(within(dialog).getByRole('button', { name: '全选' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: '选择第 1 行' }));
+    await user.click(within(dialog).getByRole('button', { name: '导入所选 1 人' }));
+
+    await waitFor(() => expect(inputsOf(calls, 'arrivals.register')).toHaveLength(1));
+    expect(inputsOf(calls, 'arrivals.register')[0]).toEqual({ batchId: 3, people: [sun] });
   });
 });
