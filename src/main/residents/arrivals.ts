@@ -56,6 +56,16 @@ export function listBatches(ctx: ServiceContext, input: { siteId: number }): Arr
     .map(toBatch);
 }
 
+/** People registered in the site's arrival batches and not checked in yet (or turned away). */
+export function awaitingCheckIn(ctx: ServiceContext, input: { siteId: number }): number {
+  return ctx.db
+    .prepare<[number], { n: number }>(
+      `SELECT count(*) AS n FROM arrival_batches b CROSS JOIN stays s ON s.batch_id = b.id
+       WHERE b.site_id = ? AND s.status = 'registered'`,
+    )
+    .get(input.siteId)!.n;
+}
+
 export function createBatch(
   ctx: ServiceContext,
   input: {

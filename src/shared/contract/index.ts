@@ -32,6 +32,7 @@ import { stockMethods } from './stock';
 import { archiveMethods } from './archive';
 import { privacyMethods } from './privacy';
 import { backupMethods } from './backups';
+import { todayMethods } from './today';
 
 /** Every IPC method the renderer may call. The router only knows these keys. */
 export const contract = mergeMethodFiles({
@@ -66,6 +67,7 @@ export const contract = mergeMethodFiles({
   archive: archiveMethods,
   privacy: privacyMethods,
   backups: backupMethods,
+  today: todayMethods,
 });
 
 export type Contract = typeof contract;
