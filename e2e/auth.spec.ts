@@ -97,6 +97,7 @@ test.describe('with the demo accounts', () => {
     const { page } = desk;
     await signIn(page, 'admin', desk.demoPassword!);
     // A coordinator types a contact's ID and phone into the site address.
+    await page.getByRole('navigation').getByRole('button', { name: '房间与房态' }).click();
     await page.getByRole('tab', { name: '楼栋与楼层' }).click();
     await page.getByRole('button', { name: '编辑隔离点' }).click();
     await page
