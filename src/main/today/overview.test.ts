@@ -19,7 +19,9 @@ import {
   MONDAY,
   type RosterWeek,
 } from '../testing/rosterTesting';
+import { plansOf } from '../testing/queryPlans';
 import { TEST_NOW } from '../testing/tempDb';
+import { todayOverview } from './overview';
 
 const DAY = '2026-11-29';
 const at = (time: string) => siteInstant(DAY, time).toISOString();
@@ -212,6 +214,23 @@ describe('today.overview: the home screen of a realistic day', () => {
       contacts.map((r) => [r.name, r.room]),
     );
     expect(home.contacts![0]!.flaggedAt).toBe(TEST_NOW.toISOString());
+  });
+
+  it('reads stays, readings, flags and stock movements only through their indexes', () => {
+    const chief = {
+      ...desk.t.ctx,
+      actor: {
+        userId: desk.userId,
+        username: 'chief',
+        displayName: 'chief',
+        roles: ['coordinator' as const],
+      },
+    };
+    const plans = plansOf(desk.t.ctx.db, () => todayOverview(chief, { siteId: site.siteId }));
+    expect(plans.length).toBeGreaterThan(10);
+    const fullScan =
+      /^SCAN (s|rd|readings|stays|cf|contact_flags|m|stock_movements|a|roster_assignments)$/;
+    expect(plans.filter((p) => p.plan.some((line) => fullScan.test(line)))).toEqual([]);
   });
 
   it('shows each role only the parts its permissions allow', async () => {
