@@ -26,6 +26,7 @@ const DOMAINS = [
   'residents',
   'roster',
   'stock',
+  'today',
 ];
 // Relative specifiers climbing to src/main/<folder> (`../ipc/router`, `../../app`, …).
 const mainFolder = (names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;

@@ -29,7 +29,8 @@ test('first-run setup refuses a common password, then signs the administrator in
   await signIn(page, ADMIN.username, 'not-the-password');
   await expect(page.getByText('用户名或密码不正确。')).toBeVisible();
   await signIn(page, ADMIN.username, ADMIN.password);
-  await expect(page.getByRole('tab', { name: '房态看板' })).toBeVisible();
+  // Signing in opens the home screen, whatever screen the last session was on.
+  await expect(page.getByRole('heading', { name: '今日概况' })).toBeVisible();
 });
 
 test('the screen locks from the menu and after the idle time, and unlocks only with the password', async ({
@@ -66,6 +67,8 @@ test.describe('with the demo accounts', () => {
   }) => {
     const { page } = desk;
     await signIn(page, 'viewer', desk.demoPassword!);
+    await expect(page.getByRole('heading', { name: '今日概况' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('button', { name: '房间与房态' }).click();
     await expect(page.getByRole('tab', { name: '房态看板' })).toBeVisible();
     await expect(page.getByRole('button', { name: '批量新建房间' })).toHaveCount(0);
     await expect(page.getByRole('tab', { name: '楼栋与楼层' })).toHaveCount(0);
@@ -94,6 +97,7 @@ test.describe('with the demo accounts', () => {
     const { page } = desk;
     await signIn(page, 'admin', desk.demoPassword!);
     // A coordinator types a contact's ID and phone into the site address.
+    await page.getByRole('navigation').getByRole('button', { name: '房间与房态' }).click();
     await page.getByRole('tab', { name: '楼栋与楼层' }).click();
     await page.getByRole('button', { name: '编辑隔离点' }).click();
     await page

@@ -3,7 +3,7 @@ import { expect } from './fixtures';
 
 export const ADMIN = { username: 'zhuren', displayName: '王主任', password: 'haohe-site-2026' };
 
-/** First run: the first administrator and the site, from the setup screen; lands on the board. */
+/** First run: the first administrator and the site, from the setup screen; lands on the home screen, then opens the board. */
 export async function setUpDesk(
   page: Page,
   site: { name: string } | 'demo' = { name: '崇川区测试隔离点' },
@@ -20,6 +20,8 @@ export async function setUpDesk(
     await page.getByLabel('地址').fill('南通市崇川区虹桥街道');
   }
   await page.getByRole('button', { name: '建立并登录' }).click();
+  await expect(page.getByRole('heading', { name: '今日概况' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('button', { name: '房间与房态' }).click();
   await expect(page.getByRole('tab', { name: '房态看板' })).toBeVisible();
 }
 

@@ -39,5 +39,5 @@ test('a damaged database opens the recovery screen; restoring the newest good ba
   await page.getByRole('dialog').getByRole('button', { name: '恢复' }).click();
 
   await signIn(page, 'admin', TEST_PASSWORD);
-  await expect(page.getByRole('tab', { name: '房态看板' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '今日概况' })).toBeVisible();
 });

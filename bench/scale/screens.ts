@@ -6,6 +6,7 @@ import { roundSheet } from '../../src/main/health/rounds';
 import { rosterGrid } from '../../src/main/roster/grid';
 import { stockCard } from '../../src/main/stock/onHand';
 import { stockReport } from '../../src/main/stock/report';
+import { todayOverview } from '../../src/main/today/overview';
 import { addDays } from '../../src/shared/siteDate';
 import { SCALE } from './shape';
 
@@ -81,6 +82,11 @@ export function screens(ctx: ServiceContext, f: Fixtures): Screen[] {
       slot: 0,
       ...(floorId === undefined ? {} : { floorId }),
     });
+  // Every part of the home screen: a coordinator's view.
+  const coordinator = {
+    ...ctx,
+    actor: { userId: 0, username: 'bench', displayName: 'bench', roles: ['coordinator' as const] },
+  };
   const list: Screen[] = [
     {
       key: 'roomBoard',
@@ -143,6 +149,15 @@ export function screens(ctx: ServiceContext, f: Fixtures): Screen[] {
       label: 'daily report',
       run: () => dailyReport(ctx, { siteId: f.siteId, day: today }),
       size: () => '14-day occupancy',
+    },
+    {
+      key: 'todayOverview',
+      label: 'home screen (今日概况), as a coordinator sees it',
+      run: () => todayOverview(coordinator, { siteId: f.siteId }),
+      size: () => {
+        const home = todayOverview(coordinator, { siteId: f.siteId });
+        return `${home.people!.inResidence} in residence, ${home.rounds!.length} rounds by floor`;
+      },
     },
     {
       key: 'stockReport',

@@ -79,6 +79,22 @@ export interface RoundSummary extends RoundInfo {
   fevers: number;
 }
 
+/** One floor's share of a round: the people it concerns on that floor. */
+export interface FloorProgress {
+  floorId: number;
+  buildingCode: string;
+  level: number;
+  expected: number;
+  recorded: number;
+  missing: number;
+  fevers: number;
+}
+
+/** A round with its counts for the site (the sum of its floors') and floor by floor. */
+export interface RoundProgress extends RoundSummary {
+  floors: FloorProgress[];
+}
+
 export type FeverStatus = 'open' | 'cleared' | 'transferred';
 
 export interface FeverCase {

@@ -1,5 +1,13 @@
 import { ageIfKnown } from '../../shared/idNumber';
-import type { RoundInfo, RoundRow, RoundSheet, RoundSummary, Symptom } from '../../shared/health';
+import type {
+  FloorProgress,
+  RoundInfo,
+  RoundProgress,
+  RoundRow,
+  RoundSheet,
+  RoundSummary,
+  Symptom,
+} from '../../shared/health';
 import type { Gender, StayStatus } from '../../shared/people';
 import type { Settings } from '../../shared/domain';
 import { siteInstant, siteMidnight } from '../../shared/siteDate';
@@ -83,7 +91,7 @@ const SHEET_JOINS = `JOIN people p ON p.id = s.person_id
 
 /** What the day's summary counts: each person's reading of the round, if any. */
 const COUNT_PART = {
-  columns: 'rd.id AS reading_id, rd.temperature_tenths',
+  columns: 'r.floor_id, rd.id AS reading_id, rd.temperature_tenths',
   joins: `LEFT JOIN readings rd ON rd.stay_id = s.id AND rd.round_day = ? AND rd.round_slot = ?`,
 };
 
@@ -196,9 +204,45 @@ export function roundSummary(
   ctx: ServiceContext,
   input: { siteId: number; day: string },
 ): RoundSummary[] {
+  // The report prints the site's figures only.
+  return roundProgress(ctx, input).map(({ floors: _floors, ...round }) => round);
+}
+
+interface FloorCounts {
+  floor_id: number;
+  expected: number;
+  recorded: number;
+  fevers: number | null;
+}
+
+const countsOf = (c: { expected: number; recorded: number; fevers: number | null }) => ({
+  expected: c.expected,
+  recorded: c.recorded,
+  missing: c.expected - c.recorded,
+  fevers: c.fevers ?? 0,
+});
+
+/**
+ * Every round of a day with its counts floor by floor (the home screen's progress) and for the
+ * site: the site's figures are the sum of its floors', each person counted on the floor of their
+ * room, so the 日报 and the home screen cannot disagree.
+ */
+export function roundProgress(
+  ctx: ServiceContext,
+  input: { siteId: number; day: string },
+): RoundProgress[] {
   getActiveSite(ctx, input.siteId);
   const settings = getSettings(ctx);
   const now = ctx.now();
+  const floors = new Map(
+    cachedStatement<[number], { id: number; building_code: string; level: number }>(
+      ctx.db,
+      `SELECT f.id, b.code AS building_code, f.level FROM buildings b
+       JOIN floors f ON f.building_id = b.id WHERE b.site_id = ?`,
+    )
+      .all(input.siteId)
+      .map((f) => [f.id, f]),
+  );
   return settings.roundTimes.map((_t, slot) => {
     const round = roundInfo(settings, input.day, slot, now);
     const { sql, params } = roundRowsSql(
@@ -206,20 +250,24 @@ export function roundSummary(
       round,
       COUNT_PART,
     );
-    const counts = cachedStatement<
-      (string | number)[],
-      { expected: number; recorded: number; fevers: number | null }
-    >(
+    const byFloor = cachedStatement<(string | number)[], FloorCounts>(
       ctx.db,
-      `SELECT count(*) AS expected, count(reading_id) AS recorded,
-              sum(temperature_tenths >= ?) AS fevers FROM (${sql})`,
-    ).get(settings.feverThresholdTenths, ...params)!;
-    return {
-      ...round,
-      expected: counts.expected,
-      recorded: counts.recorded,
-      missing: counts.expected - counts.recorded,
-      fevers: counts.fevers ?? 0,
-    };
+      `SELECT floor_id, count(*) AS expected, count(reading_id) AS recorded,
+              sum(temperature_tenths >= ?) AS fevers FROM (${sql}) GROUP BY floor_id`,
+    ).all(settings.feverThresholdTenths, ...params);
+    const total = { expected: 0, recorded: 0, fevers: 0 };
+    for (const f of byFloor) {
+      total.expected += f.expected;
+      total.recorded += f.recorded;
+      total.fevers += f.fevers ?? 0;
+    }
+    const floorRows: FloorProgress[] = byFloor.map((f) => ({
+      floorId: f.floor_id,
+      buildingCode: floors.get(f.floor_id)?.building_code ?? '',
+      level: floors.get(f.floor_id)?.level ?? 0,
+      ...countsOf(f),
+    }));
+    floorRows.sort((a, b) => a.buildingCode.localeCompare(b.buildingCode) || a.level - b.level);
+    return { ...round, ...countsOf(total), floors: floorRows };
   });
 }

@@ -720,6 +720,7 @@ describe('audit trail', () => {
         ['readings.ofStay', { stayId: member!.stayId }],
         ['fever.list', { siteId: ids.site }],
         ['reports.daily', { siteId: ids.site, day: '2026-11-29' }],
+        ['today.overview', { siteId: ids.site }],
         ['print.toPdf', { filename: 'report.pdf' }],
         ['backups.list', {}],
         ['backups.status', {}],

@@ -8,6 +8,7 @@ import { reportsHandlers } from '../reports/handlers';
 import { residentsHandlers } from '../residents/handlers';
 import { rosterHandlers } from '../roster/handlers';
 import { stockHandlers } from '../stock/handlers';
+import { todayHandlers } from '../today/handlers';
 import { handlers } from './handlers';
 
 /** The domain maps spread into the router's; a method in two of them would silently lose one. */
@@ -21,6 +22,7 @@ const DOMAINS = {
   stock: stockHandlers,
   privacy: privacyHandlers,
   backups: backupHandlers,
+  today: todayHandlers,
 };
 
 describe('domain handler maps', () => {

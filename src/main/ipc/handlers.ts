@@ -10,6 +10,7 @@ import { reportsHandlers } from '../reports/handlers';
 import { residentsHandlers } from '../residents/handlers';
 import { rosterHandlers } from '../roster/handlers';
 import { stockHandlers } from '../stock/handlers';
+import { todayHandlers } from '../today/handlers';
 
 export type Handlers = HandlerMap<MethodName>;
 
@@ -28,5 +29,6 @@ export const handlers: Handlers = {
   ...rosterHandlers,
   ...stockHandlers,
   ...privacyHandlers,
+  ...todayHandlers,
   ...backupHandlers,
 };

@@ -61,7 +61,7 @@ const residentsAt = (stays: Interval[], at: string): number =>
  * Each room's status at `at`, from its status log (a room with no change before then was
  * available): the site's rooms by floor, each room's last change by (room, instant).
  */
-function roomsAt(ctx: ServiceContext, siteId: number, at: string): Record<RoomStatus, number> {
+export function roomsAt(ctx: ServiceContext, siteId: number, at: string): Record<RoomStatus, number> {
   const counts = Object.fromEntries(ROOM_STATUSES.map((s) => [s, 0])) as Record<RoomStatus, number>;
   const rows = ctx.db
     .prepare<[string, number, string, string], { status: RoomStatus; n: number }>(

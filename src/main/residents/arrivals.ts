@@ -57,6 +57,20 @@ export function listBatches(ctx: ServiceContext, input: { siteId: number }): Arr
     .map(toBatch);
 }
 
+/**
+ * People registered in the site's arrival batches and not checked in yet (nor turned away). A
+ * registered stay has no room until its check-in, so the small partial index of unplaced stays
+ * finds them without reading every stay the site's batches ever brought.
+ */
+export function awaitingCheckIn(ctx: ServiceContext, input: { siteId: number }): number {
+  return ctx.db
+    .prepare<[number], { n: number }>(
+      `SELECT count(*) AS n FROM arrival_batches b CROSS JOIN stays s ON s.batch_id = b.id
+       WHERE b.site_id = ? AND s.room_id IS NULL AND s.status = 'registered'`,
+    )
+    .get(input.siteId)!.n;
+}
+
 export function createBatch(
   ctx: ServiceContext,
   input: {

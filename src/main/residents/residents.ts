@@ -109,6 +109,14 @@ export function residentPage(
   return { rows: page.map((r) => toResident(r, now, today)), total, nextCursor };
 }
 
+/** How many residents a view other than the departed lists now: the list's own count. */
+export function residentViewTotal(
+  ctx: ServiceContext,
+  input: { siteId: number; view: Exclude<ResidentView, 'departed'> },
+): number {
+  return activeTotal(ctx, input.siteId, viewFilter(input.view, siteDay(ctx.now())));
+}
+
 const activeTotal = (ctx: ServiceContext, siteId: number, filter: Filter): number =>
   ctx.db
     .prepare<KeyValue[], { n: number }>(`SELECT count(*) AS n ${FROM_ACTIVE} WHERE ${filter.sql}`)

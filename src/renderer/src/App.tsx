@@ -20,6 +20,9 @@ import { AppFrame } from './layout/AppFrame';
 import { NotifyProvider } from './notify';
 import { makeTheme } from './theme';
 
+/** Signing in (or setting up) opens 今日概况 whatever screen the last session left in the address. */
+const landOnHome = () => window.history.replaceState(null, '', '#/today');
+
 export function App() {
   const { t } = useTranslation();
   const info = useApiQuery('app.info', {});
@@ -76,6 +79,7 @@ export function App() {
     body = (
       <SetupScreen
         onDone={() => {
+          landOnHome();
           reloadInfo();
           refreshAuth();
         }}
@@ -83,7 +87,14 @@ export function App() {
     );
   else if (!auth.data || !authValue) body = <CenteredMessage text={t('common.loading')} />;
   else if (auth.data.state === 'signedOut' || !auth.data.user)
-    body = <LoginScreen onSignedIn={refreshAuth} />;
+    body = (
+      <LoginScreen
+        onSignedIn={() => {
+          landOnHome();
+          refreshAuth();
+        }}
+      />
+    );
   else if (auth.data.state === 'locked')
     body = <LockScreen name={auth.data.user.displayName} onChanged={refreshAuth} />;
   else

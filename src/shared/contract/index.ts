@@ -33,6 +33,7 @@ import { supplyMethods } from './supply';
 import { archiveMethods } from './archive';
 import { privacyMethods } from './privacy';
 import { backupMethods } from './backups';
+import { todayMethods } from './today';
 
 /** Every IPC method the renderer may call. The router only knows these keys. */
 export const contract = mergeMethodFiles({
@@ -68,6 +69,7 @@ export const contract = mergeMethodFiles({
   archive: archiveMethods,
   privacy: privacyMethods,
   backups: backupMethods,
+  today: todayMethods,
 });
 
 export type Contract = typeof contract;

@@ -31,6 +31,16 @@ describe('the method → domain map', () => {
     expect(staleAfter('stock.receive', 'audit.page')).toBe(true);
   });
 
+  it('the home screen refreshes after any write of what it shows (rooms, people, health, roster, stock)', () => {
+    const shown = ['registry', 'residents', 'health', 'roster', 'stock'];
+    const writes = methods.filter(
+      (m) => contract[m].kind === 'write' && shown.includes(domainOf(m) ?? ''),
+    );
+    expect(writes).toContain('readings.record');
+    expect(writes.filter((w) => !staleAfter(w, 'today.overview'))).toEqual([]);
+    expect(staleAfter('users.create', 'today.overview')).toBe(false);
+  });
+
   it('changing settings refreshes every screen; signing out refreshes the session', () => {
     for (const read of methods.filter((m) => contract[m].kind === 'read')) {
       expect(staleAfter('settings.setLanguage', read)).toBe(true);

@@ -12,7 +12,8 @@ export type Domain =
   | 'accounts'
   | 'backups'
   | 'privacy'
-  | 'settings';
+  | 'settings'
+  | 'today';
 
 /** Method prefix (the part before the first dot) → its domain. The one place this is decided. */
 const DOMAIN_OF_PREFIX: Record<string, Domain> = {
@@ -49,6 +50,7 @@ const DOMAIN_OF_PREFIX: Record<string, Domain> = {
   privacy: 'privacy',
   archive: 'privacy',
   settings: 'settings',
+  today: 'today',
 };
 
 const EVERYTHING: readonly Domain[] = [
@@ -63,6 +65,7 @@ const EVERYTHING: readonly Domain[] = [
   'backups',
   'privacy',
   'settings',
+  'today',
 ];
 
 /**
@@ -73,23 +76,25 @@ const EVERYTHING: readonly Domain[] = [
  */
 const SHOWN_IN: Record<Domain, readonly Domain[]> = {
   // Rooms appear on the resident lists, allocation, rounds and the daily report.
-  registry: ['registry', 'residents', 'health', 'reports', 'privacy'],
+  registry: ['registry', 'residents', 'health', 'reports', 'privacy', 'today'],
   // Stays fill rooms (board, awaiting disinfection), rounds, fever lists, reports and purge counts.
   // …and the supply forecast counts the residents expected.
-  residents: ['residents', 'registry', 'health', 'reports', 'privacy', 'stock'],
+  residents: ['residents', 'registry', 'health', 'reports', 'privacy', 'stock', 'today'],
   // Readings show on the person page and the daily report.
-  health: ['health', 'residents', 'reports'],
+  health: ['health', 'residents', 'reports', 'today'],
   // The supply forecast counts the roster's shifts.
-  roster: ['roster', 'reports', 'stock'],
-  stock: ['stock', 'reports'],
+  roster: ['roster', 'reports', 'stock', 'today'],
+  stock: ['stock', 'reports', 'today'],
   reports: ['reports'],
   // Purges and archives remove people, stays and readings everywhere.
-  privacy: ['privacy', 'residents', 'registry', 'health', 'reports', 'roster'],
+  privacy: ['privacy', 'residents', 'registry', 'health', 'reports', 'roster', 'today'],
   accounts: ['accounts'],
   settings: EVERYTHING,
   // A backup copy changes nothing shown elsewhere; a restore refreshes nothing (below).
   backups: ['backups'],
   app: EVERYTHING,
+  // The home screen shows nothing of its own to write.
+  today: ['today'],
 };
 
 export function domainOf(method: string): Domain | undefined {

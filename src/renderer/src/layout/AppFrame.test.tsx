@@ -61,8 +61,8 @@ describe('the menu and the page chain agree per role', () => {
   it('a medical user asking for the stock page by address gets their first section instead', async () => {
     openFrame('medical', '#/stock');
     expect(menuItems()).not.toContain(navText('stock'));
-    const rooms = within(screen.getByRole('navigation')).getByText(navText('rooms'));
-    await waitFor(() => expect(rooms.closest('.Mui-selected')).not.toBeNull());
+    const home = within(screen.getByRole('navigation')).getByText(navText('today'));
+    await waitFor(() => expect(home.closest('.Mui-selected')).not.toBeNull());
     expect(screen.queryByText(/暂未开放/)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import AssessmentIcon from '@mui/icons-material/Assessment';
+import DashboardIcon from '@mui/icons-material/Dashboard';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import FavoriteIcon from '@mui/icons-material/Favorite';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
@@ -35,6 +36,7 @@ import { ResidentsPage } from '@renderer/features/residents/ResidentsPage';
 import { RoomsPage } from '@renderer/features/registry/RoomsPage';
 import { useCan } from '@renderer/auth/AuthContext';
 import { SettingsPage } from '@renderer/features/settings/SettingsPage';
+import { TodayPage } from '@renderer/features/today/TodayPage';
 import {
   openableSections,
   personFromHash,
@@ -46,6 +48,7 @@ import {
 const DRAWER_WIDTH = 212;
 
 const ICONS: Record<Section, ReactElement> = {
+  today: <DashboardIcon />,
   rooms: <ApartmentIcon />,
   allocation: <GroupAddIcon />,
   residents: <PeopleIcon />,
@@ -91,6 +94,12 @@ export function AppFrame(props: {
   const sitePage = (render: (siteId: number) => ReactElement): ReactElement =>
     activeSiteId === null ? siteLoading : render(activeSiteId);
   const pages: Record<Section, () => ReactElement> = {
+    today: () =>
+      sites.data && sites.data.length === 0 ? (
+        <NoActiveSite onCreated={sites.reload} />
+      ) : (
+        sitePage((siteId) => <TodayPage siteId={siteId} navigate={navigate} />)
+      ),
     admin: () => <AdminPage />,
     allocation: () => sitePage((siteId) => <ArrivalsPage siteId={siteId} />),
     residents: () =>

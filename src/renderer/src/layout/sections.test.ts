@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '@shared/contract';
 import { mayCall, permissionsOf, ROLES } from '@shared/permissions';
-import { openableSections, SECTIONS, sectionToShow, type Section } from './sections';
+import {
+  openableSections,
+  sectionFromHash,
+  SECTIONS,
+  sectionToShow,
+  type Section,
+} from './sections';
 
 /**
  * The reads each section's page makes as it opens (any one answering is enough: the admin page
@@ -9,6 +15,7 @@ import { openableSections, SECTIONS, sectionToShow, type Section } from './secti
  * answer one of them for that role.
  */
 const PAGE_READS: Record<Section, MethodName[]> = {
+  today: ['today.overview'],
   rooms: ['buildings.list'],
   allocation: ['arrivals.list'],
   residents: ['residents.page'],
@@ -34,12 +41,22 @@ describe('the sections each role sees', () => {
     const held = new Set(permissionsOf(['medical']));
     const can = (p: Parameters<typeof held.has>[0]) => held.has(p);
     expect(openableSections(can)).not.toContain('stock');
-    expect(sectionToShow('stock', can)).toBe('rooms');
+    expect(sectionToShow('stock', can)).toBe('today');
     expect(sectionToShow('health', can)).toBe('health');
+  });
+
+  it('every role lands on the home screen first, with no address or an unknown one', () => {
+    for (const role of ROLES) {
+      const held = new Set(permissionsOf([role]));
+      const can = (p: Parameters<typeof held.has>[0]) => held.has(p);
+      expect(openableSections(can)[0]).toBe('today');
+      expect(sectionToShow(sectionFromHash(''), can)).toBe('today');
+      expect(sectionToShow(sectionFromHash('#/nowhere'), can)).toBe('today');
+    }
   });
 
   it('an administrator sees neither roster nor stock, but the admin section', () => {
     const held = new Set(permissionsOf(['administrator']));
-    expect(openableSections((p) => held.has(p))).toEqual(['rooms', 'admin', 'settings']);
+    expect(openableSections((p) => held.has(p))).toEqual(['today', 'rooms', 'admin', 'settings']);
   });
 });

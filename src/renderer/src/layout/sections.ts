@@ -1,6 +1,7 @@
 import type { Permission } from '@shared/permissions';
 
 export const SECTIONS = [
+  'today',
   'rooms',
   'allocation',
   'residents',
@@ -19,6 +20,8 @@ export type Section = (typeof SECTIONS)[number];
  * opens (main still refuses every call on its own; this only keeps the screens honest).
  */
 export const SECTION_NEEDS: Readonly<Record<Section, readonly Permission[]>> = {
+  // The home screen: every role, each seeing the parts main gives it.
+  today: [],
   rooms: ['registry.read'],
   allocation: ['people.read'],
   residents: ['people.read'],
@@ -41,10 +44,10 @@ export const openableSections = (can: (p: Permission) => boolean): Section[] =>
 export const sectionToShow = (asked: Section, can: (p: Permission) => boolean): Section =>
   mayOpen(asked, can) ? asked : (openableSections(can)[0] ?? 'settings');
 
-/** `#/residents/person/12` → residents; anything unknown → rooms. */
+/** `#/residents/person/12` → residents; anything unknown (no address at sign-in) → the home screen. */
 export function sectionFromHash(hash: string): Section {
   const name = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-  return (SECTIONS as readonly string[]).includes(name) ? (name as Section) : 'rooms';
+  return (SECTIONS as readonly string[]).includes(name) ? (name as Section) : 'today';
 }
 
 /** The person a `#/residents/person/<id>` hash opens, if any. */
