@@ -251,6 +251,11 @@ describe('audit trail', () => {
       );
       await expectAudited('reports.dailyExport', { siteId: demo.siteId, day: '2026-11-29' }, me);
       await expectAudited(
+        'reports.dayFileExport',
+        { siteId: demo.siteId, day: '2026-11-29', format: 'csv' },
+        me,
+      );
+      await expectAudited(
         'settings.updateHealth',
         {
           roundTimes: ['08:00', '15:00'],
@@ -687,6 +692,10 @@ describe('audit trail', () => {
         ['readings.ofStay', { stayId: member!.stayId }],
         ['fever.list', { siteId: ids.site }],
         ['reports.daily', { siteId: ids.site, day: '2026-11-29' }],
+        [
+          'reports.districtSummary',
+          { files: [{ fileName: 'day.json', base64: Buffer.from('{}').toString('base64') }] },
+        ],
         ['print.toPdf', { filename: 'report.pdf' }],
         ['backups.list', {}],
         ['backups.status', {}],
