@@ -3,7 +3,6 @@
  * the district summary screen. JSON in the shape of a DHIS2 `dataValueSets` payload, or CSV (one
  * row per indicator). Names and units are in the catalogue (`dayFile.*`), both languages.
  */
-import { ROOM_STATUSES } from './domain';
 
 /** Bumped whenever a code, a field or the canonical content changes: other versions are refused. */
 export const DAY_FILE_FORMAT = 1;
@@ -24,7 +23,12 @@ export const DAY_INDICATORS = [
   { code: 'ISD_RELEASES', unit: 'persons' },
   { code: 'ISD_TRANSFERS', unit: 'persons' },
   { code: 'ISD_OTHER_DEPARTURES', unit: 'persons' },
-  ...ROOM_STATUSES.map((s) => ({ code: `ISD_ROOMS_${s.toUpperCase()}`, unit: 'rooms' as const })),
+  // One per ROOM_STATUSES entry (dayFile.test checks they match).
+  { code: 'ISD_ROOMS_AVAILABLE', unit: 'rooms' },
+  { code: 'ISD_ROOMS_RESERVED', unit: 'rooms' },
+  { code: 'ISD_ROOMS_OCCUPIED', unit: 'rooms' },
+  { code: 'ISD_ROOMS_AWAITING_DISINFECTION', unit: 'rooms' },
+  { code: 'ISD_ROOMS_OUT_OF_SERVICE', unit: 'rooms' },
   { code: 'ISD_ROOMS_TOTAL', unit: 'rooms' },
   { code: 'ISD_FEVER_NEW', unit: 'cases' },
   { code: 'ISD_RECHECKS', unit: 'readings' },

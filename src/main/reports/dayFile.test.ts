@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOM_STATUSES } from '../../shared/domain';
 import {
   DAY_CSV_COLUMNS,
+  DAY_INDICATORS,
   DAY_FILE_FORMAT,
   dayFileCanonical,
   summaryTotals,
@@ -140,6 +142,13 @@ describe('day file: export and the district summary (through the router)', () =>
     expect(read.sites[0]!.values).toEqual(expectedValues(report));
     expect(auditRows(desk.t, before).map((a) => [a.method, a.detail])).toEqual([
       ['reports.dayFileExport', 'day file 2026-11-29 as json'],
+    ]);
+  });
+
+  it('has one room indicator per room status', () => {
+    expect(DAY_INDICATORS.filter((i) => i.unit === 'rooms').map((i) => i.code)).toEqual([
+      ...ROOM_STATUSES.map((s) => `ISD_ROOMS_${s.toUpperCase()}`),
+      'ISD_ROOMS_TOTAL',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DAY_CSV_COLUMNS,
+  DAY_FILE_DATA_SET,
   DAY_FILE_FORMAT,
   MAX_DAY_FILE_VALUES,
   dayFileCanonical,
@@ -77,7 +78,7 @@ function fromCsv(fileName: string, base64: string): unknown {
   return {
     formatVersion: Number(formatVersion),
     appVersion,
-    dataSet: 'ISD_DAILY_REPORT',
+    dataSet: DAY_FILE_DATA_SET,
     completeDate,
     period,
     orgUnit,
