@@ -43,7 +43,7 @@ export function refusalText(t: TFunction, r: DayFileRefusal): string {
   return t('dayFile.refused.unreadable', { text });
 }
 
-/** The sites' figures side by side, one column per site and a totals column; then what was refused. */
+/** What was refused, in words; then the sites' figures side by side and a totals column. */
 export function DistrictSummaryTable({ summary }: { summary: DistrictSummary }) {
   const { t } = useTranslation();
   const codes = summaryIndicators(summary.sites);
@@ -54,6 +54,14 @@ export function DistrictSummaryTable({ summary }: { summary: DistrictSummary }) 
         <Typography variant="subtitle1" sx={{ my: 1 }}>
           {t('dayFile.day', { day: summary.day })} · {t('dayFile.taken', { count: summary.sites.length })}
         </Typography>
+      )}
+      {summary.refused.length > 0 && (
+        <Alert severity="error" sx={{ my: 1 }} data-testid="district-refused">
+          <Typography variant="subtitle2">{t('dayFile.refusedTitle')}</Typography>
+          {summary.refused.map((r, i) => (
+            <div key={i}>{t('dayFile.refusedLine', { file: r.fileName, reason: refusalText(t, r) })}</div>
+          ))}
+        </Alert>
       )}
       {summary.sites.length > 0 && (
         <TableContainer sx={{ maxHeight: '65vh' }}>
@@ -90,14 +98,6 @@ export function DistrictSummaryTable({ summary }: { summary: DistrictSummary }) 
             </TableBody>
           </Table>
         </TableContainer>
-      )}
-      {summary.refused.length > 0 && (
-        <Alert severity="error" sx={{ mt: 2 }} data-testid="district-refused">
-          <Typography variant="subtitle2">{t('dayFile.refusedTitle')}</Typography>
-          {summary.refused.map((r, i) => (
-            <div key={i}>{t('dayFile.refusedLine', { file: r.fileName, reason: refusalText(t, r) })}</div>
-          ))}
-        </Alert>
       )}
     </>
   );
