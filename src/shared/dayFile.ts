@@ -89,8 +89,10 @@ export interface DayFile {
   formatVersion: number;
   appVersion: string;
   dataSet: string;
-  /** The instant the figures were taken (ISO, UTC). */
+  /** DHIS2's completion date: the site day the figures were taken on, YYYY-MM-DD. */
   completeDate: string;
+  /** The instant the figures were taken (ISO, UTC). */
+  generatedAt: string;
   /** The site day as DHIS2's daily period, YYYYMMDD. */
   period: string;
   /** The site's code (see siteCode in main). */
@@ -108,7 +110,7 @@ export const DAY_CSV_COLUMNS = [
   'date',
   'indicator',
   'value',
-  'complete_date',
+  'generated_at',
   'format_version',
   'app_version',
   'checksum',
@@ -120,7 +122,7 @@ export const periodToDay = (period: string): string =>
 
 /**
  * The content the checksum covers, the same for the JSON and the CSV of one day: the format, the
- * site, the day, the instant and every value in the file's order. The app version is not in it
+ * site, the day, the completion date and instant, and every value in the file's order. The app version is not in it
  * (the format version decides what may be read).
  */
 export function dayFileCanonical(file: Omit<DayFile, 'checksum' | 'appVersion'>): string {
@@ -131,6 +133,7 @@ export function dayFileCanonical(file: Omit<DayFile, 'checksum' | 'appVersion'>)
     file.orgUnitName,
     file.period,
     file.completeDate,
+    file.generatedAt,
     file.dataValues.map((v) => [v.dataElement, v.value]),
   ]);
 }
@@ -140,7 +143,7 @@ export interface SiteDay {
   fileName: string;
   orgUnit: string;
   orgUnitName: string;
-  completeDate: string;
+  generatedAt: string;
   appVersion: string;
   values: Record<string, number>;
 }

@@ -116,7 +116,8 @@ describe('day file: export and the district summary (through the router)', () =>
       period: '20261129',
       orgUnit: siteCode('区集中隔离点（城东）'),
       orgUnitName: '区集中隔离点（城东）',
-      completeDate: report.generatedAt,
+      completeDate: DAY,
+      generatedAt: report.generatedAt,
     });
     expect(file.orgUnit).toMatch(/^S[0-9A-F]{10}$/);
     expect(file.checksum).toBe(sha256(dayFileCanonical(file)));
@@ -169,6 +170,15 @@ describe('day file: export and the district summary (through the router)', () =>
     expect(read.sites[0]!.values).toEqual(
       Object.fromEntries(json.dataValues.map((v) => [v.dataElement, Number(v.value)])),
     );
+  });
+
+  it('reads back a CSV whose site name a spreadsheet would take for a formula', async () => {
+    await desk.call('sites.update', { id: west.siteId, name: '+城南临时隔离点', address: '' });
+    const csv = await exportDay(west, 'csv');
+    expect(decoded(csv)).toContain(",'+城南临时隔离点,");
+    const read = await summary([{ fileName: csv.filename, base64: csv.base64 }]);
+    expect(read.refused).toEqual([]);
+    expect(read.sites[0]!.orgUnitName).toBe('+城南临时隔离点');
   });
 
   it('shows two sites side by side; totals are the sums of their figures', async () => {

@@ -12,6 +12,7 @@ import {
   type DayFile,
 } from '../../shared/dayFile';
 import { messagesFor } from '../../shared/i18n/catalogue';
+import { siteDay } from '../../shared/siteDate';
 import type { DailyReport } from '../../shared/reports';
 import { appendAudit } from '../accounts/audit';
 import { getSettings } from '../accounts/settings';
@@ -71,7 +72,8 @@ export function dayFileOf(report: DailyReport): DayFile {
   const body = {
     formatVersion: DAY_FILE_FORMAT,
     dataSet: DAY_FILE_DATA_SET,
-    completeDate: report.generatedAt,
+    completeDate: siteDay(new Date(report.generatedAt)),
+    generatedAt: report.generatedAt,
     period,
     orgUnit,
     orgUnitName: report.siteName,
@@ -99,7 +101,7 @@ export function dayFileCsv(file: DayFile): string {
       periodToDay(file.period),
       v.dataElement,
       v.value,
-      file.completeDate,
+      file.generatedAt,
       file.formatVersion,
       file.appVersion,
       file.checksum,

@@ -14,6 +14,7 @@ import { MAX_IMPORT_BYTES } from '../../shared/fileLimits';
 import { checkIsText, decodeText } from '../services/fileReading/csv';
 import { readSheet } from '../services/fileReading/readSheet';
 import { MB, refuseField } from '../services/fileReading/refusal';
+import { siteDay } from '../../shared/siteDate';
 import { sha256 } from './dayFile';
 
 /** A day file refused for what it holds (the file itself was read). */
@@ -40,7 +41,8 @@ const dayFileSchema = z.object({
   formatVersion: z.number(),
   appVersion: text,
   dataSet: text,
-  completeDate: text,
+  completeDate: z.string().regex(/^\d{4}-\d\d-\d\d$/),
+  generatedAt: z.iso.datetime(),
   period: z.string().regex(/^\d{8}$/),
   orgUnit: z.string().min(1).max(40),
   orgUnitName: z.string().min(1).max(200),
@@ -63,14 +65,18 @@ function readJson(base64: string): unknown {
 
 /** The CSV's rows back into a day file: every row must carry the same identity. */
 function fromCsv(fileName: string, base64: string): unknown {
-  const rows = readSheet({ fileName, base64 }).map((r) => r.cells.map((c) => c.trim()));
+  // The writer kept a cell starting with = + - @ from running as a formula by an apostrophe
+  // (spreadsheetSafe): take it off again, so a site named "+…" reads back as it was signed.
+  const rows = readSheet({ fileName, base64 }).map((r) =>
+    r.cells.map((c) => c.trim().replace(/^'(?=[=+\-@])/, '')),
+  );
   const [header, ...body] = rows;
   if (!header || DAY_CSV_COLUMNS.some((c, i) => header[i] !== c))
     throw new DayFileRefused('not_day_file', { detail: 'columns' });
   if (body.length > MAX_DAY_FILE_VALUES) throw new DayFileRefused('not_day_file', { detail: 'rows' });
   const first = body[0];
   if (!first) throw new DayFileRefused('not_day_file', { detail: 'empty' });
-  const [orgUnit, orgUnitName, date, , , completeDate, formatVersion, appVersion, checksum] = first;
+  const [orgUnit, orgUnitName, date, , , generatedAt, formatVersion, appVersion, checksum] = first;
   for (const r of body)
     if ([0, 1, 2, 5, 6, 7, 8].some((i) => r[i] !== first[i]))
       throw new DayFileRefused('not_day_file', { detail: 'rows' });
@@ -79,7 +85,8 @@ function fromCsv(fileName: string, base64: string): unknown {
     formatVersion: Number(formatVersion),
     appVersion,
     dataSet: DAY_FILE_DATA_SET,
-    completeDate,
+    completeDate: generatedAt && siteDayOf(generatedAt),
+    generatedAt,
     period,
     orgUnit,
     orgUnitName,
@@ -123,4 +130,10 @@ export function readDayFile(file: { fileName: string; base64: string }): DayFile
     seen.add(v.dataElement);
   }
   return dayFile;
+}
+
+/** The site day of an instant as text; undefined for text that is no instant (the schema refuses it). */
+function siteDayOf(instant: string): string | undefined {
+  const at = new Date(instant);
+  return Number.isNaN(at.getTime()) ? undefined : siteDay(at);
 }

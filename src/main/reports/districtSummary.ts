@@ -28,7 +28,7 @@ export function districtSummary(
         fileName,
         orgUnit: file.orgUnit,
         orgUnitName: file.orgUnitName,
-        completeDate: file.completeDate,
+        generatedAt: file.generatedAt,
         appVersion: file.appVersion,
         values: Object.fromEntries(file.dataValues.map((v) => [v.dataElement, Number(v.value)])),
       });

@@ -8,7 +8,7 @@ const site = (name: string, code: string, values: Record<string, number>): SiteD
   fileName: `日报数据_${name}_2026-11-29.json`,
   orgUnit: code,
   orgUnitName: name,
-  completeDate: '2026-11-29T08:00:00.000Z',
+  generatedAt: '2026-11-29T08:00:00.000Z',
   appVersion: '0.1.0',
   values,
 });
