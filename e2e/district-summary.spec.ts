@@ -85,6 +85,7 @@ test('district summary: two sites’ day files side by side with totals; a tampe
     await file.saveAs(path);
     return { name: file.suggestedFilename(), path };
   };
+  await page.screenshot({ path: testInfo.outputPath('daily-tab.png') });
   const json = await save('导出数据（JSON）');
   const csv = await save('导出数据（CSV）');
   expect(json.name).toBe(`日报数据_${site!.name}_${TODAY}.json`);

@@ -263,12 +263,16 @@ describe('day file: export and the district summary (through the router)', () =>
       }));
     });
     const longLine = `${DAY_CSV_COLUMNS.join(',')}\n${'x'.repeat(70_000)}\n`;
+    // Nested 2 million deep within the size limit: parsed without a stack overflow, then refused.
+    const deep = b64(`{"formatVersion":1,"x":${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}}`);
     const read = await summary([
+      { fileName: 'deep.json', base64: deep },
       { fileName: 'big.json', base64: big },
       many,
       { fileName: 'long.csv', base64: b64(longLine) },
     ]);
     expect(read.refused.map((r) => [r.reason, r.error?.code, r.error?.fields ?? r.error?.params])).toEqual([
+      ['not_day_file', undefined, undefined],
       ['unreadable', 'INVALID_INPUT', { base64: 'file_too_large' }],
       ['not_day_file', undefined, undefined],
       ['unreadable', 'FILE_REFUSED', expect.objectContaining({ reason: 'csv_line_chars' })],
