@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DistrictSummary, SiteDay } from '@shared/dayFile';
+import { applyLanguage, DEFAULT_LANGUAGE } from '@renderer/i18n';
 import { renderUi } from '@renderer/testing/renderUi';
 import { DistrictSummaryTable } from './DistrictSummaryTable';
 
@@ -100,5 +101,28 @@ describe('the district summary table', () => {
       'd.json：区集中隔离点（城东） 的数据已由 x.json 打开，同一隔离点不能重复计入',
       'e.json：文件无法读取：文件不能超过 5 MB',
     ]);
+  });
+
+  describe('in English', () => {
+    afterEach(() => applyLanguage(DEFAULT_LANGUAGE));
+
+    it('names the indicators, units and refusals in English', () => {
+      applyLanguage('en');
+      renderUi(
+        <DistrictSummaryTable
+          summary={{
+            day: '2026-11-29',
+            sites: [east, west],
+            refused: [{ fileName: 'a.json', reason: 'checksum', params: {} }],
+          }}
+        />,
+      );
+      const rows = rowsByCode();
+      expect(rows.ISD_RESIDENTS_MIDNIGHT!.slice(0, 2)).toEqual(['In residence at 24:00', 'persons']);
+      expect(rows.ISD_ROUND_1_MEASURED!.slice(0, 2)).toEqual(['Round 1 measured', 'readings']);
+      expect(screen.getByTestId('district-refused').textContent).toContain(
+        'a.json: Checksum does not match: the file was changed after export or is damaged',
+      );
+    });
   });
 });
