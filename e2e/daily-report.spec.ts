@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import { residentIdCheckChar } from '../src/shared/idNumber';
 import { addDays, siteDay } from '../src/shared/siteDate';
 import { expect, test } from './fixtures';
+import { checkInBus } from './bus';
 import { invoke, signIn } from './helpers';
 import { expectAnchoredFoot, printDailyReport } from './dailyReportPrint';
 
@@ -116,32 +116,13 @@ async function busOfTwelve(page: Page, siteId: number): Promise<number> {
     limit: 100,
   });
   const free = rooms.rows.filter((r) => /^A-3\d\d$/.test(r.number));
-  const batch = await invoke<{ id: number }>(page, 'arrivals.create', {
+  return checkInBus(
+    page,
     siteId,
-    label: '南通汽车客运东站 接驳车',
-    arrivedAt: new Date().toISOString(),
-  });
-  const people = [...'张王李赵陈刘杨黄周吴徐孙'].map((surname, i) => {
-    const dd = String(i + 1).padStart(2, '0');
-    const first17 = `320602198803${dd}021`;
-    return {
-      fullName: `${surname}${i % 2 ? '建国' : '秀英'}`,
-      gender: 'male',
-      birthDate: `1988-03-${dd}`,
-      documentType: 'resident_id',
-      documentNumber: first17 + residentIdCheckChar(first17),
-      category: 'close_contact',
-    };
-  });
-  const members = await invoke<{ stayId: number }[]>(page, 'arrivals.register', {
-    batchId: batch.id,
-    people,
-  });
-  await invoke(page, 'allocation.confirm', {
-    batchId: batch.id,
-    lines: members.map((m, i) => ({ stayId: m.stayId, roomId: free[i]!.id })),
-  });
-  return members.length;
+    free.map((r) => r.id),
+    '张王李赵陈刘杨黄周吴徐孙',
+    '1988-03',
+  );
 }
 
 test.use({ seed: 'demo' });

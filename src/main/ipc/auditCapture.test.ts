@@ -256,6 +256,11 @@ describe('audit trail', () => {
       );
       await expectAudited('reports.dailyExport', { siteId: demo.siteId, day: '2026-11-29' }, me);
       await expectAudited(
+        'reports.dayFileExport',
+        { siteId: demo.siteId, day: '2026-11-29', format: 'csv' },
+        me,
+      );
+      await expectAudited(
         'settings.updateHealth',
         {
           roundTimes: ['08:00', '15:00'],
@@ -721,6 +726,10 @@ describe('audit trail', () => {
         ['fever.list', { siteId: ids.site }],
         ['reports.daily', { siteId: ids.site, day: '2026-11-29' }],
         ['today.overview', { siteId: ids.site }],
+        [
+          'reports.districtSummary',
+          { files: [{ fileName: 'day.json', base64: Buffer.from('{}').toString('base64') }] },
+        ],
         ['print.toPdf', { filename: 'report.pdf' }],
         ['backups.list', {}],
         ['backups.status', {}],

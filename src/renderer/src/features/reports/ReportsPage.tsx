@@ -3,6 +3,8 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,9 +15,26 @@ import { useApiQuery } from '@renderer/api/useApiQuery';
 import { PrintPreview } from '@renderer/components/print/PrintPreview';
 import { errorText } from '@renderer/i18n/errorText';
 import { DailyReportDocument } from './DailyReportDocument';
+import { DayFileButtons } from './DayFileButtons';
+import { DistrictSummaryPanel } from './DistrictSummaryPanel';
+
+/** The reports: this site's daily report, and the district summary of several sites' day files. */
+export function ReportsPage({ siteId }: { siteId: number }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<'daily' | 'district'>('daily');
+  return (
+    <>
+      <Tabs value={tab} onChange={(_e, v: 'daily' | 'district') => setTab(v)} sx={{ px: 2 }}>
+        <Tab value="daily" label={t('dayFile.tabDaily')} />
+        <Tab value="district" label={t('dayFile.tabDistrict')} />
+      </Tabs>
+      {tab === 'daily' ? <DailyReportPanel siteId={siteId} /> : <DistrictSummaryPanel />}
+    </>
+  );
+}
 
 /** The daily report of any day: on screen as the A4 page, printed, or exported. */
-export function ReportsPage({ siteId }: { siteId: number }) {
+function DailyReportPanel({ siteId }: { siteId: number }) {
   const { t } = useTranslation();
   const [day, setDay] = useState(() => siteDay(new Date()));
   const [printing, setPrinting] = useState(false);
@@ -45,6 +64,7 @@ export function ReportsPage({ siteId }: { siteId: number }) {
           disabled={!report.data}
           make={() => call('reports.dailyExport', { siteId, day })}
         />
+        <DayFileButtons siteId={siteId} day={day} disabled={!report.data} />
       </Stack>
       {report.error && <Alert severity="error">{errorText(t, report.error)}</Alert>}
       {report.data && (
