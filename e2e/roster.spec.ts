@@ -1,22 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { signIn } from './helpers';
+import { invoke, signIn } from './helpers';
 import { printToPdf } from './pdf';
-
-type Invoke = (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
-
-/** Calls main the way the renderer does (setup steps this spec is not about). */
-async function invoke<T>(page: Page, method: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, input }) => {
-      const api = window.api as unknown as { invoke: Invoke };
-      const r = await api.invoke(method, input);
-      if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-      return r.value;
-    },
-    { method, input },
-  ) as Promise<T>;
-}
 
 async function newShift(page: Page, name: string, start: string, end: string): Promise<void> {
   await page.getByRole('button', { name: '新建班次' }).click();
