@@ -115,7 +115,7 @@ test('the home screen comes first for the coordinator and the doctor, follows a 
   await expect(line).toBeVisible();
   await expect(page.getByTestId('today-round-0')).toContainText('发热');
   if (testInfo.project.name === 'browser')
-    await page.screenshot({ path: testInfo.outputPath('today-doctor.png'), fullPage: true });
+    await page.screenshot({ path: 'docs/screenshots/today.png' });
 
   await line.click();
   await expect(page).toHaveURL(/#\/health\/fever$/);
