@@ -73,9 +73,9 @@ test('a week’s donation register imported as printed: one receipt per donor an
   await page.getByLabel('捐赠方/供应方').fill('市民张先生');
   await page.getByRole('button', { name: '从文件导入捐赠清单' }).click();
   const importing = page.getByRole('dialog');
-  await expect(importing.getByText('选择文件…')).toBeVisible();
+  await expect(importing.getByText('选择文件（.xlsx 或 .csv）')).toBeVisible();
   await expect(importing).toContainText('捐赠单位/个人');
-  await importing.getByLabel('选择 CSV 或 Excel 文件').setInputFiles(file);
+  await importing.getByLabel('选择文件（.xlsx 或 .csv）').setInputFiles(file);
   const preview = importing.getByRole('table', { name: '导入捐赠清单' });
 
   const lines = postedLines(entries);
@@ -97,12 +97,12 @@ test('a week’s donation register imported as printed: one receipt per donor an
             p.quantity === l.quantity,
         ),
   );
-  const repeatRow = preview
-    .getByRole('row')
-    .filter({ has: page.getByRole('checkbox', { name: `行 ${serialOf(repeat)}`, exact: true }) });
+  const repeatRow = preview.getByRole('row').filter({
+    has: page.getByRole('checkbox', { name: `选择第 ${serialOf(repeat)} 行`, exact: true }),
+  });
   await expect(repeatRow).toContainText(`与第 ${serialOf(repeat - 1)} 行重复`);
   await expect(
-    page.getByRole('checkbox', { name: `行 ${serialOf(repeat)}`, exact: true }),
+    page.getByRole('checkbox', { name: `选择第 ${serialOf(repeat)} 行`, exact: true }),
   ).not.toBeChecked();
   await expect(preview).toContainText('该物资没有这个单位（应为 只）');
   await expect(preview).toContainText('2000余只');
@@ -116,7 +116,7 @@ test('a week’s donation register imported as printed: one receipt per donor an
 
   // The late line is flagged before posting, and left out.
   await expect(
-    page.getByRole('checkbox', { name: `行 ${late.serial}`, exact: true }),
+    page.getByRole('checkbox', { name: `选择第 ${late.serial} 行`, exact: true }),
   ).not.toBeChecked();
 
   // Select none, then all, then leave the repeated line out again.
@@ -124,17 +124,19 @@ test('a week’s donation register imported as printed: one receipt per donor an
   await expect(preview.getByRole('checkbox', { checked: true })).toHaveCount(0);
   await importing.getByRole('button', { name: '全选' }).click();
   await expect(preview.getByRole('checkbox', { checked: false })).toHaveCount(0);
-  await page.getByRole('checkbox', { name: `行 ${serialOf(repeat)}`, exact: true }).uncheck();
+  await page
+    .getByRole('checkbox', { name: `选择第 ${serialOf(repeat)} 行`, exact: true })
+    .uncheck();
 
   // All or nothing: the late line refuses the whole register, named on its row.
   await importing.getByRole('button', { name: '导入勾选的行' }).click();
   await expect(importing.getByRole('alert')).toContainText('超过补录期限');
   const lateRow = preview
     .getByRole('row')
-    .filter({ has: page.getByRole('checkbox', { name: `行 ${late.serial}`, exact: true }) });
+    .filter({ has: page.getByRole('checkbox', { name: `选择第 ${late.serial} 行`, exact: true }) });
   await expect(lateRow).toContainText('早于允许补录的期限');
   await page.screenshot({ path: test.info().outputPath('register-preview.png'), fullPage: true });
-  await page.getByRole('checkbox', { name: `行 ${late.serial}`, exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: `选择第 ${late.serial} 行`, exact: true }).uncheck();
   await importing.getByRole('button', { name: '导入勾选的行' }).click();
 
   const posted = lines.filter(

@@ -222,7 +222,7 @@ test.describe('a hostile file in the import dialog', () => {
     await page.getByLabel('捐赠方/供应方').fill('崇川区红十字会');
     await page.getByRole('button', { name: '从文件导入捐赠清单' }).click();
     const importing = page.getByRole('dialog');
-    const picker = importing.getByLabel('选择 CSV 或 Excel 文件');
+    const picker = importing.getByLabel('选择文件（.xlsx 或 .csv）');
     await picker.setInputFiles(bomb);
     await expect(importing.getByRole('alert')).toHaveText(REFUSED_BOMB);
     await picker.setInputFiles(good);

@@ -210,7 +210,7 @@ test('a donation of two items by lot, an issue to a community first-expiry-first
   await page.getByLabel('捐赠方/供应方').fill('市红十字会');
   await page.getByRole('button', { name: '从文件导入捐赠清单' }).click();
   const importing = page.getByRole('dialog');
-  await importing.getByLabel('选择 CSV 或 Excel 文件').setInputFiles(list);
+  await importing.getByLabel('选择文件（.xlsx 或 .csv）').setInputFiles(list);
   const preview = importing.getByRole('table', { name: '导入捐赠清单' });
   await expect(preview.getByRole('row', { name: /消毒用酒精/ })).toContainText('不认识的物资名称');
   await preview.getByRole('combobox', { name: '消毒用酒精 物资' }).click();
@@ -243,7 +243,7 @@ test('a donation list with a new item and a new pack unit, sent on to a floor st
   await page.getByLabel('捐赠方/供应方').fill('市民李女士');
   await page.getByRole('button', { name: '从文件导入捐赠清单' }).click();
   const importing = page.getByRole('dialog');
-  await importing.getByLabel('选择 CSV 或 Excel 文件').setInputFiles(list);
+  await importing.getByLabel('选择文件（.xlsx 或 .csv）').setInputFiles(list);
   const preview = importing.getByRole('table', { name: '导入捐赠清单' });
   await preview.getByRole('combobox', { name: '一次性手套 物资' }).click();
   await page.getByRole('option', { name: '新建物资“一次性手套”' }).click();

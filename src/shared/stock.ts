@@ -1,4 +1,5 @@
 /** Supplies, donations and the stock ledger: the vocabulary shared by main and renderer. */
+import type { ListPreview, RowPreview } from './imports';
 
 /** 防护用品, 消杀用品, 医疗用品, 生活物资, 食品饮用水, other. */
 /**
@@ -220,9 +221,13 @@ export interface DonationTrace {
   }[];
 }
 
-/** One row of a donation list as read, matched to an item where its name (or an alias) is known. */
-export interface ReceiptImportRow {
+/**
+ * One row of a donation list as read, matched to an item where its name (or an alias) is known:
+ * the shared preview row (`line` is `row`; refused only for what the preview cannot settle).
+ */
+export interface ReceiptImportRow extends RowPreview {
   row: number;
+  /** The item's name as the list writes it, without its specification. */
   name: string;
   spec: string;
   quantity: number | null;
@@ -250,8 +255,7 @@ export interface ReceiptImportRow {
   duplicateOf: number | null;
 }
 
-export interface ReceiptImportPreview {
-  rows: ReceiptImportRow[];
+export interface ReceiptImportPreview extends ListPreview<ReceiptImportRow> {
   /** Whether donor and date come from the list (a register) or from the form (one donor's list). */
   columns: { donor: boolean; date: boolean };
 }

@@ -9,9 +9,11 @@ import type { ActingContext, ServiceContext } from '../services/context';
 import { Deferred } from '../services/deferred';
 import { DomainError } from '../services/errors';
 import { readSheet } from '../services/fileReading/readSheet';
-import { clean, normalizeHeader, toDay } from '../services/fileReading/sheetCells';
+import { headerRowOf } from '../services/fileReading/headerColumns';
+import { clean, toDay } from '../services/fileReading/sheetCells';
 import { siteDay } from '../../shared/siteDate';
 import { readQuantityText } from '../../shared/quantityText';
+import { previewedReceiptRow, receiptListPreview } from '../../shared/receiptImport';
 import {
   donorKindByName,
   donorKindOf,
@@ -35,10 +37,10 @@ export async function previewReceiptImport(
   input: { fileName: string; base64: string },
 ): Promise<ReceiptImportPreview> {
   const sheet = readSheet(input);
-  const headerAt = sheet.findIndex((r) =>
-    r.cells.some((c) => REGISTER_HEADERS.name.includes(normalizeHeader(c))),
-  );
-  if (headerAt < 0) {
+  const headerAt = headerRowOf(sheet, REGISTER_HEADERS);
+  const header = sheet[headerAt]?.cells ?? [];
+  const at = registerColumns(header);
+  if (at.name < 0) {
     throw new DomainError(
       'INVALID_INPUT',
       'No column names the items',
@@ -46,7 +48,6 @@ export async function previewReceiptImport(
       { base64: 'no_item_column' },
     );
   }
-  const at = registerColumns(sheet[headerAt]!.cells);
   const today = siteDay(ctx.now());
   const items = listItems(ctx, { includeArchived: false });
   const byAlias = new Map(items.flatMap((i) => i.aliases.map((a) => [a, i.id] as const)));
@@ -92,29 +93,40 @@ export async function previewReceiptImport(
     const duplicateOf = seen.get(key) ?? null;
     if (duplicateOf === null) seen.set(key, r.row);
     else problems.push('duplicate_row');
-    rows.push({
-      row: r.row,
-      serial: cell('serial'),
-      name,
-      spec,
-      quantity: read.quantity,
-      quantityText,
-      approximate: read.approximate,
-      unit: unit || (match?.baseUnit ?? ''),
-      expectedUnits: match && !knownUnit ? [match.baseUnit, ...match.units.map((u) => u.unit)] : [],
-      lotCode: cell('lotCode'),
-      expiry: expiry && 'value' in expiry ? expiry.value : null,
-      itemId: match?.id ?? null,
-      donor,
-      donorKind,
-      receivedOn,
-      purpose: cell('purpose'),
-      note: cell('note'),
-      duplicateOf,
-      problems,
-    });
+    const serial = cell('serial');
+    rows.push(
+      previewedReceiptRow({
+        row: r.row,
+        serial,
+        name,
+        spec,
+        quantity: read.quantity,
+        quantityText,
+        approximate: read.approximate,
+        unit: unit || (match?.baseUnit ?? ''),
+        expectedUnits:
+          match && !knownUnit ? [match.baseUnit, ...match.units.map((u) => u.unit)] : [],
+        lotCode: cell('lotCode'),
+        expiry: expiry && 'value' in expiry ? expiry.value : null,
+        itemId: match?.id ?? null,
+        donor,
+        donorKind,
+        receivedOn,
+        purpose: cell('purpose'),
+        note: cell('note'),
+        duplicateOf,
+        problems,
+      }),
+    );
   }
-  return { rows, columns: { donor: at.donor >= 0, date: at.date >= 0 } };
+  const used = new Set(Object.values(at));
+  return {
+    ...receiptListPreview(
+      rows,
+      header.map(clean).filter((h, column) => h !== '' && !used.has(column)),
+    ),
+    columns: { donor: at.donor >= 0, date: at.date >= 0 },
+  };
 }
 
 export function previewReceiptImportDeferred(

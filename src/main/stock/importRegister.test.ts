@@ -167,6 +167,48 @@ describe('a donation register as printed: many donors and days in one file', () 
     }
   });
 
+  it('returns the shared list preview: 序号 labels, refusals in words, flags left tickable, columns not read', async () => {
+    const old = addDays(TODAY, -61);
+    // Headers as a district office writes them: 捐赠单位（盖章） names the donor by containing it,
+    // 经手人 and 联系电话 are not read; a blank quantity refuses its row, a repeat and a day past
+    // the back-entry limit only flag theirs.
+    const csv = [
+      '崇川区疫情防控捐赠物资登记表',
+      '序号,捐赠日期,捐赠单位（盖章）,物资名称,数量,单位,经手人,联系电话',
+      `1,${TODAY},南通普济药房连锁有限公司,医用防护服,250,件,陈志刚,13962812345`,
+      `2,${TODAY},南通普济药房连锁有限公司,医用防护服,250,件,陈志刚,13962812345`,
+      `3,${TODAY},卢女士,医用防护服,,件,朱煜,`,
+      `4,${old},卢女士,医用防护服,5,件,朱煜,`,
+    ].join('\n');
+    // A coordinator: an administrator may enter the late line, and it is not flagged for them.
+    const coordinator = deskOver(desk.t, ['coordinator'], 'coordinator');
+    const list = await coordinator.call('stock.importPreview', {
+      fileName: '登记表.csv',
+      base64: base64(csv),
+    });
+    expect(list.rows.map((r) => r.donor)).toEqual([
+      '南通普济药房连锁有限公司',
+      '南通普济药房连锁有限公司',
+      '卢女士',
+      '卢女士',
+    ]);
+    expect(list.labels).toBe('serial');
+    expect(list.rows.map((r) => [r.line, r.label, r.name, r.ok, r.reasons])).toEqual([
+      [3, '1', '医用防护服', true, []],
+      [4, '2', '医用防护服', true, []],
+      [5, '3', '医用防护服', false, [{ code: 'quantity_value' }]],
+      [6, '4', '医用防护服', true, []],
+    ]);
+    expect(list.rows.map((r) => r.problems)).toEqual([
+      [],
+      ['duplicate_row'],
+      ['quantity_value'],
+      ['received_before_limit'],
+    ]);
+    expect([list.ok, list.refused]).toEqual([3, 1]);
+    expect(list.ignoredColumns).toEqual(['经手人', '联系电话']);
+  });
+
   it('takes the donor and day from the form for a list without those columns', async () => {
     const csv = ['物资名称,数量,单位', '医用防护服,250,件', '测温枪,2,支'].join('\n');
     const { rows, columns } = await desk.call('stock.importPreview', {

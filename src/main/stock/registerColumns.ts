@@ -1,7 +1,8 @@
 import { LANGUAGES } from '../../shared/domain';
 import { messagesFor } from '../../shared/i18n/catalogue';
 import type { PartyKind } from '../../shared/stock';
-import { clean, normalizeHeader } from '../services/fileReading/sheetCells';
+import { columnsOf, type HeaderSynonyms } from '../services/fileReading/headerColumns';
+import { clean } from '../services/fileReading/sheetCells';
 
 export type RegisterField =
   | 'serial'
@@ -21,7 +22,7 @@ export type RegisterField =
  * Header words of a donation register or a donor's list, as people write them, compared after
  * normalizeHeader (so `捐赠单位/个人` is `捐赠单位个人`). 单位 alone is the counting unit, never the donor.
  */
-export const REGISTER_HEADERS: Record<RegisterField, readonly string[]> = {
+export const REGISTER_HEADERS: HeaderSynonyms<RegisterField> = {
   serial: ['序号', '编号', '序', 'no', 'seq'],
   date: ['捐赠日期', '日期', '到货日期', '接收日期', '收到日期', '入库日期', '时间', 'date'],
   donor: [
@@ -68,14 +69,11 @@ export const REGISTER_HEADERS: Record<RegisterField, readonly string[]> = {
   expiry: ['有效期', '有效期至', '失效日期', 'expiry', 'expirydate'],
 };
 
-/** Where each field's column is in a header row (-1 when the list has none). */
+/** Where each field's column is in a header row (-1 when the list has none), as every import finds it. */
 export function registerColumns(header: readonly string[]): Record<RegisterField, number> {
-  const names = header.map(normalizeHeader);
+  const found = columnsOf(header, REGISTER_HEADERS);
   return Object.fromEntries(
-    (Object.keys(REGISTER_HEADERS) as RegisterField[]).map((f) => [
-      f,
-      names.findIndex((h) => REGISTER_HEADERS[f].includes(h)),
-    ]),
+    (Object.keys(REGISTER_HEADERS) as RegisterField[]).map((f) => [f, found[f] ?? -1]),
   ) as Record<RegisterField, number>;
 }
 

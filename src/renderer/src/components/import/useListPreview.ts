@@ -18,7 +18,11 @@ const okLines = (preview: ListPreview) =>
  * (every sound row at first), and why a file could not be read. Only the answer to the latest
  * request is kept, so a file picked while another is read wins.
  */
-export function useListPreview<P extends ListPreview>(load: (file: PickedFile) => Promise<P>) {
+export function useListPreview<P extends ListPreview>(
+  load: (file: PickedFile) => Promise<P>,
+  /** The rows chosen at first; every sound row unless a list says otherwise. */
+  chosenAtFirst: (preview: P) => Set<number> = okLines,
+) {
   const { t } = useTranslation();
   const [file, setFile] = useState<PickedFile | null>(null);
   const [preview, setPreview] = useState<P | null>(null);
@@ -36,7 +40,7 @@ export function useListPreview<P extends ListPreview>(load: (file: PickedFile) =
         const result = await load(picked);
         if (mine !== latest.current) return;
         setPreview(result);
-        setSelected(okLines(result));
+        setSelected(chosenAtFirst(result));
       } catch (error) {
         if (mine !== latest.current) return;
         setPreview(null);
@@ -45,7 +49,7 @@ export function useListPreview<P extends ListPreview>(load: (file: PickedFile) =
         if (mine === latest.current) setReading(false);
       }
     },
-    [load, t],
+    [load, chosenAtFirst, t],
   );
 
   const pick = useCallback(

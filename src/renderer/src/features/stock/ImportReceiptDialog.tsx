@@ -4,18 +4,26 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PartyKind, ReceiptImportRow, ReceiptSource } from '@shared/stock';
+import type {
+  PartyKind,
+  ReceiptImportPreview,
+  ReceiptImportRow,
+  ReceiptSource,
+} from '@shared/stock';
 import { call } from '@renderer/api/client';
-import { readBase64 } from '@renderer/api/readFile';
+import { ImportFileBar } from '@renderer/components/import/ImportFileBar';
+import { useListPreview, type PickedFile } from '@renderer/components/import/useListPreview';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { useNotify } from '@renderer/notify';
 import { initialChoice, registerLine, type ImportChoice } from './importChoice';
-import { RegisterFilePicker } from './RegisterFilePicker';
 import { RegisterPreviewTable } from './RegisterPreviewTable';
+import { initiallyChosen } from './registerPreview';
 import type { StoreScope } from './storeScope';
 
 /**
@@ -42,54 +50,77 @@ export function ImportReceiptDialog(props: {
   );
 }
 
+const previewOf = (file: PickedFile) => call('stock.importPreview', file);
+
 function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
   const { t } = useTranslation();
   const notify = useNotify();
   const items = useApiQuery('stock.items', {});
-  const [rows, setRows] = useState<ReceiptImportRow[] | null>(null);
-  const [choices, setChoices] = useState<Record<number, ImportChoice>>({});
-  const reading = useSubmit();
   const posting = useSubmit();
+  const list = useListPreview(previewOf, initiallyChosen);
+  const { preview, setSelected } = list;
+  // The choices made on this preview; a file read again starts from what main found.
+  const [decided, setDecided] = useState<{
+    on: ReceiptImportPreview | null;
+    choices: Record<number, ImportChoice>;
+  }>({ on: null, choices: {} });
+  const choices = decided.on === preview ? decided.choices : {};
   const known = items.data ?? [];
-  const choose = (r: ReceiptImportRow, change: Partial<ImportChoice>) =>
-    setChoices((all) => ({ ...all, [r.row]: { ...(all[r.row] ?? initialChoice(r)), ...change } }));
-  const includeAll = (include: boolean) =>
-    setChoices((all) =>
-      Object.fromEntries(
-        (rows ?? []).map((r) => [r.row, { ...(all[r.row] ?? initialChoice(r)), include }]),
-      ),
-    );
+  const choose = (r: ReceiptImportRow, change: Partial<ImportChoice>) => {
+    setDecided((d) => {
+      const made = d.on === preview ? d.choices : {};
+      const choice = { ...(made[r.row] ?? initialChoice(r)), ...change };
+      return { on: preview, choices: { ...made, [r.row]: choice } };
+    });
+    // Choosing an item for a row is choosing to import it.
+    const sound = preview?.rows.some((x) => x.line === r.row && x.ok);
+    if (change.itemId !== undefined && sound) setSelected(new Set(list.selected).add(r.row));
+  };
+  const busy = list.reading || posting.busy;
+  const post = () =>
+    posting
+      .run(async () => {
+        const defaults = {
+          donorKind: props.partyKind,
+          aboutNote: (written: string) => t('stock.approxNote', { text: written }),
+        };
+        const lines = (preview?.rows ?? [])
+          .filter((r) => list.selected.has(r.line))
+          .map((r) => registerLine(r, choices[r.line] ?? initialChoice(r), known, defaults));
+        const docs = await call('stock.importRegister', {
+          ...props.scope,
+          source: props.source,
+          ...(props.party ? { party: props.party } : {}),
+          receivedOn: props.receivedOn,
+          lines,
+        });
+        notify(t('stock.importedReceipts', { count: docs.length }));
+      })
+      .then((ok) => ok && props.onDone());
   return (
     <>
       <DialogTitle>{t('stock.importTitle')}</DialogTitle>
       <DialogContent>
-        <RegisterFilePicker
-          busy={reading.busy}
-          onFile={(file) =>
-            void reading.run(async () => {
+        <Stack spacing={2}>
+          <Typography variant="body2" color="text.secondary">
+            {t('stock.fileHint')}
+          </Typography>
+          <ImportFileBar
+            onPick={(file) => {
               posting.reset();
-              const preview = await call('stock.importPreview', {
-                fileName: file.name,
-                base64: await readBase64(file),
-              });
-              setRows(preview.rows);
-              setChoices(Object.fromEntries(preview.rows.map((r) => [r.row, initialChoice(r)])));
-            })
-          }
-        />
-        {reading.message && <Alert severity="error">{reading.message}</Alert>}
-        {rows && (
-          <>
-            <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
-              <Button size="small" onClick={() => includeAll(true)}>
-                {t('stock.selectAll')}
-              </Button>
-              <Button size="small" onClick={() => includeAll(false)}>
-                {t('stock.selectNone')}
-              </Button>
-            </Stack>
+              void list.pick(file);
+            }}
+            fileName={list.file?.fileName}
+            template={() => call('stock.registerTemplate', { format: 'xlsx' })}
+            disabled={busy}
+          />
+          {list.reading && <LinearProgress aria-label={t('importPreview.reading')} />}
+          {list.problem && <Alert severity="error">{list.problem}</Alert>}
+          {preview && (
             <RegisterPreviewTable
-              rows={rows}
+              preview={preview}
+              selected={list.selected}
+              onSelectedChange={setSelected}
               choices={choices}
               items={known}
               formDonor={props.party?.name ?? ''}
@@ -97,37 +128,18 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
               formKind={props.partyKind}
               postFields={posting.fields}
               choose={choose}
+              disabled={posting.busy}
             />
-          </>
-        )}
-        {posting.message && <Alert severity="error">{posting.message}</Alert>}
+          )}
+          {posting.message && <Alert severity="error">{posting.message}</Alert>}
+        </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.cancel')}</Button>
         <Button
           variant="contained"
-          disabled={!rows || posting.busy}
-          onClick={() =>
-            void posting
-              .run(async () => {
-                const defaults = {
-                  donorKind: props.partyKind,
-                  aboutNote: (written: string) => t('stock.approxNote', { text: written }),
-                };
-                const lines = (rows ?? [])
-                  .filter((r) => choices[r.row]?.include)
-                  .map((r) => registerLine(r, choices[r.row]!, known, defaults));
-                const docs = await call('stock.importRegister', {
-                  ...props.scope,
-                  source: props.source,
-                  ...(props.party ? { party: props.party } : {}),
-                  receivedOn: props.receivedOn,
-                  lines,
-                });
-                notify(t('stock.importedReceipts', { count: docs.length }));
-              })
-              .then((ok) => ok && props.onDone())
-          }
+          disabled={!preview || list.selected.size === 0 || busy}
+          onClick={() => void post()}
         >
           {t('stock.importButton')}
         </Button>

@@ -1,20 +1,20 @@
-import { codeKey } from '@renderer/i18n/keys';
-import Checkbox from '@mui/material/Checkbox';
 import MenuItem from '@mui/material/MenuItem';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import { Fragment } from 'react';
+import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { SETTLED_IN_PREVIEW } from '@shared/receiptImport';
 import {
   STOCK_CATEGORIES,
   type PartyKind,
+  type ReceiptImportPreview,
   type ReceiptImportRow,
   type StockItem,
 } from '@shared/stock';
+import {
+  ImportPreviewTable,
+  type PreviewColumn,
+} from '@renderer/components/import/ImportPreviewTable';
+import { codeText } from '@renderer/components/import/reasonText';
 import { KindSelect } from './KindSelect';
 import {
   groupRows,
@@ -25,7 +25,9 @@ import {
 } from './importChoice';
 
 export interface PreviewProps {
-  rows: ReceiptImportRow[];
+  preview: ReceiptImportPreview;
+  selected: ReadonlySet<number>;
+  onSelectedChange: (lines: Set<number>) => void;
   choices: Record<number, ImportChoice>;
   items: StockItem[];
   /** The form's donor and day, shown for a list that names neither. */
@@ -35,138 +37,162 @@ export interface PreviewProps {
   /** main's refusal of the last post, by line path (`lines.3.unit`) → text. */
   postFields: Record<string, string>;
   choose: (r: ReceiptImportRow, change: Partial<ImportChoice>) => void;
+  disabled?: boolean;
 }
 
-const COLUMNS = 9;
-
-/** The list as read, by donor and day (one receipt each), each row with what is left to decide. */
+/**
+ * The list as read, on the one import preview: by donor and day (one receipt each), each row with
+ * what is left to decide — its item, a conversion for a unit the item does not know, and flags.
+ */
 export function RegisterPreviewTable(props: PreviewProps) {
   const { t } = useTranslation();
+  const { preview } = props;
   // The index a row's line has in the post: main's refusals name lines by it.
-  const included = props.rows.filter((r) => (props.choices[r.row] ?? initialChoice(r)).include);
+  const included = preview.rows.filter((r) => props.selected.has(r.line));
+  const headingOf = new Map<number, string>();
+  for (const g of groupRows(preview.rows)) {
+    const heading = t('stock.groupHeading', {
+      donor: g.donor || `${props.formDonor}${t('stock.fromForm')}`,
+      date: g.receivedOn || `${props.formDay}${t('stock.fromForm')}`,
+      count: g.rows.length,
+    });
+    const kind = g.donor ? ` · ${t(`partyKind.${g.donorKind ?? props.formKind}`)}` : '';
+    for (const r of g.rows) headingOf.set(r.row, `${heading}${kind}`);
+  }
+  const cell = (r: ReceiptImportRow) => ({ ...props, r, line: included.indexOf(r) });
+  const columns: PreviewColumn<ReceiptImportRow>[] = [
+    ...whenAnyRow(preview.rows, (r) => r.spec, t('stock.spec')),
+    { header: t('stock.item'), cell: (r) => <ItemCell {...cell(r)} /> },
+    { header: t('stock.quantity'), cell: (r) => <QuantityCell {...cell(r)} /> },
+    {
+      header: t('stock.purpose'),
+      cell: (r) => [r.purpose, r.note].filter(Boolean).join('；'),
+    },
+    ...whenAnyRow(preview.rows, (r) => r.lotCode, t('stock.lot')),
+    ...whenAnyRow(preview.rows, (r) => r.expiry ?? '', t('stock.expiry')),
+    { header: t('stock.toSettle'), cell: (r) => <OpenCell {...cell(r)} /> },
+  ];
   return (
-    <Table size="small" aria-label={t('stock.importTitle')} sx={{ mt: 1 }}>
-      <TableHead>
-        <TableRow>
-          <TableCell padding="checkbox" />
-          <TableCell>{t('stock.row')}</TableCell>
-          <TableCell>{t('stock.nameInFile')}</TableCell>
-          <TableCell>{t('stock.item')}</TableCell>
-          <TableCell>{t('stock.quantity')}</TableCell>
-          <TableCell>{t('stock.purpose')}</TableCell>
-          <TableCell>{t('stock.lot')}</TableCell>
-          <TableCell>{t('stock.expiry')}</TableCell>
-          <TableCell />
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {groupRows(props.rows).map((g) => (
-          <Fragment key={g.key}>
-            <TableRow sx={{ bgcolor: 'action.hover' }}>
-              <TableCell colSpan={COLUMNS} sx={{ fontWeight: 600 }}>
-                {t('stock.groupHeading', {
-                  donor: g.donor || `${props.formDonor}${t('stock.fromForm')}`,
-                  date: g.receivedOn || `${props.formDay}${t('stock.fromForm')}`,
-                  count: g.rows.length,
-                })}
-                {g.donor && ` · ${t(`partyKind.${g.donorKind ?? props.formKind}`)}`}
-              </TableCell>
-            </TableRow>
-            {g.rows.map((r) => (
-              <PreviewRow key={r.row} {...props} r={r} line={included.indexOf(r)} />
-            ))}
-          </Fragment>
-        ))}
-      </TableBody>
-    </Table>
+    <ImportPreviewTable
+      preview={preview}
+      selected={props.selected}
+      onSelectedChange={props.onSelectedChange}
+      label={t('stock.importTitle')}
+      nameHeader={t('stock.nameInFile')}
+      columns={columns}
+      groupBy={(r) => headingOf.get(r.line) ?? ''}
+      disabled={props.disabled === true}
+    />
   );
 }
 
-function PreviewRow(props: PreviewProps & { r: ReceiptImportRow; line: number }) {
+/** A column of text the list may not have at all (规格, 批号, 有效期): shown only when a row fills it. */
+function whenAnyRow(
+  rows: readonly ReceiptImportRow[],
+  text: (r: ReceiptImportRow) => string,
+  header: string,
+): PreviewColumn<ReceiptImportRow>[] {
+  return rows.some((r) => text(r)) ? [{ header, cell: text }] : [];
+}
+
+type CellProps = PreviewProps & { r: ReceiptImportRow; line: number };
+
+const choiceOf = (props: CellProps) => props.choices[props.r.row] ?? initialChoice(props.r);
+
+/** The units the row's unit should be one of: the chosen item's, or the new item's base unit. */
+function expectedUnits(props: CellProps, choice: ImportChoice): string[] {
+  if (choice.itemId === 'new') return [choice.baseUnit];
+  const item = props.items.find((i) => i.id === choice.itemId);
+  return item ? [item.baseUnit, ...item.units.map((u) => u.unit)] : [];
+}
+
+function ItemCell(props: CellProps) {
   const { t } = useTranslation();
   const { r, items } = props;
-  const choice = props.choices[r.row] ?? initialChoice(r);
-  const item = items.find((i) => i.id === choice.itemId);
-  const expected =
-    choice.itemId === 'new'
-      ? [choice.baseUnit]
-      : item
-        ? [item.baseUnit, ...item.units.map((u) => u.unit)]
-        : [];
-  const problems = problemsLeft(r, choice, items).map((p) => {
-    const text = t([codeKey('fieldErrors', p), 'fieldErrors.invalid']);
-    return p === 'unknown_unit' && expected.length > 0
-      ? `${text}（${t('stock.expectedUnits', { units: expected.join('、') })}）`
-      : text;
-  });
+  const choice = choiceOf(props);
+  return (
+    <>
+      <TextField
+        select
+        size="small"
+        value={choice.itemId}
+        disabled={props.disabled}
+        onChange={(e) =>
+          props.choose(r, { itemId: e.target.value === 'new' ? 'new' : Number(e.target.value) })
+        }
+        slotProps={{ htmlInput: { 'aria-label': `${r.name} ${t('stock.item')}` } }}
+        sx={{ minWidth: 200 }}
+      >
+        {items.map((i) => (
+          <MenuItem key={i.id} value={i.id}>
+            {i.name} {i.spec}
+          </MenuItem>
+        ))}
+        {r.name && <MenuItem value="new">{t('stock.newItemFromRow', { name: r.name })}</MenuItem>}
+      </TextField>
+      {choice.itemId === 'new' && (
+        <NewItemFields choice={choice} onChange={(change) => props.choose(r, change)} />
+      )}
+    </>
+  );
+}
+
+/** The quantity as read (and as written, for an estimate), and the conversion a unit needs. */
+function QuantityCell(props: CellProps) {
+  const { t } = useTranslation();
+  const { r } = props;
+  const choice = choiceOf(props);
+  return (
+    <>
+      {r.quantity ?? '—'} {r.unit}
+      {r.approximate && ` （${r.quantityText}）`}
+      {needsFactor(r, choice, props.items) && (
+        <TextField
+          size="small"
+          type="number"
+          label={t('stock.unitFactor', { unit: r.unit, base: expectedUnits(props, choice)[0] })}
+          helperText={t('stock.unitAliasHint')}
+          value={choice.factor}
+          disabled={props.disabled}
+          onChange={(e) => props.choose(r, { factor: e.target.value })}
+          sx={{ display: 'block', mt: 1, width: 190 }}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * What is still open on a row the preview can settle (its item, its conversion, a day too far
+ * back, a repeat) and main's refusal of the last post; a problem that refuses the row outright is
+ * in the check result already.
+ */
+function OpenCell(props: CellProps) {
+  const { t } = useTranslation();
+  const { r } = props;
+  const choice = choiceOf(props);
+  const expected = expectedUnits(props, choice);
+  const open = problemsLeft(r, choice, props.items)
+    .filter((p) => SETTLED_IN_PREVIEW.has(p))
+    .map((p) => {
+      const text = codeText(t, p);
+      return p === 'unknown_unit' && expected.length > 0
+        ? `${text}（${t('stock.expectedUnits', { units: expected.join('、') })}）`
+        : text;
+    });
   if (r.duplicateOf !== null) {
-    const first = props.rows.find((x) => x.row === r.duplicateOf);
-    problems.push(t('stock.duplicateOf', { row: first?.serial || r.duplicateOf }));
+    const first = props.preview.rows.find((x) => x.line === r.duplicateOf);
+    open.push(t('stock.duplicateOf', { row: first?.label ?? r.duplicateOf }));
   }
-  if (choice.include && props.line >= 0) {
+  if (props.line >= 0) {
     for (const [path, text] of Object.entries(props.postFields)) {
-      if (path.startsWith(`lines.${props.line}.`)) problems.push(text);
+      if (path.startsWith(`lines.${props.line}.`)) open.push(text);
     }
   }
-  const label = r.serial || String(r.row);
   return (
-    <TableRow>
-      <TableCell padding="checkbox">
-        <Checkbox
-          checked={choice.include}
-          onChange={(e) => props.choose(r, { include: e.target.checked })}
-          slotProps={{ input: { 'aria-label': `${t('stock.row')} ${label}` } }}
-        />
-      </TableCell>
-      <TableCell>{label}</TableCell>
-      <TableCell>
-        {r.name} {r.spec}
-      </TableCell>
-      <TableCell>
-        <TextField
-          select
-          size="small"
-          value={choice.itemId}
-          onChange={(e) =>
-            props.choose(r, {
-              itemId: e.target.value === 'new' ? 'new' : Number(e.target.value),
-              include: true,
-            })
-          }
-          slotProps={{ htmlInput: { 'aria-label': `${r.name} ${t('stock.item')}` } }}
-          sx={{ minWidth: 200 }}
-        >
-          {items.map((i) => (
-            <MenuItem key={i.id} value={i.id}>
-              {i.name} {i.spec}
-            </MenuItem>
-          ))}
-          {r.name && <MenuItem value="new">{t('stock.newItemFromRow', { name: r.name })}</MenuItem>}
-        </TextField>
-        {choice.itemId === 'new' && (
-          <NewItemFields choice={choice} onChange={(change) => props.choose(r, change)} />
-        )}
-      </TableCell>
-      <TableCell>
-        {r.quantity ?? '—'} {r.unit}
-        {r.approximate && ` （${r.quantityText}）`}
-        {needsFactor(r, choice, items) && (
-          <TextField
-            size="small"
-            type="number"
-            label={t('stock.unitFactor', { unit: r.unit, base: expected[0] })}
-            helperText={t('stock.unitAliasHint')}
-            value={choice.factor}
-            onChange={(e) => props.choose(r, { factor: e.target.value })}
-            sx={{ display: 'block', mt: 1, width: 190 }}
-          />
-        )}
-      </TableCell>
-      <TableCell>{[r.purpose, r.note].filter(Boolean).join('；')}</TableCell>
-      <TableCell>{r.lotCode}</TableCell>
-      <TableCell>{r.expiry ?? ''}</TableCell>
-      <TableCell sx={{ color: 'error.main' }}>{problems.join('；')}</TableCell>
-    </TableRow>
+    <Typography variant="body2" color="error">
+      {open.join('；')}
+    </Typography>
   );
 }
 

@@ -1,31 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import { previewedReceiptRow, type ReceiptRowRead } from '@shared/receiptImport';
 import type { ReceiptImportRow } from '@shared/stock';
 import { groupRows, importLine, initialChoice, problemsLeft, registerLine } from './importChoice';
 import { stockItem } from '@renderer/testing/stockItem';
 
 const gowns = stockItem({ id: 7, name: '医用防护服', baseUnit: '件' });
-const row = (change: Partial<ReceiptImportRow>): ReceiptImportRow => ({
-  row: 2,
-  name: '防护服',
-  spec: '',
-  quantity: 5,
-  unit: '箱',
-  lotCode: '',
-  expiry: null,
-  itemId: null,
-  problems: ['unknown_item'],
-  serial: '',
-  donor: '',
-  donorKind: null,
-  receivedOn: null,
-  purpose: '',
-  note: '',
-  quantityText: '5箱',
-  approximate: false,
-  expectedUnits: [],
-  duplicateOf: null,
-  ...change,
-});
+const row = (change: Partial<ReceiptRowRead>): ReceiptImportRow =>
+  previewedReceiptRow({
+    row: 2,
+    name: '防护服',
+    spec: '',
+    quantity: 5,
+    unit: '箱',
+    lotCode: '',
+    expiry: null,
+    itemId: null,
+    problems: ['unknown_item'],
+    serial: '',
+    donor: '',
+    donorKind: null,
+    receivedOn: null,
+    purpose: '',
+    note: '',
+    quantityText: '5箱',
+    approximate: false,
+    expectedUnits: [],
+    duplicateOf: null,
+    ...change,
+  });
 
 describe('a donation-list row as the coordinator decides it', () => {
   it('an unknown name needs an item; mapped to one without the unit, it needs a conversion', () => {
