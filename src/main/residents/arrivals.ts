@@ -13,7 +13,7 @@ import { isoNow, type ServiceContext } from '../services/context';
 import { assertBusinessDates } from '../services/datedInput';
 import { DomainError, notFound } from '../services/errors';
 import { maskIdNumber, maskPhone } from '../services/masking';
-import { checkDates, upsertPerson, vulnerableFlags, type PersonInput } from './people';
+import { checkDates, upsertPerson, vulnerableFlagsOfRow, type PersonInput } from './people';
 import { getSettings } from '../accounts/settings';
 import { getActiveSite } from '../registry/sites';
 
@@ -204,15 +204,7 @@ export function batchMembers(ctx: ServiceContext, input: { batchId: number }): B
       phoneMasked: m.phone ? maskPhone(m.phone) : '',
       category: m.category,
       household: m.household,
-      vulnerable: vulnerableFlags(
-        {
-          birthDate: m.birth_date,
-          pregnant: m.pregnant === 1,
-          chronicIllness: m.chronic_illness === 1,
-          disability: m.disability === 1,
-        },
-        now,
-      ),
+      vulnerable: vulnerableFlagsOfRow(m, now),
       status: m.status,
       roomId: m.room_id,
       roomNumber: m.room_number,

@@ -100,6 +100,21 @@ export function vulnerableFlags(
   return flags;
 }
 
+/** The same flags from a people row as SQLite stores it (booleans as 0/1). */
+export const vulnerableFlagsOfRow = (
+  row: { birth_date: string | null; pregnant: number; chronic_illness: number; disability: number },
+  on: Date,
+): VulnerableFlag[] =>
+  vulnerableFlags(
+    {
+      birthDate: row.birth_date,
+      pregnant: row.pregnant === 1,
+      chronicIllness: row.chronic_illness === 1,
+      disability: row.disability === 1,
+    },
+    on,
+  );
+
 interface OpenStayRow {
   id: number;
   status: string;

@@ -17,7 +17,7 @@ import {
   maskPersonalNumbersOrNull,
   maskPhone,
 } from '../services/masking';
-import { vulnerableFlags } from './people';
+import { vulnerableFlagsOfRow } from './people';
 
 interface PersonRow {
   id: number;
@@ -67,15 +67,7 @@ export function personDetail(ctx: ServiceContext, personId: number): PersonDetai
     originPlace: p.origin_place,
     registeredResidence: p.registered_residence,
     travel: p.travel,
-    vulnerable: vulnerableFlags(
-      {
-        birthDate: p.birth_date,
-        pregnant: p.pregnant === 1,
-        chronicIllness: p.chronic_illness === 1,
-        disability: p.disability === 1,
-      },
-      now,
-    ),
+    vulnerable: vulnerableFlagsOfRow(p, now),
     // Free text shows what lists show: numbers typed into it masked (people.reveal has them).
     emergencyContact: maskPersonalNumbers(p.emergency_contact),
     emergencyPhoneMasked: p.emergency_phone ? maskPhone(p.emergency_phone) : '',

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../services/context';
 import { departedRows, departedTotal } from './departedResidents';
 import { afterKey, decodeCursor, orderBy, pageOf, type KeyValue } from '../services/keyset';
 import { maskIdNumber } from '../services/masking';
-import { vulnerableFlags } from './people';
+import { vulnerableFlagsOfRow } from './people';
 import { auditFullNumberSearch, residentSearch, type Searcher } from './residentSearch';
 import { COLUMNS, ROW_JOINS, type Filter, type PageSpan, type ResidentRow } from './residentRows';
 
@@ -148,15 +148,7 @@ function toResident(r: ResidentRow, now: Date, today: string): Resident {
     documentMasked: maskIdNumber(r.document_number),
     category: r.category,
     household: r.household,
-    vulnerable: vulnerableFlags(
-      {
-        birthDate: r.birth_date,
-        pregnant: r.pregnant === 1,
-        chronicIllness: r.chronic_illness === 1,
-        disability: r.disability === 1,
-      },
-      now,
-    ),
+    vulnerable: vulnerableFlagsOfRow(r, now),
     status: r.status,
     roomId: r.room_id,
     roomNumber: r.room_number,
