@@ -20,8 +20,7 @@ import { call } from '@renderer/api/client';
 import { fieldProblem, numberField } from '@renderer/components/contractForm';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { useNotify } from '@renderer/notify';
-import { FeaturePicker } from './FeaturePicker';
-import { RoomTypeSelect } from './RoomTypeSelect';
+import { RoomFeaturesField, RoomTypeField } from './RoomKindFields';
 
 export function BulkCreateDialog(props: {
   open: boolean;
@@ -146,25 +145,9 @@ function BulkForm({
               helperText={problem('capacity')}
               sx={{ width: 120 }}
             />
-            <Controller
-              control={form.control}
-              name="type"
-              render={({ field }) => (
-                <RoomTypeSelect
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={problem('type')}
-                />
-              )}
-            />
+            <RoomTypeField control={form.control} name="type" error={problem('type')} />
           </Stack>
-          <Controller
-            control={form.control}
-            name="features"
-            render={({ field }) => (
-              <FeaturePicker value={field.value ?? []} onChange={field.onChange} />
-            )}
-          />
+          <RoomFeaturesField control={form.control} name="features" />
           {building && checked.success && (
             <Typography data-testid="bulk-preview" color="text.secondary">
               {t('bulk.preview', {

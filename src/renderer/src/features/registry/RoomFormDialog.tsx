@@ -7,7 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Controller, useForm, type FieldError } from 'react-hook-form';
+import { useForm, type FieldError } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { contract } from '@shared/contract';
@@ -15,8 +15,7 @@ import type { Room } from '@shared/domain';
 import { call } from '@renderer/api/client';
 import { fieldProblem, numberField } from '@renderer/components/contractForm';
 import { useSubmit } from '@renderer/components/useSubmit';
-import { FeaturePicker } from './FeaturePicker';
-import { RoomTypeSelect } from './RoomTypeSelect';
+import { RoomFeaturesField, RoomTypeField } from './RoomKindFields';
 
 export type RoomFormMode =
   { kind: 'create'; floorId: number; suggestedNumber: string } | { kind: 'edit'; room: Room };
@@ -102,25 +101,9 @@ function RoomForm({
               helperText={problem('capacity')}
               sx={{ width: 110 }}
             />
-            <Controller
-              control={form.control}
-              name="type"
-              render={({ field }) => (
-                <RoomTypeSelect
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={problem('type')}
-                />
-              )}
-            />
+            <RoomTypeField control={form.control} name="type" error={problem('type')} />
           </Stack>
-          <Controller
-            control={form.control}
-            name="features"
-            render={({ field }) => (
-              <FeaturePicker value={field.value ?? []} onChange={field.onChange} />
-            )}
-          />
+          <RoomFeaturesField control={form.control} name="features" />
           <TextField
             label={t('common.notes')}
             {...notesProps}
