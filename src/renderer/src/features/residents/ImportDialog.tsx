@@ -1,9 +1,7 @@
 import type { Messages } from '@shared/i18n/zh-CN';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -19,6 +17,7 @@ import {
   type ImportRow,
 } from '@shared/imports';
 import { call } from '@renderer/api/client';
+import { ImportActions } from '@renderer/components/import/ImportActions';
 import { ImportFileBar } from '@renderer/components/import/ImportFileBar';
 import {
   ImportPreviewTable,
@@ -224,16 +223,12 @@ function ImportForm({ batchId, arrivedAt, onClose }: Parameters<typeof ImportDia
           )}
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button
-          variant="contained"
-          onClick={() => void register()}
-          disabled={busy || chosen.length === 0}
-        >
-          {t('import.importSelected', { count: chosen.length })}
-        </Button>
-      </DialogActions>
+      <ImportActions
+        onCancel={onClose}
+        onImport={register}
+        label={t('import.importSelected', { count: chosen.length })}
+        disabled={busy || chosen.length === 0}
+      />
     </>
   );
 }

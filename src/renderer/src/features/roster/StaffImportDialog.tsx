@@ -1,7 +1,5 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -11,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffImportRow } from '@shared/roster';
 import { ApiCallError, call } from '@renderer/api/client';
+import { ImportActions } from '@renderer/components/import/ImportActions';
 import { ImportFileBar } from '@renderer/components/import/ImportFileBar';
 import {
   ImportPreviewTable,
@@ -129,16 +128,12 @@ function StaffImportForm({ onClose }: { onClose: () => void }) {
           {submit.message && <Alert severity="error">{submit.message}</Alert>}
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button
-          variant="contained"
-          onClick={() => void importChosen()}
-          disabled={busy || chosen.length === 0}
-        >
-          {t('staffImport.importSelected', { count: chosen.length })}
-        </Button>
-      </DialogActions>
+      <ImportActions
+        onCancel={onClose}
+        onImport={importChosen}
+        label={t('staffImport.importSelected', { count: chosen.length })}
+        disabled={busy || chosen.length === 0}
+      />
     </>
   );
 }

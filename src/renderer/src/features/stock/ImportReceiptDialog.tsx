@@ -1,7 +1,5 @@
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -16,6 +14,7 @@ import type {
   ReceiptSource,
 } from '@shared/stock';
 import { call } from '@renderer/api/client';
+import { ImportActions } from '@renderer/components/import/ImportActions';
 import { ImportFileBar } from '@renderer/components/import/ImportFileBar';
 import { useListPreview, type PickedFile } from '@renderer/components/import/useListPreview';
 import { useApiQuery } from '@renderer/api/useApiQuery';
@@ -134,16 +133,12 @@ function Body(props: Parameters<typeof ImportReceiptDialog>[0]) {
           {posting.message && <Alert severity="error">{posting.message}</Alert>}
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button
-          variant="contained"
-          disabled={!preview || list.selected.size === 0 || busy}
-          onClick={() => void post()}
-        >
-          {t('stock.importButton')}
-        </Button>
-      </DialogActions>
+      <ImportActions
+        onCancel={props.onClose}
+        onImport={post}
+        label={t('stock.importButton')}
+        disabled={!preview || list.selected.size === 0 || busy}
+      />
     </>
   );
 }
