@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
 import ExcelJS from 'exceljs';
 import { shellCookieName } from '../src/main/browser/sessionCookie';
 import { residentIdCheckChar } from '../src/shared/idNumber';
@@ -8,6 +10,7 @@ import { apiCall, signIn } from './helpers';
 test.use({ seed: 'demo' });
 
 const DONOR_PHONE = '13812345678';
+const ARCHIVE_PASSWORD = 'Chongchuan-archive-2026';
 
 test('an administrator downloads the district archive, previews the purge and confirms it with the phrase', async ({
   desk,
@@ -34,13 +37,22 @@ test('an administrator downloads the district archive, previews the purge and co
   await page.getByRole('tab', { name: '数据归档与清除' }).click();
   await expect(page.getByText('尚未下载').first()).toBeVisible();
 
+  // The archive leaves the desk inside an AES-256 zip, under a password typed here.
+  await page.getByLabel('压缩包密码').fill(ARCHIVE_PASSWORD);
+  await page.getByLabel('再次输入密码').fill(ARCHIVE_PASSWORD);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '物资管理' }).last().click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^隔离点归档_物资管理_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect(download.suggestedFilename()).toMatch(/^隔离点归档_物资管理_\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = await readFile(await download.path());
+  expect(zip.includes(DONOR_PHONE)).toBe(false);
+  const [entry] = await new ZipReader(new Uint8ArrayReader(zip)).getEntries();
+  expect(entry).toMatchObject({ encrypted: true, extraFieldAES: { strength: 3 } });
+  if (!entry || entry.directory) throw new Error('The archive zip holds no file');
+  const xlsx = await entry.getData(new Uint8ArrayWriter(), { password: ARCHIVE_PASSWORD });
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await download.path());
+  await workbook.xlsx.load(Buffer.from(xlsx) as unknown as ArrayBuffer);
   expect(workbook.worksheets.map((s) => s.name)).toContain('捐赠与供应方');
   const donors: string[] = [];
   workbook

@@ -69,3 +69,13 @@ export interface PurgeResult {
   backups: { removed: number; fresh: string | null; error: string | null } | null;
   durationMs: number;
 }
+
+/** The least length of an archive zip's password: it is typed once and sent separately. */
+export const ARCHIVE_PASSWORD_MIN = 10;
+
+/**
+ * How an archive workbook leaves the desk: inside an AES-256 zip opened with a password typed at
+ * export, or as a plain workbook only after the administrator said they will protect it themselves.
+ */
+export type ArchiveProtection =
+  { kind: 'zip'; password: string } | { kind: 'plain'; protectMyself: true };

@@ -70,10 +70,12 @@ const COMMON = new Set<string>([
   'abc12345',
 ]);
 
+/** On the breach-derived list or the Chinese sites' favourites. */
+export const isCommonPassword = (password: string): boolean => COMMON.has(password.toLowerCase());
+
 /** Length is checked by the schema; here: not a common password and not the username. */
 export function assertAcceptablePassword(password: string, username: string): void {
-  const lower = password.toLowerCase();
-  if (COMMON.has(lower) || lower === username.toLowerCase()) {
+  if (isCommonPassword(password) || password.toLowerCase() === username.toLowerCase()) {
     throw new DomainError(
       'WEAK_PASSWORD',
       'This password is too common',

@@ -579,7 +579,11 @@ describe('audit trail', () => {
         me,
       );
       await expectAudited('audit.export', { format: 'csv' }, me);
-      await expectAudited('archive.export', { domain: 'rooms' }, me);
+      await expectAudited(
+        'archive.export',
+        { domain: 'rooms', protection: { kind: 'plain', protectMyself: true } },
+        me,
+      );
       await expectAudited('privacy.setRetention', { days: 30 }, me);
       await expectAudited(
         'privacy.purge',

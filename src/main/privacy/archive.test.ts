@@ -14,6 +14,7 @@ import {
 import { TEST_NOW } from '../testing/tempDb';
 import { ARCHIVE, NOT_ARCHIVED } from './archiveDomains';
 import { archiveWorkbook } from './archiveWorkbook';
+import { PLAIN } from '../testing/archiveTesting';
 
 async function workbookOf(base64: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -67,7 +68,7 @@ describe('archive export (one workbook per domain)', () => {
   });
 
   it('writes the people workbook: Chinese sheets, frozen headers, typed cells, numbers in full; audited', async () => {
-    const file = await desk.call('archive.export', { domain: 'people' });
+    const file = await desk.call('archive.export', { domain: 'people', protection: PLAIN });
     expect(file.filename).toBe('隔离点归档_人员与入住_2026-11-29.xlsx');
     const workbook = await workbookOf(file.base64);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
@@ -96,7 +97,9 @@ describe('archive export (one workbook per domain)', () => {
     expect(audit).toEqual([
       {
         outcome: 'ok',
-        detail: expect.stringMatching(/^people: archive with full personal numbers; people 1, /),
+        detail: expect.stringMatching(
+          /^people: archive with full personal numbers as a plain workbook: the administrator chose to protect the file themselves; people 1, /,
+        ),
       },
     ]);
     expect(JSON.stringify(audit)).not.toContain(documentNumber);
@@ -107,15 +110,19 @@ describe('archive export (one workbook per domain)', () => {
 
   it('writes temperatures in °C and leaves password hashes out of the accounts sheet', async () => {
     const health = await workbookOf(
-      (await desk.call('archive.export', { domain: 'health' })).base64,
+      (await desk.call('archive.export', { domain: 'health', protection: PLAIN })).base64,
     );
     expect(rowsOf(health.getWorksheet('体温记录')!)[0]).toMatchObject({ '体温 (℃)': 36.8 });
-    const audit = await workbookOf((await desk.call('archive.export', { domain: 'audit' })).base64);
+    const audit = await workbookOf(
+      (await desk.call('archive.export', { domain: 'audit', protection: PLAIN })).base64,
+    );
     const header = audit.getWorksheet('账户')!.getRow(1).values as unknown[];
     expect(header).toContain('用户名');
     expect(header).not.toContain('password_hash');
     for (const domain of ARCHIVE_DOMAINS) {
-      const book = await workbookOf((await desk.call('archive.export', { domain })).base64);
+      const book = await workbookOf(
+        (await desk.call('archive.export', { domain, protection: PLAIN })).base64,
+      );
       expect(book.worksheets.length, domain).toBe(ARCHIVE[domain].sheets.length);
     }
   });
@@ -141,7 +148,9 @@ describe('archive export (one workbook per domain)', () => {
   it('refuses an administrator who may not reveal personal numbers, and audits the refusal', async () => {
     const admin = deskOver(desk.t, ['administrator'], 'plainadmin');
     admin.handle = sessionFor(admin.tr, admin.userId);
-    const error = errorOf(await admin.invoke('archive.export', { domain: 'people' }));
+    const error = errorOf(
+      await admin.invoke('archive.export', { domain: 'people', protection: PLAIN }),
+    );
     expect(error).toMatchObject({ code: 'FORBIDDEN', params: { permission: 'personal.reveal' } });
     expect(
       desk.t.ctx.db
@@ -151,8 +160,9 @@ describe('archive export (one workbook per domain)', () => {
       { username: 'plainadmin', outcome: 'denied', detail: 'people: needs personal.reveal' },
     ]);
     const coordinator = deskOver(desk.t, ['coordinator'], 'coord');
-    expect(errorOf(await coordinator.invoke('archive.export', { domain: 'people' })).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      errorOf(await coordinator.invoke('archive.export', { domain: 'people', protection: PLAIN }))
+        .code,
+    ).toBe('FORBIDDEN');
   });
 });

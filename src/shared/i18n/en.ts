@@ -122,7 +122,7 @@ export const en: Messages = {
   privacy: {
     archiveTitle: 'Archive for the district',
     archiveHelp:
-      'One Excel workbook per area, every table in full with ID and phone numbers unmasked: the district keeps it as the legal record of the site. Each download is in the audit trail. Keep the files safe and hand them over as the district directs.',
+      'One Excel workbook per area, every table in full with ID and phone numbers unmasked: the district keeps it as the legal record of the site. By default each workbook goes inside its own encrypted zip, so a lost USB stick reveals nothing. Each download is in the audit trail. Keep the files safe and hand them over as the district directs.',
     archiveNeedsReveal:
       'The archive shows personal numbers in full: it needs an administrator who may also reveal them (the coordinator role).',
     domainPeople: 'People and stays',
@@ -131,7 +131,17 @@ export const en: Messages = {
     domainRoster: 'Duty roster',
     domainStock: 'Supplies',
     domainAudit: 'Audit trail and accounts',
-    exportAll: 'Download all six workbooks',
+    protectZip:
+      'Encrypted zip (AES-256, recommended): 7-Zip, WinRAR, Bandizip and 360压缩 open it with the password',
+    zipPassword: 'Zip password',
+    zipPasswordHelp:
+      'At least 10 characters. Tell the recipient separately (by phone or in person), never with the file; without it the zip cannot be opened.',
+    zipPasswordConfirm: 'Password again',
+    zipPasswordMismatch: 'The two passwords differ',
+    protectPlain: 'Plain Excel workbook',
+    protectMyself:
+      'I will protect this file myself (it holds full ID and phone numbers); this choice is recorded in the audit trail',
+    exportAll: 'Download all six files',
     exporting: 'Making {{domain}}…',
     exported: 'Downloaded {{filename}}',
     lastExport: 'Last downloaded {{at}}',
@@ -1271,6 +1281,7 @@ export const en: Messages = {
     zero_width_chars: 'Contains an invisible zero-width character: please retype it',
     floor_zero: 'There is no floor 0: the ground floor is 1, basements are -1',
     password_short: 'At least 8 characters',
+    archive_password_short: 'At least 10 characters',
     password_long: 'At most 64 characters',
     password_common: 'Too common, or the same as the username',
     username_chars: 'Letters, digits and . _ - only',

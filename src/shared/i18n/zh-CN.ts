@@ -118,7 +118,7 @@ export const zhCN = {
   privacy: {
     archiveTitle: '数据归档（交区指挥部）',
     archiveHelp:
-      '每个业务领域一个 Excel 工作簿，每张表完整导出，证件号码和手机号不打码：作为隔离点的法定记录交区里保存。每次下载都记入审计日志。请妥善保管文件，并按区里要求移交。',
+      '每个业务领域一个 Excel 工作簿，每张表完整导出，证件号码和手机号不打码：作为隔离点的法定记录交区里保存。默认每个工作簿装入一个加密压缩包，U 盘丢失也读不出内容。每次下载都记入审计日志。请妥善保管文件，并按区里要求移交。',
     archiveNeedsReveal:
       '归档包含完整证件号码，需由同时具有查看完整号码权限（协调员角色）的管理员导出。',
     domainPeople: '人员与入住',
@@ -127,7 +127,15 @@ export const zhCN = {
     domainRoster: '值班排班',
     domainStock: '物资管理',
     domainAudit: '审计日志与账户',
-    exportAll: '依次下载全部 6 个工作簿',
+    protectZip: '加密压缩包（AES-256，推荐）：7-Zip、WinRAR、Bandizip、360压缩 输入密码即可打开',
+    zipPassword: '压缩包密码',
+    zipPasswordHelp:
+      '至少 10 个字符。请另行告诉接收人（电话或当面），不要与文件一起发送；忘记密码则无法打开。',
+    zipPasswordConfirm: '再次输入密码',
+    zipPasswordMismatch: '两次输入的密码不一致',
+    protectPlain: '不加密的 Excel 工作簿',
+    protectMyself: '我将自行保护此文件（含完整证件号码和手机号），此选择记入审计日志',
+    exportAll: '依次下载全部 6 个文件',
     exporting: '正在生成{{domain}}…',
     exported: '已下载 {{filename}}',
     lastExport: '上次下载：{{at}}',
@@ -1224,6 +1232,7 @@ export const zhCN = {
     zero_width_chars: '含有不可见的零宽字符，请重新输入',
     floor_zero: '没有 0 层：地面层为 1 层，地下为 -1 层',
     password_short: '至少 8 个字符',
+    archive_password_short: '至少 10 个字符',
     password_long: '最多 64 个字符',
     password_common: '太常见或与用户名相同',
     username_chars: '只能用字母、数字和 . _ -',

@@ -6,12 +6,18 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ARCHIVE_DOMAINS, type ArchiveDomain, type PurgePreview } from '@shared/privacy';
-import { call } from '@renderer/api/client';
+import { ApiCallError, call } from '@renderer/api/client';
 import { saveFile } from '@renderer/api/saveFile';
 import { useCan } from '@renderer/auth/AuthContext';
 import { errorText } from '@renderer/i18n/errorText';
 import { formatDateTime } from '@renderer/i18n/dates';
 import { useNotify } from '@renderer/notify';
+import {
+  ArchiveProtectionChoice,
+  EMPTY_PROTECTION,
+  protectionOf,
+  type ProtectionDraft,
+} from './ArchiveProtectionChoice';
 
 export function useDomainLabels(): Record<ArchiveDomain, string> {
   const { t } = useTranslation();
@@ -26,8 +32,9 @@ export function useDomainLabels(): Record<ArchiveDomain, string> {
 }
 
 /**
- * The district's archive: one workbook per domain, downloaded one after another (no zip: each
- * file stays small enough to open, and a failed one can be fetched again alone).
+ * The district's archive: one workbook per domain, downloaded one after another (one file each:
+ * small enough to open, and a failed one can be fetched again alone), each inside its own AES-256
+ * zip under the password typed here unless the administrator chose plain workbooks aloud.
  */
 export function ArchivePanel(props: { preview: PurgePreview | undefined; onExported: () => void }) {
   const { t, i18n } = useTranslation();
@@ -35,17 +42,24 @@ export function ArchivePanel(props: { preview: PurgePreview | undefined; onExpor
   const can = useCan();
   const labels = useDomainLabels();
   const [busy, setBusy] = useState<ArchiveDomain | null>(null);
+  const [draft, setDraft] = useState<ProtectionDraft>(EMPTY_PROTECTION);
+  const [passwordProblem, setPasswordProblem] = useState<string | undefined>();
   const mayReveal = can('personal.reveal');
+  const protection = protectionOf(draft);
 
   const exportDomains = async (domains: readonly ArchiveDomain[]) => {
+    if (!protection) return;
     for (const domain of domains) {
       setBusy(domain);
       try {
-        const file = await call('archive.export', { domain });
+        const file = await call('archive.export', { domain, protection });
         saveFile(file);
         notify(t('privacy.exported', { filename: file.filename }));
       } catch (e) {
-        notify(errorText(t, e), 'error');
+        const text = errorText(t, e);
+        if (e instanceof ApiCallError && e.error.fields?.['protection.password'])
+          setPasswordProblem(text);
+        notify(text, 'error');
         break;
       } finally {
         setBusy(null);
@@ -67,6 +81,14 @@ export function ArchivePanel(props: { preview: PurgePreview | undefined; onExpor
           {t('privacy.archiveNeedsReveal')}
         </Alert>
       )}
+      <ArchiveProtectionChoice
+        draft={draft}
+        onChange={(next) => {
+          setDraft(next);
+          setPasswordProblem(undefined);
+        }}
+        serverProblem={passwordProblem}
+      />
       <Stack spacing={1}>
         {ARCHIVE_DOMAINS.map((domain) => {
           const last = props.preview?.lastArchive[domain];
@@ -74,7 +96,7 @@ export function ArchivePanel(props: { preview: PurgePreview | undefined; onExpor
             <Stack key={domain} direction="row" spacing={2} sx={{ alignItems: 'center' }}>
               <Button
                 variant="outlined"
-                disabled={!mayReveal || busy !== null}
+                disabled={!mayReveal || busy !== null || protection === null}
                 onClick={() => void exportDomains([domain])}
                 sx={{ minWidth: 200 }}
               >
@@ -90,7 +112,7 @@ export function ArchivePanel(props: { preview: PurgePreview | undefined; onExpor
         })}
         <Button
           variant="contained"
-          disabled={!mayReveal || busy !== null}
+          disabled={!mayReveal || busy !== null || protection === null}
           onClick={() => void exportDomains(ARCHIVE_DOMAINS)}
           sx={{ alignSelf: 'flex-start', mt: 1 }}
         >
