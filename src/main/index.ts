@@ -13,6 +13,7 @@ import { buildAppMenu } from './platform/menu';
 import { packagedSqliteBinding } from './platform/nativeModule';
 import { saveDialogFor } from './platform/saveDialog';
 import { answerCommandLine } from './platform/answerCommandLine';
+import { argsOf } from './platform/commandLine';
 import { readShellCommandLine, shellFlags } from './platform/shellFlags';
 import {
   APP_ORIGIN,
@@ -25,9 +26,11 @@ import {
 
 // `--help` and unknown flags are answered before anything is opened (see the end of this file).
 const commandLine = readShellCommandLine(process.argv, Boolean(process.defaultApp));
+// The app's own flags only, as parsed: a Chromium switch before the app folder counts for nothing.
+const appArgs = commandLine.kind === 'run' ? argsOf(commandLine.flags) : [];
 // DevTools and Reload only when asked for (`npm run dev` passes --dev), never by default.
-const flags = shellFlags(process.argv);
-const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+const flags = shellFlags(appArgs);
+const dataDir = resolveDataDir(appArgs, process.env, app.getPath('userData'));
 app.setPath('userData', dataDir);
 
 /**
