@@ -10,6 +10,7 @@ import { desktopBuildConfig, buildNativeModule } from '../../../electron-builder
 import { electronSqliteBuild } from '../../../scripts/electron-native.mjs';
 import { PACKAGED_SQLITE_BINDING, packagedSqliteBinding } from './nativeModule';
 import { PRODUCT_NAME } from './dataDir';
+import packageJson from '../../../package.json';
 
 const REPO = resolve(__dirname, '../../..');
 const CONFIG_FILE = 'electron-builder.config.ts';
@@ -211,6 +212,14 @@ describe('the installer configuration (electron-builder.config.ts)', () => {
       );
       expect(stray).toEqual([]);
       expect(files.filter((file) => /\.(test\.tsx?|sqlite.*|ts)$/.test(file))).toEqual([]);
+    });
+
+    it('ships as node_modules only what main loads at run time, not the renderer’s libraries', () => {
+      // electron-builder copies `dependencies` (and what they need); the renderer is bundled by vite.
+      const shippedPackages = Object.keys(packageJson.dependencies);
+      expect(shippedPackages).toContain('better-sqlite3');
+      expect(shippedPackages.filter((name) => /^(@mui\/|@emotion\/|react)/.test(name))).toEqual([]);
+      expect(shippedPackages).not.toContain('electron');
     });
 
     it('ships better-sqlite3’s code without its Node build and C sources', () => {
