@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Arch, type Configuration } from 'electron-builder';
 import { electronSqliteBuild } from './scripts/electron-native.mjs';
-import { PACKAGED_SQLITE_BINDING } from './src/main/platform/nativeModule';
+import { PACKAGED_SQLITE_BINDING, packagedSqliteBinding } from './src/main/platform/nativeModule';
 
 /**
  * `npm run dist`: installers for the system it runs on (Windows: an NSIS installer per user and a
@@ -12,6 +13,9 @@ import { PACKAGED_SQLITE_BINDING } from './src/main/platform/nativeModule';
 /** What electron-builder hands the beforePack hook (its type is not exported by electron-builder). */
 type BeforePackContext = Parameters<
   Extract<NonNullable<Configuration['beforePack']>, (...args: never[]) => unknown>
+>[0];
+type AfterPackContext = Parameters<
+  Extract<NonNullable<Configuration['afterPack']>, (...args: never[]) => unknown>
 >[0];
 
 /**
@@ -28,6 +32,17 @@ export async function buildNativeModule(context: BeforePackContext): Promise<voi
   }
   const { electronSqliteBinding } = await import('./scripts/electron-native.mjs');
   await electronSqliteBinding();
+}
+
+/**
+ * electron-builder only warns when an extra resource is missing: an app without its database
+ * driver would install and then fail at every start, so the package is stopped here instead.
+ */
+export function checkNativeModuleShipped(context: AfterPackContext): void {
+  const shipped = packagedSqliteBinding(context.packager.getResourcesDir(context.appOutDir));
+  if (!existsSync(shipped)) {
+    throw new Error(`The database driver is missing from the package: ${shipped} was not copied.`);
+  }
 }
 
 export function desktopBuildConfig(
@@ -56,6 +71,7 @@ export function desktopBuildConfig(
     asarUnpack: ['**/*.node'],
     npmRebuild: false,
     beforePack: buildNativeModule,
+    afterPack: checkNativeModuleShipped,
     ...(env.ISD_ELECTRON_DIST ? { electronDist: resolve(env.ISD_ELECTRON_DIST) } : {}),
     electronFuses: {
       runAsNode: false,

@@ -1,15 +1,20 @@
-import { existsSync, lstatSync, readdirSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { DebugLogger } from 'builder-util';
 import type { Configuration, NsisOptions, PortableOptions } from 'electron-builder';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import { getFileMatchers, type FileMatcher } from 'app-builder-lib/out/fileMatcher';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { desktopBuildConfig, buildNativeModule } from '../../../electron-builder.config';
+import {
+  buildNativeModule,
+  checkNativeModuleShipped,
+  desktopBuildConfig,
+} from '../../../electron-builder.config';
 import { electronSqliteBuild } from '../../../scripts/electron-native.mjs';
 import { PACKAGED_SQLITE_BINDING, packagedSqliteBinding } from './nativeModule';
 import { PRODUCT_NAME } from './dataDir';
+import { makeTempDir } from '../testing/tempDb';
 import packageJson from '../../../package.json';
 
 const REPO = resolve(__dirname, '../../..');
@@ -125,6 +130,24 @@ describe('the installer configuration (electron-builder.config.ts)', () => {
         typeof buildNativeModule
       >[0]),
     ).rejects.toThrow(/only be built for this system/);
+  });
+
+  it('stops a package whose database driver was not copied', () => {
+    const temp = makeTempDir();
+    try {
+      const appOutDir = join(temp.dir, 'linux-unpacked');
+      const context = {
+        appOutDir,
+        packager: { getResourcesDir: (dir: string) => join(dir, 'resources') },
+      } as unknown as Parameters<typeof checkNativeModuleShipped>[0];
+      expect(() => checkNativeModuleShipped(context)).toThrow(/database driver is missing/);
+      const shipped = packagedSqliteBinding(join(appOutDir, 'resources'));
+      mkdirSync(dirname(shipped), { recursive: true });
+      writeFileSync(shipped, 'a stand-in for the driver');
+      expect(() => checkNativeModuleShipped(context)).not.toThrow();
+    } finally {
+      temp.remove();
+    }
   });
 
   describe('what ships', () => {
