@@ -1,6 +1,6 @@
 // better-sqlite3 built for Electron's ABI, kept in .cache/ so node_modules stays built for Node
-// (the unit tests and the browser shell need that build). Used by `npm start` and by the e2e
-// suite's Electron project; never by postinstall or CI.
+// (the unit tests and the browser shell need that build). Used by `npm start`, by the e2e
+// suite's Electron project and by packaging (`npm run dist`); never by postinstall or CI.
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,7 +18,8 @@ export function installedElectronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-export async function electronSqliteBinding() {
+/** Where the Electron build of better-sqlite3 for this system lives (packaging copies it from here). */
+export function electronSqliteBuild() {
   const electronVersion = require('electron/package.json').version;
   const target = join(
     root,
@@ -34,6 +35,11 @@ export async function electronSqliteBinding() {
     'Release',
     'better_sqlite3.node',
   );
+  return { electronVersion, target, binding };
+}
+
+export async function electronSqliteBinding() {
+  const { electronVersion, target, binding } = electronSqliteBuild();
   if (existsSync(binding)) return binding;
   console.log(`Building better-sqlite3 for Electron ${electronVersion} (once, into ${target}) …`);
   mkdirSync(join(target, 'node_modules'), { recursive: true });

@@ -4,11 +4,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { electronSqliteBinding } from './electron-native.mjs';
+import { NO_OPEN_FLAG, openInBrowser, reasonNotToOpen } from './open-address.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const passThrough = process.argv.slice(2);
+// --no-open is this launcher's own; everything else goes to the app.
+const passThrough = process.argv.slice(2).filter((arg) => arg !== NO_OPEN_FLAG);
 
 function electronBinary() {
   // require('electron') downloads the binary on first use; in a child so a failure stays contained.
@@ -25,15 +28,32 @@ function startBrowserShell(reason) {
     [
       '',
       'Electron could not be started on this machine, so Isolation Site Desk opens in the browser shell',
-      'instead: the same app and the same data, served on 127.0.0.1 only. Open the address printed',
-      'below in Chrome or Edge on this computer. (' + reason + ')',
+      'instead: the same app and the same data, served on 127.0.0.1 only. The address printed below',
+      'opens in the default browser (or open it in Chrome or Edge on this computer). (' +
+        reason +
+        ')',
       '',
     ].join('\n'),
   );
   // --parent-pid: the shell closes its database and ends if this launcher is killed.
   const shellArgs = [join(root, 'out', 'main', 'browser.js'), ...passThrough];
   const child = spawn(process.execPath, [...shellArgs, '--parent-pid', String(process.pid)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  // The shell's output is passed on as it comes; its first address is opened in the browser.
+  const notOpening = reasonNotToOpen(process.argv.slice(2), process.env, process.stdout.isTTY);
+  let opened = false;
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    console.log(line);
+    const address = /open: (http\S+)/.exec(line)?.[1];
+    if (!address || opened) return;
+    opened = true;
+    if (notOpening) {
+      console.log(`  (not opened in the browser: ${notOpening})`);
+    } else {
+      openInBrowser(address);
+      console.log('  (opened in your default browser)');
+    }
   });
   // A SIGTERM for the launcher is passed on: the shell closes cleanly and the launcher exits with it.
   process.on('SIGTERM', () => child.kill('SIGTERM'));

@@ -10,8 +10,11 @@ import { registerAppScheme, serveRenderer } from './platform/appProtocol';
 import { resolveDataDir } from './platform/dataDir';
 import { createFileLogger } from './platform/logger';
 import { buildAppMenu } from './platform/menu';
+import { packagedSqliteBinding } from './platform/nativeModule';
 import { saveDialogFor } from './platform/saveDialog';
-import { shellFlags } from './platform/shellFlags';
+import { answerCommandLine } from './platform/answerCommandLine';
+import { argsOf } from './platform/commandLine';
+import { readShellCommandLine, shellFlags } from './platform/shellFlags';
 import {
   APP_ORIGIN,
   isAppUrl,
@@ -21,14 +24,24 @@ import {
 
 // The Electron shell: lifecycle, window, menu and wiring. Every rule lives in the core.
 
+// `--help` and unknown flags are answered before anything is opened (see the end of this file).
+const commandLine = readShellCommandLine(process.argv, Boolean(process.defaultApp));
+// The app's own flags only, as parsed: a Chromium switch before the app folder counts for nothing.
+const appArgs = commandLine.kind === 'run' ? argsOf(commandLine.flags) : [];
 // DevTools and Reload only when asked for (`npm run dev` passes --dev), never by default.
-const flags = shellFlags(process.argv);
-const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+const flags = shellFlags(appArgs);
+const dataDir = resolveDataDir(appArgs, process.env, app.getPath('userData'));
 app.setPath('userData', dataDir);
 
-/** better-sqlite3 built for Electron's ABI, made by scripts/start.mjs or by packaging. */
+/**
+ * better-sqlite3 built for Electron's ABI: made by scripts/start.mjs (named in the environment), or
+ * shipped with the installed app. An installed app loads only its own: no environment variable
+ * chooses a native library for it (as its fuses refuse NODE_OPTIONS).
+ */
 function electronNativeBinding(): string | undefined {
-  const candidate = process.env.ISD_SQLITE_NATIVE_BINDING;
+  const candidate = app.isPackaged
+    ? packagedSqliteBinding(process.resourcesPath)
+    : process.env.ISD_SQLITE_NATIVE_BINDING;
   return candidate && existsSync(candidate) ? candidate : undefined;
 }
 
@@ -121,7 +134,9 @@ async function start(): Promise<void> {
   mainWindow = createWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (commandLine.kind !== 'run') {
+  answerCommandLine(commandLine);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();

@@ -2,7 +2,13 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { productName } from '../../../package.json';
-import { DATABASE_FILE, PRODUCT_NAME, defaultUserDataDir, resolveDataDir } from './dataDir';
+import {
+  DATABASE_FILE,
+  PORTABLE_DATA_FOLDER,
+  PRODUCT_NAME,
+  defaultUserDataDir,
+  resolveDataDir,
+} from './dataDir';
 
 const FALLBACK = resolve('/fallback/dir');
 const ENV_DIR = resolve('/from/env');
@@ -67,6 +73,27 @@ describe('resolveDataDir', () => {
       join(process.cwd(), 'rel', 'c'),
     );
     expect(resolveDataDir([], {}, 'rel/d')).toBe(join(process.cwd(), 'rel', 'd'));
+  });
+
+  describe('the portable exe', () => {
+    const EXE_DIR = resolve('/usb/desk');
+    const portable = { PORTABLE_EXECUTABLE_DIR: EXE_DIR };
+
+    it('keeps its data in a folder beside the exe', () => {
+      const chosen = resolveDataDir([], portable, FALLBACK);
+      expect(chosen).toBe(join(EXE_DIR, PORTABLE_DATA_FOLDER));
+      expect(chosen.startsWith(EXE_DIR)).toBe(true);
+      expect(resolveDataDir(['--dev'], portable, FALLBACK)).toBe(chosen);
+    });
+
+    it('gives way to --data-dir and ISD_DATA_DIR', () => {
+      expect(resolveDataDir(['--data-dir', ARG_DIR], portable, FALLBACK)).toBe(ARG_DIR);
+      expect(resolveDataDir([], { ...portable, ISD_DATA_DIR: ENV_DIR }, FALLBACK)).toBe(ENV_DIR);
+    });
+
+    it('is not in play when the launcher did not set the variable', () => {
+      expect(resolveDataDir([], { PORTABLE_EXECUTABLE_DIR: '' }, FALLBACK)).toBe(FALLBACK);
+    });
   });
 
   it('does not read process.env by itself', () => {

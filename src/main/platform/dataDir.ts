@@ -2,7 +2,14 @@ import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** `--data-dir DIR`, `--data-dir=DIR`, then `ISD_DATA_DIR`, then the shell's default. */
+/** The data folder of the portable Windows exe, in the folder the exe was started from. */
+export const PORTABLE_DATA_FOLDER = 'Isolation Site Desk data';
+
+/**
+ * `--data-dir DIR`, `--data-dir=DIR`, then `ISD_DATA_DIR`, then beside the portable exe (its
+ * launcher sets `PORTABLE_EXECUTABLE_DIR`; the app itself runs from a temporary folder), then the
+ * shell's default.
+ */
 export function resolveDataDir(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
@@ -15,7 +22,10 @@ export function resolveDataDir(
     : index >= 0
       ? argv[index + 1]
       : undefined;
-  const chosen = fromArgs || env.ISD_DATA_DIR || fallback;
+  const portable = env.PORTABLE_EXECUTABLE_DIR
+    ? join(env.PORTABLE_EXECUTABLE_DIR, PORTABLE_DATA_FOLDER)
+    : undefined;
+  const chosen = fromArgs || env.ISD_DATA_DIR || portable || fallback;
   return resolve(chosen);
 }
 
