@@ -71,6 +71,7 @@ function recordLikeMain(input: MethodInput<'readings.record'>): ReadingRecord {
     recordedBy: '护士甲',
     recordedAt: '2026-12-06T00:30:00.000Z',
     fever: tenths >= 373,
+    version: input.expectedVersion + 1,
   };
 }
 

@@ -25,6 +25,7 @@ const SMITH: PersonDetail = {
   emergencyContact: '',
   emergencyPhoneMasked: '',
   notes: '',
+  version: 2,
 };
 
 function showSmith() {
@@ -70,7 +71,7 @@ describe('the person page of someone whose birth date the list did not give', ()
     await user.click(within(dialog).getByRole('button', { name: '保存' }));
     await waitFor(() =>
       expect(inputsOf(calls, 'people.setBirthDate')).toEqual([
-        { personId: 7, birthDate: '1950-02-01' },
+        { personId: 7, birthDate: '1950-02-01', expectedVersion: 2 },
       ]),
     );
     expect(await screen.findByText(/年龄 76/)).toBeTruthy();
