@@ -1,5 +1,6 @@
 import { afterAll, bench, describe } from 'vitest';
 import { createBatch, registerArrivals } from '../src/main/residents/arrivals';
+import { roundReadingOf } from '../src/main/health/readings';
 import { roundSheet } from '../src/main/health/rounds';
 import { checkIn } from '../src/main/residents/stays';
 import { sessionFor } from '../src/main/testing/authTesting';
@@ -50,7 +51,13 @@ describe('a site of 1,000 residents', () => {
       for (const stayId of stayIds) {
         const result = await tr.router.invoke(
           'readings.record',
-          { stayId, day: DAY, slot: SLOT, temperature },
+          {
+            stayId,
+            day: DAY,
+            slot: SLOT,
+            temperature,
+            expectedVersion: roundReadingOf(ctx, stayId, DAY, SLOT)?.version ?? 0,
+          },
           nurse,
         );
         if (!result.ok) throw new Error(JSON.stringify(result.error));

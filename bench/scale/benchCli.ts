@@ -18,6 +18,7 @@ import type { ServiceContext } from '../../src/main/services/context';
 import { autoFillPeriod } from '../../src/main/roster/autoFillPeriod';
 import { createPeriod } from '../../src/main/roster/periods';
 import { listSites } from '../../src/main/registry/sites';
+import { roundReadingOf } from '../../src/main/health/readings';
 import { memoryHandle, SessionStore } from '../../src/main/accounts/sessionStore';
 import { createRouter } from '../../src/main/ipc/router';
 import type { AuditEntry } from '../../src/shared/accounts';
@@ -224,7 +225,13 @@ async function measureInProcess(dataDir: string): Promise<void> {
   for (const stayId of stayIds) {
     const result = await router.invoke(
       'readings.record',
-      { stayId, day: SCALE.today, slot: 1, temperature: 36.6 },
+      {
+        stayId,
+        day: SCALE.today,
+        slot: 1,
+        temperature: 36.6,
+        expectedVersion: roundReadingOf(ctx, stayId, SCALE.today, 1)?.version ?? 0,
+      },
       nurse,
     );
     if (!result.ok) throw new Error(JSON.stringify(result.error));

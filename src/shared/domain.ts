@@ -79,6 +79,8 @@ export interface Room {
   statusReason: string | null;
   everUsed: boolean;
   retiredAt: string | null;
+  /** Moves on with every write: an edit names the version it was based on. */
+  version: number;
 }
 
 export interface RoomStatusChange {

@@ -60,6 +60,7 @@ export const ERROR_CODES = [
   'QUANTITY_TOO_LARGE',
   'STOCK_TOO_LARGE',
   'RECEIVED_TOO_LONG_AGO',
+  'CONFLICT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -73,6 +74,20 @@ export interface ApiError {
   fields?: FieldErrors;
   /** Values for the translated message, e.g. `{ clashes: 'A-201, A-202', count: 2 }`. */
   params?: Record<string, string | number>;
+  /** On CONFLICT: the record as it stands now, so the screen can show it beside what was typed. */
+  current?: ConflictCurrent;
+}
+
+/**
+ * What a CONFLICT refusal carries: the record as another desk left it (the method's own result
+ * shape: a room for rooms.update), its version to base the next write on, and who wrote it last
+ * and when (null when the trail does not say, e.g. a record older than the audit trail).
+ */
+export interface ConflictCurrent<R = unknown> {
+  version: number;
+  record: R;
+  by: string | null;
+  at: string | null;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

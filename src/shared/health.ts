@@ -43,6 +43,8 @@ export interface ReadingRecord {
   recordedBy: string | null;
   recordedAt: string;
   fever: boolean;
+  /** Moves on with every correction: a save names the version the sheet showed (0: none). */
+  version: number;
 }
 
 export interface RoundRow {

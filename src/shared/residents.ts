@@ -105,6 +105,8 @@ export interface PersonDetail {
   emergencyContact: string;
   emergencyPhoneMasked: string;
   notes: string;
+  /** Moves on with every write: an edit names the version it was based on. */
+  version: number;
 }
 
 export interface PersonHistory {

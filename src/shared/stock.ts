@@ -57,6 +57,8 @@ export interface StockItem {
   /** Names donors use for it. */
   aliases: string[];
   archived: boolean;
+  /** Moves on with every write: an edit names the version it was based on. */
+  version: number;
 }
 
 export interface LotBalance {

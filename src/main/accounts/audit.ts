@@ -136,8 +136,11 @@ function maskRow(
   );
 }
 
-/** Bookkeeping columns that change on every write and say nothing. */
-const NOISE = new Set(['updated_at']);
+/**
+ * Bookkeeping columns that change on every write and say nothing (a record's version counts its
+ * writes, which the trail lists anyway).
+ */
+const NOISE = new Set(['updated_at', 'version']);
 
 function diff(
   before: Record<string, unknown> | null,

@@ -21,9 +21,13 @@ export function installChangeCapture(
 ): void {
   if (!/^[a-z_]+$/.test(table)) throw new Error(`Bad table name ${table}`);
   const presented = PRESENTED[table];
+  const stored = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map(
+    (c) => c.name,
+  );
+  // A stored column the presentation does not name (a row's version) is shown as stored.
   const columns = presented
-    ? Object.keys(presented)
-    : (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    ? [...Object.keys(presented), ...stored.filter((c) => !Object.hasOwn(presented, c))]
+    : stored;
   const valueOf = (row: 'OLD' | 'NEW', column: string): string =>
     presented?.[column]?.(row) ?? `${row}.${column}`;
   const json = (row: 'OLD' | 'NEW') =>

@@ -22,6 +22,7 @@ describe('health: fever (through the router)', () => {
             slot: LATE_ROUND,
             temperature: 37.3,
             symptoms: ['cough'],
+            expectedVersion: 0,
           })
         ).fever,
       ).toBe(true);

@@ -21,6 +21,7 @@ describe('health: readings (through the router)', () => {
         slot: LATE_ROUND,
         temperature: 36.4,
         symptoms: ['cough', 'cough', 'fatigue'],
+        expectedVersion: 0,
       });
       expect(first).toMatchObject({
         kind: 'round',
@@ -37,8 +38,14 @@ describe('health: readings (through the router)', () => {
         day: DAY,
         slot: LATE_ROUND,
         temperature: 36.8,
+        expectedVersion: first.version,
       });
-      expect(corrected).toMatchObject({ id: first.id, temperatureTenths: 368, symptoms: [] });
+      expect(corrected).toMatchObject({
+        id: first.id,
+        temperatureTenths: 368,
+        symptoms: [],
+        version: first.version + 1,
+      });
       const audit = auditRows(desk.t, before).filter((a) => a.entity === 'reading');
       expect(audit).toHaveLength(1);
       expect(JSON.parse(audit[0]!.changes)).toMatchObject({ temperature_tenths: [364, 368] });
@@ -74,6 +81,7 @@ describe('health: readings (through the router)', () => {
             day: DAY,
             slot: LATE_ROUND,
             temperature: 36.5,
+            expectedVersion: 0,
           }),
         ).code,
       ).toBe('FORBIDDEN');
@@ -85,6 +93,7 @@ describe('health: readings (through the router)', () => {
             day: DAY,
             slot: LATE_ROUND,
             temperature: 36.5,
+            expectedVersion: 0,
           })
         ).ok,
       ).toBe(true);

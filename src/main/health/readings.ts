@@ -3,6 +3,7 @@ import { dayNumber, instantMs } from '../db/compactValues';
 import { symptomsValue } from '../db/readingColumns';
 import { isoNow, type ActingContext, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
+import { assertVersion } from '../services/versions';
 import { afterReading } from './fever';
 import { opensForReadings, roundInfo } from './rounds';
 import { temperatureTenths } from './temperature';
@@ -19,10 +20,11 @@ interface ReadingRow {
   taken_at: string;
   recorded_at: string;
   recorded_by: string | null;
+  version: number;
 }
 
 const SELECT = `SELECT rd.id, rd.stay_id, rd.kind, rd.round_day, rd.round_slot, rd.temperature_tenths, rd.symptoms,
-  rd.taken_at, rd.recorded_at, u.display_name AS recorded_by
+  rd.taken_at, rd.recorded_at, u.display_name AS recorded_by, rd.version
   FROM reading_records rd LEFT JOIN users u ON u.id = rd.recorded_by`;
 
 export function toReading(r: ReadingRow, thresholdTenths: number): ReadingRecord {
@@ -38,6 +40,7 @@ export function toReading(r: ReadingRow, thresholdTenths: number): ReadingRecord
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at,
     fever: r.temperature_tenths >= thresholdTenths,
+    version: r.version,
   };
 }
 
@@ -67,15 +70,34 @@ export interface RoundReadingInput {
   slot: number;
   temperature: number;
   symptoms: Symptom[];
+  /** The version of the reading the nurse saw: 0 when the round had none for this person. */
+  expectedVersion: number;
+}
+
+/** A person's reading of one round, if any: its id and version (0 when there is none). */
+export function roundReadingOf(
+  ctx: ServiceContext,
+  stayId: number,
+  day: string,
+  slot: number,
+): { id: number; version: number } | undefined {
+  return ctx.db
+    .prepare<[number, number, number], { id: number; version: number }>(
+      'SELECT id, version FROM readings WHERE stay_id = ? AND round_day = ? AND round_slot = ?',
+    )
+    .get(stayId, dayNumber(day), slot);
 }
 
 /**
  * One round reading, saved as it is typed: a second save for the same round corrects it (the audit
  * trail keeps the value it replaced). A fever opens a case with its re-check due.
+ *
+ * A nurse's save is based on what her sheet showed (`expectedVersion`, 0 for no reading): when
+ * another nurse saved this reading since, it is refused with hers and who typed it, never replaced.
  */
 export function recordRoundReading(
   ctx: ActingContext,
-  { temperature, ...typed }: RoundReadingInput,
+  { temperature, expectedVersion, ...typed }: RoundReadingInput,
 ): ReadingRecord {
   const input = { ...typed, tenths: temperatureTenths(temperature) };
   const userId = ctx.actor?.userId ?? null;
@@ -94,16 +116,19 @@ export function recordRoundReading(
   }
   const at = instantMs(isoNow(ctx));
   const symptoms = symptomsValue(input.symptoms);
-  const existing = ctx.db
-    .prepare<[number, number, number], { id: number }>(
-      'SELECT id FROM readings WHERE stay_id = ? AND round_day = ? AND round_slot = ?',
-    )
-    .get(input.stayId, dayNumber(input.day), input.slot);
+  const existing = roundReadingOf(ctx, input.stayId, input.day, input.slot);
+  if (existing && existing.version !== expectedVersion) {
+    const theirs = getReading(ctx, existing.id);
+    assertVersion(ctx, 'reading', theirs, expectedVersion, {
+      by: theirs.recordedBy,
+      at: theirs.recordedAt,
+    });
+  }
   let id: number;
   if (existing) {
     ctx.db
       .prepare(
-        `UPDATE readings SET temperature_tenths = ?, symptoms = ?, recorded_by = ?,
+        `UPDATE readings SET version = version + 1, temperature_tenths = ?, symptoms = ?, recorded_by = ?,
            recorded_at = nullif(?, taken_at) WHERE id = ?`,
       )
       .run(input.tenths, symptoms, userId, at, existing.id);

@@ -74,6 +74,7 @@ interface SheetRow {
   taken_at: string | null;
   recorded_at: string | null;
   recorded_by: string | null;
+  reading_version: number | null;
   fever_open: number;
 }
 
@@ -82,6 +83,7 @@ const SHEET_COLUMNS = `s.id AS stay_id, p.id AS person_id, p.full_name, p.gender
   r.number AS room_number, b.code AS building_code, f.level, s.status, rd.id AS reading_id, rd.temperature_tenths,
   ${READING_PRESENTATION.symptoms('rd')} AS symptoms, ${READING_PRESENTATION.taken_at('rd')} AS taken_at,
   ${READING_PRESENTATION.recorded_at('rd')} AS recorded_at, u.display_name AS recorded_by,
+  rd.version AS reading_version,
   EXISTS (SELECT 1 FROM fever_cases fc WHERE fc.stay_id = s.id AND fc.status = 'open') AS fever_open`;
 
 const SHEET_JOINS = `JOIN people p ON p.id = s.person_id
@@ -186,6 +188,7 @@ export function roundSheet(ctx: ServiceContext, input: RoundScope): RoundSheet {
             recordedBy: r.recorded_by,
             recordedAt: r.recorded_at!,
             fever: r.temperature_tenths! >= threshold,
+            version: r.reading_version!,
           },
   }));
   const recorded = sheetRows.filter((r) => r.reading !== null).length;

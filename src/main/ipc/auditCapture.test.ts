@@ -101,9 +101,11 @@ describe('audit trail', () => {
 
       // An update that changes nothing but updated_at leaves no row for the room, only one for
       // the call itself.
+      const { version } = await call<Room>('rooms.get', { id: ids.room });
       const beforeNoop = lastAuditId(t);
       await call('rooms.update', {
         id: ids.room,
+        expectedVersion: version,
         number: 'A-201',
         capacity: 1,
         type: 'single',
@@ -222,7 +224,14 @@ describe('audit trail', () => {
       await expectAudited('people.reveal', { personId: him!.personId }, me);
       await expectAudited(
         'people.setBirthDate',
-        { personId: him!.personId, birthDate: person().birthDate! },
+        {
+          personId: him!.personId,
+          birthDate: person().birthDate!,
+          expectedVersion: t.ctx.db
+            .prepare('SELECT version FROM people WHERE id = ?')
+            .pluck()
+            .get(him!.personId),
+        },
         me,
       );
       await expectAudited('prints.releaseNotice', { stayId: her!.stayId }, me);
@@ -238,7 +247,7 @@ describe('audit trail', () => {
       await expectAudited('stays.cancel', { id: noShow!.stayId, reason: 'did not come' }, me);
       await expectAudited(
         'readings.record',
-        { stayId: him!.stayId, day: '2026-11-29', slot: 1, temperature: 38.2 },
+        { stayId: him!.stayId, day: '2026-11-29', slot: 1, temperature: 38.2, expectedVersion: 0 },
         me,
       );
       const caseId = t.ctx.db.prepare('SELECT id FROM fever_cases').pluck().get() as number;
@@ -364,11 +373,12 @@ describe('audit trail', () => {
         'stock.createItem',
         { name: 'Gloves', category: 'ppe', baseUnit: 'pair', units: [{ unit: 'box', factor: 50 }] },
         me,
-      )) as { id: number };
+      )) as { id: number; version: number };
       await expectAudited(
         'stock.updateItem',
         {
           id: gloves.id,
+          expectedVersion: gloves.version,
           name: 'Gloves',
           category: 'ppe',
           baseUnit: 'pair',
@@ -526,7 +536,15 @@ describe('audit trail', () => {
       )) as Room;
       await expectAudited(
         'rooms.update',
-        { id: r.id, number: 'A-201', capacity: 2, type: 'double', features: [], notes: 'n' },
+        {
+          id: r.id,
+          expectedVersion: r.version,
+          number: 'A-201',
+          capacity: 2,
+          type: 'double',
+          features: [],
+          notes: 'n',
+        },
         me,
       );
       await expectAudited(

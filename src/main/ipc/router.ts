@@ -6,7 +6,7 @@ import type { SessionHandle, SessionStore } from '../accounts/sessionStore';
 import type { Db } from '../db/open';
 import { appendAudit, drainCapturedChanges } from '../accounts/audit';
 import { Deferred } from '../services/deferred';
-import { DomainError } from '../services/errors';
+import { ConflictError, DomainError } from '../services/errors';
 import { getSettings } from '../accounts/settings';
 import { loadActor } from '../accounts/users';
 import type {
@@ -245,6 +245,7 @@ export function createRouter(options: RouterOptions): Router {
         return failure(error.code, error.message, {
           ...(error.params ? { params: error.params } : {}),
           ...(error.fields ? { fields: error.fields } : {}),
+          ...(error instanceof ConflictError ? { current: error.current } : {}),
         });
       }
       logger.error(`Unexpected failure in ${method}`, error);

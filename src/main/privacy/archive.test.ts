@@ -57,6 +57,7 @@ describe('archive export (one workbook per domain)', () => {
       day: '2026-11-29',
       slot: 1,
       temperature: 36.8,
+      expectedVersion: 0,
     });
   });
   afterEach(() => desk.t.close());

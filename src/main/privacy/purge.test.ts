@@ -89,6 +89,7 @@ describe('purge of personal data after the retention period', () => {
         slot: 0,
         temperature,
         symptoms: ['cough'],
+        expectedVersion: 0,
       });
     await reading(oldStay, 36.6);
     await reading(fever!.stayId, 38.6);

@@ -62,7 +62,7 @@ export function updateRetention(ctx: ServiceContext, input: { days: number }): P
 /** Erases or deletes the personal values of the due rows (see collectDue); rows that counts need stay. */
 function erase(db: Db, now: string): void {
   const run = (sql: string) => db.prepare(sql).run({ now, name: PURGED_NAME });
-  run(`UPDATE people SET full_name = @name, birth_date = '', document_type = 'other',
+  run(`UPDATE people SET version = version + 1, full_name = @name, birth_date = '', document_type = 'other',
          document_number = 'purged:' || id, phone = '', origin_id = NULL, pregnant = 0,
          chronic_illness = 0, disability = 0, emergency_contact = '', emergency_phone = '',
          notes = '', origin_place = '', registered_residence = '', travel = '', updated_at = @now
@@ -70,7 +70,9 @@ function erase(db: Db, now: string): void {
   run(`UPDATE stays SET household = NULL, hospital = NULL, checkout_reason = NULL, updated_at = @now
        WHERE id IN (SELECT id FROM temp.due_stays)`);
   run('UPDATE stay_events SET reason = NULL WHERE id IN (SELECT id FROM temp.due_events)');
-  run('UPDATE readings SET symptoms = NULL WHERE id IN (SELECT id FROM temp.due_readings)');
+  run(
+    'UPDATE readings SET version = version + 1, symptoms = NULL WHERE id IN (SELECT id FROM temp.due_readings)',
+  );
   run('UPDATE fever_cases SET note = NULL WHERE id IN (SELECT id FROM temp.due_fevers)');
   run(`UPDATE transfers SET hospital = '', escort = '', vehicle = ''
        WHERE id IN (SELECT id FROM temp.due_transfers)`);

@@ -31,7 +31,7 @@ export function assertRoomsRetirable(ctx: ServiceContext, scope: RoomScope): voi
 export function retireRoomsWhere(ctx: ServiceContext, scope: RoomScope, at: string): void {
   ctx.db
     .prepare(
-      `UPDATE rooms SET retired_at = ?, updated_at = ?
+      `UPDATE rooms SET version = version + 1, retired_at = ?, updated_at = ?
        WHERE retired_at IS NULL AND id IN (
          SELECT r.id FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE ${scope.where})`,
     )

@@ -83,6 +83,7 @@ describe('rooms.page', () => {
     const a305 = idOf('A-305');
     updateRoom(t.ctx, {
       id: a305,
+      expectedVersion: 1,
       number: 'A-305',
       capacity: 3,
       type: 'accessible',

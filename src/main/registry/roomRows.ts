@@ -16,11 +16,13 @@ export interface RoomRow {
   status_reason: string | null;
   ever_used: number;
   retired_at: string | null;
+  version: number;
 }
 
 export const ROOM_SELECT = `
   SELECT r.id, b.site_id, r.building_id, b.code AS building_code, r.floor_id, f.level AS floor_level,
-    r.number, r.capacity, r.type, r.features, r.notes, r.status, r.status_reason, r.ever_used, r.retired_at
+    r.number, r.capacity, r.type, r.features, r.notes, r.status, r.status_reason, r.ever_used, r.retired_at,
+    r.version
   FROM rooms r
   JOIN floors f ON f.id = r.floor_id
   JOIN buildings b ON b.id = r.building_id`;
@@ -41,4 +43,5 @@ export const toRoom = (r: RoomRow): Room => ({
   statusReason: r.status_reason,
   everUsed: r.ever_used === 1,
   retiredAt: r.retired_at,
+  version: r.version,
 });

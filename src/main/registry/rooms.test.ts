@@ -70,6 +70,7 @@ describe('rooms', () => {
         statusReason: null,
         everUsed: false,
         retiredAt: null,
+        version: 1,
       });
       expect(getRoom(t.ctx, { id: room.id })).toEqual(room);
     });
@@ -77,6 +78,7 @@ describe('rooms', () => {
     it('updates a room', () => {
       const updated = updateRoom(t.ctx, {
         id: room.id,
+        expectedVersion: room.version,
         number: 'A-201A',
         capacity: 3,
         type: 'family',
@@ -89,6 +91,7 @@ describe('rooms', () => {
         type: 'family',
         features: ['balcony', 'window'],
         notes: 'corner',
+        version: room.version + 1,
       });
       expect(getRoom(t.ctx, { id: room.id })).toEqual(updated);
     });
@@ -103,7 +106,9 @@ describe('rooms', () => {
 
       const other = createRoom(t.ctx, { floorId: floor.id, ...fields('A-202') });
       expect(
-        domainErrorOf(() => updateRoom(t.ctx, { id: other.id, ...fields('A-201') })).code,
+        domainErrorOf(() =>
+          updateRoom(t.ctx, { id: other.id, expectedVersion: other.version, ...fields('A-201') }),
+        ).code,
       ).toBe('ROOM_NUMBER_CLASH');
       expect(getRoom(t.ctx, { id: other.id }).number).toBe('A-202');
       expect(countRows(t.ctx, 'rooms')).toBe(2);
@@ -119,9 +124,10 @@ describe('rooms', () => {
 
     it('answers NOT_FOUND for an unknown room or floor', () => {
       expect(domainErrorOf(() => getRoom(t.ctx, { id: 999 })).code).toBe('NOT_FOUND');
-      expect(domainErrorOf(() => updateRoom(t.ctx, { id: 999, ...fields('X') })).code).toBe(
-        'NOT_FOUND',
-      );
+      expect(
+        domainErrorOf(() => updateRoom(t.ctx, { id: 999, expectedVersion: 1, ...fields('X') }))
+          .code,
+      ).toBe('NOT_FOUND');
       expect(domainErrorOf(() => createRoom(t.ctx, { floorId: 999, ...fields('X') })).code).toBe(
         'NOT_FOUND',
       );
@@ -255,7 +261,11 @@ describe('rooms', () => {
     it('refuses to change a retired room', () => {
       retireRoom(t.ctx, { id: room.id });
       const attempts: [string, () => unknown][] = [
-        ['update', () => updateRoom(t.ctx, { id: room.id, ...fields('A-299') })],
+        [
+          'update',
+          () =>
+            updateRoom(t.ctx, { id: room.id, expectedVersion: room.version, ...fields('A-299') }),
+        ],
         ['status', () => setRoomStatus(t.ctx, { id: room.id, status: 'reserved' })],
         ['retire twice', () => retireRoom(t.ctx, { id: room.id })],
       ];

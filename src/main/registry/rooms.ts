@@ -9,6 +9,7 @@ import {
 } from '../../shared/domain';
 import { isoNow, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
+import { assertVersion } from '../services/versions';
 import { getActiveFloor } from './floors';
 import { ROOM_SELECT, toRoom, type RoomRow } from './roomRows';
 
@@ -77,8 +78,12 @@ export function createRoom(ctx: ServiceContext, input: RoomFields & { floorId: n
   return getRoom(ctx, { id: Number(lastInsertRowid) });
 }
 
-export function updateRoom(ctx: ServiceContext, input: RoomFields & { id: number }): Room {
+export function updateRoom(
+  ctx: ServiceContext,
+  input: RoomFields & { id: number; expectedVersion: number },
+): Room {
   const room = getActiveRoom(ctx, input.id);
+  assertVersion(ctx, 'room', room, input.expectedVersion);
   assertNumberFree(ctx, room.buildingId, input.number, room.id);
   const occupants = ctx.db
     .prepare<[number], { n: number }>(
@@ -93,19 +98,23 @@ export function updateRoom(ctx: ServiceContext, input: RoomFields & { id: number
       { capacity: 'too_small' },
     );
   }
+  // Saving the form unchanged writes nothing: the version stays, so no other desk is refused.
   ctx.db
     .prepare(
-      'UPDATE rooms SET number = ?, capacity = ?, type = ?, features = ?, notes = ?, updated_at = ? WHERE id = ?',
+      `UPDATE rooms SET version = version + 1, number = @number, capacity = @capacity, type = @type,
+         features = @features, notes = @notes, updated_at = @at
+       WHERE id = @id AND (number, capacity, type, features, notes)
+         IS NOT (@number, @capacity, @type, @features, @notes)`,
     )
-    .run(
-      input.number,
-      input.capacity,
-      input.type,
-      JSON.stringify(input.features),
-      input.notes,
-      isoNow(ctx),
-      room.id,
-    );
+    .run({
+      id: room.id,
+      number: input.number,
+      capacity: input.capacity,
+      type: input.type,
+      features: JSON.stringify(input.features),
+      notes: input.notes,
+      at: isoNow(ctx),
+    });
   return getRoom(ctx, { id: room.id });
 }
 
@@ -118,7 +127,9 @@ export function writeStatus(
 ): void {
   const at = isoNow(ctx);
   ctx.db
-    .prepare('UPDATE rooms SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?')
+    .prepare(
+      'UPDATE rooms SET version = version + 1, status = ?, status_reason = ?, updated_at = ? WHERE id = ?',
+    )
     .run(to, reason, at, room.id);
   ctx.db
     .prepare(
@@ -187,7 +198,7 @@ export function retireRoom(ctx: ServiceContext, input: { id: number }): Room {
   }
   const at = isoNow(ctx);
   ctx.db
-    .prepare('UPDATE rooms SET retired_at = ?, updated_at = ? WHERE id = ?')
+    .prepare('UPDATE rooms SET version = version + 1, retired_at = ?, updated_at = ? WHERE id = ?')
     .run(at, at, room.id);
   return getRoom(ctx, { id: room.id });
 }

@@ -50,7 +50,7 @@ describe('daily report (through the router)', () => {
       [person({ fullName: '王在住' }), 'P-103'],
     ]);
     const reading = (stayId: number, temperature: number) =>
-      desk.call('readings.record', { stayId, day: '2026-11-29', slot: 1, temperature });
+      desk.call('readings.record', { stayId, day: '2026-11-29', slot: 1, temperature, expectedVersion: 0 });
     await reading(a!.stayId, 38.6);
     await reading(b!.stayId, 36.5);
     const [fever] = await desk.call('fever.list', { siteId: site.siteId });

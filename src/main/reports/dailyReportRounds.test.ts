@@ -26,7 +26,14 @@ describe('daily report: the round counts every reading of its window', () => {
   const at = (hhmm: string) =>
     new Date(Date.parse(`${DAY}T${hhmm}:00+08:00`)).toISOString().replace('.000Z', 'Z');
   const record = (stayId: number, temperature: number) =>
-    desk.call('readings.record', { stayId, day: DAY, slot: 0, temperature, symptoms: [] });
+    desk.call('readings.record', {
+      stayId,
+      day: DAY,
+      slot: 0,
+      temperature,
+      symptoms: [],
+      expectedVersion: 0,
+    });
 
   beforeEach(async () => {
     desk = makeDesk();

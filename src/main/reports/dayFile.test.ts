@@ -89,8 +89,8 @@ describe('day file: export and the district summary (through the router)', () =>
       [person({ fullName: '钱锁梅' }), '101'],
       [person({ fullName: '谭真', lastExposureDate: '2026-11-15' }), '102'],
     ]);
-    await desk.call('readings.record', { stayId: a!.stayId, day: DAY, slot: 1, temperature: 38.4 });
-    await desk.call('readings.record', { stayId: b!.stayId, day: DAY, slot: 1, temperature: 36.6 });
+    await desk.call('readings.record', { stayId: a!.stayId, day: DAY, slot: 1, temperature: 38.4, expectedVersion: 0 });
+    await desk.call('readings.record', { stayId: b!.stayId, day: DAY, slot: 1, temperature: 36.6, expectedVersion: 0 });
     await desk.call('stays.checkOut', { id: b!.stayId, kind: 'release' });
     const westBatch = await desk.call('arrivals.create', {
       siteId: west.siteId,

@@ -4,7 +4,8 @@ import { siteDay } from '../../shared/siteDate';
 import { isoNow, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
 import { checkDates, checkDocument } from './people';
-import { personHistory } from './personHistory';
+import { personDetail, personHistory } from './personHistory';
+import { assertVersion } from '../services/versions';
 
 /**
  * people.setBirthDate: the birth date an arrivals list did not give (a passport or permit holder),
@@ -12,8 +13,9 @@ import { personHistory } from './personHistory';
  */
 export function setBirthDate(
   ctx: ServiceContext,
-  input: { personId: number; birthDate: string },
+  input: { personId: number; birthDate: string; expectedVersion: number },
 ): PersonHistory {
+  assertVersion(ctx, 'person', personDetail(ctx, input.personId), input.expectedVersion);
   const person = ctx.db
     .prepare<[number], { document_type: DocumentType; document_number: string; gender: Gender }>(
       'SELECT document_type, document_number, gender FROM people WHERE id = ?',
@@ -39,7 +41,7 @@ export function setBirthDate(
       Object.fromEntries(refused),
     );
   ctx.db
-    .prepare('UPDATE people SET birth_date = ?, updated_at = ? WHERE id = ?')
+    .prepare('UPDATE people SET version = version + 1, birth_date = ?, updated_at = ? WHERE id = ?')
     .run(input.birthDate, isoNow(ctx), input.personId);
   return personHistory(ctx, { personId: input.personId });
 }

@@ -335,7 +335,9 @@ describe('a district arrivals list imported as it comes', () => {
       const after = await desk.call('people.setBirthDate', {
         personId: john,
         birthDate: '1950-02-01',
+        expectedVersion: before.person.version,
       });
+      expect(after.person.version).toBe(before.person.version + 1);
       expect(after.person).toMatchObject({ birthDate: '1950-02-01', age: 76 });
       expect(after.person.vulnerable).toEqual(['elderly']);
       expect(after.person).toMatchObject({
@@ -348,7 +350,11 @@ describe('a district arrivals list imported as it comes', () => {
     it('refuses a birth date after today, one a resident ID contradicts, and an unknown person', async () => {
       const { john, wang } = await registerList();
       const refused = async (personId: number, birthDate: string) => {
-        const e = errorOf(await desk.invoke('people.setBirthDate', { personId, birthDate }));
+        const seen = await desk.invoke('people.history', { personId });
+        const expectedVersion = seen.ok ? seen.value.person.version : 1;
+        const e = errorOf(
+          await desk.invoke('people.setBirthDate', { personId, birthDate, expectedVersion }),
+        );
         return [e.code, e.fields];
       };
       expect(await refused(john, '2026-11-30')).toEqual([

@@ -185,7 +185,7 @@ export function upsertPerson(ctx: ServiceContext, input: PersonInput, fieldPrefi
   if (existing) {
     ctx.db
       .prepare(
-        `UPDATE people SET full_name = ?, gender = ?, birth_date = ?, phone = ?, category = ?, origin_id = ?,
+        `UPDATE people SET version = version + 1, full_name = ?, gender = ?, birth_date = ?, phone = ?, category = ?, origin_id = ?,
          pregnant = ?, chronic_illness = ?, disability = ?, emergency_contact = ?, emergency_phone = ?, notes = ?,
          origin_place = ?, registered_residence = ?, travel = ?, updated_at = ? WHERE id = ?`,
       )

@@ -39,6 +39,7 @@ interface PersonRow {
   origin_place: string;
   registered_residence: string;
   travel: string;
+  version: number;
 }
 
 /** 和平桥街道 濠西社区, or the street alone. */
@@ -72,6 +73,7 @@ export function personDetail(ctx: ServiceContext, personId: number): PersonDetai
     emergencyContact: maskPersonalNumbers(p.emergency_contact),
     emergencyPhoneMasked: p.emergency_phone ? maskPhone(p.emergency_phone) : '',
     notes: maskPersonalNumbers(p.notes),
+    version: p.version,
   };
 }
 

@@ -489,9 +489,11 @@ describe('stays (through the router)', () => {
         [person({ household: 'h' }), 'P-103'],
         [person({ household: 'h' }), 'P-103'],
       ]);
+      const { version } = await desk.call('rooms.get', { id: room('P-103') });
       const update = (capacity: number) => () =>
         desk.invoke('rooms.update', {
           id: room('P-103'),
+          expectedVersion: version,
           number: 'P-103',
           capacity,
           type: 'family',

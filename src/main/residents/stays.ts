@@ -88,7 +88,9 @@ function event(
 /** A room that gains its first occupant becomes occupied (and counts as used from then on). */
 function markOccupied(ctx: ServiceContext, roomId: number): void {
   const room = getRoom(ctx, { id: roomId });
-  ctx.db.prepare('UPDATE rooms SET ever_used = 1 WHERE id = ? AND ever_used = 0').run(roomId);
+  ctx.db
+    .prepare('UPDATE rooms SET version = version + 1, ever_used = 1 WHERE id = ? AND ever_used = 0')
+    .run(roomId);
   if (room.status !== 'occupied') writeStatus(ctx, room, 'occupied', null);
 }
 

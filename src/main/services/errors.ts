@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldErrors } from '../../shared/errors';
+import type { ConflictCurrent, ErrorCode, FieldErrors } from '../../shared/errors';
 
 /** An expected refusal: its code and params reach the renderer; it never carries a stack there. */
 export class DomainError extends Error {
@@ -17,4 +17,20 @@ export class DomainError extends Error {
 
 export function notFound(entity: string, id: number): DomainError {
   return new DomainError('NOT_FOUND', `${entity} ${id} not found`, { entity, id });
+}
+
+/** A write based on an older version of a record: refused with the record as it now stands. */
+export class ConflictError extends DomainError {
+  constructor(
+    entity: string,
+    id: number,
+    expected: number,
+    readonly current: ConflictCurrent,
+  ) {
+    super(
+      'CONFLICT',
+      `${entity} ${id} is at version ${current.version}, not ${expected}: changed by ${current.by ?? 'someone'} at ${current.at ?? 'an unknown time'}`,
+      { entity, id, version: current.version, by: current.by ?? '', at: current.at ?? '' },
+    );
+  }
 }

@@ -104,6 +104,7 @@ describe('stock alerts of a day: low, expired, expiring, days of supply', () => 
   it('below the threshold is low; an item with nothing at all held is low too', async () => {
     await s.desk.call('stock.updateItem', {
       id: s.masks.id,
+      expectedVersion: s.masks.version,
       name: s.masks.name,
       category: s.masks.category,
       spec: s.masks.spec,

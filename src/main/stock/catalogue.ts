@@ -1,6 +1,7 @@
 import { MAX_LINE_QUANTITY, type StockCategory, type StockItem } from '../../shared/stock';
 import { isoNow, type ServiceContext } from '../services/context';
 import { DomainError, notFound } from '../services/errors';
+import { assertVersion } from '../services/versions';
 
 interface ItemRow {
   id: number;
@@ -11,6 +12,7 @@ interface ItemRow {
   low_threshold: number;
   tracks_lots: number;
   archived_at: string | null;
+  version: number;
 }
 
 export interface ItemInput {
@@ -43,6 +45,7 @@ function toItem(ctx: ServiceContext, r: ItemRow): StockItem {
       .pluck()
       .all(r.id) as string[],
     archived: r.archived_at !== null,
+    version: r.version,
   };
 }
 
@@ -147,8 +150,12 @@ export function createItem(ctx: ServiceContext, input: ItemInput): StockItem {
 }
 
 /** The base unit and lot tracking are fixed once the item has movements (they define its ledger). */
-export function updateItem(ctx: ServiceContext, input: ItemInput & { id: number }): StockItem {
+export function updateItem(
+  ctx: ServiceContext,
+  input: ItemInput & { id: number; expectedVersion: number },
+): StockItem {
   const item = getItem(ctx, input.id);
+  assertVersion(ctx, 'stock_item', item, input.expectedVersion);
   refuseDuplicate(ctx, input.name, input.spec, item.id);
   const moved = ctx.db
     .prepare('SELECT 1 FROM stock_movements WHERE item_id = ? LIMIT 1')
@@ -165,7 +172,7 @@ export function updateItem(ctx: ServiceContext, input: ItemInput & { id: number 
   }
   ctx.db
     .prepare(
-      'UPDATE stock_items SET name = ?, category = ?, spec = ?, base_unit = ?, low_threshold = ?, tracks_lots = ? WHERE id = ?',
+      'UPDATE stock_items SET version = version + 1, name = ?, category = ?, spec = ?, base_unit = ?, low_threshold = ?, tracks_lots = ? WHERE id = ?',
     )
     .run(
       input.name,
@@ -184,7 +191,9 @@ export function updateItem(ctx: ServiceContext, input: ItemInput & { id: number 
 export function archiveItem(ctx: ServiceContext, input: { id: number }): StockItem {
   getItem(ctx, input.id);
   ctx.db
-    .prepare('UPDATE stock_items SET archived_at = coalesce(archived_at, ?) WHERE id = ?')
+    .prepare(
+      'UPDATE stock_items SET version = version + 1, archived_at = coalesce(archived_at, ?) WHERE id = ?',
+    )
     .run(isoNow(ctx), input.id);
   return getItem(ctx, input.id);
 }

@@ -11,6 +11,7 @@ import {
   type Desk,
   type PersonPayload,
 } from './peopleTesting';
+import { roundReadingOf } from '../health/readings';
 import { TEST_NOW } from './tempDb';
 
 /**
@@ -39,6 +40,9 @@ export function healthDeskPerTest() {
         slot: extra.slot ?? LATE_ROUND,
         temperature,
         symptoms: [],
+        expectedVersion:
+          roundReadingOf(f.desk.t.ctx, stayId, extra.day ?? DAY, extra.slot ?? LATE_ROUND)
+            ?.version ?? 0,
       }),
     sheet: (extra: { floorId?: number; slot?: number } = {}) =>
       f.desk.call('rounds.sheet', { siteId: f.site.siteId, day: DAY, slot: LATE_ROUND, ...extra }),

@@ -130,6 +130,7 @@ describe('today.overview: the home screen of a realistic day', () => {
             day: DAY,
             slot,
             temperature,
+            expectedVersion: 0,
           });
       }
     }

@@ -40,6 +40,13 @@ export const notes = (max: number) =>
 
 export const noInput = z.strictObject({});
 
+/**
+ * The version of the record the form was based on (its read carried it): main refuses the write
+ * with CONFLICT when another desk saved the record since. 0 means "no record yet" (a round reading
+ * nobody has entered).
+ */
+export const expectedVersion = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+
 /** 8–64 characters, no composition rules (NIST SP 800-63B); common ones are refused in main. */
 export const password = z
   .string()

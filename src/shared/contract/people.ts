@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CATEGORIES, DOCUMENT_TYPES, GENDERS } from '../people';
 import type { PersonHistory, RevealedNumbers } from '../residents';
 import { method } from './define';
-import { day, id, line, name, notes, optionalText } from './fields';
+import { day, expectedVersion, id, line, name, notes, optionalText } from './fields';
 
 /** Mainland mobile: 11 digits starting with 1 (empty when unknown). */
 const mobile = z
@@ -47,7 +47,7 @@ export const peopleMethods = {
   }),
   /** A birth date the list did not give (a passport without one), filled in later. */
   'people.setBirthDate': method<PersonHistory>()({
-    input: z.strictObject({ personId: id, birthDate: day }),
+    input: z.strictObject({ personId: id, birthDate: day, expectedVersion }),
     kind: 'write',
     access: 'people.manage',
   }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SYMPTOMS, type ReadingRecord } from '../health';
 import { method } from './define';
-import { day, id } from './fields';
+import { day, expectedVersion, id } from './fields';
 import { slot } from './rounds';
 
 /** As typed, in °C: main turns it into tenths and refuses 373 or 3.73 with the likely reading. */
@@ -11,7 +11,7 @@ export const symptoms = z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).default([
 
 export const readingMethods = {
   'readings.record': method<ReadingRecord>()({
-    input: z.strictObject({ stayId: id, day, slot, temperature, symptoms }),
+    input: z.strictObject({ stayId: id, day, slot, temperature, symptoms, expectedVersion }),
     kind: 'write',
     access: 'health.record',
   }),

@@ -11,7 +11,7 @@ import {
 } from '../domain';
 import type { Disinfection, RoomOccupant } from '../people';
 import { method } from './define';
-import { cursor, id, isoInstant, line, name, notes } from './fields';
+import { cursor, expectedVersion, id, isoInstant, line, name, notes } from './fields';
 import { floorLevel } from './floors';
 
 export const MAX_BULK_ROOMS = 5000;
@@ -77,7 +77,7 @@ export const roomMethods = {
     access: 'registry.manage',
   }),
   'rooms.update': method<Room>()({
-    input: z.strictObject({ id, ...roomFields }),
+    input: z.strictObject({ id, expectedVersion, ...roomFields }),
     kind: 'write',
     access: 'registry.manage',
   }),

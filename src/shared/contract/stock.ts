@@ -18,7 +18,7 @@ import {
   type StockReport,
 } from '../stock';
 import { method } from './define';
-import { day, id, isoInstant, line, name, optionalText } from './fields';
+import { day, expectedVersion, id, isoInstant, line, name, optionalText } from './fields';
 
 const unitName = name(8);
 /** A sub-store of the site; absent means the site store. */
@@ -106,7 +106,7 @@ export const stockMethods = {
     access: 'stock.manage',
   }),
   'stock.updateItem': method<StockItem>()({
-    input: z.strictObject({ id, ...itemFields }),
+    input: z.strictObject({ id, expectedVersion, ...itemFields }),
     kind: 'write',
     access: 'stock.manage',
   }),

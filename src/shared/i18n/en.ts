@@ -1240,6 +1240,8 @@ export const en: Messages = {
     RECOVERY_MODE: 'The data file is damaged: only the recovery screen is available.',
     NOT_RELEASABLE:
       'This person is “{{statusLabel}}”, observed until {{observationEnd}}: no release notice can be issued.',
+    CONFLICT:
+      '{{by}} changed this record on another computer at {{time}}; your change was not saved.',
     unknown: 'The action failed: {{message}}',
   },
   fileRefused: {
@@ -1518,5 +1520,19 @@ export const en: Messages = {
     xlsx: 'Excel workbook',
     csv: 'CSV file',
     pdf: 'PDF document',
+  },
+  conflict: {
+    title: 'Someone else changed this record',
+    someone: 'another user',
+    changedBy: '{{by}} changed this record on another computer at {{time}}',
+    field: 'Field',
+    theirs: 'Saved by them',
+    yours: 'Yours',
+    useTheirs: 'Use theirs',
+    keepMine: 'Keep mine',
+    explain:
+      'Your change is not saved yet. “Use theirs” loads what they saved; “Keep mine” saves what you typed again, over their change.',
+    readingTaken:
+      '{{by}} entered {{value}} °C at {{time}}; to correct it, type the reading again and press Enter',
   },
 };

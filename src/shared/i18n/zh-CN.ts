@@ -1193,6 +1193,7 @@ export const zhCN = {
     RECOVERY_MODE: '数据文件已损坏，目前只能使用恢复界面。',
     NOT_RELEASABLE:
       '该人员当前为“{{statusLabel}}”，观察期至 {{observationEnd}}，不能出具解除隔离告知书。',
+    CONFLICT: '另一台电脑上的 {{by}} 于 {{time}} 修改了此记录，您的修改未保存。',
     unknown: '操作失败：{{message}}',
   },
   fileRefused: {
@@ -1467,6 +1468,19 @@ export const zhCN = {
     xlsx: 'Excel 工作簿',
     csv: 'CSV 文件（逗号分隔）',
     pdf: 'PDF 文件',
+  },
+  conflict: {
+    title: '此记录已被他人修改',
+    someone: '另一位用户',
+    changedBy: '另一台电脑上的 {{by}} 于 {{time}} 修改了此记录',
+    field: '项目',
+    theirs: '对方保存的',
+    yours: '您填写的',
+    useTheirs: '采用对方的',
+    keepMine: '保留我的',
+    explain:
+      '您的修改尚未保存。“采用对方的”会载入对方保存的内容；“保留我的”会在其基础上再次保存您填写的内容。',
+    readingTaken: '{{by}} 已于 {{time}} 录入 {{value}} ℃；如需更正，请重新输入后按回车',
   },
 };
 

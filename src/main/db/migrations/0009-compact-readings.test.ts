@@ -114,7 +114,10 @@ describe('migration 0009 compact-readings', () => {
     expect(migrate(db)).toBe(MIGRATIONS.length);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
 
-    expect(db.prepare('SELECT * FROM reading_records ORDER BY id').all()).toEqual(before);
+    // Migration 0015 adds each reading's version (1) after the columns version 8 had.
+    expect(db.prepare('SELECT * FROM reading_records ORDER BY id').all()).toEqual(
+      before.map((r) => ({ ...(r as object), version: 1 })),
+    );
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     const feverReading = db
@@ -135,6 +138,7 @@ describe('migration 0009 compact-readings', () => {
       taken_at: Date.parse('2026-11-28T00:31:00.000Z'),
       recorded_by: 1,
       recorded_at: null,
+      version: 1,
     });
 
     const ctx = { db, now: () => TEST_NOW } as unknown as ServiceContext;

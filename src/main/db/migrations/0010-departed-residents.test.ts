@@ -145,6 +145,7 @@ describe('migration 0010 departed-residents', () => {
       day: '2026-09-01',
       slot: 0,
       temperature: 38.6,
+      expectedVersion: 0,
     });
     const [feverCase] = await desk.call('fever.list', { siteId: east.siteId });
     await desk.call('fever.transfer', {

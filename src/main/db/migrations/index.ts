@@ -12,6 +12,7 @@ import { slimmerRoomLog } from './0011-slimmer-room-log';
 import { stayEventReasonCodes } from './0012-stay-event-reason-codes';
 import { peopleArrivalDetails } from './0013-people-arrival-details';
 import { consumptionNorms } from './0014-consumption-norms';
+import { recordVersions } from './0015-record-versions';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   stayEventReasonCodes,
   peopleArrivalDetails,
   consumptionNorms,
+  recordVersions,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -136,11 +136,19 @@ export function runWriter(
     async () => {
       const stay = pick(ids("SELECT id FROM stays WHERE status = 'active'"));
       if (stay === undefined) return;
+      const slot = int(0, 1);
       await submit('readings.record', {
         stayId: stay,
         day: '2026-11-29',
-        slot: int(0, 1),
+        slot,
         temperature: int(360, 372) / 10,
+        // A correction is based on the reading as it stands (0: none yet), as the round sheet is.
+        expectedVersion:
+          ids(
+            "SELECT version FROM reading_records WHERE stay_id = ? AND round_day = '2026-11-29' AND round_slot = ?",
+            stay,
+            slot,
+          )[0] ?? 0,
       });
     },
     // Roster: fill a slot, or take someone off one.

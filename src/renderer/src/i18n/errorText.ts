@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { RoomStatus } from '@shared/domain';
 import { ApiCallError } from '@renderer/api/client';
+import { formatClock } from './dates';
 import { codeKey } from './keys';
 
 /** A refusal in the user's language, from its stable code and params. */
@@ -32,6 +33,11 @@ export function errorText(t: TFunction, error: unknown): string {
         }),
       )
       .join('；');
+  // A write another desk overtook: who (if the trail knows) and the site's clock time.
+  if (code === 'CONFLICT') {
+    if (!params.by) extra.by = t('conflict.someone');
+    extra.time = typeof params.at === 'string' && params.at ? formatClock(params.at) : '—';
+  }
   // A refused file names its reason by code, with the limit it passed.
   if (code === 'FILE_REFUSED' && typeof params.reason === 'string')
     extra.reasonText = t(codeKey('fileRefused', params.reason), params);

@@ -11,5 +11,6 @@ export const stockItem = (
   units: [],
   aliases: [],
   archived: false,
+  version: 1,
   ...item,
 });

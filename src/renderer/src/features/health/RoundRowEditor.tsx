@@ -14,7 +14,8 @@ import {
   type Symptom,
 } from '@shared/health';
 import { call } from '@renderer/api/client';
-import { formatDateTime } from '@renderer/i18n/dates';
+import { conflictOf } from '@renderer/components/useVersionedWrite';
+import { formatClock, formatDateTime } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
 import { ageText } from '@renderer/i18n/ageText';
 
@@ -38,16 +39,18 @@ export function RoundRowEditor(props: {
     row.reading ? formatTenths(row.reading.temperatureTenths) : '',
   );
   const [symptoms, setSymptoms] = useState<Symptom[]>(row.reading?.symptoms ?? []);
-  const [state, setState] = useState<{ saving: boolean; error: string | null }>({
-    saving: false,
-    error: null,
-  });
+  const [state, setState] = useState<{
+    saving: boolean;
+    error: string | null;
+    /** Another nurse saved this reading first: her value is shown, and who typed it. */
+    overtaken: string | null;
+  }>({ saving: false, error: null, overtaken: null });
   const editable = props.canRecord && row.active;
 
   const save = async (nextSymptoms: Symptom[]): Promise<boolean> => {
     const value = Number(typed.trim().replace(',', '.'));
     if (typed.trim() === '' || Number.isNaN(value)) return false;
-    setState({ saving: true, error: null });
+    setState({ saving: true, error: null, overtaken: null });
     try {
       const saved = await call('readings.record', {
         stayId: row.stayId,
@@ -55,14 +58,34 @@ export function RoundRowEditor(props: {
         slot: props.slot,
         temperature: value,
         symptoms: nextSymptoms,
+        // What this sheet shows: a correction of another nurse's reading must be deliberate.
+        expectedVersion: reading?.version ?? 0,
       });
       setReading(saved);
       setTyped(formatTenths(saved.temperatureTenths));
-      setState({ saving: false, error: null });
+      setState({ saving: false, error: null, overtaken: null });
       props.onSaved(saved);
       return true;
     } catch (error) {
-      setState({ saving: false, error: errorText(t, error) });
+      const theirs = conflictOf<ReadingRecord>(error)?.record;
+      if (!theirs) {
+        setState({ saving: false, error: errorText(t, error), overtaken: null });
+        return false;
+      }
+      // Hers stays (nothing was overwritten); typing again and Enter corrects it on purpose.
+      setReading(theirs);
+      setTyped(formatTenths(theirs.temperatureTenths));
+      setSymptoms(theirs.symptoms);
+      setState({
+        saving: false,
+        error: null,
+        overtaken: t('conflict.readingTaken', {
+          by: theirs.recordedBy ?? t('conflict.someone'),
+          time: formatClock(theirs.recordedAt),
+          value: formatTenths(theirs.temperatureTenths),
+        }),
+      });
+      props.onSaved(theirs);
       return false;
     }
   };
@@ -124,12 +147,13 @@ export function RoundRowEditor(props: {
         <Typography
           component="span"
           variant="body2"
-          color={state.error ? 'error' : 'text.secondary'}
-          role={state.error ? 'alert' : undefined}
+          color={state.error ? 'error' : state.overtaken ? 'warning.main' : 'text.secondary'}
+          role={state.error || state.overtaken ? 'alert' : undefined}
         >
           {state.saving
             ? t('health.saving')
             : (state.error ??
+              state.overtaken ??
               (reading
                 ? t('health.saved', {
                     by: reading.recordedBy ?? '—',

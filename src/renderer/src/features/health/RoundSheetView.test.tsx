@@ -71,6 +71,7 @@ function recordLikeMain(input: MethodInput<'readings.record'>): ReadingRecord {
     recordedBy: '护士甲',
     recordedAt: '2026-12-06T00:30:00.000Z',
     fever: tenths >= 373,
+    version: input.expectedVersion + 1,
   };
 }
 
@@ -131,5 +132,72 @@ describe('the round sheet row', () => {
     await user.keyboard('{Enter}');
     expect(document.activeElement).toBe(await temperatureOf('钱二'));
     expect(inputsOf(calls, 'readings.record')).toEqual([]);
+  });
+});
+
+describe('two nurses on one round reading', () => {
+  /** Main after 李娟 saved 37.4 ℃ for 赵一 from another computer (version 1). */
+  function openAfterOtherNurse() {
+    let theirs: ReadingRecord = {
+      ...recordLikeMain({
+        stayId: 11,
+        day: '2026-12-06',
+        slot: 0,
+        temperature: 37.4,
+        expectedVersion: 0,
+      }),
+      recordedBy: '李娟',
+      recordedAt: '2026-12-06T00:40:00.000Z',
+    };
+    const fake = installFakeApi({
+      'buildings.list': () => [BUILDING],
+      'floors.list': () => [],
+      'rounds.sheet': () => SHEET,
+      'readings.record': (input) => {
+        if (input.stayId === 11 && input.expectedVersion !== theirs.version)
+          throw new Refusal({
+            code: 'CONFLICT',
+            message: 'changed',
+            params: { by: theirs.recordedBy!, at: theirs.recordedAt },
+            current: {
+              version: theirs.version,
+              record: theirs,
+              by: theirs.recordedBy,
+              at: theirs.recordedAt,
+            },
+          });
+        theirs = { ...recordLikeMain(input), recordedBy: '护士甲' };
+        return theirs;
+      },
+    });
+    renderUi(<RoundSheetView siteId={1} roundTimes={['08:00', '14:00']} />, ['medical']);
+    return fake;
+  }
+
+  it('the second sees the first’s value and who typed it, and may correct it deliberately', async () => {
+    const { calls } = openAfterOtherNurse();
+    const user = userEvent.setup();
+    const input = await temperatureOf('赵一');
+    await user.type(input, '36.6{Enter}');
+
+    const row = screen.getByTestId('round-row-11');
+    const notice = await within(row).findByRole('alert');
+    // 00:40 UTC is 08:40 at the site.
+    expect(notice.textContent).toBe('李娟 已于 08:40 录入 37.4 ℃；如需更正，请重新输入后按回车');
+    expect(input).toHaveProperty('value', '37.4');
+    expect(row.textContent).toContain('发热');
+    // Focus stays on her row: nothing moved on as if saved.
+    expect(document.activeElement).toBe(input);
+
+    await user.clear(input);
+    await user.type(input, '36.6{Enter}');
+    await waitFor(() => expect(within(row).queryByRole('alert')).toBeNull());
+    expect(
+      inputsOf(calls, 'readings.record').map((i) => [i.temperature, i.expectedVersion]),
+    ).toEqual([
+      [36.6, 0],
+      [36.6, 1],
+    ]);
+    expect(row.textContent).toContain('护士甲');
   });
 });

@@ -8,12 +8,15 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type FieldError } from 'react-hook-form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { contract } from '@shared/contract';
-import type { Room } from '@shared/domain';
+import type { Room, RoomFeature } from '@shared/domain';
 import { call } from '@renderer/api/client';
+import { ConflictDialog, type ConflictRow } from '@renderer/components/ConflictDialog';
 import { fieldProblem, numberField } from '@renderer/components/contractForm';
+import { useVersionedWrite } from '@renderer/components/useVersionedWrite';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { RoomFeaturesField, RoomTypeField } from './RoomKindFields';
 
@@ -39,6 +42,37 @@ const roomSchema = contract['rooms.create'].input.omit({ floorId: true });
 type RoomValues = z.input<typeof roomSchema>;
 type RoomFields = z.output<typeof roomSchema>;
 
+const roomValuesOf = (room: Room): RoomFields => ({
+  number: room.number,
+  capacity: room.capacity,
+  type: room.type,
+  features: room.features,
+  notes: room.notes,
+});
+
+/** Their room beside the typed one, field by field, in words. */
+function roomConflictRows(t: TFunction, theirs: Room, mine: RoomFields): ConflictRow[] {
+  const features = (list: readonly RoomFeature[]) => list.map((f) => t(`feature.${f}`)).join('、');
+  const status = t(`status.${theirs.status}`);
+  return [
+    { label: t('rooms.number'), theirs: theirs.number, yours: mine.number },
+    { label: t('rooms.capacity'), theirs: String(theirs.capacity), yours: String(mine.capacity) },
+    {
+      label: t('rooms.type'),
+      theirs: t(`roomType.${theirs.type}`),
+      yours: t(`roomType.${mine.type}`),
+    },
+    {
+      label: t('rooms.features'),
+      theirs: features(theirs.features),
+      yours: features(mine.features),
+    },
+    { label: t('common.notes'), theirs: theirs.notes, yours: mine.notes },
+    // The status is not this form's to edit: shown because it may be what changed.
+    { label: t('rooms.statusCol'), theirs: status, yours: status },
+  ];
+}
+
 function RoomForm({
   mode,
   onClose,
@@ -49,17 +83,16 @@ function RoomForm({
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
-  const initial = mode.kind === 'edit' ? mode.room : undefined;
+  const versioned = useVersionedWrite<Room, RoomFields>(
+    mode.kind === 'edit' ? mode.room.version : 0,
+  );
   // Checked by the contract's own schema before the round trip: same rules, same words as main.
   const form = useForm<RoomValues, unknown, RoomFields>({
     resolver: zodResolver(roomSchema),
-    defaultValues: {
-      number: initial?.number ?? (mode.kind === 'create' ? mode.suggestedNumber : ''),
-      capacity: initial?.capacity ?? 1,
-      type: initial?.type ?? 'single',
-      features: initial?.features ?? [],
-      notes: initial?.notes ?? '',
-    },
+    defaultValues:
+      mode.kind === 'edit'
+        ? roomValuesOf(mode.room)
+        : { number: mode.suggestedNumber, capacity: 1, type: 'single', features: [], notes: '' },
   });
   const { errors } = form.formState;
   const submit = useSubmit();
@@ -69,10 +102,20 @@ function RoomForm({
   const save = async (fields: RoomFields) => {
     const ok = await submit.run(() =>
       mode.kind === 'edit'
-        ? call('rooms.update', { id: mode.room.id, ...fields })
+        ? versioned.write(fields, (mine, expectedVersion) =>
+            call('rooms.update', { id: mode.room.id, expectedVersion, ...mine }),
+          )
         : call('rooms.create', { floorId: mode.floorId, ...fields }),
     );
     if (ok) onSaved();
+  };
+  const takeTheirs = () => {
+    const theirs = versioned.takeTheirs();
+    if (theirs) form.reset(roomValuesOf(theirs));
+    submit.reset();
+  };
+  const keepMine = async () => {
+    if (await submit.run(versioned.keepMine)) onSaved();
   };
 
   const { ref: numberRef, ...numberProps } = form.register('number');
@@ -122,6 +165,16 @@ function RoomForm({
           {t('common.save')}
         </Button>
       </DialogActions>
+      <ConflictDialog
+        current={versioned.conflict?.current ?? null}
+        rows={
+          versioned.conflict
+            ? roomConflictRows(t, versioned.conflict.current.record, versioned.conflict.mine)
+            : []
+        }
+        onUseTheirs={takeTheirs}
+        onKeepMine={() => void keepMine()}
+      />
     </form>
   );
 }

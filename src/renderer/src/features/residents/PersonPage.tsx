@@ -25,6 +25,7 @@ import { ageText } from '@renderer/i18n/ageText';
 import { errorText } from '@renderer/i18n/errorText';
 import { standingText } from '@renderer/i18n/observation';
 import { useNotify } from '@renderer/notify';
+import { BirthDateDialog } from './BirthDateDialog';
 import { TemperatureTrend } from '@renderer/features/health/TemperatureTrend';
 
 /** One person: details (numbers masked unless revealed), and every stay with its history. */
@@ -170,27 +171,17 @@ export function PersonPage(props: {
         }}
         onClose={() => setCancelling(null)}
       />
-      <FormDialog
-        open={settingBirthDate}
-        title={t('person.setBirthDate')}
-        fields={[
-          // Typed as the keyboard grid takes it: YYYY-MM-DD.
-          {
-            name: 'birthDate',
-            label: `${t('people.birthDate')} (YYYY-MM-DD)`,
-            initial: '',
-            required: true,
-          },
-        ]}
-        onSubmit={(v) =>
-          call('people.setBirthDate', { personId: props.personId, birthDate: v.birthDate ?? '' })
-        }
-        onDone={() => {
-          setSettingBirthDate(false);
-          notify(t('person.birthDateSaved'));
-        }}
-        onClose={() => setSettingBirthDate(false)}
-      />
+      {person && (
+        <BirthDateDialog
+          open={settingBirthDate}
+          person={person}
+          onDone={() => {
+            setSettingBirthDate(false);
+            notify(t('person.birthDateSaved'));
+          }}
+          onClose={() => setSettingBirthDate(false)}
+        />
+      )}
       {props.noticeDialog}
     </Box>
   );

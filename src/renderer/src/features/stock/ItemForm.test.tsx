@@ -18,6 +18,7 @@ function openForm() {
       ...input,
       id: 3,
       archived: false,
+      version: 1,
     }),
   });
   renderUi(<ItemForm onClose={() => undefined} onDone={() => done.push(1)} />);
