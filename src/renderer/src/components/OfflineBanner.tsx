@@ -11,7 +11,14 @@ export function OfflineBanner() {
   const { online, waitingWrites } = useConnection();
   if (online) return null;
   return (
-    <Alert severity="error" square role="alert" data-testid="offline-banner">
+    // Fixed over the page's foot: above every screen's content and the app bar's shadow alike.
+    <Alert
+      severity="error"
+      variant="filled"
+      square
+      role="alert"
+      sx={{ position: 'fixed', left: 0, right: 0, bottom: 0, zIndex: 'snackbar' }}
+    >
       {t('connection.offline')}
       {waitingWrites > 0 && <> {t('connection.waiting', { count: waitingWrites })}</>}
     </Alert>
