@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
-import { signIn } from './helpers';
+import { invoke, signIn } from './helpers';
 
 type Invoke = (m: string, i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>;
 
@@ -34,4 +34,44 @@ export async function roundStartedJustNow(page: Page, adminPassword: string): Pr
     await api.invoke('auth.logout', {});
   });
   await page.reload();
+}
+
+/** One person checked into the first free room on floor 3 of building A; returns the room. */
+export async function checkInOne(
+  page: Page,
+  siteId: number,
+  person: { fullName: string; birthDate: string; id: string },
+  gender: 'male' | 'female',
+  label: string,
+): Promise<string> {
+  const rooms = await invoke<{ rows: { id: number; number: string }[] }>(page, 'rooms.page', {
+    siteId,
+    search: 'A-3',
+    statuses: ['available'],
+    limit: 100,
+  });
+  const room = rooms.rows.find((r) => /^A-3\d\d$/.test(r.number))!;
+  const batch = await invoke<{ id: number }>(page, 'arrivals.create', {
+    siteId,
+    label,
+    arrivedAt: new Date().toISOString(),
+  });
+  const [member] = await invoke<{ stayId: number }[]>(page, 'arrivals.register', {
+    batchId: batch.id,
+    people: [
+      {
+        fullName: person.fullName,
+        gender,
+        birthDate: person.birthDate,
+        documentType: 'resident_id',
+        documentNumber: person.id,
+        category: 'close_contact',
+      },
+    ],
+  });
+  await invoke(page, 'allocation.confirm', {
+    batchId: batch.id,
+    lines: [{ stayId: member!.stayId, roomId: room.id }],
+  });
+  return room.number;
 }

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { residentIdCheckChar } from '../src/shared/idNumber';
 import { expect, test } from './fixtures';
-import { apiCall, invoke, openUserMenu, signIn } from './helpers';
-import { roundStartedJustNow } from './rounds';
+import { apiCall, openUserMenu, signIn } from './helpers';
+import { checkInOne, roundStartedJustNow } from './rounds';
 
 const residentId = (first17: string) => first17 + residentIdCheckChar(first17);
 const FEVERISH = {
@@ -11,40 +11,6 @@ const FEVERISH = {
   // Area, birth date, sequence 022 (even: female), check character.
   id: residentId('32060219880312022'),
 };
-
-/** One person checked into the first free room on floor 3 of building A; returns the room. */
-async function checkInOne(page: Page, siteId: number): Promise<string> {
-  const rooms = await invoke<{ rows: { id: number; number: string }[] }>(page, 'rooms.page', {
-    siteId,
-    search: 'A-3',
-    statuses: ['available'],
-    limit: 100,
-  });
-  const room = rooms.rows.find((r) => /^A-3\d\d$/.test(r.number))!;
-  const batch = await invoke<{ id: number }>(page, 'arrivals.create', {
-    siteId,
-    label: '首页测试',
-    arrivedAt: new Date().toISOString(),
-  });
-  const [member] = await invoke<{ stayId: number }[]>(page, 'arrivals.register', {
-    batchId: batch.id,
-    people: [
-      {
-        fullName: FEVERISH.fullName,
-        gender: 'female',
-        birthDate: FEVERISH.birthDate,
-        documentType: 'resident_id',
-        documentNumber: FEVERISH.id,
-        category: 'close_contact',
-      },
-    ],
-  });
-  await invoke(page, 'allocation.confirm', {
-    batchId: batch.id,
-    lines: [{ stayId: member!.stayId, roomId: room.id }],
-  });
-  return room.number;
-}
 
 /** A figure by its label and number (the button reads "在住 12"). */
 const figure = (page: Page, card: string, label: string, value: number) =>
@@ -67,7 +33,7 @@ test('the home screen comes first for the coordinator and the doctor, follows a 
   await expect(page.getByRole('heading', { name: '今日概况' })).toBeVisible();
   expect((await cardOrder(page)).slice(0, 2)).toEqual(['today-rooms', 'today-people']);
   const [site] = await apiCall<{ id: number }[]>(page, 'sites.list', { includeRetired: false });
-  const room = await checkInOne(page, site!.id);
+  const room = await checkInOne(page, site!.id, FEVERISH, 'female', '首页测试');
   const inResidence = await apiCall<{ total: number }>(page, 'residents.page', {
     siteId: site!.id,
     view: 'in_residence',

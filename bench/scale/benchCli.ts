@@ -38,11 +38,13 @@ import { measureForecast } from './forecastBench';
 import { seedScale } from './seed';
 import { databaseStamp, readStamp, writeStamp } from './stamp';
 import { SCALE } from './shape';
+import { loadRows, runLoad } from './loadBench';
 
 /**
  * `npm run bench`: builds the district-scale database if it is missing or out of date, measures
  * every screen and action on a copy of it (services, their bare SQL, the router, the browser
  * shell, Chromium), prints one table and writes bench/results.json and bench/RESULTS.md.
+ * `--no-load` skips the 60 s load run of 10 desks (loadBench.ts).
  * `--no-build` skips `electron-vite build` (when out/ is known to be fresh), `--no-browser` skips
  * the shell and Chromium, `--browser-only` everything else.
  */
@@ -362,6 +364,16 @@ async function measureBrowser(dataDir: string): Promise<void> {
   }
 }
 
+/** The load run on a demo-seeded folder of its own (out/ from the browser run's build). */
+async function measureLoad(): Promise<void> {
+  const loadDir = mkdtempSync(join(tmpdir(), 'isd-load-'));
+  try {
+    rows.push(...loadRows(await runLoad(ROOT, loadDir), record));
+  } finally {
+    rmSync(loadDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   ensureDatabase();
   const size = record('database.bytes', statSync(DATA).size);
@@ -375,6 +387,10 @@ async function main(): Promise<void> {
     if (!argv.includes('--no-browser')) {
       log('Measuring the browser shell and Chromium…');
       await measureBrowser(dataDir);
+    }
+    if (!argv.includes('--no-load')) {
+      log('Load run: 10 desks for 60 s over loopback…');
+      await measureLoad();
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

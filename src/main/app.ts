@@ -30,6 +30,7 @@ import { BackupService } from './backups/service';
 import { changedSinceNewestBackup, lastWrittenAt } from './backups/startBackup';
 import { knownBackupFolders } from './backups/takeBackup';
 import { DomainError } from './services/errors';
+import { ChangeFeed } from './live/changeFeed';
 
 export interface CoreOptions {
   dataDir: string;
@@ -58,6 +59,8 @@ export interface Core {
   readonly schedule: Schedule | null;
   /** The backup taken at start (null when there was nothing to back up, or it failed). */
   readonly startupBackup: Promise<BackupInfo | null>;
+  /** A notice after each committed write, for the shells to pass on to every open window. */
+  readonly changes: ChangeFeed;
   close(): void;
 }
 
@@ -99,6 +102,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
     onError: (message, error) => logger.error(message, error),
   });
   const facts = { shell: options.shell, version, dataDir };
+  const changes = new ChangeFeed((error) => logger.error('A change-notice listener failed', error));
   let db: Db | null = null;
   let damage: Damage | null = null;
   let recovery: RecoveryState | null = null;
@@ -166,6 +170,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       ...facts,
       backups: control,
       afterWrite: checkpointer.noteWrite,
+      changes,
       readOnly,
       diskFull,
     });
@@ -370,6 +375,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       return schedule;
     },
     startupBackup,
+    changes,
     close: () => {
       schedule?.stop();
       checkpointer?.stop();

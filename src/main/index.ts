@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IPC_CHANNEL } from '../shared/contract';
+import { LIVE_CHANNEL } from '../shared/live';
 import type { Language, Settings } from '../shared/domain';
 import { startCore, type Core } from './app';
 import { memoryHandle, type SessionHandle } from './accounts/sessionStore';
@@ -130,6 +131,11 @@ async function start(): Promise<void> {
   const settings = await router.invoke('settings.get', {}, memoryHandle());
   if (settings.ok) language = (settings.value as Settings).language;
   Menu.setApplicationMenu(buildAppMenu(language, flags));
+  // Every window hears each committed write (ids only), wherever it was made.
+  core.changes.subscribe((notice) => {
+    for (const window of BrowserWindow.getAllWindows())
+      window.webContents.send(LIVE_CHANNEL, { type: 'notice', notice });
+  });
   serveRenderer(join(__dirname, '../renderer'));
   mainWindow = createWindow();
 }

@@ -1,5 +1,6 @@
 import type { ApiResult } from './errors';
 import type { MethodInput, MethodName, MethodResult } from './contract';
+import type { LiveEvent } from './live';
 
 /** What travels beside a call's input, outside its schema. */
 export interface CallOptions {
@@ -20,4 +21,9 @@ export interface DeskApi {
     input: MethodInput<M>,
     options?: CallOptions,
   ): Promise<ApiResult<MethodResult<M>>>;
+  /**
+   * Change notices and the connection's state (see shared/live.ts) until the returned function is
+   * called. Optional: a shell without notices leaves screens as they loaded.
+   */
+  subscribe?(listener: (event: LiveEvent) => void): () => void;
 }

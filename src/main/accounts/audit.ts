@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditChainFault, AuditEntry, AuditOutcome, AuditPage } from '../../shared/accounts';
 import type { AuditFilter } from '../../shared/contract';
+import type { RowChange } from '../../shared/live';
 import type { Db } from '../db/open';
 import type { ServiceContext } from '../services/context';
 import { maskDeep, maskIdNumber, maskPersonalNumbersOrNull, maskPhone } from '../services/masking';
@@ -157,13 +158,21 @@ function diff(
   return changes;
 }
 
+/** The row's `version` column (tables that have one), for a change notice. */
+function versionOf(row: Record<string, unknown> | null): number | undefined {
+  const version = row?.['version'];
+  return typeof version === 'number' ? version : undefined;
+}
+
 /**
  * Turns the rows the capture triggers collected during this call into audit rows, one per changed
- * database row, and empties the queue. Returns how many rows it wrote.
+ * database row, and empties the queue. Returns how many rows it wrote; `seen`, when given, gets
+ * each changed row's table, id, operation and version (what a change notice may say).
  */
 export function drainCapturedChanges(
   db: Db,
   base: Omit<AuditEvent, 'entity' | 'entityId' | 'changes' | 'outcome'>,
+  seen?: RowChange[],
 ): number {
   const pending = db
     .prepare<
@@ -174,11 +183,17 @@ export function drainCapturedChanges(
   db.prepare('DELETE FROM audit_pending').run();
   let written = 0;
   for (const p of pending) {
-    const changes = diff(
-      maskRow(p.tbl, p.before ? JSON.parse(p.before) : null),
-      maskRow(p.tbl, p.after ? JSON.parse(p.after) : null),
-    );
+    const before = p.before ? (JSON.parse(p.before) as Record<string, unknown>) : null;
+    const after = p.after ? (JSON.parse(p.after) as Record<string, unknown>) : null;
+    const changes = diff(maskRow(p.tbl, before), maskRow(p.tbl, after));
     if (p.op === 'update' && Object.keys(changes).length === 0) continue;
+    const version = versionOf(after ?? before);
+    seen?.push({
+      table: p.tbl,
+      id: p.row_id,
+      op: p.op as RowChange['op'],
+      ...(version === undefined ? {} : { version }),
+    });
     appendAudit(db, {
       ...base,
       outcome: 'ok',

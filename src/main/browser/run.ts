@@ -52,6 +52,7 @@ async function start(
   }
   const listening = await startBrowserShell({
     router: core.router,
+    changes: core.changes,
     rendererDir,
     port,
   });

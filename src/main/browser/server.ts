@@ -11,6 +11,9 @@ import { OneTimeCodes } from './oneTimeCodes';
 import { hostAllowed, isLoopback, originAllowed, tokenMatches } from './requestGuard';
 import { cookieSession, shellCookie } from './sessionCookie';
 import { EXCHANGE_PATH, SHIM_SOURCE } from './shim';
+import { eventsRoute } from './events';
+import type { ChangeFeed } from '../live/changeFeed';
+import { EVENTS_PATH } from '../../shared/live';
 
 /** An exchange body is `{"code":"…"}`: anything longer is not one. */
 const MAX_EXCHANGE_BYTES = 256;
@@ -35,6 +38,9 @@ export interface BrowserShellOptions {
   token?: string;
   /** Tests move the clock past a code's lifetime. */
   now?: () => number;
+  /** The core's change notices, served at /api/events (none without it). */
+  changes?: ChangeFeed;
+  heartbeatMs?: number;
 }
 
 export interface BrowserShell {
@@ -162,6 +168,13 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     [EXCHANGE_PATH, serveExchange],
   ]);
 
+  const { changes: feed, router, heartbeatMs } = options;
+  const getRoutes = new Map(
+    feed
+      ? [[EVENTS_PATH, eventsRoute({ feed, router, token, port: () => port, heartbeatMs })]]
+      : [],
+  );
+
   const server = createServer((req, res) => {
     if (!isLoopback(req.socket.remoteAddress)) return refuse(res, 403, 'Loopback only');
     if (!hostAllowed(req, port)) return refuse(res, 403, 'Foreign host');
@@ -172,7 +185,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         ? post(req, res)
         : Promise.resolve(refuse(res, 405, 'POST only'))
       : req.method === 'GET'
-        ? serveStatic(pathname, res)
+        ? (getRoutes.get(pathname)?.(req, res) ?? serveStatic(pathname, res))
         : Promise.resolve(refuse(res, 405, 'GET only'));
     handle.catch(() => {
       if (!res.headersSent) refuse(res, 500, 'Internal error');

@@ -1,30 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { accountHandlers } from '../accounts/handlers';
-import { backupHandlers } from '../backups/handlers';
-import { healthHandlers } from '../health/handlers';
-import { privacyHandlers } from '../privacy/handlers';
-import { registryHandlers } from '../registry/handlers';
-import { reportsHandlers } from '../reports/handlers';
-import { residentsHandlers } from '../residents/handlers';
-import { rosterHandlers } from '../roster/handlers';
-import { stockHandlers } from '../stock/handlers';
-import { todayHandlers } from '../today/handlers';
+import { DOMAIN_HANDLERS as DOMAINS } from './domainOfMethod';
 import { handlers } from './handlers';
 
 /** The domain maps spread into the router's; a method in two of them would silently lose one. */
-const DOMAINS = {
-  registry: registryHandlers,
-  residents: residentsHandlers,
-  health: healthHandlers,
-  reports: reportsHandlers,
-  accounts: accountHandlers,
-  roster: rosterHandlers,
-  stock: stockHandlers,
-  privacy: privacyHandlers,
-  backups: backupHandlers,
-  today: todayHandlers,
-};
-
 describe('domain handler maps', () => {
   it('serve each method from exactly one domain, and the router serves it from that domain', () => {
     const owners = new Map<string, string[]>();

@@ -22,6 +22,9 @@ import { fieldErrorsOf } from '../../shared/fieldErrors';
 import { findApplied, opIdOf, recordApplied } from './appliedOperations';
 import { storageFailureOf } from './storageFailure';
 import { DiskFullSignIn } from './diskFullSignIn';
+import type { ChangeFeed } from '../live/changeFeed';
+import type { RowChange } from '../../shared/live';
+import { domainOfMethod } from './domainOfMethod';
 
 export interface Logger {
   error(message: string, error?: unknown): void;
@@ -48,6 +51,8 @@ export interface RouterOptions extends AppFacts {
   /** Told after each committed write (the idle WAL checkpoint starts counting again). */
   afterWrite?: () => void;
   backups?: BackupControl;
+  /** Told of the rows each committed write changed (never of a rolled-back one or a repeat). */
+  changes?: ChangeFeed;
 }
 
 /** Writes that only change who is signed in: allowed on a read-only copy of the data. */
@@ -276,6 +281,7 @@ export function createRouter(options: RouterOptions): Router {
     const userId = ctx.actor?.userId;
     const key = opId !== undefined && userId !== undefined ? { opId, userId } : null;
     let waited = 0;
+    const changed: RowChange[] = [];
     const value = db
       .transaction(() => {
         // Sign-ins the full disk kept from the trail come first, atomically with this write.
@@ -303,7 +309,7 @@ export function createRouter(options: RouterOptions): Router {
         const session = sessions.get(handle.token);
         const actor = (session ? loadActor(db, session.userId) : null) ?? ctx.actor;
         const auditActor = actor ? { userId: actor.userId, username: actor.username } : null;
-        const written = drainCapturedChanges(db, { at, actor: auditActor, method });
+        const written = drainCapturedChanges(db, { at, actor: auditActor, method }, changed);
         if (written === 0 && lastAuditId() === before)
           appendAudit(db, { at, actor: auditActor, method, outcome: 'ok' });
         if (key && !(result instanceof Deferred))
@@ -312,6 +318,7 @@ export function createRouter(options: RouterOptions): Router {
       })
       .immediate();
     diskFull.written(waited);
+    options.changes?.publish({ at, method, domain: domainOfMethod(method), changes: changed });
     return value;
   }
 

@@ -7,7 +7,7 @@ import type { Role } from '../../shared/permissions';
 import { memoryHandle, SessionStore, type SessionHandle } from '../accounts/sessionStore';
 import type { HandlerContext, SessionControl } from '../services/context';
 import type { Handlers } from '../ipc/handlers';
-import { createRouter, type Logger, type Router } from '../ipc/router';
+import { createRouter, type Logger, type Router, type RouterOptions } from '../ipc/router';
 import { hashPassword } from '../accounts/passwords';
 import { DomainError } from '../services/errors';
 
@@ -121,7 +121,11 @@ export interface TestRouter {
 }
 
 /** The real router over the test database, with its own session store and a movable clock. */
-export function makeTestRouter(t: TestContext, handlers?: Handlers): TestRouter {
+export function makeTestRouter(
+  t: TestContext,
+  handlers?: Handlers,
+  extra: Pick<RouterOptions, 'changes'> = {},
+): TestRouter {
   const sessions = new SessionStore();
   const logger = capturingLogger();
   const clock = { now: new Date(TEST_NOW) };
@@ -134,6 +138,7 @@ export function makeTestRouter(t: TestContext, handlers?: Handlers): TestRouter 
     version: '0.0.0-test',
     dataDir: t.dir,
     ...(handlers ? { handlers } : {}),
+    ...extra,
   });
   return {
     router,

@@ -5,11 +5,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@shared/domain';
 import { AUTH_CHANGED_EVENT, call } from './api/client';
+import { useLiveChanges } from './api/liveChanges';
 import { forgetSignedInAnswers, queryClient } from './api/queryClient';
 import { queryKeyOf, useApiQuery } from './api/useApiQuery';
 import { AuthContext } from './auth/AuthContext';
 import { useIdleLock } from './auth/useIdleLock';
 import { CenteredMessage } from './components/CenteredMessage';
+import { OfflineBanner } from './components/OfflineBanner';
 import { LockScreen } from '@renderer/features/accounts/LockScreen';
 import { LoginScreen } from '@renderer/features/accounts/LoginScreen';
 import { RecoveryScreen } from '@renderer/features/backups/RecoveryScreen';
@@ -50,6 +52,7 @@ export function App() {
     return () => window.removeEventListener(AUTH_CHANGED_EVENT, refreshAuth);
   }, [refreshAuth]);
   useIdleLock(auth.data?.idleLockMinutes ?? 15, auth.data?.state === 'active', refreshAuth);
+  useLiveChanges(signedInUser !== undefined);
 
   const changeLanguage = useCallback(async (next: Language) => {
     const saved = await call('settings.setLanguage', { language: next });
@@ -113,6 +116,7 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <NotifyProvider>
+        <OfflineBanner />
         {info.data?.readOnly && (
           <Alert severity="warning" square>
             {t(info.data.diskFull ? 'app.diskFull' : 'app.readOnly')}

@@ -9,6 +9,11 @@ export const en: Messages = {
     diskFull:
       'Read-only: the disk holding the data was full at start. You can sign in and look records up, but no change can be saved. Free some disk space, then start the app again.',
   },
+  connection: {
+    offline: 'The connection to the desk host is lost; retrying…',
+    waiting:
+      '{{count}} save(s) waiting to be sent; they go through by themselves once the connection is back. Keep this page open.',
+  },
   nav: {
     today: 'Today',
     rooms: 'Rooms',

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CallOptions, DeskApi } from '@shared/api';
 import { OP_ID_PATTERN } from '@shared/api';
 import type { ApiResult } from '@shared/errors';
-import { invokeWithRetry, newOpId, RETRY_DELAYS_MS } from './retry';
+import { Connection } from './connection';
+import { invokeWithRetry, newOpId, RETRY_DELAYS_MS, WRITE_RESEND_MS } from './retry';
 
 /** An api that gives the scripted answers in turn (a throw for `'throw'`), noting each call. */
 function scripted(answers: (ApiResult<unknown> | 'throw')[]) {
@@ -61,5 +62,32 @@ describe('invokeWithRetry', () => {
     await invokeWithRetry(api, 'sites.list', {}, noWait);
     expect(calls).toHaveLength(2);
     expect(calls[0]!.options?.opId).not.toBe(calls[1]!.options?.opId);
+  });
+
+  it('keeps resending an unanswered write, same id, counted as waiting until it is answered', async () => {
+    const { api, calls } = scripted([
+      ...Array.from({ length: 8 }, () => fail('UNAVAILABLE')),
+      { ok: true, value: { id: 5 } },
+    ]);
+    const connection = new Connection();
+    const seen: { online: boolean; waitingWrites: number }[] = [];
+    const waits: number[] = [];
+    const result = await invokeWithRetry(
+      api,
+      'sites.create',
+      { name: 'Haohe', address: '' },
+      (ms) => {
+        waits.push(ms);
+        seen.push(connection.snapshot());
+        return Promise.resolve();
+      },
+      connection,
+    );
+    expect(result).toEqual({ ok: true, value: { id: 5 } });
+    expect(calls).toHaveLength(9);
+    expect(new Set(calls.map((c) => c.options?.opId)).size).toBe(1);
+    expect(waits).toEqual([...RETRY_DELAYS_MS, ...Array(5).fill(WRITE_RESEND_MS)]);
+    expect(seen.every((s) => !s.online && s.waitingWrites === 1)).toBe(true);
+    expect(connection.snapshot()).toEqual({ online: true, waitingWrites: 0 });
   });
 });

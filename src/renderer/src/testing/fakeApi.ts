@@ -1,6 +1,7 @@
-import type { DeskApi } from '@shared/api';
+import type { CallOptions, DeskApi } from '@shared/api';
 import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
 import type { ApiError } from '@shared/errors';
+import type { LiveEvent } from '@shared/live';
 
 /** One answer per method, from the test's own data: a value, or a refusal thrown as `Refusal`. */
 export type FakeAnswers = {
@@ -17,6 +18,16 @@ export class Refusal extends Error {
 export interface FakeCall {
   method: MethodName;
   input: unknown;
+  options?: CallOptions | undefined;
+}
+
+/** The fake desk's side of `subscribe`, and its network cable. */
+export interface FakeLive {
+  /** Tells every subscriber, as the event stream would. */
+  emit(event: LiveEvent): void;
+  subscribers(): number;
+  /** While false every call answers as the shells do when main cannot be reached. */
+  setReachable(reachable: boolean): void;
 }
 
 /**
@@ -24,11 +35,26 @@ export interface FakeCall {
  * only door), and records every call. A method the test did not answer is refused, so a test sees
  * a call it did not expect instead of a silent hang.
  */
-export function installFakeApi(answers: FakeAnswers): { calls: FakeCall[] } {
+export function installFakeApi(answers: FakeAnswers): { calls: FakeCall[]; live: FakeLive } {
   const calls: FakeCall[] = [];
+  const listeners = new Set<(event: LiveEvent) => void>();
+  let reachable = true;
+  const live: FakeLive = {
+    emit: (event) => [...listeners].forEach((listener) => listener(event)),
+    subscribers: () => listeners.size,
+    setReachable: (value) => void (reachable = value),
+  };
   const api: DeskApi = {
-    async invoke(method, input) {
-      calls.push({ method, input });
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    async invoke(method, input, options) {
+      calls.push({ method, input, options });
+      if (!reachable) {
+        const unreachable = { code: 'UNAVAILABLE', message: 'The desk server is not reachable' };
+        return { ok: false, error: unreachable as unknown as ApiError };
+      }
       const answer = answers[method] as
         | ((input: unknown) => MethodResult<typeof method> | Promise<MethodResult<typeof method>>)
         | undefined;
@@ -44,7 +70,7 @@ export function installFakeApi(answers: FakeAnswers): { calls: FakeCall[] } {
     },
   };
   Object.defineProperty(window, 'api', { value: api, configurable: true });
-  return { calls };
+  return { calls, live };
 }
 
 /** The inputs of every recorded call to `method`, in order. */

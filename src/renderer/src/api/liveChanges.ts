@@ -1,0 +1,73 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { DeskApi } from '@shared/api';
+import { contract, type MethodName } from '@shared/contract';
+import type { LiveEvent } from '@shared/live';
+import { AUTH_CHANGED_EVENT } from './client';
+import { connection as windowConnection, type Connection } from './connection';
+import { staleAfter } from './domains';
+import { queryClient } from './queryClient';
+
+const isMethodName = (method: string): method is MethodName => Object.hasOwn(contract, method);
+
+/**
+ * Listens to the desk's change notices and refetches exactly the cached queries a notice's write
+ * makes stale (the same rule as a write made in this window). A restart of the desk (a new
+ * instance id), a notice missed (a gap in seq) or the connection coming back after a loss may
+ * hide any change: then everything is refetched.
+ */
+export function startLiveChanges(
+  api: DeskApi,
+  client: QueryClient,
+  connection: Connection = windowConnection,
+): () => void {
+  if (!api.subscribe) return () => undefined;
+  let instance: string | null = null;
+  let lastSeq: number | null = null;
+  let wasOnline = connection.snapshot().online;
+
+  const refetchEverything = () => void client.invalidateQueries();
+  const stopWatching = connection.subscribe(() => {
+    const { online } = connection.snapshot();
+    // Reads that failed while the server was away ask again.
+    if (online && !wasOnline) refetchEverything();
+    wasOnline = online;
+  });
+
+  const stopListening = api.subscribe((event: LiveEvent) => {
+    switch (event.type) {
+      case 'hello':
+        if (instance !== null && (event.instance !== instance || event.seq !== lastSeq))
+          refetchEverything();
+        instance = event.instance;
+        lastSeq = event.seq;
+        return;
+      case 'notice': {
+        const { notice } = event;
+        const missed = lastSeq !== null && notice.seq !== lastSeq + 1;
+        lastSeq = notice.seq;
+        if (missed || !isMethodName(notice.method)) return refetchEverything();
+        const method = notice.method;
+        void client.invalidateQueries({
+          predicate: (query) => staleAfter(method, String(query.queryKey[0])),
+        });
+        return;
+      }
+      case 'status':
+        if (event.status === 'offline') connection.lost();
+        else connection.reached();
+        // The server no longer knows this window's session: the app shows the sign-in screen.
+        if (event.status === 'signedOut') window.dispatchEvent(new Event(AUTH_CHANGED_EVENT));
+        return;
+    }
+  });
+  return () => {
+    stopListening();
+    stopWatching();
+  };
+}
+
+/** Subscribes once while someone is signed in; the stream closes on sign-out. */
+export function useLiveChanges(signedIn: boolean): void {
+  useEffect(() => (signedIn ? startLiveChanges(window.api, queryClient) : undefined), [signedIn]);
+}
