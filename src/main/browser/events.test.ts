@@ -142,6 +142,7 @@ describe('GET /api/events', () => {
       table: 'rooms',
       id: (res as { value: { id: number } }).value.id,
       op: 'insert',
+      version: 1,
     });
     await expect.poll(() => stream.body.includes(': heartbeat\n\n')).toBe(true);
   });

@@ -55,10 +55,17 @@ describe('change notices after committed writes', () => {
       domain: 'registry',
       at: tr.clock.now.toISOString(),
     });
-    expect(notice!.changes).toContainEqual({ table: 'rooms', id: created.id, op: 'insert' });
-    // Ids and table names only: never a field of the row itself.
+    expect(notice!.changes).toContainEqual({
+      table: 'rooms',
+      id: created.id,
+      op: 'insert',
+      version: 1,
+    });
+    // Ids, table names and versions only: never a field of the row itself.
     for (const change of notice!.changes)
-      expect(Object.keys(change).sort()).toEqual(['id', 'op', 'table']);
+      expect(Object.keys(change).sort()).toEqual(
+        'version' in change ? ['id', 'op', 'table', 'version'] : ['id', 'op', 'table'],
+      );
     expect(JSON.stringify(notice)).not.toContain('A-203');
 
     valueOf(
@@ -73,6 +80,7 @@ describe('change notices after committed writes', () => {
       table: 'rooms',
       id: tree.rooms.a202,
       op: 'update',
+      version: 2,
     });
     expect(feed.lastSeq).toBe(2);
   });
@@ -82,7 +90,11 @@ describe('change notices after committed writes', () => {
     expect(errorOf(await createRoomCall('A-201')).code).toBe('ROOM_NUMBER_CLASH');
     expect(
       errorOf(
-        await tr.router.invoke('rooms.update', { ...roomFields('A-299'), id: 99_999 }, coordinator),
+        await tr.router.invoke(
+          'rooms.update',
+          { ...roomFields('A-299'), id: 99_999, expectedVersion: 1 },
+          coordinator,
+        ),
       ).code,
     ).toBe('NOT_FOUND');
     valueOf(await tr.router.invoke('rooms.board', { siteId: tree.site.id }, coordinator));
