@@ -12,6 +12,8 @@ import { slimmerRoomLog } from './0011-slimmer-room-log';
 import { stayEventReasonCodes } from './0012-stay-event-reason-codes';
 import { peopleArrivalDetails } from './0013-people-arrival-details';
 import { consumptionNorms } from './0014-consumption-norms';
+import { personNameIndex } from './0017-person-name-index';
+import { awaiting0015, awaiting0016 } from './awaiting';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,6 +31,9 @@ export const MIGRATIONS: readonly Migration[] = [
   stayEventReasonCodes,
   peopleArrivalDetails,
   consumptionNorms,
+  awaiting0015,
+  awaiting0016,
+  personNameIndex,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
