@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { rendererAliases } from './rendererAliases';
+import { rendererDefines } from './rendererDefines';
 
 export default defineConfig({
   main: {
@@ -23,6 +24,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     resolve: { alias: rendererAliases },
+    define: rendererDefines,
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
       minify: true,

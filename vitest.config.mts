@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { rendererAliases } from './rendererAliases';
+import { rendererDefines } from './rendererDefines';
 
 export default defineConfig({
   resolve: { alias: rendererAliases },
+  define: rendererDefines,
   test: {
     benchmark: { include: ['bench/**/*.bench.ts'] },
     // Real database files and whole-router walks: seconds on a busy 2-core machine, not 5.

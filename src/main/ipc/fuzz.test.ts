@@ -12,6 +12,7 @@ import {
   countRows,
   makeTestContext,
   makeTestRouter,
+  storedTables,
   type TestContext,
   type TestRouter,
 } from '../testing/tempDb';
@@ -60,12 +61,8 @@ describe('IPC router under hostile input', () => {
   /** Calls that had to be refused for want of a session: each one must leave one 'denied' row. */
   let expectedDenials = 0;
 
-  const tables = (): string[] =>
-    t.ctx.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all() as string[];
-  const rowCounts = () => new Map(tables().map((table) => [table, countRows(t.ctx, table)]));
+  const rowCounts = () =>
+    new Map(storedTables(t.ctx.db).map((table) => [table, countRows(t.ctx, table)]));
 
   /** What each session must get back for an invalid input to `method`. */
   function expectedCode(kind: SessionKind, method: MethodName): ErrorCode {

@@ -7,6 +7,7 @@ import {
   addUser,
   makeTestContext,
   makeTestRouter,
+  storedTables,
   type TestContext,
   type TestRouter,
 } from '../testing/tempDb';
@@ -62,12 +63,8 @@ describe('permission matrix', () => {
   let newAuditRows: { username: string | null; method: string; outcome: string }[];
 
   function tableContents(): Record<string, string[]> {
-    const tables = t.ctx.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all() as string[];
     return Object.fromEntries(
-      tables
+      storedTables(t.ctx.db)
         .filter((table) => table !== 'audit_log')
         .map((table) => [
           table,

@@ -97,6 +97,10 @@ export const NOT_ARCHIVED = [
   'departed_stays',
   'audit_pending',
   'applied_operations',
+  // The names' full-text index (migration 0017), kept from people.full_name.
+  'person_names_data',
+  'person_names_idx',
+  'person_names_config',
 ] as const;
 
 /** Header labels; a column not listed keeps its own name. */

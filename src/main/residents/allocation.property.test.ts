@@ -245,7 +245,7 @@ function cheapSnapshot(db: Db): string {
   // WITHOUT ROWID tables (stock balances and daily sums) are counted only.
   const tables = db
     .prepare(
-      "SELECT name, sql LIKE '%WITHOUT ROWID%' AS no_rowid FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+      "SELECT name, sql LIKE '%WITHOUT ROWID%' AS no_rowid FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
     )
     .all() as { name: string; no_rowid: number }[];
   return JSON.stringify([

@@ -3,20 +3,46 @@ import { dayNumber, instantMs } from '../db/compactValues';
 import type { Db } from '../db/open';
 import { cachedStatement } from '../db/statements';
 import { afterKey, orderBy, type KeyValue } from '../services/keyset';
-import { COLUMNS, ROW_JOINS, type Filter, type PageSpan, type ResidentRow } from './residentRows';
+import {
+  COLUMNS,
+  ROOM_KEY,
+  ROW_JOINS,
+  type Filter,
+  type PageSpan,
+  type ResidentRow,
+} from './residentRows';
 
 /**
  * A site's departed residents (tens of thousands after months) without reading them all: the
  * trigger-kept `departed_stays` (migration 0010) holds them by site in the order of the stay
  * sorts and counts them from one index range; the room sort walks the site's rooms in order and
- * reads only the first rooms' ended stays. `filter` is still applied to every row read, so what
- * is shown is always what the view's definition says.
+ * reads only the first rooms' ended stays. A search that names its candidate stays (`candidates`,
+ * from the name index) reads only those. `filter` is still applied to every row read, so what is
+ * shown is always what the view's definition says.
  */
 
 const FROM_DEPARTED = `FROM departed_stays d CROSS JOIN stays s ON s.id = d.stay_id ${ROW_JOINS}`;
 
+/**
+ * The site's departed among the candidates: looked up by stay id (`+` keeps the planner off the
+ * site's index, which would walk every departed stay of the site).
+ */
+const amongCandidates = (candidates: Filter): string =>
+  `d.stay_id IN (${candidates.sql}) AND +d.site_id = ?`;
+
 /** How many departed the view shows; without a search, from the index alone. */
-export function departedTotal(db: Db, siteId: number, filter: Filter, searching: boolean): number {
+export function departedTotal(
+  db: Db,
+  siteId: number,
+  filter: Filter,
+  searching: boolean,
+  candidates: Filter | null = null,
+): number {
+  if (candidates)
+    return cachedStatement<KeyValue[], { n: number }>(
+      db,
+      `SELECT count(*) AS n ${FROM_DEPARTED} WHERE ${amongCandidates(candidates)} AND ${filter.sql}`,
+    ).get(...candidates.params, siteId, ...filter.params)!.n;
   const statement = searching
     ? cachedStatement<KeyValue[], { n: number }>(
         db,
@@ -55,7 +81,9 @@ export function departedRows(
   sort: ResidentSort,
   filter: Filter,
   span: PageSpan,
+  candidates: Filter | null = null,
 ): ResidentRow[] {
+  if (candidates) return amongRows(db, siteId, sort, filter, span, candidates);
   if (sort === 'room') return byRoom(db, siteId, filter, span);
   const keys = STAY_KEYS[sort];
   const where = [`d.site_id = ?`, filter.sql];
@@ -66,6 +94,33 @@ export function departedRows(
     `${COLUMNS} ${FROM_DEPARTED} WHERE ${where.join(' AND ')}
      ORDER BY ${orderBy(keys.sql, span.direction)} LIMIT ?`,
   ).all(siteId, ...filter.params, ...after, span.limit + 1);
+}
+
+/**
+ * A page of the candidates (a search: tens or hundreds of stays, sorted in memory) in the same
+ * order and with the same cursors as the unsearched view's walk of its indexes.
+ */
+function amongRows(
+  db: Db,
+  siteId: number,
+  sort: ResidentSort,
+  filter: Filter,
+  span: PageSpan,
+  candidates: Filter,
+): ResidentRow[] {
+  const keys = sort === 'room' ? ROOM_KEY : STAY_KEYS[sort].sql;
+  const after = !span.after
+    ? []
+    : sort === 'room'
+      ? span.after
+      : [STAY_KEYS[sort].stored(String(span.after[0])), span.after[1]!];
+  const where = [amongCandidates(candidates), filter.sql];
+  if (span.after) where.push(afterKey(keys, span.direction));
+  return cachedStatement<KeyValue[], ResidentRow>(
+    db,
+    `${COLUMNS} ${FROM_DEPARTED} WHERE ${where.join(' AND ')}
+     ORDER BY ${orderBy(keys, span.direction)} LIMIT ?`,
+  ).all(...candidates.params, siteId, ...filter.params, ...after, span.limit + 1);
 }
 
 /**

@@ -36,6 +36,18 @@ export const ROW_JOINS = `JOIN people p ON p.id = s.person_id
   LEFT JOIN floors f ON f.id = r.floor_id
   LEFT JOIN buildings b ON b.id = r.building_id`;
 
+/**
+ * The room sort's key: building, floor, room (shorter numbers first), stay; a stay that never
+ * reached a room (a registration closed before check-in) sorts first.
+ */
+export const ROOM_KEY = [
+  "coalesce(b.code, '')",
+  'coalesce(f.level, -1000)',
+  'coalesce(length(r.number), 0)',
+  "coalesce(r.number, '')",
+  's.id',
+];
+
 /** A condition on `s`, `p`, `r`, `f`, `b` with its bound values. */
 export interface Filter {
   sql: string;

@@ -4,6 +4,7 @@ import { appendAudit } from '../accounts/audit';
 import { isoNow, type ServiceContext } from '../services/context';
 import { escapeLike, type KeyValue } from '../services/keyset';
 import { ID_ENDS_SHOWN, idEndsShown, maskIdNumber } from '../services/masking';
+import { peopleByName } from './nameIndex';
 import type { Filter } from './residentRows';
 
 /** Who searches: whether they may reveal decides what a search may compare. */
@@ -17,6 +18,12 @@ export interface ResidentSearch {
   filter: Filter;
   /** The full document number compared, when the search is one (audited like a reveal). */
   fullNumber: string | null;
+  /**
+   * Ids of ended stays (`SELECT` of one column) among which are all those `filter` matches, read
+   * from indexes (names, rooms): a departed view reads these instead of every stay of the site.
+   * Null when the search compares document numbers, which have no such index.
+   */
+  endedStays: Filter | null;
 }
 
 const MASKED = /^([0-9A-Z]*)\*+([0-9A-Z]*)$/;
@@ -63,7 +70,25 @@ export function residentSearch(search: string, searcher: Searcher | null): Resid
     params.push(q);
     fullNumber = q;
   }
-  return { filter: { sql: `(${clauses.join(' OR ')})`, params }, fullNumber };
+  const onlyNamesAndRooms = clauses.length === 2;
+  return {
+    filter: { sql: `(${clauses.join(' OR ')})`, params },
+    fullNumber,
+    endedStays: onlyNamesAndRooms ? endedStaysOf(q, like) : null,
+  };
+}
+
+/** The ended stays of the people whose name may hold `q` and of the rooms whose number does. */
+function endedStaysOf(q: string, like: string): Filter | null {
+  const people = peopleByName(q);
+  if (!people) return null;
+  return {
+    sql: `SELECT cs.id FROM stays cs WHERE cs.person_id IN (${people.sql}) AND cs.status <> 'active'
+      UNION ALL
+      SELECT cs.id FROM rooms cr CROSS JOIN stays cs ON cs.room_id = cr.id AND cs.status <> 'active'
+      WHERE cr.number LIKE ? ESCAPE '\\'`,
+    params: [...people.params, like],
+  };
 }
 
 /**

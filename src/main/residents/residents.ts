@@ -8,7 +8,14 @@ import { afterKey, decodeCursor, orderBy, pageOf, type KeyValue } from '../servi
 import { maskIdNumber } from '../services/masking';
 import { vulnerableFlagsOfRow } from './people';
 import { auditFullNumberSearch, residentSearch, type Searcher } from './residentSearch';
-import { COLUMNS, ROW_JOINS, type Filter, type PageSpan, type ResidentRow } from './residentRows';
+import {
+  COLUMNS,
+  ROOM_KEY,
+  ROW_JOINS,
+  type Filter,
+  type PageSpan,
+  type ResidentRow,
+} from './residentRows';
 
 export interface ResidentPageInput {
   siteId: number;
@@ -20,16 +27,9 @@ export interface ResidentPageInput {
   limit: number;
 }
 
-// A stay that never reached a room (a registration closed before check-in) sorts first.
 const SORT_KEYS: Record<ResidentSort, { sql: string[]; of: (r: ResidentRow) => KeyValue[] }> = {
   room: {
-    sql: [
-      "coalesce(b.code, '')",
-      'coalesce(f.level, -1000)',
-      'coalesce(length(r.number), 0)',
-      "coalesce(r.number, '')",
-      's.id',
-    ],
+    sql: ROOM_KEY,
     of: (r) => [
       r.building_code ?? '',
       r.floor_level ?? -1000,
@@ -57,7 +57,7 @@ const FROM_ACTIVE = `FROM (SELECT s.id FROM buildings b CROSS JOIN rooms r ON r.
     CROSS JOIN stays s ON s.room_id = r.id AND s.status = 'active' WHERE b.site_id = ?) mine
   CROSS JOIN stays s ON s.id = mine.id ${ROW_JOINS}`;
 
-function viewFilter(view: ResidentView, today: string): Filter {
+export function viewFilter(view: ResidentView, today: string): Filter {
   switch (view) {
     case 'in_residence':
       return { sql: "s.status = 'active'", params: [] };
@@ -100,10 +100,10 @@ export function residentPage(
   };
   const departed = input.view === 'departed';
   const total = departed
-    ? departedTotal(ctx.db, input.siteId, filter, searching)
+    ? departedTotal(ctx.db, input.siteId, filter, searching, search?.endedStays)
     : activeTotal(ctx, input.siteId, filter);
   const rows = departed
-    ? departedRows(ctx.db, input.siteId, input.sort, filter, span)
+    ? departedRows(ctx.db, input.siteId, input.sort, filter, span, search?.endedStays)
     : activeRows(ctx, input.siteId, keys.sql, filter, span);
   const { page, nextCursor } = pageOf(rows, input.limit, keys.of);
   return { rows: page.map((r) => toResident(r, now, today)), total, nextCursor };

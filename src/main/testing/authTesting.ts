@@ -2,7 +2,7 @@ import { memoryHandle, type SessionHandle } from '../accounts/sessionStore';
 import type { Role } from '../../shared/permissions';
 import type { ApiError, ApiResult } from '../../shared/errors';
 import type { TestContext, TestRouter } from './tempDb';
-import { addUser, countRows } from './tempDb';
+import { addUser, countRows, storedTables } from './tempDb';
 
 /**
  * A session put straight into the router's store, exactly as auth.login makes one, without paying
@@ -35,12 +35,9 @@ export function errorOf(result: ApiResult<unknown>): ApiError {
   return result.error;
 }
 
-/** Every table of the database (without SQLite's own). */
+/** Every table of the database that stores rows (see storedTables). */
 export function tableNames(t: TestContext): string[] {
-  return t.ctx.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all() as string[];
+  return storedTables(t.ctx.db);
 }
 
 /** Row count of every table, by name. */

@@ -8,7 +8,7 @@ import { drainCapturedChanges } from '../accounts/audit';
 import { loadDemo } from '../accounts/demo';
 import { hashPassword } from '../accounts/passwords';
 import type { Timer } from '../backups/scheduler';
-import { capturingLogger, makeTempDir, TEST_NOW, TEST_PASSWORD } from './tempDb';
+import { capturingLogger, makeTempDir, storedTables, TEST_NOW, TEST_PASSWORD } from './tempDb';
 
 let cachedHash: string | undefined;
 
@@ -46,10 +46,7 @@ export function seedDataDir(dataDir: string): string {
 
 /** Every table, every row, sorted (so no rowid order is assumed): what "the same data" means. */
 export function allRows(db: Db): Record<string, string[]> {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .pluck()
-    .all() as string[];
+  const tables = storedTables(db);
   return Object.fromEntries(
     tables.map((table) => [
       table,

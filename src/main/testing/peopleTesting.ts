@@ -22,6 +22,7 @@ import {
   makeTempDir,
   makeTestContext,
   makeTestRouter,
+  storedTables,
   TEST_NOW,
   type TestContext,
   type TestRouter,
@@ -261,12 +262,7 @@ export function checkpoint(db: Db): void {
 
 /** Everything a write could change, as one comparable string (small databases only). */
 export function snapshot(db: Db, except: readonly string[] = []): string {
-  const tables = (
-    db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all() as string[]
-  ).filter((table) => !except.includes(table));
+  const tables = storedTables(db).filter((table) => !except.includes(table));
   return JSON.stringify(
     tables
       .sort()

@@ -165,6 +165,19 @@ export function capturingLogger(): Logger & { entries: { message: string; error:
   };
 }
 
+/**
+ * Every table that stores rows (without SQLite's own): an index's virtual table (the names'
+ * full-text index) is left out, its shadow tables hold what it stores.
+ */
+export function storedTables(db: Db): string[] {
+  return db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'",
+    )
+    .pluck()
+    .all() as string[];
+}
+
 /** Number of rows in a table (the name is ours, never user input). */
 export function countRows(ctx: { db: HandlerContext['db'] }, table: string, where = '1'): number {
   return (

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '@shared/domain';
 import { AUTH_CHANGED_EVENT, call } from './api/client';
@@ -14,13 +14,17 @@ import { CenteredMessage } from './components/CenteredMessage';
 import { OfflineBanner } from './components/OfflineBanner';
 import { LockScreen } from '@renderer/features/accounts/LockScreen';
 import { LoginScreen } from '@renderer/features/accounts/LoginScreen';
-import { RecoveryScreen } from '@renderer/features/backups/RecoveryScreen';
 import { SetupScreen } from '@renderer/features/accounts/SetupScreen';
 import { applyLanguage, DEFAULT_LANGUAGE } from './i18n';
 import { errorText } from './i18n/errorText';
 import { AppFrame } from './layout/AppFrame';
 import { NotifyProvider } from './notify';
 import { makeTheme } from './theme';
+
+/** Shown only when the data file could not be opened: loaded then, not with every start. */
+const RecoveryScreen = lazy(() =>
+  import('@renderer/features/backups/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })),
+);
 
 /** Signing in (or setting up) opens 今日概况 whatever screen the last session left in the address. */
 const landOnHome = () => window.history.replaceState(null, '', '#/today');
@@ -41,7 +45,7 @@ export function App() {
   const [chosen, setChosen] = useState<Language | null>(null);
   const language = chosen ?? settings.data?.language ?? DEFAULT_LANGUAGE;
 
-  useEffect(() => applyLanguage(language), [language]);
+  useEffect(() => void applyLanguage(language), [language]);
   const signedInUser = auth.data?.state === 'active' ? auth.data.user?.id : undefined;
   useEffect(() => {
     if (signedInUser === undefined) forgetSignedInAnswers();
@@ -72,11 +76,13 @@ export function App() {
   else if (!info.data) body = <CenteredMessage text={t('common.loading')} />;
   else if (info.data.recovery)
     body = (
-      <RecoveryScreen
-        language={language}
-        onLanguageChange={setChosen}
-        onDone={() => window.location.reload()}
-      />
+      <Suspense fallback={<CenteredMessage text={t('common.loading')} />}>
+        <RecoveryScreen
+          language={language}
+          onLanguageChange={setChosen}
+          onDone={() => window.location.reload()}
+        />
+      </Suspense>
     );
   else if (info.data.needsSetup)
     body = (

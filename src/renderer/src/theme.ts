@@ -1,6 +1,5 @@
 import { createTheme } from '@mui/material/styles';
 import { zhCN as coreZhCN, enUS as coreEnUS } from '@mui/material/locale';
-import { zhCN as gridZhCN, enUS as gridEnUS } from '@mui/x-data-grid/locales';
 import type { Language } from '@shared/domain';
 
 /** Chinese first: the office PCs are mostly Windows (YaHei); Linux gets Noto CJK. */
@@ -17,7 +16,8 @@ export const FONT_STACK = [
 ].join(', ');
 
 export function makeTheme(language: Language) {
-  const locales = language === 'en' ? [coreEnUS, gridEnUS] : [coreZhCN, gridZhCN];
+  // The data grids take their words from components/gridLocale.ts.
+  const locales = language === 'en' ? [coreEnUS] : [coreZhCN];
   return createTheme(
     {
       palette: {

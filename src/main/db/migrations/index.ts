@@ -13,6 +13,8 @@ import { stayEventReasonCodes } from './0012-stay-event-reason-codes';
 import { peopleArrivalDetails } from './0013-people-arrival-details';
 import { consumptionNorms } from './0014-consumption-norms';
 import { recordVersions } from './0015-record-versions';
+import { personNameIndex } from './0017-person-name-index';
+import { awaiting0016 } from './awaiting';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -31,6 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   peopleArrivalDetails,
   consumptionNorms,
   recordVersions,
+  awaiting0016,
+  personNameIndex,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,9 +1,10 @@
 import type { DeskApi } from '@shared/api';
-import { contract, type MethodInput, type MethodName, type MethodResult } from '@shared/contract';
+import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
 import type { ApiError } from '@shared/errors';
 import { staleAfter } from './domains';
 import { queryClient } from './queryClient';
 import { invokeWithRetry } from './retry';
+import { isWriteMethod } from './writeMethods';
 
 declare global {
   interface Window {
@@ -47,7 +48,7 @@ export async function call<M extends MethodName>(
     if (SESSION_CODES.has(result.error.code)) window.dispatchEvent(new Event(AUTH_CHANGED_EVENT));
     throw new ApiCallError(result.error);
   }
-  if (contract[method].kind === 'write') {
+  if (isWriteMethod(method)) {
     await queryClient.invalidateQueries({
       predicate: (query) => staleAfter(method, String(query.queryKey[0])),
     });

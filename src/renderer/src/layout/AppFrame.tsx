@@ -19,31 +19,35 @@ import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { useEffect, useState, type ReactElement } from 'react';
+import { Suspense, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language } from '@shared/domain';
 import { useApiQuery } from '@renderer/api/useApiQuery';
-import { AdminPage } from '@renderer/features/accounts/AdminPage';
-import { ArrivalsPage } from '@renderer/features/residents/ArrivalsPage';
 import { UserMenu } from '@renderer/features/accounts/UserMenu';
 import { NoActiveSite } from '@renderer/features/registry/NoActiveSite';
 import { FeverAlert } from '@renderer/features/health/FeverAlert';
-import { HealthPage } from '@renderer/features/health/HealthPage';
-import { ReportsPage } from '@renderer/features/reports/ReportsPage';
-import { RosterPage } from '@renderer/features/roster/RosterPage';
-import { StockPage } from '@renderer/features/stock/StockPage';
-import { ResidentsPage } from '@renderer/features/residents/ResidentsPage';
-import { RoomsPage } from '@renderer/features/registry/RoomsPage';
 import { useCan } from '@renderer/auth/AuthContext';
-import { SettingsPage } from '@renderer/features/settings/SettingsPage';
-import { TodayPage } from '@renderer/features/today/TodayPage';
 import {
   openableSections,
   personFromHash,
+  SECTION_PAGES,
   sectionFromHash,
   sectionToShow,
   type Section,
 } from './sections';
+
+const {
+  today: TodayPage,
+  rooms: RoomsPage,
+  allocation: ArrivalsPage,
+  residents: ResidentsPage,
+  health: HealthPage,
+  roster: RosterPage,
+  stock: StockPage,
+  reports: ReportsPage,
+  admin: AdminPage,
+  settings: SettingsPage,
+} = SECTION_PAGES;
 
 const DRAWER_WIDTH = 212;
 
@@ -190,7 +194,8 @@ export function AppFrame(props: {
         {can('people.read') && activeSiteId !== null && (
           <FeverAlert siteId={activeSiteId} onOpen={() => navigate('#/health/fever')} />
         )}
-        {page}
+        {/* A page's code loads on its first opening; the frame stays while it does. */}
+        <Suspense fallback={siteLoading}>{page}</Suspense>
       </Box>
     </Box>
   );

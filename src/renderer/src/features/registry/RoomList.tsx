@@ -16,6 +16,7 @@ import { useApiQuery } from '@renderer/api/useApiQuery';
 import { StatusChip } from './StatusChip';
 import { FilterSelect } from '@renderer/components/FilterSelect';
 import { errorText } from '@renderer/i18n/errorText';
+import { useGridLocaleText } from '@renderer/components/gridLocale';
 
 /** Grid column → the service's keyset sort. */
 const SORT_OF_COLUMN: Record<string, RoomSortField> = {
@@ -34,6 +35,7 @@ interface Props {
 /** The rooms as a sortable, filterable grid, paged in SQLite by keyset (useKeysetPaging). */
 export function RoomList({ siteId, buildings, onOpenRoom }: Props) {
   const { t } = useTranslation();
+  const gridLocaleText = useGridLocaleText();
   const [buildingId, setBuildingId] = useState<number | ''>('');
   const [status, setStatus] = useState<RoomStatus | ''>('');
   const [search, setSearch] = useState('');
@@ -131,6 +133,7 @@ export function RoomList({ siteId, buildings, onOpenRoom }: Props) {
       {query.error && <Alert severity="error">{errorText(t, query.error)}</Alert>}
       <div style={{ height: 640, width: '100%' }}>
         <DataGrid
+          localeText={gridLocaleText}
           rows={query.data?.rows ?? []}
           columns={columns}
           rowCount={query.data?.total ?? 0}

@@ -106,8 +106,8 @@ describe('the district summary table', () => {
   describe('in English', () => {
     afterEach(() => applyLanguage(DEFAULT_LANGUAGE));
 
-    it('names the indicators, units and refusals in English', () => {
-      applyLanguage('en');
+    it('names the indicators, units and refusals in English', async () => {
+      await applyLanguage('en');
       renderUi(
         <DistrictSummaryTable
           summary={{

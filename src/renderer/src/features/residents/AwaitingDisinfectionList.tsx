@@ -7,6 +7,7 @@ import type { Room } from '@shared/domain';
 import { useKeysetPaging } from '@renderer/api/useKeysetPaging';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { errorText } from '@renderer/i18n/errorText';
+import { useGridLocaleText } from '@renderer/components/gridLocale';
 
 /** Rooms whose occupants have left; opening one records its disinfection. */
 export function AwaitingDisinfectionList(props: {
@@ -14,6 +15,7 @@ export function AwaitingDisinfectionList(props: {
   onOpenRoom: (roomId: number) => void;
 }) {
   const { t } = useTranslation();
+  const gridLocaleText = useGridLocaleText();
   const [pageSize, setPageSize] = useState(50);
   const paging = useKeysetPaging(JSON.stringify([props.siteId, pageSize]));
   const query = useApiQuery(
@@ -50,6 +52,7 @@ export function AwaitingDisinfectionList(props: {
       {query.error && <Alert severity="error">{errorText(t, query.error)}</Alert>}
       <div style={{ height: 560, width: '100%' }}>
         <DataGrid
+          localeText={gridLocaleText}
           rows={query.data?.rows ?? []}
           columns={columns}
           rowCount={query.data?.total ?? 0}

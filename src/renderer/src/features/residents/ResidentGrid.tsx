@@ -16,6 +16,7 @@ import { formatDateTime, formatDay } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
 import { standingText } from '@renderer/i18n/observation';
 import { ageText } from '@renderer/i18n/ageText';
+import { useGridLocaleText } from '@renderer/components/gridLocale';
 
 const SORT_OF_COLUMN: Record<string, ResidentSort> = {
   roomNumber: 'room',
@@ -55,6 +56,7 @@ export function ResidentGrid(props: {
   onPrintNotice: (stayId: number) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const gridLocaleText = useGridLocaleText();
   const [sorts, setSorts] = useState<Partial<Record<ResidentView, GridSortModel>>>({});
   const sortModel = sorts[props.view] ?? DEFAULT_SORT[props.view];
   const [pageSize, setPageSize] = useState(50);
@@ -177,6 +179,7 @@ export function ResidentGrid(props: {
       {query.error && <Alert severity="error">{errorText(t, query.error)}</Alert>}
       <div style={{ height: 600, width: '100%' }}>
         <DataGrid
+          localeText={gridLocaleText}
           rows={query.data?.rows ?? []}
           getRowId={(r) => r.stayId}
           columns={columns}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { contract, type MethodName } from '@shared/contract';
+import { isWriteMethod } from './writeMethods';
+
+describe('write methods, as the build writes them into the renderer', () => {
+  it('are exactly the contract methods of kind write', () => {
+    const names = Object.keys(contract) as MethodName[];
+    const writes = names.filter((m) => contract[m].kind === 'write');
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.length).toBeLessThan(names.length);
+    for (const m of names) expect(isWriteMethod(m), m).toBe(contract[m].kind === 'write');
+  });
+});
