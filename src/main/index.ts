@@ -9,6 +9,7 @@ import { DatabaseTooNewError } from './db/migrate';
 import { registerAppScheme, serveRenderer } from './platform/appProtocol';
 import { resolveDataDir } from './platform/dataDir';
 import { createFileLogger } from './platform/logger';
+import { systemKeyProtection } from './platform/keyProtection';
 import { buildAppMenu } from './platform/menu';
 import { saveDialogFor } from './platform/saveDialog';
 import { shellFlags } from './platform/shellFlags';
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
       shell: 'electron',
       logger,
       nativeBinding: electronNativeBinding(),
+      keyProtection: systemKeyProtection(),
     });
   } catch (error) {
     const message =

@@ -1226,6 +1226,14 @@ export const en: Messages = {
     BACKUP_AUDIT_MISMATCH:
       'The audit trail of backup {{name}} was cut or rewritten ({{recorded}} entries anchored, {{found}} in the backup): it is not restored and nothing was changed.',
     BACKUP_FOLDER_UNUSABLE: 'Backups cannot be written to {{folder}}. Choose another folder.',
+    BACKUP_KEY_NEEDED:
+      'The backup {{name}} is encrypted with a key this PC does not hold. Type its recovery key or passphrase.',
+    BACKUP_KEY_WRONG:
+      'This recovery key or passphrase does not open the backup; nothing was changed.',
+    BACKUP_TRUNCATED:
+      'The backup {{name}} is incomplete (the file was cut off); nothing was changed.',
+    RECOVERY_KEY_MISTYPED:
+      'The recovery key is mistyped (wrong length, or its check characters do not match). Compare it with the recovery sheet.',
     FILE_REFUSED: 'The file was refused and nothing was kept: {{reasonText}}',
     RECOVERY_MODE: 'The data file is damaged: only the recovery screen is available.',
     NOT_RELEASABLE:
@@ -1273,6 +1281,10 @@ export const en: Messages = {
     password_short: 'At least 8 characters',
     password_long: 'At most 64 characters',
     password_common: 'Too common, or the same as the username',
+    passphrase_short: 'At least 12 characters',
+    passphrase_long: 'At most 200 characters',
+    recovery_key_mistyped: 'Mistyped: compare with the recovery sheet',
+    backup_key_wrong: 'Does not open the backup',
     username_chars: 'Letters, digits and . _ - only',
     roles_required: 'Choose at least one role',
     id_format: 'A resident ID has 18 characters',

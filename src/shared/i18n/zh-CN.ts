@@ -1181,6 +1181,10 @@ export const zhCN = {
     BACKUP_AUDIT_MISMATCH:
       '备份 {{name}} 的审计日志已被截断或改写（锚点记录 {{recorded}} 条，备份中为 {{found}} 条），拒绝恢复，数据未作任何改动。',
     BACKUP_FOLDER_UNUSABLE: '无法向 {{folder}} 写入备份，请换一个文件夹。',
+    BACKUP_KEY_NEEDED: '备份 {{name}} 已加密，本机没有它的密钥。请输入它的恢复密钥或备份口令。',
+    BACKUP_KEY_WRONG: '这个恢复密钥或口令打不开该备份，数据未作任何改动。',
+    BACKUP_TRUNCATED: '备份 {{name}} 不完整（文件被截断），数据未作任何改动。',
+    RECOVERY_KEY_MISTYPED: '恢复密钥输入有误（长度不对或校验位不符），请对照恢复单重新输入。',
     FILE_REFUSED: '文件未被读取，没有保存任何内容：{{reasonText}}',
     RECOVERY_MODE: '数据文件已损坏，目前只能使用恢复界面。',
     NOT_RELEASABLE:
@@ -1226,6 +1230,10 @@ export const zhCN = {
     password_short: '至少 8 个字符',
     password_long: '最多 64 个字符',
     password_common: '太常见或与用户名相同',
+    passphrase_short: '至少 12 个字符',
+    passphrase_long: '最多 200 个字符',
+    recovery_key_mistyped: '恢复密钥有误，请对照恢复单检查',
+    backup_key_wrong: '打不开该备份',
     username_chars: '只能用字母、数字和 . _ -',
     roles_required: '至少选择一个角色',
     id_format: '身份证号应为 18 位',
