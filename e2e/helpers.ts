@@ -98,3 +98,20 @@ export async function invoke<T>(page: Page, method: string, input: unknown): Pro
     { method, input },
   ) as Promise<T>;
 }
+
+/**
+ * Under 备份与恢复: makes the recovery key, confirms it was written down, and returns it as shown
+ * (the only time it is).
+ */
+export async function createRecoveryKey(page: Page): Promise<string> {
+  await page.getByRole('button', { name: /创建恢复密钥|生成新的恢复密钥/ }).click();
+  const dialog = page.getByRole('dialog', { name: '恢复密钥' });
+  await dialog.getByRole('button', { name: '创建恢复密钥' }).click();
+  const key = (await dialog.getByTestId('recovery-key').textContent())!.trim();
+  const done = dialog.getByRole('button', { name: '完成' });
+  await expect(done).toBeDisabled();
+  await dialog.getByLabel('我已抄写或打印恢复密钥，并与备份分开保管').check();
+  await done.click();
+  await expect(dialog).toBeHidden();
+  return key;
+}
