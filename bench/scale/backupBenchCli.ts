@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendAudit } from '../../src/main/accounts/audit';
-import { loadDemo } from '../../src/main/accounts/demo';
 import { openDatabase } from '../../src/main/db/open';
+import { fillAsAfterWeeks } from '../auditHeavy';
 import { measureEncryptedBackup } from './backupBench';
 
 /**
@@ -15,20 +14,7 @@ const rows = rowsArg > 0 ? Number(process.argv[rowsArg + 1]) : 300_000;
 const dir = mkdtempSync(join(tmpdir(), 'isd-bench-db-'));
 const db = openDatabase(join(dir, 'bench.sqlite'));
 try {
-  const now = () => new Date('2026-11-29T08:00:00Z');
-  db.transaction(() => {
-    loadDemo({ db, now });
-    for (let i = 0; i < rows; i++) {
-      appendAudit(db, {
-        at: now().toISOString(),
-        actor: { userId: 1, username: 'chief' },
-        method: 'readings.record',
-        outcome: 'ok',
-        detail: `reading ${i} of the evening round, room A-${100 + (i % 900)}`,
-      });
-    }
-  })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  fillAsAfterWeeks(db, rows, () => new Date('2026-11-29T08:00:00Z'));
   const row = await measureEncryptedBackup(
     db,
     (_k, v) => v,
