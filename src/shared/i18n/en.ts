@@ -1178,6 +1178,10 @@ export const en: Messages = {
     secretLabel: 'Recovery key or passphrase',
     secretHelp: 'Case, spaces and dashes in a recovery key do not matter',
     encryptedShort: 'encrypted',
+    setupTitle: 'Protect the backups: recovery key',
+    setupExplain:
+      'Backups are saved to the backup folder (best a USB stick or a second disk). So that a lost stick does not leak residents’ records, backups are encrypted. Create a recovery key now and print the recovery sheet, or set a passphrase: it opens the backups on a new PC or after a disk failure.',
+    setupLater: 'Later, under Backups (until then backups are not encrypted)',
   },
   recovery: {
     title: 'The data file is damaged',

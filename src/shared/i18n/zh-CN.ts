@@ -1143,6 +1143,10 @@ export const zhCN = {
     secretLabel: '恢复密钥或备份口令',
     secretHelp: '恢复密钥的大小写、空格和短横线可以忽略',
     encryptedShort: '已加密',
+    setupTitle: '保护备份：恢复密钥',
+    setupExplain:
+      '备份会自动保存到备份文件夹（最好是 U 盘或第二块硬盘）。为了让丢失的 U 盘不泄露住户信息，备份将被加密。请现在创建恢复密钥并打印恢复单，或设定一个备份口令。换电脑或硬盘损坏时要用它打开备份。',
+    setupLater: '稍后在“备份与恢复”中设置（在此之前备份不加密）',
   },
   recovery: {
     title: '数据文件已损坏',

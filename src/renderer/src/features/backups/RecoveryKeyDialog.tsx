@@ -29,7 +29,8 @@ interface Made {
 export function RecoveryKeyDialog(props: {
   open: boolean;
   replacing: boolean;
-  onDone: () => void;
+  /** `created`: a key was made and confirmed as written down (false: cancelled before). */
+  onDone: (created: boolean) => void;
 }) {
   const { t } = useTranslation();
   const submit = useSubmit();
@@ -45,7 +46,7 @@ export function RecoveryKeyDialog(props: {
     setMade(null);
     setKept(false);
     setCopied(false);
-    props.onDone();
+    props.onDone(true);
   };
   const siteName = sites.data?.map((s) => s.name).join('、') ?? '';
 
@@ -102,7 +103,7 @@ export function RecoveryKeyDialog(props: {
       <DialogActions>
         {!made ? (
           <>
-            <Button onClick={props.onDone}>{t('common.cancel')}</Button>
+            <Button onClick={() => props.onDone(false)}>{t('common.cancel')}</Button>
             <Button variant="contained" onClick={create} disabled={submit.busy}>
               {t('backups.keyCreate')}
             </Button>
