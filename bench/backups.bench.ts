@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, bench, describe } from 'vitest';
 import { openDatabase } from '../src/main/db/open';
-import { appendAudit } from '../src/main/accounts/audit';
 import { checkDatabaseFile } from '../src/main/backups/checkFile';
 import { writeBackup } from '../src/main/backups/writer';
-import { loadDemo } from '../src/main/accounts/demo';
+import { fillAsAfterWeeks } from './auditHeavy';
 
 /**
  * A site after weeks of use: the demo site plus 200,000 audit rows (about 70 MB). Goals: the check
@@ -16,19 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'isd-bench-'));
 const file = join(dir, 'bench.sqlite');
 const db = openDatabase(file);
 const now = () => new Date('2026-11-29T08:00:00Z');
-db.transaction(() => {
-  loadDemo({ db, now });
-  for (let i = 0; i < 200_000; i++) {
-    appendAudit(db, {
-      at: now().toISOString(),
-      actor: { userId: 1, username: 'chief' },
-      method: 'readings.record',
-      outcome: 'ok',
-      detail: `reading ${i} of the evening round, room A-${100 + (i % 900)}`,
-    });
-  }
-})();
-db.pragma('wal_checkpoint(TRUNCATE)');
+fillAsAfterWeeks(db, 200_000, now);
 let n = 0;
 
 describe('backups', () => {

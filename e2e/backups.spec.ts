@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { signIn } from './helpers';
+import { createRecoveryKey, signIn } from './helpers';
 
 test.use({ seed: 'demo' });
 
@@ -11,12 +11,15 @@ test('an administrator backs up now, changes a setting, restores the backup and 
   await page.getByRole('button', { name: '系统管理' }).click();
   await page.getByRole('tab', { name: '备份与恢复' }).click();
   await expect(page.getByText('还没有备份。')).toBeVisible();
+  await expect(page.getByTestId('backup-encryption')).toContainText('备份尚未加密');
+  await createRecoveryKey(page);
+  await expect(page.getByTestId('backup-encryption')).toContainText('备份已加密');
 
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(page.getByText('备份已保存')).toBeVisible();
   const rows = page.getByTestId('backup-row');
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('手动');
+  await expect(rows.first()).toContainText('手动 · 已加密');
 
   // A change after the backup.
   await page.getByRole('tab', { name: '安全与隔离设置' }).click();
@@ -36,7 +39,7 @@ test('an administrator backs up now, changes a setting, restores the backup and 
   await page.getByRole('button', { name: '系统管理' }).click();
   await page.getByRole('tab', { name: '安全与隔离设置' }).click();
   await expect(page.getByLabel('无操作自动锁定（分钟）')).toHaveValue('15');
-  // The data before the restore was kept as a backup too.
+  // The data before the restore was kept as a backup too (on this PC: opened without typing).
   await page.getByRole('tab', { name: '备份与恢复' }).click();
   await expect(page.getByTestId('backup-row')).toHaveCount(2);
   await expect(page.getByTestId('backup-row').first()).toContainText('恢复前');

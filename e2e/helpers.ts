@@ -7,7 +7,8 @@ export const ADMIN = { username: 'zhuren', displayName: '王主任', password: '
 export async function setUpDesk(
   page: Page,
   site: { name: string } | 'demo' = { name: '崇川区测试隔离点' },
-): Promise<void> {
+  options: { recoveryKey?: boolean } = {},
+): Promise<string | null> {
   await expect(page.getByRole('heading', { name: '首次使用：建立隔离点协调台' })).toBeVisible();
   await page.getByLabel('用户名').fill(ADMIN.username);
   await page.getByLabel('姓名').fill(ADMIN.displayName);
@@ -20,9 +21,14 @@ export async function setUpDesk(
     await page.getByLabel('地址').fill('南通市崇川区虹桥街道');
   }
   await page.getByRole('button', { name: '建立并登录' }).click();
+  // The recovery key step: most specs leave it for later (encrypted-backups.spec makes one).
+  await expect(page.getByRole('heading', { name: '保护备份：恢复密钥' })).toBeVisible();
+  const key = options.recoveryKey ? await createRecoveryKey(page) : null;
+  if (!key) await page.getByRole('button', { name: /稍后在“备份与恢复”中设置/ }).click();
   await expect(page.getByRole('heading', { name: '今日概况' })).toBeVisible();
   await page.getByRole('navigation').getByRole('button', { name: '房间与房态' }).click();
   await expect(page.getByRole('tab', { name: '房态看板' })).toBeVisible();
+  return key;
 }
 
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
@@ -97,4 +103,21 @@ export async function invoke<T>(page: Page, method: string, input: unknown): Pro
     },
     { method, input },
   ) as Promise<T>;
+}
+
+/**
+ * Under 备份与恢复: makes the recovery key, confirms it was written down, and returns it as shown
+ * (the only time it is).
+ */
+export async function createRecoveryKey(page: Page): Promise<string> {
+  await page.getByRole('button', { name: /创建恢复密钥|生成新的恢复密钥/ }).click();
+  const dialog = page.getByRole('dialog', { name: '恢复密钥' });
+  await dialog.getByRole('button', { name: '创建恢复密钥' }).click();
+  const key = (await dialog.getByTestId('recovery-key').textContent())!.trim();
+  const done = dialog.getByRole('button', { name: '完成' });
+  await expect(done).toBeDisabled();
+  await dialog.getByLabel('我已抄写或打印恢复密钥，并与备份分开保管').check();
+  await done.click();
+  await expect(dialog).toBeHidden();
+  return key;
 }

@@ -35,6 +35,7 @@ import { recordSql, time, timePair } from './measure';
 import { type Row, writeResults } from './results';
 import { findFixtures, screens } from './screens';
 import { measureForecast } from './forecastBench';
+import { measureEncryptedBackup } from './backupBench';
 import { seedScale } from './seed';
 import { databaseStamp, readStamp, writeStamp } from './stamp';
 import { SCALE } from './shape';
@@ -131,6 +132,8 @@ async function measureInProcess(dataDir: string): Promise<void> {
   }
 
   rows.push(await measureForecast(ctx, fixtures, record, ms));
+  log('backup, plain and encrypted…');
+  rows.push(await measureEncryptedBackup(ctx.db, record, ms));
 
   const allocation = await time(() => suggestAllocation(ctx, { batchId: fixtures.batchId }), {
     minRuns: 5,

@@ -21,7 +21,10 @@ import { appendAudit } from './accounts/audit';
 import { anchorChain } from './accounts/auditAnchors/anchor';
 import { readBackupSettings } from './backups/backupSettings';
 import { recoveryState } from './backups/recoveryState';
-import { restorableBackup } from './backups/restorable';
+import { openRestorable } from './backups/restorable';
+import { BackupKeys } from './backups/vault/backupKeys';
+import type { KeyProtection } from './backups/vault/vaultFile';
+import { clearBackupWork } from './backups/vault/workFolder';
 import { changeMark, startBackupSchedule, type Schedule, type Timer } from './backups/scheduler';
 import { removeCopiesBeforePurge } from './backups/afterPurge';
 import { prepareIncoming } from './backups/prepareIncoming';
@@ -44,6 +47,8 @@ export interface CoreOptions {
   checkpointIdleMs?: number;
   /** The crash test stops the process at a chosen step of a restore's file swap. */
   restoreStep?: SwapStep;
+  /** Electron's safeStorage, where it works: seals this PC's copy of the backup key. */
+  keyProtection?: KeyProtection;
 }
 
 export interface Core {
@@ -95,10 +100,13 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   const { dataDir, logger, nativeBinding } = options;
   const file = join(dataDir, DATABASE_FILE);
   const now = options.now ?? (() => new Date());
+  const keys = new BackupKeys(dataDir, options.keyProtection);
+  const startup = { dataDir, now, nativeBinding, keys };
   const backups = new BackupService({
     dataDir,
     now,
     nativeBinding,
+    keys,
     onError: (message, error) => logger.error(message, error),
   });
   const facts = { shell: options.shell, version, dataDir };
@@ -135,7 +143,9 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
         throw error;
       }
     },
-    restore: (name, actor) => restore(readBackupSettings(openDb(), dataDir).folder, name, actor),
+    restore: (name, actor, secret) =>
+      restore(readBackupSettings(openDb(), dataDir).folder, name, actor, secret),
+    keys,
     replaceAfterPurge: (actor) =>
       backups.exclusively(async () => {
         const current = openDb();
@@ -203,15 +213,15 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
     inner = createRecoveryRouter({
       ...facts,
       logger,
-      state: () => (recovery ??= recoveryState(found, dataDir, nativeBinding)),
-      restore: (folder, name) => {
+      state: () => (recovery ??= recoveryState(found, dataDir, keys, nativeBinding)),
+      restore: (folder, name, secret) => {
         if (!knownBackupFolders(dataDir).includes(folder)) {
           throw new DomainError('NOT_FOUND', 'Not a backup folder of this desk', {
             entity: 'backup',
             id: name,
           });
         }
-        return restore(folder, name, null);
+        return restore(folder, name, null, secret);
       },
       startEmpty: () => startEmpty(found),
     });
@@ -237,59 +247,76 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
    * at any instant is settled at the next start) and reopens; if the reopen fails, the previous
    * file comes back.
    */
-  function restore(folder: string, name: string, actor: Actor | null): Promise<RestoreOutcome> {
+  function restore(
+    folder: string,
+    name: string,
+    actor: Actor | null,
+    secret?: string,
+  ): Promise<RestoreOutcome> {
     return backups.exclusively(async () => {
-      const source = restorableBackup(folder, name, dataDir, nativeBinding);
-      const previous = db;
-      const previousRouter = inner;
-      inner = busyRouter;
+      const source = openRestorable(folder, name, dataDir, { keys, secret, nativeBinding });
       try {
-        const saved = previous ? await backups.backupWhileExclusive(previous, 'pre-restore') : null;
-        const detail =
-          `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : '');
-        prepareIncomingCopy(file, source, {
-          nativeBinding,
-          step: options.restoreStep,
-          prepare: (incoming) =>
-            prepareIncoming(incoming, previous, {
-              actor,
-              at: now().toISOString(),
-              detail,
-              dataDir,
-              savedAs: saved?.name ?? null,
-            }),
-        });
-        schedule?.stop();
-        schedule = null;
-        checkpointer?.stop();
-        previous?.close();
-        db = null;
-        const opened = await openInPlaceOf(
-          file,
-          { dataDir, now, nativeBinding },
-          options.restoreStep,
-        );
-        useDatabase(opened);
-        anchor(opened, 'restore', name);
-        return { restoredFrom: name, savedAs: saved?.name ?? null };
-      } catch (error) {
-        if (db || !previous) {
-          // Nothing was closed (the backup before failed), or there was nothing to close.
-          inner = previousRouter;
-        } else {
-          const reopened = await openAtStartup(file, { dataDir, now, nativeBinding });
-          if ('db' in reopened) useDatabase(reopened.db);
-          else enterRecovery(reopened.damage);
-        }
-        throw error;
+        const outcome = await swapIn(source.path, name, actor);
+        // A PC with no key of its own keeps the one that opened this backup: same sheet after.
+        if (source.sealed) keys.adopt(source.sealed.header, source.sealed.dataKey, now());
+        return outcome;
+      } finally {
+        source.release();
       }
     });
+  }
+
+  /** The checked plain file `source` in place of the database (see restore). */
+  async function swapIn(
+    source: string,
+    name: string,
+    actor: Actor | null,
+  ): Promise<RestoreOutcome> {
+    const previous = db;
+    const previousRouter = inner;
+    inner = busyRouter;
+    try {
+      const saved = previous ? await backups.backupWhileExclusive(previous, 'pre-restore') : null;
+      const detail =
+        `Restored from ${name}` + (saved ? `; the data before was saved as ${saved.name}` : '');
+      prepareIncomingCopy(file, source, {
+        nativeBinding,
+        step: options.restoreStep,
+        prepare: (incoming) =>
+          prepareIncoming(incoming, previous, {
+            actor,
+            at: now().toISOString(),
+            detail,
+            dataDir,
+            savedAs: saved?.name ?? null,
+          }),
+      });
+      schedule?.stop();
+      schedule = null;
+      checkpointer?.stop();
+      previous?.close();
+      db = null;
+      const opened = await openInPlaceOf(file, startup, options.restoreStep);
+      useDatabase(opened);
+      anchor(opened, 'restore', name);
+      return { restoredFrom: name, savedAs: saved?.name ?? null };
+    } catch (error) {
+      if (db || !previous) {
+        // Nothing was closed (the backup before failed), or there was nothing to close.
+        inner = previousRouter;
+      } else {
+        const reopened = await openAtStartup(file, startup);
+        if ('db' in reopened) useDatabase(reopened.db);
+        else enterRecovery(reopened.damage);
+      }
+      throw error;
+    }
   }
 
   /** Only on purpose, from the recovery screen: a new, empty database beside the damaged one. */
   async function startEmpty(found: Damage): Promise<AppInfo> {
     return backups.exclusively(async () => {
-      const opened = await openAtStartup(file, { dataDir, now, nativeBinding });
+      const opened = await openAtStartup(file, startup);
       if ('damage' in opened) throw new Error('A new database could not be created');
       useDatabase(opened.db);
       audit(
@@ -322,11 +349,14 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   const settled = settleInterruptedRestore(file);
   const writtenBeforeStart = lastWrittenAt(file);
   // Interrupted backups: each may be a whole copy of the data, which no rotation or purge would see.
-  const leftovers = knownBackupFolders(dataDir).flatMap(removeBackupLeftovers);
+  const leftovers = [
+    ...knownBackupFolders(dataDir).flatMap(removeBackupLeftovers),
+    ...clearBackupWork(dataDir),
+  ];
   if (leftovers.length)
     logger.error(`Removed what interrupted backups left: ${leftovers.join(', ')}`);
   if (settled) logger.error(`A restore interrupted by a crash was ${settled} at start`);
-  const opened = await openAtStartup(file, { dataDir, now, nativeBinding }).catch((error) => {
+  const opened = await openAtStartup(file, startup).catch((error) => {
     // A write-protected data folder or a full disk: a read-only copy (in the temporary folder)
     // keeps the records readable and sign-in working; the banner says why.
     diskFull = isDiskFullFailure(error);

@@ -10,6 +10,7 @@ import { DatabaseTooNewError } from './db/migrate';
 import { registerAppScheme, serveRenderer } from './platform/appProtocol';
 import { resolveDataDir } from './platform/dataDir';
 import { createFileLogger } from './platform/logger';
+import { systemKeyProtection } from './platform/keyProtection';
 import { buildAppMenu } from './platform/menu';
 import { packagedSqliteBinding } from './platform/nativeModule';
 import { saveDialogFor } from './platform/saveDialog';
@@ -71,6 +72,7 @@ async function start(): Promise<void> {
       shell: 'electron',
       logger,
       nativeBinding: electronNativeBinding(),
+      keyProtection: systemKeyProtection(),
     });
   } catch (error) {
     const message =

@@ -16,6 +16,17 @@ export interface BackupInfo {
   /** ISO instant the backup was taken. */
   takenAt: string;
   sizeBytes: number;
+  /** Sealed with the desk's backup key (`.isdbak`); older plain copies are `.sqlite`. */
+  encrypted: boolean;
+}
+
+/** How new backups are sealed; `encrypted` false until a recovery key or passphrase exists. */
+export interface BackupEncryption {
+  encrypted: boolean;
+  kind: 'recovery-key' | 'passphrase' | null;
+  /** Where this PC keeps its copy of the key: sealed by the system, or an owner-only file. */
+  protection: 'safeStorage' | 'owner-only-file' | null;
+  changedAt: string | null;
 }
 
 /** The backup folder and schedule, as the administrator set them. */
@@ -27,6 +38,7 @@ export interface BackupOverview {
   /** A `\\server\share` or `//server` path: may be away exactly when it is needed. */
   onNetworkPath: boolean;
   intervalMinutes: number;
+  encryption: BackupEncryption;
   /** Newest first. */
   backups: BackupInfo[];
 }
@@ -49,6 +61,8 @@ export type DamageReason = 'corrupt' | 'not_a_database' | 'check_failed';
 export interface RecoveryBackup extends BackupInfo {
   folder: string;
   good: boolean;
+  /** Encrypted with a key this PC does not hold: restoring asks for the recovery key or passphrase. */
+  needsKey: boolean;
 }
 
 export interface RecoveryState {

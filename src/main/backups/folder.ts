@@ -26,6 +26,7 @@ export function listBackups(folder: string): BackupInfo[] {
       found.push({
         name,
         kind: parsed.kind,
+        encrypted: parsed.encrypted,
         takenAt: parsed.takenAt.toISOString(),
         sizeBytes: statSync(join(folder, name)).size,
       });

@@ -1,4 +1,5 @@
 import type {
+  BackupEncryption,
   BackupInfo,
   BackupOverview,
   BackupStatus,
@@ -9,7 +10,8 @@ import { Deferred } from '../services/deferred';
 import { DomainError } from '../services/errors';
 import { readBackupSettings, writeBackupSettings } from './backupSettings';
 import { isNetworkPath, listBackups } from './folder';
-import { restorableBackup } from './restorable';
+import { assertRestorable } from './restorable';
+import { assertAcceptablePassword } from '../accounts/passwords';
 import type { HandlerMap, MethodsOf } from '../services/handlerMap';
 
 function controlOf(ctx: HandlerContext): BackupControl {
@@ -17,11 +19,20 @@ function controlOf(ctx: HandlerContext): BackupControl {
   return ctx.backups;
 }
 
+/** Where no core runs backups (service tests) there are no keys either. */
+const NO_KEYS: BackupEncryption = {
+  encrypted: false,
+  kind: null,
+  protection: null,
+  changedAt: null,
+};
+
 export function backupOverview(ctx: HandlerContext): BackupOverview {
   const settings = readBackupSettings(ctx.db, ctx.dataDir);
   return {
     ...settings,
     onNetworkPath: isNetworkPath(settings.folder),
+    encryption: ctx.backups?.keys.status() ?? NO_KEYS,
     backups: listBackups(settings.folder),
   };
 }
@@ -47,13 +58,42 @@ export function backupNow(ctx: HandlerContext): Deferred<BackupInfo> {
  */
 export function restoreBackup(
   ctx: HandlerContext,
-  input: { name: string },
+  input: { name: string; secret?: string },
 ): Deferred<RestoreOutcome> {
   const control = controlOf(ctx);
   control.assertIdle();
-  restorableBackup(readBackupSettings(ctx.db, ctx.dataDir).folder, input.name, ctx.dataDir);
+  assertRestorable(readBackupSettings(ctx.db, ctx.dataDir).folder, input.name, ctx.dataDir, {
+    keys: control.keys,
+    secret: input.secret,
+  });
   const actor = ctx.actor;
-  return new Deferred(() => control.restore(input.name, actor));
+  return new Deferred(() => control.restore(input.name, actor, input.secret));
+}
+
+/**
+ * A new recovery key for the desk's data key (a first one, or one replacing the passphrase or an
+ * earlier key): answered once, kept nowhere. Deferred past the call's transaction so that the
+ * answer is never recorded with the operation id (applied_operations keeps results in the
+ * database); the audit row says it happened, never the key.
+ */
+export function createRecoveryKey(
+  ctx: HandlerContext,
+): Deferred<{ recoveryKey: string; createdAt: string }> {
+  const keys = controlOf(ctx).keys;
+  const now = ctx.now();
+  return new Deferred(() =>
+    Promise.resolve({ recoveryKey: keys.createRecoveryKey(now), createdAt: now.toISOString() }),
+  );
+}
+
+export function setBackupPassphrase(
+  ctx: HandlerContext,
+  input: { passphrase: string },
+): BackupEncryption {
+  const keys = controlOf(ctx).keys;
+  assertAcceptablePassword(input.passphrase, ctx.actor?.username ?? '');
+  keys.setPassphrase(input.passphrase, ctx.now());
+  return keys.status();
 }
 
 export function updateBackupSettings(
@@ -70,4 +110,6 @@ export const backupHandlers: HandlerMap<MethodsOf<'backups'>> = {
   'backups.create': backupNow,
   'backups.restore': restoreBackup,
   'backups.updateSettings': updateBackupSettings,
+  'backups.createRecoveryKey': createRecoveryKey,
+  'backups.setPassphrase': setBackupPassphrase,
 };

@@ -18,7 +18,15 @@ describe('backup names', () => {
     const at = new Date('2026-11-29T16:00:05.123Z');
     const name = backupFileName(at, 'pre-migration');
     expect(name).toBe('desk-2026-11-29T16-00-05-123Z-pre-migration.sqlite');
-    expect(parseBackupFileName(name)).toEqual({ name, kind: 'pre-migration', takenAt: at });
+    expect(parseBackupFileName(name)).toEqual({
+      name,
+      kind: 'pre-migration',
+      takenAt: at,
+      encrypted: false,
+    });
+    const sealed = backupFileName(at, 'pre-migration', true);
+    expect(sealed).toBe('desk-2026-11-29T16-00-05-123Z-pre-migration.isdbak');
+    expect(parseBackupFileName(sealed)).toMatchObject({ takenAt: at, encrypted: true });
     const later = backupFileName(new Date(at.getTime() + 1), 'manual');
     expect([later, name].sort()).toEqual([name, later]);
   });

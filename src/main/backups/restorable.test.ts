@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FILE_LIMITS } from '../../shared/fileLimits';
 import { domainErrorOf, makeTempDir } from '../testing/tempDb';
 import { zip, workbookParts } from '../testing/hostileFiles/zip';
-import { restorableBackup } from './restorable';
+import { openRestorable } from './restorable';
 
 const name = (minute: number) =>
   `desk-2026-11-29T07-${String(minute).padStart(2, '0')}-00-000Z-manual.sqlite`;
@@ -22,12 +22,12 @@ describe('a backup offered for restore is checked before SQLite opens it', () =>
   });
   afterEach(() => remove());
   const refusal = (file: string) => {
-    const error = domainErrorOf(() => restorableBackup(dir, file, dir));
+    const error = domainErrorOf(() => openRestorable(dir, file, dir));
     return { code: error.code, params: error.params, message: error.message };
   };
 
   it('takes a sound backup', () => {
-    expect(restorableBackup(dir, name(0), dir)).toBe(join(dir, name(0)));
+    expect(openRestorable(dir, name(0), dir).path).toBe(join(dir, name(0)));
   });
 
   it('refuses a file that is not SQLite, or not whole pages, by its header', () => {

@@ -2,11 +2,14 @@ import type { BackupInfo, BackupKind, BackupStatus } from '../../shared/backups'
 import type { Db } from '../db/open';
 import { DomainError } from '../services/errors';
 import { takeBackup } from './takeBackup';
+import type { BackupKeys } from './vault/backupKeys';
 
 export interface BackupServiceOptions {
   dataDir: string;
   now: () => Date;
   nativeBinding?: string;
+  /** Seals each backup once a recovery key or passphrase exists. */
+  keys?: BackupKeys;
   onError?: (message: string, error: unknown) => void;
 }
 
@@ -50,6 +53,7 @@ export class BackupService {
         kind,
         now: this.options.now,
         nativeBinding: this.options.nativeBinding,
+        keys: this.options.keys,
         onProgress: (fraction) => {
           if (this.running) this.running.progress = fraction;
         },

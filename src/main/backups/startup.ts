@@ -5,6 +5,7 @@ import { checkDatabaseFile, damageReasonOf, isDamageError } from './checkFile';
 import { damagedName } from './names';
 import { defaultBackupFolder } from './backupSettings';
 import { takeBackup } from './takeBackup';
+import type { BackupKeys } from './vault/backupKeys';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import { setFileAside, swapInRestoredFile, type SwapStep } from '../db/replaceFile';
@@ -22,6 +23,8 @@ export interface StartupOptions {
   dataDir: string;
   now: () => Date;
   nativeBinding?: string;
+  /** The backup before a migration is sealed like any other. */
+  keys?: BackupKeys;
 }
 
 function setAside(file: string, reason: DamageReason, detail: string, now: Date): StartupOutcome {
@@ -41,6 +44,7 @@ async function backupBeforeMigration(file: string, options: StartupOptions): Pro
         kind: 'pre-migration',
         now: options.now,
         nativeBinding: options.nativeBinding,
+        keys: options.keys,
         ...(folder ? { folder } : {}),
       });
     await take().catch(() => take(defaultBackupFolder(options.dataDir)));

@@ -6,6 +6,8 @@ import { defaultBackupFolder, readBackupSettings } from './backupSettings';
 import { anchorNewBackup } from '../accounts/auditAnchors/backupAnchor';
 import { rotateBackups } from './folder';
 import { writeBackup } from './writer';
+import type { BackupKeys } from './vault/backupKeys';
+import { backupWorkFolder } from './vault/workFolder';
 
 /**
  * The backup folder lives in the database's settings; a damaged database cannot be asked where
@@ -40,6 +42,8 @@ export interface TakeBackupOptions {
   nativeBinding?: string;
   /** Write here instead of the folder the settings name. */
   folder?: string;
+  /** The desk's backup keys: sealed when a recovery key or passphrase exists. */
+  keys?: BackupKeys;
 }
 
 /**
@@ -55,13 +59,22 @@ export async function takeBackup(
   options: TakeBackupOptions,
 ): Promise<BackupInfo> {
   const folder = options.folder ?? readBackupSettings(db, dataDir).folder;
+  const key = options.keys?.sealing();
   const info = await writeBackup(db, folder, {
     kind: options.kind,
     now: options.now(),
     onProgress: options.onProgress,
     nativeBinding: options.nativeBinding,
+    ...(key ? { sealing: { key, workDir: backupWorkFolder(dataDir) } } : {}),
+    inspect: (plainCopy, written) =>
+      anchorNewBackup(
+        join(folder, written.name),
+        written,
+        dataDir,
+        options.nativeBinding,
+        plainCopy,
+      ),
   });
-  anchorNewBackup(join(folder, info.name), info, dataDir, options.nativeBinding);
   if (rotatesAfter(options.kind)) rotateBackups(folder, options.now());
   rememberBackupFolder(dataDir, folder);
   return info;

@@ -27,6 +27,7 @@ describe('writing a backup', () => {
       kind: 'manual',
       takenAt: TEST_NOW.toISOString(),
       sizeBytes: statSync(file).size,
+      encrypted: false,
     });
     // One file, nothing left under a temporary name, no -wal or -shm needed beside it.
     expect(readdirSync(folder)).toEqual([info.name]);

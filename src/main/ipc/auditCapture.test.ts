@@ -643,6 +643,15 @@ describe('audit trail', () => {
           name: string;
         };
         await expectAudited('backups.restore', { name: backup.name }, admin, coreRouter, coreDb);
+        const again = await tc.signIn();
+        await expectAudited('backups.createRecoveryKey', {}, again, coreRouter, coreDb);
+        await expectAudited(
+          'backups.setPassphrase',
+          { passphrase: '濠河边的隔离点-2026' },
+          again,
+          coreRouter,
+          coreDb,
+        );
       } finally {
         tc.core.close();
         data.remove();

@@ -12,7 +12,7 @@ import { fieldErrorsOf } from '../../shared/fieldErrors';
 export interface RecoveryRouterOptions extends AppFacts {
   logger: Logger;
   state(): RecoveryState;
-  restore(folder: string, name: string): Promise<RestoreOutcome>;
+  restore(folder: string, name: string, secret?: string): Promise<RestoreOutcome>;
   startEmpty(): Promise<AppInfo>;
 }
 
@@ -38,8 +38,8 @@ export function createRecoveryRouter(options: RecoveryRouterOptions): Router {
     'app.info': info,
     'settings.get': () => DEFAULT_SETTINGS,
     'recovery.state': () => options.state(),
-    'recovery.restore': (input: { folder: string; name: string }) =>
-      options.restore(input.folder, input.name),
+    'recovery.restore': (input: { folder: string; name: string; secret?: string }) =>
+      options.restore(input.folder, input.name, input.secret),
     'recovery.startEmpty': () => options.startEmpty(),
   };
 

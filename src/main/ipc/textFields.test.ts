@@ -5,8 +5,8 @@ import { en } from '../../shared/i18n/en';
 import { zhCN } from '../../shared/i18n/zh-CN';
 import { defOf, plausibleInput } from '../testing/schemaSamples';
 
-/** Secrets are taken as typed: a password is compared, never shown. */
-const SECRET_KEYS = new Set(['password', 'current', 'next']);
+/** Secrets are taken as typed: a password or a backup's key is compared, never shown. */
+const SECRET_KEYS = new Set(['password', 'current', 'next', 'secret', 'passphrase']);
 /** Fields that keep line breaks and tabs (and nothing else invisible). */
 const MULTILINE_KEYS = new Set(['notes']);
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import type { BackupKeys } from '../backups/vault/backupKeys';
 import type { BackupInfo, BackupStatus, RestoreOutcome } from '../../shared/backups';
 import type { AppInfo } from '../../shared/domain';
 import type { Role } from '../../shared/permissions';
@@ -66,7 +67,9 @@ export interface BackupControl {
   /** A failure is audited as such (the call's own row, written before the copy, says ok). */
   backupNow(actor: Actor | null): Promise<BackupInfo>;
   /** Checks, backs up the current data, closes, replaces, reopens; signs everyone out. */
-  restore(name: string, actor: Actor | null): Promise<RestoreOutcome>;
+  restore(name: string, actor: Actor | null, secret?: string): Promise<RestoreOutcome>;
+  /** The desk's backup keys (recovery key / passphrase, this PC's copy). */
+  readonly keys: BackupKeys;
   /** After a purge: deletes every earlier backup and damaged copy, then backs up afresh. */
   replaceAfterPurge(actor: Actor | null): Promise<{ removed: number; fresh: string }>;
 }

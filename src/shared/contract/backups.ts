@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { BackupInfo, BackupOverview, BackupStatus, RestoreOutcome } from '../backups';
+import type {
+  BackupEncryption,
+  BackupInfo,
+  BackupOverview,
+  BackupStatus,
+  RestoreOutcome,
+} from '../backups';
 import { method } from './define';
 import { line, noInput } from './fields';
 
@@ -7,7 +13,19 @@ import { line, noInput } from './fields';
 const backupName = z
   .string()
   .max(120)
-  .regex(/^desk-[0-9TZ-]+-[a-z-]+\.sqlite$/, { message: 'backup_name' });
+  .regex(/^desk-[0-9TZ-]+-[a-z-]+\.(sqlite|isdbak)$/, { message: 'backup_name' });
+
+/**
+ * The recovery key or passphrase typed to open a backup sealed on another PC (the header says
+ * which of the two it needs; a recovery key is checked for typos before any key is derived).
+ */
+const backupSecret = z.string().min(1).max(200).optional();
+
+/** At least 12 characters; the password rules (not common) are checked in main. */
+const backupPassphrase = z
+  .string()
+  .min(12, { message: 'passphrase_short' })
+  .max(200, { message: 'passphrase_long' });
 
 export const backupMethods = {
   'backups.list': method<BackupOverview>()({
@@ -27,7 +45,18 @@ export const backupMethods = {
     access: 'settings.manage',
   }),
   'backups.restore': method<RestoreOutcome>()({
-    input: z.strictObject({ name: backupName }),
+    input: z.strictObject({ name: backupName, secret: backupSecret }),
+    kind: 'write',
+    access: 'settings.manage',
+  }),
+  // Shown once: the answer is the only place the key ever appears.
+  'backups.createRecoveryKey': method<{ recoveryKey: string; createdAt: string }>()({
+    input: noInput,
+    kind: 'write',
+    access: 'settings.manage',
+  }),
+  'backups.setPassphrase': method<BackupEncryption>()({
+    input: z.strictObject({ passphrase: backupPassphrase }),
     kind: 'write',
     access: 'settings.manage',
   }),
@@ -42,4 +71,4 @@ export const backupMethods = {
   }),
 };
 
-export { backupName };
+export { backupName, backupSecret };

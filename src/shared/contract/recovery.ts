@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RecoveryState, RestoreOutcome } from '../backups';
 import type { AppInfo } from '../domain';
-import { backupName } from './backups';
+import { backupName, backupSecret } from './backups';
 import { method } from './define';
 import { noInput, plainText } from './fields';
 
@@ -14,7 +14,11 @@ import { noInput, plainText } from './fields';
 export const recoveryMethods = {
   'recovery.state': method<RecoveryState>()({ input: noInput, kind: 'read', access: 'public' }),
   'recovery.restore': method<RestoreOutcome>()({
-    input: z.strictObject({ folder: plainText(z.string().max(500)), name: backupName }),
+    input: z.strictObject({
+      folder: plainText(z.string().max(500)),
+      name: backupName,
+      secret: backupSecret,
+    }),
     kind: 'write',
     access: 'public',
   }),

@@ -1139,6 +1139,64 @@ export const en: Messages = {
     networkWarning:
       'This is a network folder: when the network is down, backups fail exactly when they are needed. Prefer a second disk or a USB stick.',
     interval: 'Minutes between backups (only while data changes)',
+    keyTitle: 'Backup encryption',
+    encrypted:
+      'Backups are encrypted ({{secret}}, set {{when}}). Away from this PC, a backup file (on a USB stick) cannot be opened without the recovery key or passphrase.',
+    byKey: 'recovery key',
+    byPassphrase: 'passphrase',
+    notEncrypted:
+      'Backups are not encrypted: anyone who picks up a backup file (a USB stick) can read every resident’s records. Create a recovery key or set a passphrase; every backup after that is encrypted.',
+    localSafeStorage:
+      'This PC keeps its copy of the backup key sealed by the operating system (Windows data protection / keychain): backups and restores here need no typing.',
+    localKeyFile:
+      'This PC keeps its copy of the backup key in backup-key.json in the data folder, readable only by this system user: backups and restores here need no typing.',
+    keyWhich:
+      'After a new recovery key or passphrase this PC still opens every backup; on another PC each backup needs the key or passphrase that was current when it was taken. Keep the old sheet until the older backups have rotated out (30 days).',
+    keyCreate: 'Create recovery key',
+    newKey: 'New recovery key',
+    usePassphrase: 'Use a passphrase instead',
+    keyDialogTitle: 'Recovery key',
+    keyDialogExplain:
+      'The recovery key is shown once. On a new PC or after a disk failure it is what opens the encrypted backups. Print the recovery sheet or write it down, and keep it apart from the backup stick.',
+    keyReplaces:
+      'Backups from now on use the new key; on another PC, earlier backups still need the old sheet.',
+    keyShownOnce: 'Write it down or print it now: it cannot be shown again.',
+    keyCopy: 'Copy',
+    keyCopied: 'Copied',
+    keyPrint: 'Print recovery sheet',
+    keyWrittenDown:
+      'I have written down or printed the recovery key and keep it apart from the backups',
+    keyDone: 'Done',
+    sheetTitle: 'Backup recovery sheet',
+    sheetSite: 'Site: {{site}}',
+    sheetDate: 'Made on: {{date}}',
+    sheetWhatTitle: 'What this is',
+    sheetWhat:
+      'The recovery key of the Isolation Site Desk backups. The backup files are encrypted: away from this PC (on a USB stick, or on a new PC) only this key opens them and restores the residents’, temperature and supply records.',
+    sheetKeepTitle: 'How to keep it',
+    sheetKeep:
+      'Lock it in the office cabinet or safe, apart from the backup stick. Do not photograph it or keep it on a computer or phone. After a new key is made, this sheet still opens the backups made before: keep it until they have rotated out (30 days).',
+    sheetUseTitle: 'When it is needed',
+    sheetUse:
+      'When a backup is restored on a new PC or after the data file was damaged, the desk asks for this key. Case, spaces and dashes do not matter.',
+    passphraseTitle: 'Backup passphrase',
+    passphraseExplain:
+      'Encrypt backups with a passphrase of your own instead of a recovery key: at least 12 characters, not a common one. If it is forgotten and this PC is lost, the backups cannot be opened.',
+    passphrase: 'Passphrase',
+    passphraseHelp: 'At least 12 characters',
+    passphraseAgain: 'Passphrase again',
+    passphraseMismatch: 'The two do not match',
+    passphraseSave: 'Save passphrase',
+    passphraseSaved: 'Passphrase saved; backups from now on use it',
+    keyNeededExplain:
+      'This backup was encrypted on another PC (or with a key this PC no longer holds). Type the recovery key from the recovery sheet, or the passphrase set at the time.',
+    secretLabel: 'Recovery key or passphrase',
+    secretHelp: 'Case, spaces and dashes in a recovery key do not matter',
+    encryptedShort: 'encrypted',
+    setupTitle: 'Protect the backups: recovery key',
+    setupExplain:
+      'Backups are saved to the backup folder (best a USB stick or a second disk). So that a lost stick does not leak residents’ records, backups are encrypted. Create a recovery key now and print the recovery sheet, or set a passphrase: it opens the backups on a new PC or after a disk failure.',
+    setupLater: 'Later, under Backups (until then backups are not encrypted)',
   },
   recovery: {
     title: 'The data file is damaged',
@@ -1157,6 +1215,7 @@ export const en: Messages = {
     startEmpty: 'Start with an empty database',
     startEmptyConfirm:
       'Start with an empty database? The desk will ask for a first administrator again. The damaged file is kept.',
+    needsKey: 'Needs its key',
   },
   settings: {
     title: 'Settings',
@@ -1241,6 +1300,14 @@ export const en: Messages = {
     BACKUP_AUDIT_MISMATCH:
       'The audit trail of backup {{name}} was cut or rewritten ({{recorded}} entries anchored, {{found}} in the backup): it is not restored and nothing was changed.',
     BACKUP_FOLDER_UNUSABLE: 'Backups cannot be written to {{folder}}. Choose another folder.',
+    BACKUP_KEY_NEEDED:
+      'The backup {{name}} is encrypted with a key this PC does not hold. Type its recovery key or passphrase.',
+    BACKUP_KEY_WRONG:
+      'This recovery key or passphrase does not open the backup; nothing was changed.',
+    BACKUP_TRUNCATED:
+      'The backup {{name}} is incomplete (the file was cut off); nothing was changed.',
+    RECOVERY_KEY_MISTYPED:
+      'The recovery key is mistyped (wrong length, or its check characters do not match). Compare it with the recovery sheet.',
     FILE_REFUSED: 'The file was refused and nothing was kept: {{reasonText}}',
     RECOVERY_MODE: 'The data file is damaged: only the recovery screen is available.',
     NOT_RELEASABLE:
@@ -1291,6 +1358,10 @@ export const en: Messages = {
     archive_password_short: 'At least 10 characters',
     password_long: 'At most 64 characters',
     password_common: 'Too common, or the same as the username',
+    passphrase_short: 'At least 12 characters',
+    passphrase_long: 'At most 200 characters',
+    recovery_key_mistyped: 'Mistyped: compare with the recovery sheet',
+    backup_key_wrong: 'Does not open the backup',
     username_chars: 'Letters, digits and . _ - only',
     roles_required: 'Choose at least one role',
     id_format: 'A resident ID has 18 characters',

@@ -1103,6 +1103,62 @@ export const zhCN = {
     networkWarning:
       '这是一个网络文件夹：网络中断时，备份会在最需要的时候失败。建议使用第二块硬盘或 U 盘。',
     interval: '备份间隔（分钟，仅在数据有变动时）',
+    keyTitle: '备份加密',
+    encrypted:
+      '备份已加密（{{secret}}，设定于 {{when}}）。U 盘上的备份文件离开本机后，没有恢复密钥或备份口令就无法打开。',
+    byKey: '恢复密钥',
+    byPassphrase: '备份口令',
+    notEncrypted:
+      '备份尚未加密：任何拿到备份文件（例如 U 盘）的人都能读出全部住户信息。请创建恢复密钥或设定备份口令，此后的备份都会加密。',
+    localSafeStorage:
+      '本机的备份密钥由操作系统加密保存（Windows 数据保护 / 钥匙串），本机的定时备份和恢复无需输入。',
+    localKeyFile:
+      '本机的备份密钥保存在数据文件夹中的 backup-key.json，只有当前系统用户可读；本机的定时备份和恢复无需输入。',
+    keyWhich:
+      '更换恢复密钥或口令后，本机仍能打开所有备份；在其他电脑上，每份备份需要它生成时有效的那个恢复密钥或口令。旧的恢复单请保留到旧备份轮换删除为止（30 天）。',
+    keyCreate: '创建恢复密钥',
+    newKey: '生成新的恢复密钥',
+    usePassphrase: '改用备份口令',
+    keyDialogTitle: '恢复密钥',
+    keyDialogExplain:
+      '恢复密钥只显示这一次。换电脑或硬盘损坏后，要用它才能打开加密的备份。请打印恢复单或抄写下来，与备份 U 盘分开保管。',
+    keyReplaces: '新的恢复密钥生成后，此后的备份使用新密钥；之前的备份在其他电脑上仍需旧的恢复单。',
+    keyShownOnce: '请现在抄写或打印：关闭后无法再次查看。',
+    keyCopy: '复制',
+    keyCopied: '已复制',
+    keyPrint: '打印恢复单',
+    keyWrittenDown: '我已抄写或打印恢复密钥，并与备份分开保管',
+    keyDone: '完成',
+    sheetTitle: '备份恢复单',
+    sheetSite: '隔离点：{{site}}',
+    sheetDate: '生成日期：{{date}}',
+    sheetWhatTitle: '这是什么',
+    sheetWhat:
+      '这是隔离点协调台备份的恢复密钥。备份文件已加密，离开本机后（例如在 U 盘上、或换了电脑）只有用这个密钥才能打开并恢复其中的住户、体温和物资记录。',
+    sheetKeepTitle: '如何保管',
+    sheetKeep:
+      '锁在办公室的文件柜或保险柜中，与备份 U 盘分开存放。不要拍照、不要存在电脑或手机里，不要和 U 盘放在一起。更换恢复密钥后，本单仍可打开更换前生成的备份，请保留到这些备份被轮换删除（30 天）。',
+    sheetUseTitle: '何时使用',
+    sheetUse:
+      '在新电脑上或数据文件损坏后恢复备份时，系统会要求输入此密钥。输入时大小写、空格和短横线均可忽略。',
+    passphraseTitle: '备份口令',
+    passphraseExplain:
+      '用您自己设定的口令代替恢复密钥来加密备份。口令至少 12 个字符，不能是常见口令。忘记口令且本机损坏时，备份将无法打开。',
+    passphrase: '备份口令',
+    passphraseHelp: '至少 12 个字符',
+    passphraseAgain: '再次输入口令',
+    passphraseMismatch: '两次输入不一致',
+    passphraseSave: '保存口令',
+    passphraseSaved: '备份口令已保存，此后的备份使用新口令',
+    keyNeededExplain:
+      '这份备份是在另一台电脑上（或用本机已没有的密钥）加密的。请输入恢复单上的恢复密钥，或当时设定的备份口令。',
+    secretLabel: '恢复密钥或备份口令',
+    secretHelp: '恢复密钥的大小写、空格和短横线可以忽略',
+    encryptedShort: '已加密',
+    setupTitle: '保护备份：恢复密钥',
+    setupExplain:
+      '备份会自动保存到备份文件夹（最好是 U 盘或第二块硬盘）。为了让丢失的 U 盘不泄露住户信息，备份将被加密。请现在创建恢复密钥并打印恢复单，或设定一个备份口令。换电脑或硬盘损坏时要用它打开备份。',
+    setupLater: '稍后在“备份与恢复”中设置（在此之前备份不加密）',
   },
   recovery: {
     title: '数据文件已损坏',
@@ -1119,6 +1175,7 @@ export const zhCN = {
     damaged: '已损坏',
     startEmpty: '从空数据库开始',
     startEmptyConfirm: '从空数据库开始？系统将重新要求创建第一个管理员。损坏的文件会保留。',
+    needsKey: '需要密钥',
   },
   settings: {
     title: '设置',
@@ -1193,6 +1250,10 @@ export const zhCN = {
     BACKUP_AUDIT_MISMATCH:
       '备份 {{name}} 的审计日志已被截断或改写（锚点记录 {{recorded}} 条，备份中为 {{found}} 条），拒绝恢复，数据未作任何改动。',
     BACKUP_FOLDER_UNUSABLE: '无法向 {{folder}} 写入备份，请换一个文件夹。',
+    BACKUP_KEY_NEEDED: '备份 {{name}} 已加密，本机没有它的密钥。请输入它的恢复密钥或备份口令。',
+    BACKUP_KEY_WRONG: '这个恢复密钥或口令打不开该备份，数据未作任何改动。',
+    BACKUP_TRUNCATED: '备份 {{name}} 不完整（文件被截断），数据未作任何改动。',
+    RECOVERY_KEY_MISTYPED: '恢复密钥输入有误（长度不对或校验位不符），请对照恢复单重新输入。',
     FILE_REFUSED: '文件未被读取，没有保存任何内容：{{reasonText}}',
     RECOVERY_MODE: '数据文件已损坏，目前只能使用恢复界面。',
     NOT_RELEASABLE:
@@ -1240,6 +1301,10 @@ export const zhCN = {
     archive_password_short: '至少 10 个字符',
     password_long: '最多 64 个字符',
     password_common: '太常见或与用户名相同',
+    passphrase_short: '至少 12 个字符',
+    passphrase_long: '最多 200 个字符',
+    recovery_key_mistyped: '恢复密钥有误，请对照恢复单检查',
+    backup_key_wrong: '打不开该备份',
     username_chars: '只能用字母、数字和 . _ -',
     roles_required: '至少选择一个角色',
     id_format: '身份证号应为 18 位',

@@ -48,16 +48,18 @@ function openBackup(file: string, nativeBinding?: string): Db {
 /**
  * Records a fresh backup's chain head, read from the copy itself (so it is the head at the moment
  * of the copy), beside the backup and in the anchors file. A backup that could not be anchored is
- * removed: restoring it could not tell a cut chain from a sound one.
+ * removed: restoring it could not tell a cut chain from a sound one. `readFrom`: the plain copy
+ * of an encrypted backup.
  */
 export function anchorNewBackup(
   backupFile: string,
   info: BackupInfo,
   dataDir: string,
   nativeBinding?: string,
+  readFrom = backupFile,
 ): void {
   try {
-    const copy = openBackup(backupFile, nativeBinding);
+    const copy = openBackup(readFrom, nativeBinding);
     try {
       if (!hasAuditLog(copy)) return;
       const head = chainHead(copy);
@@ -117,15 +119,16 @@ function refuse(name: string, reason: string, recorded: number, found: number): 
  * Refuses a backup whose audit chain does not walk clean, no longer ends at the head recorded when
  * it was taken, or does not extend the anchor written before it (cut short, or rewritten and
  * re-hashed). A backup from before anchoring has no record and passes on its walk alone. Returns
- * whether a head of its own was there to check.
+ * whether a head of its own was there to check. `readFrom`: an encrypted backup's opened copy.
  */
 export function assertBackupChainIntact(
   backupFile: string,
   name: string,
   dataDir: string,
   nativeBinding?: string,
+  readFrom = backupFile,
 ): { anchored: boolean } {
-  const copy = openBackup(backupFile, nativeBinding);
+  const copy = openBackup(readFrom, nativeBinding);
   try {
     if (!hasAuditLog(copy)) return { anchored: false };
     const walk = verifyAuditChain(copy);

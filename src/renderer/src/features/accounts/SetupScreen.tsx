@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '@renderer/api/client';
 import { useSubmit } from '@renderer/components/useSubmit';
+import { SetupBackupKey } from '@renderer/features/backups/SetupBackupKey';
 
 /** First run: the first administrator and the site, in one step; then signed in. */
 export function SetupScreen({ onDone }: { onDone: () => void }) {
@@ -20,6 +21,8 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
   const [siteKind, setSiteKind] = useState<'new' | 'demo'>('new');
   const [site, setSite] = useState({ name: '', address: '' });
   const [mismatch, setMismatch] = useState(false);
+  // Signed in after the first step: the backups' recovery key comes next.
+  const [keyStep, setKeyStep] = useState(false);
   const submit = useSubmit();
   const f = submit.fields;
 
@@ -39,7 +42,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
         site: siteKind === 'demo' ? { kind: 'demo' } : { kind: 'new', ...site },
       }),
     );
-    if (ok) onDone();
+    if (ok) setKeyStep(true);
   };
   const adminField = (key: keyof typeof admin, label: string, type = 'text', error?: string) => (
     <TextField
@@ -55,6 +58,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }) {
     />
   );
 
+  if (keyStep) return <SetupBackupKey onDone={onDone} />;
   return (
     <Box sx={{ display: 'grid', placeItems: 'center', minHeight: '100%', p: 3 }}>
       <Paper variant="outlined" sx={{ p: 4, width: 560 }}>

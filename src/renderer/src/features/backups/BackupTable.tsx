@@ -41,7 +41,10 @@ export function BackupTable<B extends BackupInfo>(props: {
         {props.backups.map((b) => (
           <TableRow key={props.rowKey(b)} data-testid="backup-row">
             <TableCell title={b.name}>{formatDateTime(b.takenAt, i18n.language)}</TableCell>
-            <TableCell>{kindLabel(t, b.kind)}</TableCell>
+            <TableCell>
+              {kindLabel(t, b.kind)}
+              {b.encrypted ? ` · ${t('backups.encryptedShort')}` : ''}
+            </TableCell>
             <TableCell align="right">{formatSize(b.sizeBytes)}</TableCell>
             {props.status && <TableCell>{props.status.cell(b)}</TableCell>}
             <TableCell align="right">

@@ -9,12 +9,14 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '@shared/backups';
 import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
-import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { formatDateTime } from '@renderer/i18n/dates';
 import { useNotify } from '@renderer/notify';
 import { BackupFolderForm } from './BackupFolderForm';
+import { BackupKeySection } from './BackupKeySection';
 import { BackupTable } from './BackupTable';
+import { RestoreDialog } from './RestoreDialog';
+import { useKeyedRestore } from './useKeyedRestore';
 import { RestoredDialog } from './RestoredDialog';
 
 /** How often "Back up now" asks how far the copy is. */
@@ -27,10 +29,17 @@ export function BackupsPanel() {
   // A scheduled backup that failed has nobody watching it: the panel says so until one succeeds.
   const status = useApiQuery('backups.status', {});
   const backingUp = useSubmit();
-  const restoring = useSubmit();
   const [progress, setProgress] = useState<number | null>(null);
   const [toRestore, setToRestore] = useState<BackupInfo | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
+  const keyed = useKeyedRestore(async (backup: BackupInfo, secret?: string) => {
+    const outcome = await call('backups.restore', {
+      name: backup.name,
+      ...(secret ? { secret } : {}),
+    });
+    setRestored(outcome.restoredFrom);
+  });
+  const restoring = keyed.submit;
 
   const polling = progress !== null;
   // While the copy runs, ask how far it is: the call that started it answers only at the end.
@@ -62,17 +71,12 @@ export function BackupsPanel() {
       });
   };
 
-  const restore = (backup: BackupInfo) => {
-    void restoring
-      .run(async () => {
-        const outcome = await call('backups.restore', { name: backup.name });
-        setRestored(outcome.restoredFrom);
-      })
-      // After a restore every session is gone: no more calls, only the dialog that says so.
-      .then((ok) => !ok && overview.reload());
-  };
+  // After a restore every session is gone: no more calls, only the dialog that says so.
+  const restore = (backup: BackupInfo, secret?: string) =>
+    void keyed.run(backup, secret).then((ok) => !ok && overview.reload());
 
   const data = overview.data;
+  const asked = keyed.prompt?.backup ?? toRestore;
   return (
     <Stack spacing={2} sx={{ maxWidth: 900 }}>
       <Paper variant="outlined" sx={{ p: 3 }}>
@@ -128,21 +132,24 @@ export function BackupsPanel() {
         )}
       </Paper>
 
+      {data && <BackupKeySection encryption={data.encryption} onChanged={overview.reload} />}
+
       {data && <BackupFolderForm overview={data} onSaved={overview.reload} />}
 
-      <ConfirmDialog
-        open={toRestore !== null}
-        danger
+      <RestoreDialog
+        open={asked !== null}
+        needsKey={keyed.prompt !== null}
+        keyError={keyed.prompt?.keyError}
         text={
-          toRestore
-            ? t('backups.restoreConfirm', {
-                when: formatDateTime(toRestore.takenAt, i18n.language),
-              })
+          asked
+            ? t('backups.restoreConfirm', { when: formatDateTime(asked.takenAt, i18n.language) })
             : ''
         }
-        confirmLabel={t('backups.restore')}
-        onConfirm={() => toRestore && restore(toRestore)}
-        onClose={() => setToRestore(null)}
+        onConfirm={(secret) => asked && restore(asked, secret)}
+        onClose={() => {
+          setToRestore(null);
+          keyed.dismiss();
+        }}
       />
       <RestoredDialog name={restored} />
     </Stack>

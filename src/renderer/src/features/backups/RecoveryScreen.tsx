@@ -11,10 +11,11 @@ import type { RecoveryBackup, RecoveryState } from '@shared/backups';
 import type { Language } from '@shared/domain';
 import { callRecovery } from '@renderer/api/recoveryClient';
 import { ConfirmDialog } from '@renderer/components/ConfirmDialog';
-import { useSubmit } from '@renderer/components/useSubmit';
 import { formatDateTime } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
 import { BackupTable } from '@renderer/features/backups/BackupTable';
+import { RestoreDialog } from './RestoreDialog';
+import { useKeyedRestore } from './useKeyedRestore';
 
 /**
  * Shown instead of the desk when the database was found damaged at start. The damaged file has
@@ -30,7 +31,14 @@ export function RecoveryScreen(props: {
   const [state, setState] = useState<RecoveryState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<RecoveryBackup | 'empty' | null>(null);
-  const submit = useSubmit();
+  const keyed = useKeyedRestore(async (backup: RecoveryBackup, secret?: string) => {
+    await callRecovery('recovery.restore', {
+      folder: backup.folder,
+      name: backup.name,
+      ...(secret ? { secret } : {}),
+    });
+  });
+  const submit = keyed.submit;
 
   const load = useCallback(() => {
     callRecovery('recovery.state', {}).then(setState, (e: unknown) =>
@@ -40,14 +48,14 @@ export function RecoveryScreen(props: {
   useEffect(load, [load]);
 
   const newestGood = state?.backups.find((b) => b.good) ?? null;
-  const act = (choice: RecoveryBackup | 'empty') =>
+  const startEmpty = () =>
     void submit
-      .run(() =>
-        choice === 'empty'
-          ? callRecovery('recovery.startEmpty', {})
-          : callRecovery('recovery.restore', { folder: choice.folder, name: choice.name }),
-      )
+      .run(() => callRecovery('recovery.startEmpty', {}))
       .then((ok) => ok && props.onDone());
+  // A restore that stopped to ask for the key has not happened: the screen stays.
+  const restore = (backup: RecoveryBackup, secret?: string) =>
+    void keyed.run(backup, secret).then((ok) => ok && props.onDone());
+  const asked = keyed.prompt?.backup ?? (confirm !== 'empty' ? confirm : null);
 
   return (
     <Box sx={{ p: 4, display: 'grid', placeItems: 'start center', minHeight: '100%' }}>
@@ -91,7 +99,12 @@ export function RecoveryScreen(props: {
               rowKey={(b) => `${b.folder}/${b.name}`}
               status={{
                 header: t('recovery.check'),
-                cell: (b) => (b.good ? t('recovery.good') : t('recovery.damaged')),
+                cell: (b) =>
+                  b.needsKey
+                    ? t('recovery.needsKey')
+                    : b.good
+                      ? t('recovery.good')
+                      : t('recovery.damaged'),
               }}
               canRestore={(b) => b.good && !submit.busy}
               onRestore={setConfirm}
@@ -110,20 +123,27 @@ export function RecoveryScreen(props: {
         </Stack>
       </Paper>
       <ConfirmDialog
-        open={confirm !== null}
-        danger={confirm === 'empty'}
-        text={
-          confirm === 'empty'
-            ? t('recovery.startEmptyConfirm')
-            : confirm
-              ? t('recovery.restoreConfirm', {
-                  when: formatDateTime(confirm.takenAt, i18n.language),
-                })
-              : ''
-        }
-        confirmLabel={confirm === 'empty' ? t('recovery.startEmpty') : t('backups.restore')}
-        onConfirm={() => confirm && act(confirm)}
+        open={confirm === 'empty'}
+        danger
+        text={t('recovery.startEmptyConfirm')}
+        confirmLabel={t('recovery.startEmpty')}
+        onConfirm={startEmpty}
         onClose={() => setConfirm(null)}
+      />
+      <RestoreDialog
+        open={asked !== null}
+        needsKey={keyed.prompt !== null || (asked?.needsKey ?? false)}
+        keyError={keyed.prompt?.keyError}
+        text={
+          asked
+            ? t('recovery.restoreConfirm', { when: formatDateTime(asked.takenAt, i18n.language) })
+            : ''
+        }
+        onConfirm={(secret) => asked && restore(asked, secret)}
+        onClose={() => {
+          setConfirm(null);
+          keyed.dismiss();
+        }}
       />
     </Box>
   );

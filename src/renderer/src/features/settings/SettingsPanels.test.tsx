@@ -150,6 +150,7 @@ describe("settings forms check the contract's rules before the round trip", () =
       isDefaultFolder: true,
       onNetworkPath: false,
       intervalMinutes: 60,
+      encryption: { encrypted: false, kind: null, protection: null, changedAt: null },
       backups: [],
     };
     const { calls } = installFakeApi({
