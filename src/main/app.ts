@@ -30,6 +30,9 @@ import { BackupService } from './backups/service';
 import { changedSinceNewestBackup, lastWrittenAt } from './backups/startBackup';
 import { knownBackupFolders } from './backups/takeBackup';
 import { DomainError } from './services/errors';
+import { hostAddresses } from './host/addresses';
+import { readHostSettings } from './host/hostSettings';
+import { HostService, type HostListener, type HostListenerOptions } from './host/service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -43,7 +46,15 @@ export interface CoreOptions {
   checkpointIdleMs?: number;
   /** The crash test stops the process at a chosen step of a restore's file swap. */
   restoreStep?: SwapStep;
+  /** The shell's HTTPS listener for host mode; without it host mode never runs. */
+  hostListener?: ShellHostListener;
 }
+
+/** Serves `router` (the core's, which outlives restores) over HTTPS as `options` say. */
+export type ShellHostListener = (
+  options: HostListenerOptions,
+  router: Router,
+) => Promise<HostListener>;
 
 export interface Core {
   /** The open database; throws while the app is in recovery. */
@@ -58,6 +69,8 @@ export interface Core {
   readonly schedule: Schedule | null;
   /** The backup taken at start (null when there was nothing to back up, or it failed). */
   readonly startupBackup: Promise<BackupInfo | null>;
+  /** Host mode: the HTTPS listener the settings ask for (started here when turned on). */
+  readonly host: HostService;
   close(): void;
 }
 
@@ -108,6 +121,17 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   let diskFull = false;
   let releaseCopy = () => undefined as void;
   let inner: Router = busyRouter;
+  let sessions = new SessionStore();
+  const router: Router = { invoke: (...args) => inner.invoke(...args) };
+  const { hostListener } = options;
+  const host = new HostService({
+    dataDir,
+    ...(hostListener ? { listen: (o: HostListenerOptions) => hostListener(o, router) } : {}),
+    addresses: () => hostAddresses(),
+    endRemoteSessions: () => sessions.endVia('host'),
+    onError: (message, error) => logger.error(message, error),
+    now,
+  });
 
   const openDb = (): Db => {
     if (!db) throw new DomainError('RECOVERY_MODE', 'No database is open');
@@ -158,10 +182,12 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
     checkpointer?.stop();
     checkpointer = idleCheckpointer(opened, options.checkpointIdleMs);
     // A new session store: whoever was signed in must sign in again (the accounts may differ).
+    sessions = new SessionStore();
     inner = createRouter({
       db: opened,
       now,
-      sessions: new SessionStore(),
+      sessions,
+      host,
       logger,
       ...facts,
       backups: control,
@@ -356,11 +382,16 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
     }
   }
 
+  // Host mode as it was left: the other desks find the host again after a restart.
+  if (!('damage' in opened) && readHostSettings(opened.db).enabled) {
+    void host.apply(readHostSettings(opened.db));
+  }
+
   return {
     get db() {
       return openDb();
     },
-    router: { invoke: (...args) => inner.invoke(...args) },
+    router,
     get damage() {
       return damage;
     },
@@ -370,7 +401,9 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       return schedule;
     },
     startupBackup,
+    host,
     close: () => {
+      void host.close();
       schedule?.stop();
       checkpointer?.stop();
       if (db?.open) {

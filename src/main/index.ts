@@ -6,6 +6,7 @@ import type { Language, Settings } from '../shared/domain';
 import { startCore, type Core } from './app';
 import { memoryHandle, type SessionHandle } from './accounts/sessionStore';
 import { DatabaseTooNewError } from './db/migrate';
+import { hostListenerFor } from './browser/hostServer';
 import { registerAppScheme, serveRenderer } from './platform/appProtocol';
 import { resolveDataDir } from './platform/dataDir';
 import { createFileLogger } from './platform/logger';
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
       shell: 'electron',
       logger,
       nativeBinding: electronNativeBinding(),
+      hostListener: hostListenerFor(join(__dirname, '../renderer')),
     });
   } catch (error) {
     const message =

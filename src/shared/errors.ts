@@ -60,6 +60,7 @@ export const ERROR_CODES = [
   'QUANTITY_TOO_LARGE',
   'STOCK_TOO_LARGE',
   'RECEIVED_TOO_LONG_AGO',
+  'HOST_ADDRESS_UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountHandlers } from '../accounts/handlers';
 import { backupHandlers } from '../backups/handlers';
 import { healthHandlers } from '../health/handlers';
+import { hostHandlers } from '../host/handlers';
 import { privacyHandlers } from '../privacy/handlers';
 import { registryHandlers } from '../registry/handlers';
 import { reportsHandlers } from '../reports/handlers';
@@ -23,6 +24,7 @@ const DOMAINS = {
   privacy: privacyHandlers,
   backups: backupHandlers,
   today: todayHandlers,
+  host: hostHandlers,
 };
 
 describe('domain handler maps', () => {

@@ -15,6 +15,7 @@ import type {
   BackupControl,
   CallerPlatform,
   HandlerContext,
+  HostControl,
   SessionControl,
 } from '../services/context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
@@ -48,6 +49,7 @@ export interface RouterOptions extends AppFacts {
   /** Told after each committed write (the idle WAL checkpoint starts counting again). */
   afterWrite?: () => void;
   backups?: BackupControl;
+  host?: HostControl;
 }
 
 /** Writes that only change who is signed in: allowed on a read-only copy of the data. */
@@ -119,7 +121,7 @@ export function createRouter(options: RouterOptions): Router {
       start: (userId) => {
         const old = sessions.get(handle.token);
         if (old) sessions.delete(old.token);
-        handle.setToken(sessions.create(userId, now).token);
+        handle.setToken(sessions.create(userId, now, handle.device).token);
       },
       end: () => {
         const s = sessions.get(handle.token);
@@ -206,6 +208,7 @@ export function createRouter(options: RouterOptions): Router {
       readOnly: options.readOnly ?? false,
       diskFull: options.diskFull ?? false,
       ...(options.backups ? { backups: options.backups } : {}),
+      ...(options.host ? { host: options.host } : {}),
       actor: caller.actor,
       session: sessionControl(handle, now),
       unknownNames: sessions,
