@@ -13,6 +13,8 @@ import { createFileLogger } from './platform/logger';
 import { buildAppMenu } from './platform/menu';
 import { saveDialogFor } from './platform/saveDialog';
 import { shellFlags } from './platform/shellFlags';
+import { siteNavigationAllowed, siteServerOption, type SiteServer } from './platform/siteServer';
+import { openSiteServerWindow } from './platform/siteServerWindow';
 import {
   APP_ORIGIN,
   isAppUrl,
@@ -31,6 +33,15 @@ app.setPath('userData', dataDir);
 function electronNativeBinding(): string | undefined {
   const candidate = process.env.ISD_SQLITE_NATIVE_BINDING;
   return candidate && existsSync(candidate) ? candidate : undefined;
+}
+
+// `--connect https://addr:port --fingerprint …`: a desk of another PC's site server, no core here.
+let site: SiteServer | null = null;
+let siteError: string | null = null;
+try {
+  site = siteServerOption(process.argv);
+} catch (error) {
+  siteError = error instanceof Error ? error.message : String(error);
 }
 
 let core: Core | undefined;
@@ -123,6 +134,15 @@ async function start(): Promise<void> {
   mainWindow = createWindow();
 }
 
+function connect(): void {
+  if (siteError !== null || site === null) {
+    dialog.showErrorBox('隔离点协调台 Isolation Site Desk', siteError ?? '--connect');
+    app.exit(2);
+    return;
+  }
+  mainWindow = openSiteServerWindow(site);
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -136,7 +156,10 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     // Every way of leaving the app's pages: a link or script, a server redirect, a frame.
     const guard = (event: { url: string; isMainFrame: boolean; preventDefault(): void }) => {
-      if (!navigationAllowed(event.url, event.isMainFrame)) event.preventDefault();
+      const allowed = site
+        ? siteNavigationAllowed(site, event.url, event.isMainFrame)
+        : navigationAllowed(event.url, event.isMainFrame);
+      if (!allowed) event.preventDefault();
     };
     contents.on('will-navigate', guard);
     contents.on('will-redirect', guard);
@@ -144,5 +167,5 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());
-  void app.whenReady().then(start);
+  void app.whenReady().then(site || siteError ? connect : start);
 }
