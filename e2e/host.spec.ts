@@ -1,8 +1,7 @@
 import { request } from 'node:https';
-import { createServer, type AddressInfo } from 'node:net';
-import { connect } from 'node:tls';
 import type { Page } from '@playwright/test';
 import { TEST_ADDRESSES_VARIABLE } from '../src/main/host/addresses';
+import { freePort, servedFingerprint } from '../src/main/testing/hostProbe';
 import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 
@@ -11,29 +10,6 @@ const HOST = '127.0.0.2';
 process.env[TEST_ADDRESSES_VARIABLE] = HOST;
 
 test.use({ seed: 'demo' });
-
-/** A port free on the test address now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The SHA-256 of the certificate the host really presents. */
-function servedFingerprint(port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: HOST, port, rejectUnauthorized: false }, () => {
-      resolve(socket.getPeerCertificate().fingerprint256);
-      socket.end();
-    });
-    socket.on('error', reject);
-  });
-}
 
 /** The status of a GET / sent with this Host header. */
 function statusWithHost(port: number, host: string): Promise<number> {
@@ -73,7 +49,7 @@ test('one PC hosts over HTTPS: a doctor signs in from another desk, checks the f
 }, testInfo) => {
   const { page } = desk;
   const password = desk.demoPassword!;
-  const port = await freePort();
+  const port = await freePort(HOST);
   // The administrator (a coordinator too) turns host mode on at the host PC and stays signed in.
   await signIn(page, 'admin', password);
   const admin = page;
@@ -83,7 +59,7 @@ test('one PC hosts over HTTPS: a doctor signs in from another desk, checks the f
   const url = `https://${HOST}:${port}`;
   await expect(panel.getByTestId('host-running')).toContainText(url);
 
-  const served = await servedFingerprint(port);
+  const served = await servedFingerprint(HOST, port);
   await expect(panel.getByTestId('host-fingerprint')).toHaveAttribute('aria-label', served);
   await panel.screenshot({ path: testInfo.outputPath('host-settings.png') });
 
@@ -122,7 +98,7 @@ test('one PC hosts over HTTPS: a doctor signs in from another desk, checks the f
     // Host mode off: the listener closes and the doctor's session ends with it.
     await setHostMode(admin, false);
     await expect(panel.getByText('未运行。')).toBeVisible();
-    await expect(servedFingerprint(port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(servedFingerprint(HOST, port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     await setHostMode(admin, true);
     await expect(panel.getByTestId('host-running')).toContainText(url);
     await remote.reload();

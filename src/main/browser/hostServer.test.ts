@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { request, type RequestOptions } from 'node:https';
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { connect } from 'node:tls';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthStatus } from '../../shared/accounts';
 import type { HostOverview, HostStatus } from '../../shared/host';
@@ -10,6 +9,7 @@ import { startCore, type Core } from '../app';
 import { memoryHandle, type SessionHandle } from '../accounts/sessionStore';
 import { TEST_ADDRESSES_VARIABLE } from '../host/addresses';
 import { HOST_CERT_FILE, HOST_KEY_FILE } from '../host/certificate';
+import { freePort, servedFingerprint } from '../testing/hostProbe';
 import { capturingLogger, makeTempDir } from '../testing/tempDb';
 import { errorOf, valueOf } from '../testing/authTesting';
 import { hostListenerFor } from './hostServer';
@@ -63,29 +63,6 @@ function invoke(port: number, method: string, input: unknown, cookie = ''): Prom
   });
 }
 
-/** The SHA-256 of the certificate the listener actually presents. */
-function servedFingerprint(port: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: HOST, port, rejectUnauthorized: false }, () => {
-      resolve(socket.getPeerCertificate().fingerprint256);
-      socket.end();
-    });
-    socket.on('error', reject);
-  });
-}
-
-/** A port free on the test address right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 describe('host mode over HTTPS (loopback 127.0.0.2 only)', () => {
   let files: ReturnType<typeof makeTempDir>;
   let dataDir: string;
@@ -118,7 +95,7 @@ describe('host mode over HTTPS (loopback 127.0.0.2 only)', () => {
       admin: { username: 'liuhao', displayName: '刘浩', password: PASSWORD },
       site: { kind: 'new', name: '崇川区集中隔离点', address: '' },
     });
-    port = await freePort();
+    port = await freePort(HOST);
   });
 
   afterEach(async () => {
@@ -146,7 +123,7 @@ describe('host mode over HTTPS (loopback 127.0.0.2 only)', () => {
     const on = await turn(true);
     expect(on.status.running).toBe(true);
     expect(on.status.urls).toEqual([`https://${HOST}:${port}`]);
-    const served = await servedFingerprint(port);
+    const served = await servedFingerprint(HOST, port);
     expect(served).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     expect(on.status.fingerprint).toBe(served);
     // The sign-in page reads it without signing in.
@@ -158,7 +135,7 @@ describe('host mode over HTTPS (loopback 127.0.0.2 only)', () => {
     }
     await turn(false);
     await turn(true);
-    expect(await servedFingerprint(port)).toBe(served);
+    expect(await servedFingerprint(HOST, port)).toBe(served);
   });
 
   it('admits the configured address and names only, with the port', async () => {
