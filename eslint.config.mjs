@@ -20,6 +20,7 @@ const DOMAINS = [
   'accounts',
   'backups',
   'health',
+  'host',
   'privacy',
   'registry',
   'reports',

@@ -34,6 +34,9 @@ import { changedSinceNewestBackup, lastWrittenAt } from './backups/startBackup';
 import { knownBackupFolders } from './backups/takeBackup';
 import { DomainError } from './services/errors';
 import { ChangeFeed } from './live/changeFeed';
+import { hostAddresses } from './host/addresses';
+import { readHostSettings } from './host/hostSettings';
+import { HostService, type HostListener, type HostListenerOptions } from './host/service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -49,7 +52,16 @@ export interface CoreOptions {
   restoreStep?: SwapStep;
   /** Electron's safeStorage, where it works: seals this PC's copy of the backup key. */
   keyProtection?: KeyProtection;
+  /** The shell's HTTPS listener for host mode; without it host mode never runs. */
+  hostListener?: ShellHostListener;
 }
+
+/** Serves `router` (the core's, which outlives restores) over HTTPS as `options` say. */
+export type ShellHostListener = (
+  options: HostListenerOptions,
+  router: Router,
+  changes: ChangeFeed,
+) => Promise<HostListener>;
 
 export interface Core {
   /** The open database; throws while the app is in recovery. */
@@ -66,6 +78,8 @@ export interface Core {
   readonly startupBackup: Promise<BackupInfo | null>;
   /** A notice after each committed write, for the shells to pass on to every open window. */
   readonly changes: ChangeFeed;
+  /** Host mode: the HTTPS listener the settings ask for (started here when turned on). */
+  readonly host: HostService;
   close(): void;
 }
 
@@ -120,6 +134,19 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   let diskFull = false;
   let releaseCopy = () => undefined as void;
   let inner: Router = busyRouter;
+  let sessions = new SessionStore();
+  const router: Router = { invoke: (...args) => inner.invoke(...args) };
+  const { hostListener } = options;
+  const host = new HostService({
+    dataDir,
+    ...(hostListener
+      ? { listen: (o: HostListenerOptions) => hostListener(o, router, changes) }
+      : {}),
+    addresses: () => hostAddresses(),
+    endRemoteSessions: () => sessions.endVia('host'),
+    onError: (message, error) => logger.error(message, error),
+    now,
+  });
 
   const openDb = (): Db => {
     if (!db) throw new DomainError('RECOVERY_MODE', 'No database is open');
@@ -172,10 +199,12 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
     checkpointer?.stop();
     checkpointer = idleCheckpointer(opened, options.checkpointIdleMs);
     // A new session store: whoever was signed in must sign in again (the accounts may differ).
+    sessions = new SessionStore();
     inner = createRouter({
       db: opened,
       now,
-      sessions: new SessionStore(),
+      sessions,
+      host,
       logger,
       ...facts,
       backups: control,
@@ -391,11 +420,16 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
     }
   }
 
+  // Host mode as it was left: the other desks find the host again after a restart.
+  if (!('damage' in opened) && readHostSettings(opened.db).enabled) {
+    void host.apply(readHostSettings(opened.db));
+  }
+
   return {
     get db() {
       return openDb();
     },
-    router: { invoke: (...args) => inner.invoke(...args) },
+    router,
     get damage() {
       return damage;
     },
@@ -406,7 +440,9 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
     },
     startupBackup,
     changes,
+    host,
     close: () => {
+      void host.close();
       schedule?.stop();
       checkpointer?.stop();
       if (db?.open) {

@@ -7,6 +7,7 @@ import type { Language, Settings } from '../shared/domain';
 import { startCore, type Core } from './app';
 import { memoryHandle, type SessionHandle } from './accounts/sessionStore';
 import { DatabaseTooNewError } from './db/migrate';
+import { hostListenerFor } from './browser/hostServer';
 import { registerAppScheme, serveRenderer } from './platform/appProtocol';
 import { resolveDataDir } from './platform/dataDir';
 import { createFileLogger } from './platform/logger';
@@ -17,6 +18,8 @@ import { saveDialogFor } from './platform/saveDialog';
 import { answerCommandLine } from './platform/answerCommandLine';
 import { argsOf } from './platform/commandLine';
 import { readShellCommandLine, shellFlags } from './platform/shellFlags';
+import { siteNavigationAllowed, siteServerOption, type SiteServer } from './platform/siteServer';
+import { openSiteServerWindow } from './platform/siteServerWindow';
 import {
   APP_ORIGIN,
   isAppUrl,
@@ -47,6 +50,15 @@ function electronNativeBinding(): string | undefined {
   return candidate && existsSync(candidate) ? candidate : undefined;
 }
 
+// `--connect https://addr:port --fingerprint …`: a desk of another PC's site server, no core here.
+let site: SiteServer | null = null;
+let siteError: string | null = null;
+try {
+  site = siteServerOption(appArgs);
+} catch (error) {
+  siteError = error instanceof Error ? error.message : String(error);
+}
+
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 
@@ -73,6 +85,7 @@ async function start(): Promise<void> {
       logger,
       nativeBinding: electronNativeBinding(),
       keyProtection: systemKeyProtection(),
+      hostListener: hostListenerFor(join(__dirname, '../renderer')),
     });
   } catch (error) {
     const message =
@@ -142,6 +155,15 @@ async function start(): Promise<void> {
   mainWindow = createWindow();
 }
 
+function connect(): void {
+  if (siteError !== null || site === null) {
+    dialog.showErrorBox('隔离点协调台 Isolation Site Desk', siteError ?? '--connect');
+    app.exit(2);
+    return;
+  }
+  mainWindow = openSiteServerWindow(site);
+}
+
 if (commandLine.kind !== 'run') {
   answerCommandLine(commandLine);
 } else if (!app.requestSingleInstanceLock()) {
@@ -157,7 +179,10 @@ if (commandLine.kind !== 'run') {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     // Every way of leaving the app's pages: a link or script, a server redirect, a frame.
     const guard = (event: { url: string; isMainFrame: boolean; preventDefault(): void }) => {
-      if (!navigationAllowed(event.url, event.isMainFrame)) event.preventDefault();
+      const allowed = site
+        ? siteNavigationAllowed(site, event.url, event.isMainFrame)
+        : navigationAllowed(event.url, event.isMainFrame);
+      if (!allowed) event.preventDefault();
     };
     contents.on('will-navigate', guard);
     contents.on('will-redirect', guard);
@@ -165,5 +190,5 @@ if (commandLine.kind !== 'run') {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());
-  void app.whenReady().then(start);
+  void app.whenReady().then(site || siteError ? connect : start);
 }

@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   'STOCK_TOO_LARGE',
   'RECEIVED_TOO_LONG_AGO',
   'CONFLICT',
+  'HOST_ADDRESS_UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
 
+/** Where a session was made: the PC itself (Electron or the loopback page) or a desk over the host. */
+export interface DeviceInfo {
+  address: string;
+  userAgent: string;
+  via: 'local' | 'host';
+}
+
 export interface Session {
   token: string;
   userId: number;
   startedAt: number;
   lastActiveAt: number;
   locked: boolean;
+  device?: DeviceInfo;
 }
 
 /** Wrong-password bookkeeping for a name that has no account. */
@@ -47,13 +55,14 @@ export class SessionStore implements UnknownNameMemory {
     }
   }
 
-  create(userId: number, now: number): Session {
-    const session = {
+  create(userId: number, now: number, device?: DeviceInfo): Session {
+    const session: Session = {
       token: randomBytes(16).toString('hex'),
       userId,
       startedAt: now,
       lastActiveAt: now,
       locked: false,
+      ...(device ? { device } : {}),
     };
     this.byToken.set(session.token, session);
     return session;
@@ -82,6 +91,18 @@ export class SessionStore implements UnknownNameMemory {
     return ended;
   }
 
+  /** Ends every session made through one way in (turning host mode off ends the remote desks'). */
+  endVia(via: DeviceInfo['via']): number {
+    let ended = 0;
+    for (const [token, session] of this.byToken) {
+      if (session.device?.via === via) {
+        this.byToken.delete(token);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   get size(): number {
     return this.byToken.size;
   }
@@ -93,6 +114,8 @@ export class SessionStore implements UnknownNameMemory {
  */
 export interface SessionHandle {
   token: string | null;
+  /** The device calling through this handle; a sign-in records it on the session it makes. */
+  device?: DeviceInfo;
   setToken(token: string | null): void;
 }
 

@@ -3,6 +3,8 @@ import type { AuthStatus } from '../../shared/accounts';
 import type { ChangeNotice } from '../../shared/live';
 import type { Router } from '../ipc/router';
 import { TooManyListenersError, type ChangeFeed } from '../live/changeFeed';
+import { deviceOf } from './device';
+import type { ListenerPolicy } from './requestHandler';
 import { originAllowed, tokenMatches } from './requestGuard';
 import { cookieSession } from './sessionCookie';
 
@@ -14,9 +16,8 @@ export const RECONNECT_MS = 2_000;
 export interface EventRouteOptions {
   feed: ChangeFeed;
   router: Router;
-  token: string;
-  /** The server's port, known once it listens. */
-  port: () => number;
+  /** The listener's own rules: its admitted names, its launch token (loopback), its cookie. */
+  policy: ListenerPolicy;
   heartbeatMs?: number;
 }
 
@@ -45,12 +46,15 @@ export function eventsRoute(
   options: EventRouteOptions,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
-    const port = options.port();
+    const { policy } = options;
     // EventSource sends Origin only across origins; when it is there it must be this server.
-    if (req.headers.origin !== undefined && !originAllowed(req, port))
+    if (req.headers.origin !== undefined && !originAllowed(req, policy.scheme, policy.admitted()))
       return refuse(res, 403, 'Foreign origin');
-    if (!tokenMatches(req, port, options.token)) return refuse(res, 403, 'Missing or wrong token');
-    const status = await options.router.invoke('auth.status', {}, cookieSession(req, port));
+    const launch = policy.launch;
+    if (launch && !tokenMatches(req, launch.cookieName(), launch.token))
+      return refuse(res, 403, 'Missing or wrong token');
+    const session = cookieSession(req, policy.sessionCookie(), deviceOf(req, policy.via));
+    const status = await options.router.invoke('auth.status', {}, session);
     const signedIn = status.ok && (status.value as AuthStatus).state === 'active';
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',

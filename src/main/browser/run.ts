@@ -7,6 +7,7 @@ import { defaultUserDataDir, resolveDataDir } from '../platform/dataDir';
 import { createFileLogger } from '../platform/logger';
 import { DataFolderInUseError } from '../platform/folderLock';
 import { seedDemo } from '../accounts/demoAccounts';
+import { hostListenerFor } from './hostServer';
 import { startBrowserShell } from './server';
 import { argValue, type Shutdown } from './shutdown';
 
@@ -34,11 +35,17 @@ async function start(
   const dataDir = resolveDataDir([...argv], process.env, fallback);
   const logger = createFileLogger(dataDir);
 
-  const core = await startCore({ dataDir, shell: 'browser', logger });
+  const core = await startCore({
+    dataDir,
+    shell: 'browser',
+    logger,
+    hostListener: hostListenerFor(rendererDir),
+  });
   let shell: Awaited<ReturnType<typeof startBrowserShell>> | null = null;
   // From here on a stop closes the core cleanly, whenever it comes (even before the server listens).
   shutdown.onStop(async () => {
     await shell?.close();
+    await core.host.close();
     await backupsSettled(core);
     core.close();
   });

@@ -1,23 +1,44 @@
 import type { IncomingMessage } from 'node:http';
-import type { SessionHandle } from '../accounts/sessionStore';
+import type { DeviceInfo, SessionHandle } from '../accounts/sessionStore';
+
+/** How a listener names and marks its session cookie. */
+export interface SessionCookieRule {
+  name: string;
+  attributes: string;
+}
 
 /**
- * The browser shell keeps the session token in an HttpOnly, SameSite=Strict cookie: page scripts
+ * The loopback page keeps the session token in an HttpOnly, SameSite=Strict cookie: page scripts
  * cannot read it and other sites cannot send it. Named by port, since cookies ignore ports.
  */
+export const loopbackSessionCookie = (port: number): SessionCookieRule => ({
+  name: `isd_session_${port}`,
+  attributes: 'HttpOnly; SameSite=Strict; Path=/api',
+});
+
+/**
+ * Through the host: HTTPS only (`Secure`), and the `__Host-` prefix, which browsers accept only
+ * with Secure, Path=/ and no Domain, so no other name can set or clash with it.
+ */
+export const HOST_SESSION_COOKIE: SessionCookieRule = {
+  name: '__Host-isd_session',
+  attributes: 'Secure; HttpOnly; SameSite=Strict; Path=/',
+};
+
 export function cookieSession(
   req: IncomingMessage,
-  port: number,
+  rule: SessionCookieRule,
+  device: DeviceInfo,
 ): SessionHandle & { cookie(): string } {
-  const name = `isd_session_${port}`;
-  const value = readCookie(req, name);
+  const value = readCookie(req, rule.name);
   const handle = {
     token: value && /^[0-9a-f]{32}$/.test(value) ? value : null,
+    device,
     setToken(token: string | null) {
       handle.token = token;
     },
     cookie(): string {
-      const base = `${name}=${handle.token ?? ''}; HttpOnly; SameSite=Strict; Path=/api`;
+      const base = `${rule.name}=${handle.token ?? ''}; ${rule.attributes}`;
       return handle.token ? base : `${base}; Max-Age=0`;
     },
   };

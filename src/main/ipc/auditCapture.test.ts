@@ -639,6 +639,14 @@ describe('audit trail', () => {
           coreRouter,
           coreDb,
         );
+        // Host mode needs the core's listener control; turned off, nothing is opened.
+        await expectAudited(
+          'host.set',
+          { enabled: false, address: '', port: 8443, names: ['desk-pc'] },
+          admin,
+          coreRouter,
+          coreDb,
+        );
         const backup = (await expectAudited('backups.create', {}, admin, coreRouter, coreDb)) as {
           name: string;
         };
@@ -764,6 +772,8 @@ describe('audit trail', () => {
         ['print.toPdf', { filename: 'report.pdf' }],
         ['backups.list', {}],
         ['backups.status', {}],
+        ['host.get', {}],
+        ['host.status', {}],
         ['staff.list', {}],
         [
           'staff.importPreview',

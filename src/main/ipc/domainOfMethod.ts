@@ -8,6 +8,7 @@ import { residentsHandlers } from '../residents/handlers';
 import { rosterHandlers } from '../roster/handlers';
 import { stockHandlers } from '../stock/handlers';
 import { todayHandlers } from '../today/handlers';
+import { hostHandlers } from '../host/handlers';
 
 /** Each domain folder's handler map, by the folder's name. */
 export const DOMAIN_HANDLERS = {
@@ -21,6 +22,7 @@ export const DOMAIN_HANDLERS = {
   privacy: privacyHandlers,
   backups: backupHandlers,
   today: todayHandlers,
+  host: hostHandlers,
 };
 
 const DOMAIN_OF = new Map(

@@ -11,6 +11,7 @@ import { residentsHandlers } from '../residents/handlers';
 import { rosterHandlers } from '../roster/handlers';
 import { stockHandlers } from '../stock/handlers';
 import { todayHandlers } from '../today/handlers';
+import { hostHandlers } from '../host/handlers';
 
 export type Handlers = HandlerMap<MethodName>;
 
@@ -31,4 +32,5 @@ export const handlers: Handlers = {
   ...privacyHandlers,
   ...todayHandlers,
   ...backupHandlers,
+  ...hostHandlers,
 };

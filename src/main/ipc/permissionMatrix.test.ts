@@ -187,7 +187,14 @@ describe('permission matrix', () => {
   });
 
   it('lets a signed-out caller reach only the public methods', () => {
-    const PUBLIC = ['app.info', 'auth.login', 'auth.status', 'settings.get', 'setup.initialize'];
+    const PUBLIC = [
+      'app.info',
+      'auth.login',
+      'auth.status',
+      'host.status',
+      'settings.get',
+      'setup.initialize',
+    ];
     expect(METHODS.filter((m) => contract[m].access === 'public').sort()).toEqual(PUBLIC);
     expect(METHODS.filter((m) => wasLetIn('signedOut', m)).sort()).toEqual(PUBLIC);
     for (const method of METHODS.filter((m) => !PUBLIC.includes(m))) {

@@ -15,6 +15,7 @@ import type {
   BackupControl,
   CallerPlatform,
   HandlerContext,
+  HostControl,
   SessionControl,
 } from '../services/context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
@@ -53,6 +54,7 @@ export interface RouterOptions extends AppFacts {
   backups?: BackupControl;
   /** Told of the rows each committed write changed (never of a rolled-back one or a repeat). */
   changes?: ChangeFeed;
+  host?: HostControl;
 }
 
 /** Writes that only change who is signed in: allowed on a read-only copy of the data. */
@@ -124,7 +126,7 @@ export function createRouter(options: RouterOptions): Router {
       start: (userId) => {
         const old = sessions.get(handle.token);
         if (old) sessions.delete(old.token);
-        handle.setToken(sessions.create(userId, now).token);
+        handle.setToken(sessions.create(userId, now, handle.device).token);
       },
       end: () => {
         const s = sessions.get(handle.token);
@@ -211,6 +213,7 @@ export function createRouter(options: RouterOptions): Router {
       readOnly: options.readOnly ?? false,
       diskFull: options.diskFull ?? false,
       ...(options.backups ? { backups: options.backups } : {}),
+      ...(options.host ? { host: options.host } : {}),
       actor: caller.actor,
       session: sessionControl(handle, now),
       unknownNames: sessions,

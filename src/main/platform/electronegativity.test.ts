@@ -95,6 +95,25 @@ const ALLOWED: readonly Allowed[] = [
       'modifier/middle clicks) goes through setWindowOpenHandler, which index.ts answers with ' +
       "{ action: 'deny' } for all of them, and will-navigate refuses every non-app URL.",
   },
+  ...['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'AUXCLICK_JS_CHECK'].map((id) => ({
+    id,
+    file: 'main/platform/siteServerWindow.ts',
+    sample: 'const window = new BrowserWindow(siteWindowOptions(site.origin, PARTITION));',
+    reason:
+      'The site-server window takes mainWindowOptions() through siteWindowOptions() (pinned by ' +
+      'windowOptions.test.ts): contextIsolation and sandbox true, new windows denied by its own ' +
+      "setWindowOpenHandler, navigation kept to the site's origin by the shell's guard.",
+  })),
+  {
+    id: 'CERTIFICATE_VERIFY_PROC_JS_CHECK',
+    file: 'main/platform/siteServerWindow.ts',
+    sample: 'partition.setCertificateVerifyProc((request, callback) => {',
+    reason:
+      'Pinning, not opting out: the site-server window accepts its host only when the presented ' +
+      "certificate's SHA-256 equals the fingerprint the administrator read off the host " +
+      '(certificateMatchesPin, unit-tested with real certificates); it rejects any other ' +
+      "certificate for that host and leaves every other host to Chromium's own verification.",
+  },
   {
     id: 'CSP_GLOBAL_CHECK',
     file: 'N/A',

@@ -28,6 +28,16 @@ const DEBUG_SWITCHES = ['--remote-debugging-port', '--inspect', '--inspect-brk']
 const FLAGS = [
   DATA_DIR_FLAG,
   { name: '--dev', help: 'DevTools and Reload in the menu (for developers)' },
+  {
+    name: '--connect',
+    value: 'URL',
+    help: "a desk of another PC's site server (https://192.168.1.20:8443), no data folder here",
+  },
+  {
+    name: '--fingerprint',
+    value: 'SHA256',
+    help: "with --connect: the site server's certificate fingerprint, as its settings page shows",
+  },
   HELP_FLAG,
 ] as const;
 

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { appMenuTemplate, DEV_ONLY_ROLES } from './menuTemplate';
 import { shellFlags } from './shellFlags';
-import { APP_ORIGIN, isAppUrl, mainWindowOptions, navigationAllowed } from './windowOptions';
+import {
+  APP_ORIGIN,
+  isAppUrl,
+  mainWindowOptions,
+  navigationAllowed,
+  siteWindowOptions,
+} from './windowOptions';
 
 describe('mainWindowOptions', () => {
   const options = mainWindowOptions('/p/preload.js');
@@ -193,5 +199,16 @@ describe('navigationAllowed (will-navigate, will-redirect, will-frame-navigate)'
   it('refuses any frame navigating, even to an app page (the app has no frames)', () => {
     expect(navigationAllowed('app://desk/index.html', false)).toBe(false);
     expect(navigationAllowed('https://evil.example/', false)).toBe(false);
+  });
+});
+
+describe('siteWindowOptions', () => {
+  it('is the same locked-down window with no preload and a session of its own', () => {
+    const site = siteWindowOptions('https://192.168.1.20:8443', 'site-server');
+    expect(site.webPreferences).not.toHaveProperty('preload');
+    const { preload, ...locked } = mainWindowOptions('/p.js').webPreferences ?? {};
+    expect(preload).toBe('/p.js');
+    expect(site.webPreferences).toEqual({ ...locked, partition: 'site-server' });
+    expect(site.title).toContain('https://192.168.1.20:8443');
   });
 });

@@ -7,10 +7,10 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
  * The one window's options: the renderer gets no Node, runs sandboxed and isolated, and has
- * DevTools only with `--dev`.
+ * DevTools only with `--dev`. A null preload (another PC's site server) exposes no IPC at all.
  */
 export function mainWindowOptions(
-  preloadPath: string,
+  preloadPath: string | null,
   iconPath?: string,
   flags: ShellFlags = { dev: false },
 ): BrowserWindowConstructorOptions {
@@ -24,7 +24,7 @@ export function mainWindowOptions(
     title: '隔离点协调台 Isolation Site Desk',
     backgroundColor: '#f5f7fa',
     webPreferences: {
-      preload: preloadPath,
+      ...(preloadPath === null ? {} : { preload: preloadPath }),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -38,6 +38,19 @@ export function mainWindowOptions(
       spellcheck: false,
       devTools: flags.dev,
     },
+  };
+}
+
+/** A window on another PC's site server: the same locked-down window, no preload, its own session. */
+export function siteWindowOptions(
+  origin: string,
+  partition: string,
+): BrowserWindowConstructorOptions {
+  const options = mainWindowOptions(null);
+  return {
+    ...options,
+    title: `${options.title} — ${origin}`,
+    webPreferences: { ...options.webPreferences, partition },
   };
 }
 

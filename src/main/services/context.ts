@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { BackupKeys } from '../backups/vault/backupKeys';
 import type { BackupInfo, BackupStatus, RestoreOutcome } from '../../shared/backups';
 import type { AppInfo } from '../../shared/domain';
+import type { HostOverview, HostSettings, HostStatus } from '../../shared/host';
 import type { Role } from '../../shared/permissions';
 import type { AuthState } from '../../shared/accounts';
 import type { UnknownNameMemory } from '../accounts/sessionStore';
@@ -74,6 +75,14 @@ export interface BackupControl {
   replaceAfterPurge(actor: Actor | null): Promise<{ removed: number; fresh: string }>;
 }
 
+/** The running core's host listener (host/service.ts). Absent where no core runs (service tests). */
+export interface HostControl {
+  status(): HostStatus;
+  overview(settings: HostSettings): HostOverview;
+  /** Starts, restarts or stops the listener; ending it ends every session made through it. */
+  apply(settings: HostSettings): Promise<HostStatus>;
+}
+
 /** A service that records or shows who acted reads the actor from its context, never a third argument. */
 export interface ActingContext extends ServiceContext {
   actor: Actor | null;
@@ -81,6 +90,7 @@ export interface ActingContext extends ServiceContext {
 
 export interface HandlerContext extends ActingContext, AppFacts {
   backups?: BackupControl;
+  host?: HostControl;
   platform: CallerPlatform;
   session: SessionControl;
   unknownNames: UnknownNameMemory;

@@ -22,7 +22,8 @@ export const defOf = (schema: z.ZodType): SchemaDef =>
   (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 
 /**
- * Leaf values tried in order; the first the schema accepts is taken. the simple ones first, then a day, a mobile number, a resident ID, a time of day, minutes, a temperature in tenths and a file name.
+ * Leaf values tried in order; the first the schema accepts is taken. the simple ones first, then a day, a mobile number, a resident ID, a time of day, minutes, a temperature in tenths, a file name, an
+ * office address and a port.
  */
 export const LEAF_CANDIDATES: readonly unknown[] = [
   'abc12345',
@@ -39,6 +40,9 @@ export const LEAF_CANDIDATES: readonly unknown[] = [
   373,
   'report.pdf',
   'desk-2026-11-29T08-00-00-000Z-manual.sqlite',
+  // An office LAN address and a port above 1024 (host mode).
+  '192.168.1.20',
+  8443,
 ];
 
 /** A value the schema accepts, derived from the schema alone, or undefined when none fits. */

@@ -34,6 +34,7 @@ import { archiveMethods } from './archive';
 import { privacyMethods } from './privacy';
 import { backupMethods } from './backups';
 import { todayMethods } from './today';
+import { hostMethods } from './host';
 
 /** Every IPC method the renderer may call. The router only knows these keys. */
 export const contract = mergeMethodFiles({
@@ -70,6 +71,7 @@ export const contract = mergeMethodFiles({
   privacy: privacyMethods,
   backups: backupMethods,
   today: todayMethods,
+  host: hostMethods,
 });
 
 export type Contract = typeof contract;

@@ -244,6 +244,26 @@ export const en: Messages = {
       'Observation already over at check-in for {{count}} people: check their last exposure dates:',
     warningLine: '{{who}}: {{text}}',
   },
+  host: {
+    title: 'This PC as the site server',
+    intro:
+      'When on, the other PCs of this office open the desk over HTTPS in Chrome or Edge, each person with their own account. The data stays on this PC only.',
+    enabled: 'Let other PCs connect',
+    address: 'Listen on',
+    allAddresses: 'Every address of this PC',
+    port: 'Port',
+    names: 'Other names (PC name, comma-separated)',
+    save: 'Save',
+    saved: 'Saved',
+    running: 'Running. On the other PCs, type into the browser’s address bar:',
+    stopped: 'Not running.',
+    problem: 'Could not start: {{problem}}',
+    fingerprint: 'Certificate SHA-256 fingerprint',
+    howToCheck:
+      'The first time, the browser warns that the certificate is not trusted. In Chrome or Edge click the icon left of the address → Certificate → SHA-256 fingerprint, and compare it group by group with this one before going on.',
+    signInFingerprint:
+      'This site’s certificate SHA-256 fingerprint (compare it with the one on the host’s settings page):',
+  },
   security: {
     idleLockMinutes: 'Lock after idle (minutes)',
     sessionMaxHours: 'Longest session (hours)',
@@ -1281,6 +1301,7 @@ export const en: Messages = {
       'Too much {{item}} for one line: at most {{max}} {{unit}}. Please check the quantity and unit.',
     STOCK_TOO_LARGE:
       'The stock of {{item}} would pass {{max}}, more than can be counted exactly. Please check the quantity.',
+    HOST_ADDRESS_UNKNOWN: '{{address}} is not an address of this PC. Choose one from the list.',
     RECEIVED_TOO_LONG_AGO:
       'The goods arrived on {{day}}, more than {{limit}} days ago: an administrator must enter this receipt, or the limit be widened in Settings.',
     DISK_FULL:
@@ -1410,6 +1431,7 @@ export const en: Messages = {
     temperature_range: 'Must be within 34.0–42.5',
     no_such_round: 'No such round',
     times_in_order: 'Times must go from early to late',
+    host_name: 'Letters, digits, hyphens and dots only (e.g. office-pc)',
     time_format: 'Time as HH:MM',
     date_in_future: 'Cannot be later than today',
     date_too_early: 'Before 1900: please check',

@@ -234,6 +234,25 @@ export const zhCN = {
     warningsTitle: '{{count}} 人入住时观察期已满，请核对末次暴露日期：',
     warningLine: '{{who}}：{{text}}',
   },
+  host: {
+    title: '本机作为站点服务器',
+    intro:
+      '打开后，同一办公室的其他电脑可用 Chrome 或 Edge 通过 HTTPS 访问本机的协调台，每人用自己的账号登录。数据仍只保存在本机。',
+    enabled: '允许其他电脑连接',
+    address: '监听地址',
+    allAddresses: '本机所有地址',
+    port: '端口',
+    names: '其他可用名称（电脑名，用逗号分隔）',
+    save: '保存',
+    saved: '已保存',
+    running: '正在运行。在其他电脑的浏览器地址栏输入：',
+    stopped: '未运行。',
+    problem: '无法启动：{{problem}}',
+    fingerprint: '证书 SHA-256 指纹',
+    howToCheck:
+      '第一次连接时浏览器会提示证书不受信任。请在 Chrome/Edge 中点击地址栏左侧的图标 → 证书 → 查看 SHA-256 指纹，与这里逐组核对，一致后再继续。',
+    signInFingerprint: '本站证书 SHA-256 指纹（请与主机设置页上显示的核对）：',
+  },
   security: {
     idleLockMinutes: '无操作自动锁定（分钟）',
     sessionMaxHours: '登录最长有效时间（小时）',
@@ -1234,6 +1253,7 @@ export const zhCN = {
     INSUFFICIENT_STOCK: '{{item}} 可发放的只有 {{available}} {{unit}}。',
     QUANTITY_TOO_LARGE: '{{item}} 单行数量过大：每行最多 {{max}} {{unit}}，请检查数量和单位。',
     STOCK_TOO_LARGE: '{{item}} 的库存将超过 {{max}}，无法精确计数，请检查数量。',
+    HOST_ADDRESS_UNKNOWN: '{{address}} 不是本机的网络地址，请从列表中选择。',
     RECEIVED_TOO_LONG_AGO:
       '到货日期 {{day}} 早于 {{limit}} 天前，超过补录期限：请由管理员录入，或在设置中放宽期限。',
     DISK_FULL:
@@ -1351,6 +1371,7 @@ export const zhCN = {
     temperature_range: '应在 34.0–42.5 之间',
     no_such_round: '没有这一轮巡查',
     times_in_order: '时间须从早到晚',
+    host_name: '只能含字母、数字、连字符和点（如 office-pc）',
     time_format: '时间格式应为 HH:MM',
     date_in_future: '不能晚于今天',
     date_before_2000: '早于 2000 年 1 月 1 日，请检查',

@@ -13,7 +13,8 @@ export type Domain =
   | 'backups'
   | 'privacy'
   | 'settings'
-  | 'today';
+  | 'today'
+  | 'host';
 
 /** Method prefix (the part before the first dot) → its domain. The one place this is decided. */
 const DOMAIN_OF_PREFIX: Record<string, Domain> = {
@@ -51,6 +52,7 @@ const DOMAIN_OF_PREFIX: Record<string, Domain> = {
   archive: 'privacy',
   settings: 'settings',
   today: 'today',
+  host: 'host',
 };
 
 const EVERYTHING: readonly Domain[] = [
@@ -66,6 +68,7 @@ const EVERYTHING: readonly Domain[] = [
   'privacy',
   'settings',
   'today',
+  'host',
 ];
 
 /**
@@ -95,6 +98,8 @@ const SHOWN_IN: Record<Domain, readonly Domain[]> = {
   app: EVERYTHING,
   // The home screen shows nothing of its own to write.
   today: ['today'],
+  // Host mode changes only its own section (and the sign-in page's fingerprint).
+  host: ['host'],
 };
 
 export function domainOf(method: string): Domain | undefined {

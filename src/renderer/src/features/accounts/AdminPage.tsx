@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '@renderer/auth/AuthContext';
 import { AuditPanel } from './AuditPanel';
 import { BackupsPanel } from '@renderer/features/backups/BackupsPanel';
+import { HostPanel } from '@renderer/features/host/HostPanel';
 import { HealthSettingsPanel } from '@renderer/features/settings/HealthSettingsPanel';
 import { ObservationPanel } from '@renderer/features/settings/ObservationPanel';
 import { PrivacyTab } from '@renderer/features/privacy/PrivacyTab';
@@ -50,6 +51,7 @@ export function AdminPage() {
       {tab === 'privacy' && <PrivacyTab />}
       {tab === 'security' && (
         <>
+          <HostPanel />
           <SecurityPanel />
           <ObservationPanel />
           <HealthSettingsPanel />

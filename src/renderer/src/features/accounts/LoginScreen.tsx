@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '@renderer/api/client';
 import { useSubmit } from '@renderer/components/useSubmit';
+import { SignInFingerprint } from '@renderer/features/host/SignInFingerprint';
 
 export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
@@ -68,6 +69,7 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
             {t('auth.signIn')}
           </Button>
         </Stack>
+        <SignInFingerprint />
       </Paper>
     </Box>
   );
