@@ -108,6 +108,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   let diskFull = false;
   let releaseCopy = () => undefined as void;
   let inner: Router = busyRouter;
+  let sessions: SessionStore | null = null;
 
   const openDb = (): Db => {
     if (!db) throw new DomainError('RECOVERY_MODE', 'No database is open');
@@ -157,11 +158,14 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
     recovery = null;
     checkpointer?.stop();
     checkpointer = idleCheckpointer(opened, options.checkpointIdleMs);
-    // A new session store: whoever was signed in must sign in again (the accounts may differ).
+    // The sessions kept in this file (none after a restore: prepareIncoming empties them).
+    sessions = new SessionStore(opened, {
+      onError: (message, error) => logger.error(message, error),
+    });
     inner = createRouter({
       db: opened,
       now,
-      sessions: new SessionStore(),
+      sessions,
       logger,
       ...facts,
       backups: control,
@@ -376,6 +380,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       if (db?.open) {
         // Leave one self-contained file behind: the log folded in and truncated.
         if (!readOnly) {
+          sessions?.flush();
           checkpointNow(db);
           anchor(db, 'shutdown');
         }

@@ -578,6 +578,8 @@ describe('audit trail', () => {
         { id: nurse.id, password: 'Another-river-2026' },
         me,
       );
+      const otherDesk = sessionFor(tr, chiefId);
+      await expectAudited('sessions.end', { id: tr.sessions.get(otherDesk.token)!.id }, me);
       await expectAudited('audit.export', { format: 'csv' }, me);
       await expectAudited('archive.export', { domain: 'rooms' }, me);
       await expectAudited('privacy.setRetention', { days: 30 }, me);
@@ -708,6 +710,7 @@ describe('audit trail', () => {
         ['rooms.board', { siteId: ids.site }],
         ['rooms.statusHistory', { roomId: ids.room }],
         ['users.list', {}],
+        ['sessions.list', {}],
         ['audit.page', {}],
         ['audit.verify', {}],
         ['privacy.purgePreview', {}],

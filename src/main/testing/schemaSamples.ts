@@ -39,6 +39,8 @@ export const LEAF_CANDIDATES: readonly unknown[] = [
   373,
   'report.pdf',
   'desk-2026-11-29T08-00-00-000Z-manual.sqlite',
+  // A session id: the SHA-256 of a token, hex.
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
 ];
 
 /** A value the schema accepts, derived from the schema alone, or undefined when none fits. */

@@ -12,6 +12,8 @@ import { slimmerRoomLog } from './0011-slimmer-room-log';
 import { stayEventReasonCodes } from './0012-stay-event-reason-codes';
 import { peopleArrivalDetails } from './0013-people-arrival-details';
 import { consumptionNorms } from './0014-consumption-norms';
+import { awaiting0015 } from './awaiting';
+import { sessions } from './0016-sessions';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,6 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   stayEventReasonCodes,
   peopleArrivalDetails,
   consumptionNorms,
+  awaiting0015,
+  sessions,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
