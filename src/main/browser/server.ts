@@ -6,6 +6,7 @@ import { extname, join } from 'node:path';
 import type { Router } from '../ipc/router';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp';
 import { resolveStaticPath } from '../platform/staticPath';
+import { deviceOf } from './device';
 import { checkJsonShape, JSON_LIMITS } from './jsonLimits';
 import { OneTimeCodes } from './oneTimeCodes';
 import { hostAllowed, isLoopback, originAllowed, tokenMatches } from './requestGuard';
@@ -152,6 +153,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         ? (call as { method?: unknown; input?: unknown; opId?: unknown })
         : {};
     const session = cookieSession(req, port);
+    session.device = deviceOf(req, 'local');
     const result = await options.router.invoke(method, input, session, {}, { opId });
     res.setHeader('set-cookie', session.cookie());
     send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
