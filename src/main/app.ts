@@ -380,6 +380,9 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       if (db?.open) {
         // Leave one self-contained file behind: the log folded in and truncated.
         if (!readOnly) {
+          // This PC's sessions cannot be resumed by the next process: gone now, not at its start
+          // (a launch that only looks must leave the file as it found it).
+          sessions?.endVia('local');
           sessions?.flush();
           checkpointNow(db);
           anchor(db, 'shutdown');

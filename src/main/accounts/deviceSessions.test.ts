@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../platform/dataDir';
 import type { DeviceSession } from '../../shared/sessions';
 import { auditRows, errorOf, lastAuditId, valueOf } from '../testing/authTesting';
 import { seededCore, type SeededCore, startTestCore } from '../testing/backupTesting';
@@ -148,6 +151,13 @@ describe('a restart of the host', () => {
     valueOf(await tc.core.router.invoke('sites.list', {}, remoteDesk));
 
     tc.core.close();
+    // Closing left the remote desk's session in the file, and none of this PC's windows.
+    const file = new Database(join(seeded.dir, DATABASE_FILE), { readonly: true });
+    try {
+      expect(file.prepare('SELECT via FROM sessions').pluck().all()).toEqual(['host']);
+    } finally {
+      file.close();
+    }
     seeded.tc = await startTestCore(seeded.dir, { at: new Date(tc.clock.now.getTime() + 60_000) });
     const after = seeded.tc;
     expect(valueOf(await after.core.router.invoke('sites.list', {}, remoteDesk))).toEqual(
