@@ -39,7 +39,7 @@ export interface SessionControl {
   id(): string | null;
   /** Every signed-in session (for the administrator's list). */
   list(): Session[];
-  /** Ends another session at once; undefined when it was not live. Never the caller's own. */
+  /** Ends a session by id at once (undefined when it was not live); callers refuse their own. */
   endOther(id: string): Session | undefined;
 }
 
