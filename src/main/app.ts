@@ -134,7 +134,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
   let diskFull = false;
   let releaseCopy = () => undefined as void;
   let inner: Router = busyRouter;
-  let sessions = new SessionStore();
+  let sessions: SessionStore | null = null;
   const router: Router = { invoke: (...args) => inner.invoke(...args) };
   const { hostListener } = options;
   const host = new HostService({
@@ -143,7 +143,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       ? { listen: (o: HostListenerOptions) => hostListener(o, router, changes) }
       : {}),
     addresses: () => hostAddresses(),
-    endRemoteSessions: () => sessions.endVia('host'),
+    endRemoteSessions: () => sessions?.endVia('host') ?? 0,
     onError: (message, error) => logger.error(message, error),
     now,
   });
@@ -198,8 +198,10 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
     recovery = null;
     checkpointer?.stop();
     checkpointer = idleCheckpointer(opened, options.checkpointIdleMs);
-    // A new session store: whoever was signed in must sign in again (the accounts may differ).
-    sessions = new SessionStore();
+    // The sessions kept in this file (none after a restore: prepareIncoming empties them).
+    sessions = new SessionStore(opened, {
+      onError: (message, error) => logger.error(message, error),
+    });
     inner = createRouter({
       db: opened,
       now,
@@ -448,6 +450,10 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       if (db?.open) {
         // Leave one self-contained file behind: the log folded in and truncated.
         if (!readOnly) {
+          // This PC's sessions cannot be resumed by the next process: gone now, not at its start
+          // (a launch that only looks must leave the file as it found it).
+          sessions?.endVia('local');
+          sessions?.flush();
           checkpointNow(db);
           anchor(db, 'shutdown');
         }

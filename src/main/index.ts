@@ -119,7 +119,14 @@ async function start(): Promise<void> {
     }
     const id = event.sender.id;
     if (!sessionOf.has(id)) {
-      sessionOf.set(id, memoryHandle());
+      sessionOf.set(
+        id,
+        memoryHandle(null, {
+          address: 'local',
+          userAgent: event.sender.getUserAgent(),
+          via: 'local',
+        }),
+      );
       event.sender.once('destroyed', () => sessionOf.delete(id));
     }
     const result = await router.invoke(

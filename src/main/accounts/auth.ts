@@ -1,6 +1,6 @@
 import type { AuthStatus } from '../../shared/accounts';
 import { permissionsOf } from '../../shared/permissions';
-import type { NameAttempts } from './sessionStore';
+import type { AddressAttempts, NameAttempts } from './signInAttempts';
 import type { HandlerContext } from '../services/context';
 import { appendAudit } from './audit';
 import { isoNow } from '../services/context';
@@ -13,6 +13,14 @@ import { findUser, findUserByName, loadActor, setPassword, type UserRecord } fro
 export const FREE_ATTEMPTS = 5;
 const FIRST_WAIT_SECONDS = 30;
 const MAX_WAIT_SECONDS = 15 * 60;
+/**
+ * Per caller address (a PC), whatever the names tried: more free attempts than one account has,
+ * since several people sign in at one desk, then the same waiting rule. A correct password does
+ * not clear an address's count (one valid account must not wash out guesses at others); an hour
+ * without a failure does.
+ */
+export const ADDRESS_FREE_ATTEMPTS = 10;
+const ADDRESS_QUIET_MS = 60 * 60_000;
 
 export function authStatus(ctx: HandlerContext): AuthStatus {
   const state = ctx.session.state();
@@ -40,8 +48,20 @@ const CREDENTIAL_MESSAGES = {
   ACCOUNT_DISABLED: 'This account is disabled',
 } as const;
 
-function waitSeconds(failures: number): number {
-  return Math.min(FIRST_WAIT_SECONDS * 2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS);
+function waitSeconds(failures: number, free: number): number {
+  return Math.min(FIRST_WAIT_SECONDS * 2 ** (failures - free), MAX_WAIT_SECONDS);
+}
+
+/** When a count of failures makes its holder wait until (epoch ms; 0: no wait). */
+const lockedUntilAfter = (failures: number, free: number, now: number): number =>
+  failures >= free ? now + waitSeconds(failures, free) * 1000 : 0;
+
+/** The caller's address's failures, as of now (forgotten after a quiet hour). */
+function addressRecord(ctx: HandlerContext, now: number): AddressAttempts {
+  const known = ctx.signIns.addressAttempts(ctx.session.device.address);
+  const fresh = { failures: 0, lockedUntil: 0, lastFailureAt: 0 };
+  if (!known) return fresh;
+  return known.lockedUntil <= now && now - known.lastFailureAt > ADDRESS_QUIET_MS ? fresh : known;
 }
 
 /**
@@ -81,31 +101,46 @@ function checkPassword(
         failures: user.failed_attempts,
         lockedUntil: user.locked_until ? Date.parse(user.locked_until) : 0,
       }
-    : (ctx.unknownNames.unknownNameAttempts(typedName.toLowerCase()) ?? {
+    : (ctx.signIns.unknownNameAttempts(typedName.toLowerCase()) ?? {
         failures: 0,
         lockedUntil: 0,
       });
-  if (record.lockedUntil > now.getTime()) {
-    throw fail('THROTTLED', 'throttled', {
-      seconds: Math.ceil((record.lockedUntil - now.getTime()) / 1000),
-    });
+  // Checked before the password: a right one from a throttled address waits like a wrong one.
+  const fromAddress = addressRecord(ctx, now.getTime());
+  const until = Math.max(record.lockedUntil, fromAddress.lockedUntil);
+  if (until > now.getTime()) {
+    throw fail(
+      'THROTTLED',
+      record.lockedUntil > now.getTime() ? 'throttled' : 'address throttled',
+      {
+        seconds: Math.ceil((until - now.getTime()) / 1000),
+      },
+    );
   }
   // Unknown names pay for a hash check too: timing does not tell who exists either. (The dummy
   // hash is fetched for every name, so that making it on first use does not tell either.)
   const fallbackHash = dummyHash();
   if (!verifyPassword(password, user?.password_hash ?? fallbackHash) || !user) {
     const failures = record.failures + 1;
-    const lockedUntil =
-      failures >= FREE_ATTEMPTS ? now.getTime() + waitSeconds(failures) * 1000 : 0;
+    const lockedUntil = lockedUntilAfter(failures, FREE_ATTEMPTS, now.getTime());
+    const addressFailures = fromAddress.failures + 1;
+    ctx.signIns.rememberAddress(ctx.session.device.address, {
+      failures: addressFailures,
+      lockedUntil: lockedUntilAfter(addressFailures, ADDRESS_FREE_ATTEMPTS, now.getTime()),
+      lastFailureAt: now.getTime(),
+    });
     if (user) {
       ctx.db
         .prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?')
         .run(failures, lockedUntil ? new Date(lockedUntil).toISOString() : null, user.id);
     } else {
-      ctx.unknownNames.rememberUnknownName(typedName.toLowerCase(), { failures, lockedUntil });
+      ctx.signIns.rememberUnknownName(typedName.toLowerCase(), { failures, lockedUntil });
     }
     throw fail('BAD_CREDENTIALS', user ? 'wrong password' : 'unknown user', {
-      remaining: Math.max(FREE_ATTEMPTS - failures, 0),
+      remaining: Math.max(
+        Math.min(FREE_ATTEMPTS - failures, ADDRESS_FREE_ATTEMPTS - addressFailures),
+        0,
+      ),
     });
   }
   if (user.disabled_at) throw fail('ACCOUNT_DISABLED', 'account disabled');

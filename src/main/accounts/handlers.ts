@@ -4,6 +4,7 @@ import { verifyAuditTrail } from './auditAnchors/verify';
 import { exportAudit } from './auditExport';
 import { authStatus, changePassword, lock, login, logout, unlock } from './auth';
 import { loadDemo } from './demo';
+import { endSession, listSessions } from './deviceSessions';
 import {
   getSettings,
   setLanguage,
@@ -19,7 +20,7 @@ import { createUser, listUsers, resetPassword, setUserDisabled, updateUser } fro
 
 /** Accounts: setup, sign-in, users, the audit trail, and the app-wide settings every page edits. */
 export const accountHandlers: HandlerMap<
-  MethodsOf<'settings' | 'setup' | 'auth' | 'users' | 'audit'> | 'demo.load'
+  MethodsOf<'settings' | 'setup' | 'auth' | 'users' | 'sessions' | 'audit'> | 'demo.load'
 > = {
   'settings.get': getSettings,
   'settings.setLanguage': setLanguage,
@@ -43,6 +44,8 @@ export const accountHandlers: HandlerMap<
   'users.update': updateUser,
   'users.setDisabled': setUserDisabled,
   'users.resetPassword': resetPassword,
+  'sessions.list': listSessions,
+  'sessions.end': endSession,
   'audit.page': auditPage,
   'audit.verify': verifyAuditTrail,
   'audit.export': exportAudit,

@@ -2,6 +2,7 @@ import type { Db } from '../db/open';
 import type { Actor } from '../services/context';
 import { appendAudit } from '../accounts/audit';
 import { carryIntoRestored } from '../accounts/auditAnchors/restore';
+import { emptySessions } from '../accounts/sessionTable';
 
 export interface IncomingRestore {
   /** Who restored (null from the recovery screen, where nobody is signed in). */
@@ -30,6 +31,8 @@ export function prepareIncoming(incoming: Db, previous: Db | null, restore: Inco
         at: new Date(restore.at),
         savedAs: restore.savedAs,
       });
+      // Everyone signs in again: the file's sessions are from when it was backed up.
+      emptySessions(incoming);
       appendAudit(incoming, {
         at: restore.at,
         actor: restore.actor,

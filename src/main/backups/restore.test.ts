@@ -139,7 +139,10 @@ describe('back up now and restore, through the router', () => {
       .get();
     expect(restoreRow).toMatchObject({ method: 'backups.restore', username: 'admin' });
     expect((restoreRow as { detail: string }).detail).toContain('were carried over');
-    expect({ ...restored, audit_log: [] }).toEqual({ ...expected, audit_log: [] });
+    // The backup holds the admin's session (its token's hash); the restored file holds none.
+    expect(expected.sessions).toHaveLength(1);
+    expect(restored.sessions).toEqual([]);
+    expect({ ...restored, audit_log: [] }).toEqual({ ...expected, audit_log: [], sessions: [] });
     const saved = allRowsOfFile(join(defaultBackupFolder(dir), outcome.savedAs!));
     expect(saved.audit_log!.length).toBeGreaterThan(expected.audit_log!.length);
     expect(restored.audit_log).toHaveLength(saved.audit_log!.length + 1);
@@ -157,8 +160,12 @@ describe('back up now and restore, through the router', () => {
       anchor: { reason: 'restore', source: backup.name },
     });
 
-    // The data as it was before is in the pre-restore backup.
-    expect({ ...saved, audit_log: [] }).toEqual({ ...beforeRestore, audit_log: [] });
+    // The data as it was before is in the pre-restore backup (the admin's session was active since).
+    expect({ ...saved, audit_log: [], sessions: [] }).toEqual({
+      ...beforeRestore,
+      audit_log: [],
+      sessions: [],
+    });
 
     // The old session is gone.
     expect(errorOf(await tc.core.router.invoke('sites.list', {}, admin)).code).toBe(
@@ -177,7 +184,11 @@ describe('back up now and restore, through the router', () => {
     const expected = allRowsOfFile(join(defaultBackupFolder(dir), oldest.name));
     tc.clock.now = new Date(tc.clock.now.getTime() + 60_000);
     await call<RestoreOutcome>('backups.restore', { name: oldest.name });
-    expect({ ...allRows(tc.core.db), audit_log: [] }).toEqual({ ...expected, audit_log: [] });
+    expect({ ...allRows(tc.core.db), audit_log: [] }).toEqual({
+      ...expected,
+      audit_log: [],
+      sessions: [],
+    });
   });
 
   it('refuses a damaged backup and changes nothing', async () => {

@@ -596,6 +596,8 @@ describe('audit trail', () => {
         { id: nurse.id, password: 'Another-river-2026' },
         me,
       );
+      const otherDesk = sessionFor(tr, chiefId);
+      await expectAudited('sessions.end', { id: tr.sessions.get(otherDesk.token)!.id }, me);
       await expectAudited('audit.export', { format: 'csv' }, me);
       await expectAudited(
         'archive.export',
@@ -747,6 +749,7 @@ describe('audit trail', () => {
         ['rooms.board', { siteId: ids.site }],
         ['rooms.statusHistory', { roomId: ids.room }],
         ['users.list', {}],
+        ['sessions.list', {}],
         ['audit.page', {}],
         ['audit.verify', {}],
         ['privacy.purgePreview', {}],

@@ -25,7 +25,10 @@ export class DiskFullSignIn {
     const failed = this.failures.get(name) ?? 0;
     const user = findUserByName(ctx.db, input.username);
     const now = ctx.now();
-    const throttled = user?.locked_until ? Date.parse(user.locked_until) > now.getTime() : false;
+    const address = ctx.signIns.addressAttempts(ctx.session.device.address);
+    const throttled =
+      (user?.locked_until ? Date.parse(user.locked_until) > now.getTime() : false) ||
+      (address?.lockedUntil ?? 0) > now.getTime();
     if (failed >= FREE_ATTEMPTS || throttled || !user || user.disabled_at) throw refused;
     if (!verifyPassword(input.password, user.password_hash)) {
       this.failures.set(name, failed + 1);

@@ -2,7 +2,12 @@ import { contract, type MethodInput, type MethodName } from '../../shared/contra
 import type { AuthState } from '../../shared/accounts';
 import type { ApiError, ApiResult, ErrorCode } from '../../shared/errors';
 import { mayCall } from '../../shared/permissions';
-import type { SessionHandle, SessionStore } from '../accounts/sessionStore';
+import {
+  LOCAL_DEVICE,
+  sessionIdOf,
+  type SessionHandle,
+  type SessionStore,
+} from '../accounts/sessionStore';
 import type { Db } from '../db/open';
 import { appendAudit, drainCapturedChanges } from '../accounts/audit';
 import { Deferred } from '../services/deferred';
@@ -109,44 +114,46 @@ export function createRouter(options: RouterOptions): Router {
     const settings = getSettings({ db, now: options.now });
     const actor = loadActor(db, session.userId);
     if (!actor || now - session.startedAt > settings.sessionMaxHours * 3_600_000) {
-      sessions.delete(session.token);
+      sessions.end(session.id);
       handle.setToken(null);
       return { actor: null, state: 'signedOut', expired: true };
     }
-    if (now - session.lastActiveAt > settings.idleLockMinutes * 60_000) session.locked = true;
+    if (now - session.lastActiveAt > settings.idleLockMinutes * 60_000) sessions.lock(session.id);
     return { actor, state: session.locked ? 'locked' : 'active', expired: false };
   }
 
   function sessionControl(handle: SessionHandle, now: number): SessionControl {
+    const device = handle.device ?? LOCAL_DEVICE;
     return {
+      device,
       state: () => {
         const s = sessions.get(handle.token);
         return s ? (s.locked ? 'locked' : 'active') : 'signedOut';
       },
       start: (userId) => {
-        const old = sessions.get(handle.token);
-        if (old) sessions.delete(old.token);
-        handle.setToken(sessions.create(userId, now, handle.device).token);
+        if (handle.token) sessions.delete(handle.token);
+        // Sign-ins add sessions: the ones past the absolute limit that nobody came back to go now.
+        sessions.prune(now, getSettings({ db, now: options.now }).sessionMaxHours * 3_600_000);
+        handle.setToken(sessions.create(userId, now, device).token);
       },
       end: () => {
-        const s = sessions.get(handle.token);
-        if (s) sessions.delete(s.token);
+        if (handle.token) sessions.delete(handle.token);
         handle.setToken(null);
       },
       lock: () => {
         const s = sessions.get(handle.token);
-        if (s) s.locked = true;
+        if (s) sessions.lock(s.id);
       },
       unlock: () => {
         const s = sessions.get(handle.token);
-        if (s) {
-          s.locked = false;
-          s.lastActiveAt = now;
-        }
+        if (s) sessions.unlock(s.id, now);
       },
       endSessionsOf: (userId) => {
         sessions.endAllOf(userId, handle.token);
       },
+      id: () => (handle.token && sessions.get(handle.token) ? sessionIdOf(handle.token) : null),
+      list: () => sessions.list(),
+      endOther: (id) => sessions.end(id),
     };
   }
 
@@ -216,7 +223,7 @@ export function createRouter(options: RouterOptions): Router {
       ...(options.host ? { host: options.host } : {}),
       actor: caller.actor,
       session: sessionControl(handle, now),
-      unknownNames: sessions,
+      signIns: sessions.attempts,
       platform,
     };
     const handler = handlers[method] as AnyHandler;
@@ -231,7 +238,7 @@ export function createRouter(options: RouterOptions): Router {
       if (value instanceof DomainError) throw value;
       if (caller.state === 'active') {
         const session = sessions.get(handle.token);
-        if (session && !session.locked) session.lastActiveAt = now;
+        if (session) sessions.touch(session.id, now);
       }
       if (value instanceof Deferred) value = await value.run();
       return { ok: true, value };

@@ -89,8 +89,8 @@ export const ARCHIVE: Record<ArchiveDomain, { file: string; sheets: readonly Arc
 };
 
 /**
- * Tables that are not archived: derived from archived ones, a transaction's scratch space, or the
- * answers kept a week for retried submissions.
+ * Tables that are not archived: derived from archived ones, a transaction's scratch space, the
+ * answers kept a week for retried submissions, or who is signed in right now.
  */
 export const NOT_ARCHIVED = [
   'stock_daily',
@@ -101,6 +101,7 @@ export const NOT_ARCHIVED = [
   'person_names_data',
   'person_names_idx',
   'person_names_config',
+  'sessions',
 ] as const;
 
 /** Header labels; a column not listed keeps its own name. */

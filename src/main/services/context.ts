@@ -5,7 +5,8 @@ import type { AppInfo } from '../../shared/domain';
 import type { HostOverview, HostSettings, HostStatus } from '../../shared/host';
 import type { Role } from '../../shared/permissions';
 import type { AuthState } from '../../shared/accounts';
-import type { UnknownNameMemory } from '../accounts/sessionStore';
+import type { DeviceInfo, Session } from '../accounts/sessionStore';
+import type { SignInMemory } from '../accounts/signInAttempts';
 
 /** What every service function receives: the database and a clock (tests may fix it). */
 export interface ServiceContext {
@@ -34,6 +35,14 @@ export interface SessionControl {
   unlock(): void;
   /** Ends every session of that user except the caller's own. */
   endSessionsOf(userId: number): void;
+  /** Where the caller is: recorded with the session at sign-in, and its sign-ins counted by address. */
+  readonly device: DeviceInfo;
+  /** The caller's own session id (the SHA-256 of its token), null when signed out. */
+  id(): string | null;
+  /** Every signed-in session (for the administrator's list). */
+  list(): Session[];
+  /** Ends a session by id at once (undefined when it was not live); callers refuse their own. */
+  endOther(id: string): Session | undefined;
 }
 
 export interface AppFacts {
@@ -93,5 +102,5 @@ export interface HandlerContext extends ActingContext, AppFacts {
   host?: HostControl;
   platform: CallerPlatform;
   session: SessionControl;
-  unknownNames: UnknownNameMemory;
+  signIns: SignInMemory;
 }

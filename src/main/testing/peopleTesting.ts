@@ -10,7 +10,7 @@ import type { Role } from '../../shared/permissions';
 import { addDays, siteDay } from '../../shared/siteDate';
 import type { SessionHandle } from '../accounts/sessionStore';
 import { openDatabase, type Db } from '../db/open';
-import { SessionStore } from '../accounts/sessionStore';
+import { SignInAttempts } from '../accounts/signInAttempts';
 import { createBuilding } from '../registry/buildings';
 import { createFloor } from '../registry/floors';
 import { createRoom, setRoomStatus } from '../registry/rooms';
@@ -227,7 +227,7 @@ export function openCopy(templateFile: string, now: Date = TEST_NOW): TestContex
       actor: null,
       session: inertSession,
       platform: {},
-      unknownNames: new SessionStore(),
+      signIns: new SignInAttempts(),
     },
     file,
     dir,

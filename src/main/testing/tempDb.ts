@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyPragmas, openDatabase, type Db } from '../db/open';
 import type { Role } from '../../shared/permissions';
-import { memoryHandle, SessionStore, type SessionHandle } from '../accounts/sessionStore';
+import {
+  LOCAL_DEVICE,
+  memoryHandle,
+  SessionStore,
+  type SessionHandle,
+} from '../accounts/sessionStore';
+import { SignInAttempts } from '../accounts/signInAttempts';
 import type { HandlerContext, SessionControl } from '../services/context';
 import type { Handlers } from '../ipc/handlers';
 import { createRouter, type Logger, type Router, type RouterOptions } from '../ipc/router';
@@ -60,7 +66,7 @@ export function makeTestContext(): TestContext {
     actor: null,
     session: inertSession,
     platform: {},
-    unknownNames: new SessionStore(),
+    signIns: new SignInAttempts(),
   };
   return {
     ctx,
@@ -81,6 +87,10 @@ export const inertSession: SessionControl = {
   lock: () => undefined,
   unlock: () => undefined,
   endSessionsOf: () => undefined,
+  device: LOCAL_DEVICE,
+  id: () => null,
+  list: () => [],
+  endOther: () => undefined,
 };
 
 /** The password of every account made by addUser unless told otherwise. */
@@ -126,8 +136,10 @@ export function makeTestRouter(
   handlers?: Handlers,
   extra: Pick<RouterOptions, 'changes'> = {},
 ): TestRouter {
-  const sessions = new SessionStore();
   const logger = capturingLogger();
+  const sessions = new SessionStore(t.ctx.db, {
+    onError: (message, error) => logger.error(message, error),
+  });
   const clock = { now: new Date(TEST_NOW) };
   const router = createRouter({
     db: t.ctx.db,

@@ -7,6 +7,7 @@ import { settingsMethods } from './settings';
 import { setupMethods } from './setup';
 import { authMethods } from './auth';
 import { userMethods } from './users';
+import { sessionMethods } from './sessions';
 import { auditMethods } from './audit';
 import { siteMethods } from './sites';
 import { buildingMethods } from './buildings';
@@ -44,6 +45,7 @@ export const contract = mergeMethodFiles({
   setup: setupMethods,
   auth: authMethods,
   users: userMethods,
+  sessions: sessionMethods,
   audit: auditMethods,
   sites: siteMethods,
   buildings: buildingMethods,

@@ -14,7 +14,7 @@ import { peopleArrivalDetails } from './0013-people-arrival-details';
 import { consumptionNorms } from './0014-consumption-norms';
 import { recordVersions } from './0015-record-versions';
 import { personNameIndex } from './0017-person-name-index';
-import { awaiting0016 } from './awaiting';
+import { sessions } from './0016-sessions';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -33,7 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   peopleArrivalDetails,
   consumptionNorms,
   recordVersions,
-  awaiting0016,
+  sessions,
   personNameIndex,
 ];
 

@@ -45,6 +45,7 @@ const DOMAIN_OF_PREFIX: Record<string, Domain> = {
   auth: 'accounts',
   setup: 'accounts',
   users: 'accounts',
+  sessions: 'accounts',
   audit: 'accounts',
   backups: 'backups',
   recovery: 'backups',

@@ -12,6 +12,7 @@ import { ObservationPanel } from '@renderer/features/settings/ObservationPanel';
 import { PrivacyTab } from '@renderer/features/privacy/PrivacyTab';
 import { RosterSettingsPanel } from '@renderer/features/settings/RosterSettingsPanel';
 import { SecurityPanel } from '@renderer/features/settings/SecurityPanel';
+import { SessionsPanel } from './SessionsPanel';
 import { UsersPanel } from './UsersPanel';
 
 type AdminTab = 'users' | 'audit' | 'security' | 'backups' | 'privacy';
@@ -45,7 +46,12 @@ export function AdminPage() {
           <Tab key={x} value={x} label={label[x]} />
         ))}
       </Tabs>
-      {tab === 'users' && <UsersPanel />}
+      {tab === 'users' && (
+        <>
+          <UsersPanel />
+          <SessionsPanel />
+        </>
+      )}
       {tab === 'audit' && <AuditPanel />}
       {tab === 'backups' && <BackupsPanel />}
       {tab === 'privacy' && <PrivacyTab />}
