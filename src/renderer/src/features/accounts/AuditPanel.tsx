@@ -26,6 +26,7 @@ import { FilterSelect } from '@renderer/components/FilterSelect';
 import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
 import { AuditVerificationAlert } from './AuditVerificationAlert';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 const ENTITIES = [
   'site',
@@ -61,7 +62,7 @@ function changesText(changes: AuditEntry['changes']): string {
 }
 
 export function AuditPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const can = useCan();
   const users = useApiQuery('users.list', {}, { skip: !can('users.manage') });
@@ -191,9 +192,7 @@ export function AuditPanel() {
           <TableBody>
             {rows.entries.map((e) => (
               <TableRow key={e.id}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {new Date(e.at).toLocaleString(i18n.language)}
-                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</TableCell>
                 <TableCell>{e.username ?? '—'}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace' }}>{e.method}</TableCell>
                 <TableCell>

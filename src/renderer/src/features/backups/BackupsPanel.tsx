@@ -21,7 +21,7 @@ import { RestoredDialog } from './RestoredDialog';
 const POLL_MS = 250;
 
 export function BackupsPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const overview = useApiQuery('backups.list', {});
   // A scheduled backup that failed has nobody watching it: the panel says so until one succeeds.
@@ -136,7 +136,7 @@ export function BackupsPanel() {
         text={
           toRestore
             ? t('backups.restoreConfirm', {
-                when: formatDateTime(toRestore.takenAt, i18n.language),
+                when: formatDateTime(toRestore.takenAt),
               })
             : ''
         }

@@ -26,7 +26,7 @@ export function RecoveryScreen(props: {
   onLanguageChange: (language: Language) => void;
   onDone: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [state, setState] = useState<RecoveryState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<RecoveryBackup | 'empty' | null>(null);
@@ -78,7 +78,7 @@ export function RecoveryScreen(props: {
               sx={{ alignSelf: 'flex-start' }}
             >
               {t('recovery.restoreNewest', {
-                when: formatDateTime(newestGood.takenAt, i18n.language),
+                when: formatDateTime(newestGood.takenAt),
               })}
             </Button>
           )}
@@ -117,7 +117,7 @@ export function RecoveryScreen(props: {
             ? t('recovery.startEmptyConfirm')
             : confirm
               ? t('recovery.restoreConfirm', {
-                  when: formatDateTime(confirm.takenAt, i18n.language),
+                  when: formatDateTime(confirm.takenAt),
                 })
               : ''
         }

@@ -25,12 +25,11 @@ type Acting = { action: 'recheck' | 'transfer'; fever: FeverCase } | null;
 
 /** Open fever cases, most urgent re-check first: re-check, or transfer to hospital in one step. */
 export function FeverPanel({ siteId }: { siteId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const canRecord = useCan()('health.record');
   const cases = useFeverCases(siteId);
   const [acting, setActing] = useState<Acting>(null);
-  const lang = i18n.language;
   const localNow = () => {
     const d = new Date();
     d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
@@ -70,12 +69,12 @@ export function FeverPanel({ siteId }: { siteId: number }) {
                     </Typography>
                   </TableCell>
                   <TableCell>{c.symptoms.map((s) => t(`symptom.${s}`)).join('、')}</TableCell>
-                  <TableCell>{formatDateTime(c.openedAt, lang)}</TableCell>
+                  <TableCell>{formatDateTime(c.openedAt)}</TableCell>
                   <TableCell>
                     {c.recheckDue ? (
                       <Chip size="small" color="error" label={t('health.recheckOverdue')} />
                     ) : (
-                      formatDateTime(c.recheckDueAt, lang)
+                      formatDateTime(c.recheckDueAt)
                     )}
                   </TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>

@@ -25,7 +25,7 @@ import { currentSlot } from './rounds';
 
 /** The round sheet of a floor: one line per resident in room order, typed with the keyboard. */
 export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTimes: string[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canRecord = useCan()('health.record');
   const [day, setDay] = useState(() => siteDay(new Date()));
   const [slot, setSlot] = useState(() => currentSlot(roundTimes, new Date()));
@@ -133,7 +133,7 @@ export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTi
       {round && (
         <Alert severity={round.closed && recorded < rows.length ? 'warning' : 'info'}>
           {t(round.closed ? 'health.closedNote' : 'health.openNote', {
-            closesAt: formatDateTime(round.closesAt, i18n.language),
+            closesAt: formatDateTime(round.closesAt),
           })}
         </Alert>
       )}

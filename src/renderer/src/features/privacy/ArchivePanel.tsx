@@ -30,7 +30,7 @@ export function useDomainLabels(): Record<ArchiveDomain, string> {
  * file stays small enough to open, and a failed one can be fetched again alone).
  */
 export function ArchivePanel(props: { preview: PurgePreview | undefined; onExported: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const can = useCan();
   const labels = useDomainLabels();
@@ -82,7 +82,7 @@ export function ArchivePanel(props: { preview: PurgePreview | undefined; onExpor
               </Button>
               <Typography variant="body2" color="text.secondary">
                 {last
-                  ? t('privacy.lastExport', { at: formatDateTime(last, i18n.language) })
+                  ? t('privacy.lastExport', { at: formatDateTime(last) })
                   : t('privacy.neverExported')}
               </Typography>
             </Stack>

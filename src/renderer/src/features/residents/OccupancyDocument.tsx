@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OccupancyList } from '@shared/residents';
-import { formatDateTime, formatInstantDay, formatDay } from '@renderer/i18n/dates';
+import { printDateTime, printInstantDay, printDay } from '@renderer/i18n/dates';
 import { standingText } from '@renderer/i18n/observation';
 import { ageText } from '@renderer/i18n/ageText';
 
@@ -25,7 +25,7 @@ export function OccupancyDocument({
           {t('print.occupancyScope', { site: list.siteName, building, floor: floorLabel })}
         </span>
         <span>{t('print.totals', { occupants: list.occupants, capacity: list.capacity })}</span>
-        <span>{t('print.generated', { at: formatDateTime(list.generatedAt, lang) })}</span>
+        <span>{t('print.generated', { at: printDateTime(list.generatedAt, lang) })}</span>
       </div>
       {list.floors.map((floor) => (
         <section key={floor.level}>
@@ -61,8 +61,8 @@ export function OccupancyDocument({
                         <td>{t(`gender.${o.gender}`)}</td>
                         <td>{ageText(t, o.age)}</td>
                         <td>{o.documentMasked}</td>
-                        <td>{formatInstantDay(o.checkInAt, lang)}</td>
-                        <td>{formatDay(o.observationEnd, lang)}</td>
+                        <td>{printInstantDay(o.checkInAt, lang)}</td>
+                        <td>{printDay(o.observationEnd, lang)}</td>
                         <td>{standingText(t, o.daysLeft)}</td>
                       </tr>
                     )),

@@ -1,9 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { clockSpan, type DutySheet } from '@shared/roster';
-import { formatDateTime, formatDay } from '@renderer/i18n/dates';
-
-const clock = (iso: string, language: string): string =>
-  formatDateTime(iso, language).replace(/^.*?(\d{1,2}:\d{2}).*$/, '$1');
+import { formatClock, printDay } from '@renderer/i18n/dates';
 
 /** 值班表: each post and shift of one day, who is on it, and room to sign in and out. */
 export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
@@ -15,7 +12,7 @@ export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
         {t('roster.dutyTitle', { site: sheet.siteName })}
       </h1>
       <div className="print-meta">
-        <span>{t('roster.dutyMeta', { day: formatDay(sheet.day, lang) })}</span>
+        <span>{t('roster.dutyMeta', { day: printDay(sheet.day, lang) })}</span>
         <span>
           {sheet.period.status === 'published'
             ? t('roster.published', { version: sheet.period.version })
@@ -46,7 +43,7 @@ export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
                       {row.shift}
                       <br />
                       <span style={{ whiteSpace: 'nowrap' }}>
-                        {clockSpan(clock(row.startsAt, lang), clock(row.endsAt, lang))}
+                        {clockSpan(formatClock(row.startsAt), formatClock(row.endsAt))}
                       </span>
                     </>
                   )}

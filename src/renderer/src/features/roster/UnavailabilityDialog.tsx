@@ -29,7 +29,7 @@ export function UnavailabilityDialog(props: { staff: Staff | null; onClose: () =
 }
 
 function Body({ staff, onClose }: { staff: Staff; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const list = useApiQuery('staff.unavailability', { staffId: staff.id });
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -60,7 +60,7 @@ function Body({ staff, onClose }: { staff: Staff; onClose: () => void }) {
               }
             >
               <ListItemText
-                primary={`${formatDateTime(u.startsAt, i18n.language)} – ${formatDateTime(u.endsAt, i18n.language)}`}
+                primary={`${formatDateTime(u.startsAt)} – ${formatDateTime(u.endsAt)}`}
                 secondary={u.reason}
               />
             </ListItem>
