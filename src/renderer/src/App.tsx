@@ -10,6 +10,7 @@ import { queryKeyOf, useApiQuery } from './api/useApiQuery';
 import { AuthContext } from './auth/AuthContext';
 import { useIdleLock } from './auth/useIdleLock';
 import { CenteredMessage } from './components/CenteredMessage';
+import { DatesProvider } from './components/dates/DatesProvider';
 import { LockScreen } from '@renderer/features/accounts/LockScreen';
 import { LoginScreen } from '@renderer/features/accounts/LoginScreen';
 import { RecoveryScreen } from '@renderer/features/backups/RecoveryScreen';
@@ -112,14 +113,16 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <NotifyProvider>
-        {info.data?.readOnly && (
-          <Alert severity="warning" square>
-            {t(info.data.diskFull ? 'app.diskFull' : 'app.readOnly')}
-          </Alert>
-        )}
-        {body}
-      </NotifyProvider>
+      <DatesProvider language={language}>
+        <NotifyProvider>
+          {info.data?.readOnly && (
+            <Alert severity="warning" square>
+              {t(info.data.diskFull ? 'app.diskFull' : 'app.readOnly')}
+            </Alert>
+          )}
+          {body}
+        </NotifyProvider>
+      </DatesProvider>
     </ThemeProvider>
   );
 }

@@ -1,7 +1,4 @@
-// An office PC set to English (United States) on New York time: nothing the desk shows may follow it.
-process.env.TZ = 'America/New_York';
-
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   formatClock,
   formatDateTime,
@@ -13,6 +10,9 @@ import {
   printInstantDay,
   siteWallClock,
 } from './dates';
+
+// An office PC set to English (United States) on New York time: nothing the desk shows may follow it.
+vi.stubEnv('TZ', 'America/New_York');
 
 // 00:30 on 6 December at the site is still the evening of the 5th in New York and in UTC.
 const JUST_AFTER_SITE_MIDNIGHT = '2026-12-05T16:30:00.000Z';

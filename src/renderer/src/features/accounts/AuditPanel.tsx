@@ -27,6 +27,8 @@ import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
 import { AuditVerificationAlert } from './AuditVerificationAlert';
 import { formatDateTime } from '@renderer/i18n/dates';
+import { DateInput } from '@renderer/components/dates/DateInput';
+import { isDay } from '@renderer/components/dates/pickerValue';
 
 const ENTITIES = [
   'site',
@@ -153,19 +155,15 @@ export function AuditPanel() {
           onChange={setOutcome}
           width={120}
         />
-        <TextField
+        <DateInput
           label={t('audit.from')}
-          type="date"
           value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(v) => (v === '' || isDay(v)) && setFrom(v)}
         />
-        <TextField
+        <DateInput
           label={t('audit.to')}
-          type="date"
           value={to}
-          onChange={(e) => setTo(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(v) => (v === '' || isDay(v)) && setTo(v)}
         />
         <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
           <ExportButtons make={(format) => call('audit.export', { filter, format })} />

@@ -30,11 +30,6 @@ export function FeverPanel({ siteId }: { siteId: number }) {
   const canRecord = useCan()('health.record');
   const cases = useFeverCases(siteId);
   const [acting, setActing] = useState<Acting>(null);
-  const localNow = () => {
-    const d = new Date();
-    d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-    return d.toISOString().slice(0, 16);
-  };
 
   return (
     <>
@@ -133,8 +128,8 @@ export function FeverPanel({ siteId }: { siteId: number }) {
           {
             name: 'departedAt',
             label: t('health.departedAt'),
-            initial: localNow(),
-            type: 'datetime-local',
+            initial: new Date().toISOString(),
+            type: 'datetime',
             required: true,
           },
           { name: 'escort', label: t('health.escort'), initial: '', required: true },
@@ -144,7 +139,7 @@ export function FeverPanel({ siteId }: { siteId: number }) {
           const done = await call('fever.transfer', {
             caseId: acting!.fever.id,
             hospital: v.hospital ?? '',
-            departedAt: new Date(v.departedAt ?? '').toISOString(),
+            departedAt: v.departedAt ?? '',
             escort: v.escort ?? '',
             vehicle: v.vehicle ?? '',
           });
