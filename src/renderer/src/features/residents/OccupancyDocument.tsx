@@ -29,9 +29,15 @@ export function OccupancyDocument({
       </div>
       {list.floors.map((floor) => (
         <section key={floor.level}>
-          <h2>{t('print.floorN', { level: floor.level })}</h2>
-          <table>
+          {/* The floor heads its table from inside: repeated on every page the floor runs over,
+              and never left alone at a page foot. */}
+          <table aria-label={t('print.floorN', { level: floor.level })}>
             <thead>
+              <tr>
+                <th colSpan={8} scope="colgroup" className="print-group-heading">
+                  {t('print.floorN', { level: floor.level })}
+                </th>
+              </tr>
               <tr>
                 <th style={{ width: '11%' }}>{t('common.room')}</th>
                 <th style={{ width: '13%' }}>{t('people.fullName')}</th>

@@ -22,13 +22,13 @@ export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
       <table>
         <thead>
           <tr>
-            <th style={{ width: '12%' }}>{t('roster.post')}</th>
-            <th style={{ width: '13%' }}>{t('roster.shift')}</th>
-            <th style={{ width: '12%' }}>{t('roster.staffName')}</th>
-            <th style={{ width: '13%' }}>{t('roster.role')}</th>
-            <th style={{ width: '16%' }}>{t('roster.phone')}</th>
-            <th style={{ width: '12%' }}>{t('roster.signIn')}</th>
-            <th style={{ width: '12%' }}>{t('roster.signOut')}</th>
+            <th style={{ width: '14%' }}>{t('roster.post')}</th>
+            <th style={{ width: '20%' }}>{t('roster.shift')}</th>
+            <th style={{ width: '11%' }}>{t('roster.staffName')}</th>
+            <th style={{ width: '12%' }}>{t('roster.role')}</th>
+            <th style={{ width: '15%' }}>{t('roster.phone')}</th>
+            <th style={{ width: '14%' }}>{t('roster.signIn')}</th>
+            <th style={{ width: '14%' }}>{t('roster.signOut')}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,16 +37,10 @@ export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
             return people.map((person, i) => (
               <tr key={`${row.post}/${row.shift}/${i}`}>
                 <td>{i === 0 ? row.post : ''}</td>
-                <td>
-                  {i === 0 && (
-                    <>
-                      {row.shift}
-                      <br />
-                      <span style={{ whiteSpace: 'nowrap' }}>
-                        {clockSpan(formatClock(row.startsAt), formatClock(row.endsAt))}
-                      </span>
-                    </>
-                  )}
+                {/* Shift and hours on one line: 7 posts × 3 shifts stay on one A4 page. */}
+                <td style={{ whiteSpace: 'nowrap' }}>
+                  {i === 0 &&
+                    `${row.shift} ${clockSpan(formatClock(row.startsAt), formatClock(row.endsAt))}`}
                 </td>
                 <td>{person?.name ?? '—'}</td>
                 <td>{person ? t(`staffRole.${person.role}`) : ''}</td>
