@@ -41,13 +41,19 @@ export interface BrowserDesk extends Desk {
   close(): Promise<void>;
 }
 
+/** The browser's own language and time zone, which the desk's screens must not follow. */
+export interface BrowserLocale {
+  locale: string;
+  timezoneId?: string;
+}
+
 /**
  * The browser shell on `dataDir` and Chromium on its address. Whatever fails after the server was
  * spawned (Chromium not starting, the page not loading) stops the server before the error goes on.
  */
 export async function openBrowserDesk(
   dataDir: string,
-  options: { demo?: boolean; executablePath?: string } = {},
+  options: { demo?: boolean; executablePath?: string; locale?: BrowserLocale } = {},
 ): Promise<BrowserDesk> {
   const shell = await startShellProcess(ROOT, dataDir, { demo: options.demo ?? false });
   let browser: Browser | undefined;
@@ -59,6 +65,7 @@ export async function openBrowserDesk(
     const context = await browser.newContext({
       viewport: { width: 1440, height: 900 },
       locale: 'zh-CN',
+      ...options.locale,
       acceptDownloads: true,
     });
     const page = await context.newPage();
@@ -109,12 +116,15 @@ export async function openBrowserDesk(
 export const test = base.extend<{
   desk: Desk;
   seed: 'none' | 'demo';
+  /** The browser's locale (browser project): zh-CN unless a spec says otherwise. */
+  browserLocale: BrowserLocale | null;
   /** Puts files into the data folder before the app starts (e.g. a damaged database). */
   prepare: ((dataDir: string) => Promise<void>) | null;
 }>({
   seed: ['none', { option: true }],
   prepare: [null, { option: true }],
-  desk: async ({ seed, prepare }, use, testInfo) => {
+  browserLocale: [null, { option: true }],
+  desk: async ({ seed, prepare, browserLocale }, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'isd-e2e-'));
     try {
       if (prepare) await prepare(dataDir);
@@ -138,7 +148,10 @@ export const test = base.extend<{
           await app.close();
         }
       } else {
-        const desk = await openBrowserDesk(dataDir, { demo: seed === 'demo' });
+        const desk = await openBrowserDesk(dataDir, {
+          demo: seed === 'demo',
+          ...(browserLocale ? { locale: browserLocale } : {}),
+        });
         try {
           await use({
             page: desk.page,

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
 export const ADMIN = { username: 'zhuren', displayName: '王主任', password: 'haohe-site-2026' };
@@ -120,4 +120,18 @@ export async function createRecoveryKey(page: Page): Promise<string> {
   await done.click();
   await expect(dialog).toBeHidden();
   return key;
+}
+
+/**
+ * Types a date (2026-12-06) or a date and time (2026-12-06 08:30) into a date picker's field,
+ * section by section as a person would: `field` is the picker's group (getByRole('group', { name })).
+ */
+export async function fillDate(field: Locator, text: string): Promise<void> {
+  const keyboard = field.page().keyboard;
+  await field.getByRole('spinbutton').first().click();
+  // With every section selected the first digit starts the year, whatever the field held.
+  await keyboard.press('ControlOrMeta+a');
+  // Each section moves on to the next once it is full; separators are the field's own.
+  await keyboard.type(text.replace(/\D/g, ''));
+  await expect(field.locator('input')).toHaveValue(text);
 }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { invoke, signIn } from './helpers';
+import { fillDate, invoke, signIn } from './helpers';
 import { printToPdf } from './pdf';
 
 async function newShift(page: Page, name: string, start: string, end: string): Promise<void> {
@@ -103,8 +103,8 @@ test('a week: posts, shifts and staff; auto-fill; a conflict fixed by hand; publ
     .getByRole('button', { name: '不可排班时段' })
     .click();
   const away = page.getByRole('dialog');
-  await away.getByLabel('开始时间').fill(`${period!.startsOn}T00:00`);
-  await away.getByLabel('结束时间').fill(`${period!.startsOn}T23:59`);
+  await fillDate(away.getByRole('group', { name: '开始时间' }), `${period!.startsOn} 00:00`);
+  await fillDate(away.getByRole('group', { name: '结束时间' }), `${period!.startsOn} 23:59`);
   await away.getByLabel('原因').fill('病假');
   await away.getByRole('button', { name: '登记请假/轮休/隔离' }).click();
   await expect(away.getByRole('list', { name: '不可排班时段' })).toContainText('病假');

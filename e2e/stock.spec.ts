@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { addDays, siteDay } from '../src/shared/siteDate';
 import { expect, test } from './fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { signIn } from './helpers';
+import { fillDate, signIn } from './helpers';
 import { printToPdf } from './pdf';
 
 async function pick(page: Page, label: string, option: string): Promise<void> {
@@ -64,12 +64,12 @@ test('a donation of two items by lot, an issue to a community first-expiry-first
   await page.getByLabel('1. 数量').fill('20');
   await pick(page, '1. 单位', '箱');
   await page.getByLabel('1. 批号').fill('A1');
-  await page.getByLabel('1. 有效期至').fill('2027-06-30');
+  await fillDate(page.getByRole('group', { name: '1. 有效期至' }), '2027-06-30');
   await page.getByRole('button', { name: '添加一行' }).click();
   await pick(page, '2. 物资', '医用外科口罩 一次性');
   await page.getByLabel('2. 数量').fill('300');
   await page.getByLabel('2. 批号').fill('B2');
-  await page.getByLabel('2. 有效期至').fill(soon);
+  await fillDate(page.getByRole('group', { name: '2. 有效期至' }), soon);
   await page.getByRole('button', { name: '添加一行' }).click();
   await pick(page, '3. 物资', '医用酒精 75%');
   await page.getByLabel('3. 数量').fill('500');

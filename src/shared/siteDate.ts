@@ -31,6 +31,7 @@ export function siteMidnight(instant: Date): Date {
 
 /** China Standard Time has had no daylight saving since 1991: always UTC+8. */
 const SITE_OFFSET = '+08:00';
+export const SITE_OFFSET_MINUTES = 8 * 60;
 
 /** The instant of HH:MM on a site day. */
 export function siteInstant(day: string, time: string): Date {

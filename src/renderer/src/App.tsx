@@ -12,6 +12,7 @@ import { AuthContext } from './auth/AuthContext';
 import { useIdleLock } from './auth/useIdleLock';
 import { CenteredMessage } from './components/CenteredMessage';
 import { OfflineBanner } from './components/OfflineBanner';
+import { DatesProvider } from './components/dates/DatesProvider';
 import { LockScreen } from '@renderer/features/accounts/LockScreen';
 import { LoginScreen } from '@renderer/features/accounts/LoginScreen';
 import { SetupScreen } from '@renderer/features/accounts/SetupScreen';
@@ -121,15 +122,17 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <NotifyProvider>
-        <OfflineBanner />
-        {info.data?.readOnly && (
-          <Alert severity="warning" square>
-            {t(info.data.diskFull ? 'app.diskFull' : 'app.readOnly')}
-          </Alert>
-        )}
-        {body}
-      </NotifyProvider>
+      <DatesProvider language={language}>
+        <NotifyProvider>
+          <OfflineBanner />
+          {info.data?.readOnly && (
+            <Alert severity="warning" square>
+              {t(info.data.diskFull ? 'app.diskFull' : 'app.readOnly')}
+            </Alert>
+          )}
+          {body}
+        </NotifyProvider>
+      </DatesProvider>
     </ThemeProvider>
   );
 }

@@ -1070,6 +1070,13 @@ export const en: Messages = {
     awaiting_disinfection: 'Awaiting disinfection',
     out_of_service: 'Out of service',
   },
+  statusShort: {
+    available: 'Free',
+    reserved: 'Held',
+    occupied: 'In use',
+    awaiting_disinfection: 'To clean',
+    out_of_service: 'Closed',
+  },
   roomType: { single: 'Single', double: 'Double', family: 'Family', accessible: 'Accessible' },
   feature: {
     private_bathroom: 'Private bathroom',

@@ -1037,6 +1037,14 @@ export const zhCN = {
     awaiting_disinfection: '待消毒',
     out_of_service: '停用维修',
   },
+  /** The status word on a board tile: read on a grey print as well as the tile's colour. */
+  statusShort: {
+    available: '空闲',
+    reserved: '预留',
+    occupied: '在住',
+    awaiting_disinfection: '待消毒',
+    out_of_service: '停用',
+  },
   roomType: { single: '单人间', double: '双人间', family: '家庭房', accessible: '无障碍房' },
   feature: {
     private_bathroom: '独立卫生间',

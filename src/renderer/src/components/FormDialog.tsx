@@ -5,6 +5,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { fieldBinder, problemsOf } from './contractForm';
+import { DateField } from './dates/DateField';
 import { DialogForm } from './DialogForm';
 import { useSubmit } from './useSubmit';
 
@@ -12,7 +13,8 @@ export interface FormField {
   name: string;
   label: string;
   initial: string;
-  type?: 'text' | 'number' | 'password' | 'datetime-local';
+  /** `date` holds YYYY-MM-DD, `datetime` an ISO instant (picked on the site's clock). */
+  type?: 'text' | 'number' | 'password' | 'date' | 'datetime';
   required?: boolean;
 }
 
@@ -49,7 +51,8 @@ function Form<Input>(props: Parameters<typeof FormDialog<Input>>[0]) {
     resolver,
   });
   const submit = useSubmit();
-  const { text } = fieldBinder(form.register, problemsOf(t, form.formState.errors, submit.fields));
+  const problem = problemsOf(t, form.formState.errors, submit.fields);
+  const { text } = fieldBinder(form.register, problem);
   const save = async (values: Input) => {
     if (await submit.run(() => props.onSubmit(values))) props.onDone();
   };
@@ -63,17 +66,29 @@ function Form<Input>(props: Parameters<typeof FormDialog<Input>>[0]) {
       onDone={props.onDone}
       onClose={props.onClose}
     >
-      {props.fields.map((f, i) => (
-        <TextField
-          key={f.name}
-          label={f.label}
-          type={f.type ?? 'text'}
-          slotProps={f.type === 'datetime-local' ? { inputLabel: { shrink: true } } : {}}
-          {...text(f.name)}
-          required={f.required}
-          autoFocus={i === 0}
-        />
-      ))}
+      {props.fields.map((f, i) =>
+        f.type === 'date' || f.type === 'datetime' ? (
+          <DateField
+            key={f.name}
+            control={form.control}
+            name={f.name}
+            label={f.label}
+            withTime={f.type === 'datetime'}
+            problem={problem(f.name)}
+            required={f.required}
+            autoFocus={i === 0}
+          />
+        ) : (
+          <TextField
+            key={f.name}
+            label={f.label}
+            type={f.type ?? 'text'}
+            {...text(f.name)}
+            required={f.required}
+            autoFocus={i === 0}
+          />
+        ),
+      )}
     </DialogForm>
   );
 }

@@ -9,12 +9,12 @@ export function standingText(t: TFunction, daysLeft: number): string {
 }
 
 /** The warning for someone whose observation is over at check-in, with every date it rests on. */
-export function checkInWarningText(t: TFunction, w: CheckInWarning, language: string): string {
+export function checkInWarningText(t: TFunction, w: CheckInWarning): string {
   return t(`observationStanding.atCheckIn.${w.state}`, {
-    exposure: formatDay(w.lastExposureDate, language),
+    exposure: formatDay(w.lastExposureDate),
     observationDays: w.observationDays,
-    end: formatDay(w.end, language),
-    checkIn: formatDay(w.checkInDay, language),
+    end: formatDay(w.end),
+    checkIn: formatDay(w.checkInDay),
     days: w.days,
   });
 }

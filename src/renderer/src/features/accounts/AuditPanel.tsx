@@ -26,6 +26,9 @@ import { FilterSelect } from '@renderer/components/FilterSelect';
 import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
 import { AuditVerificationAlert } from './AuditVerificationAlert';
+import { formatDateTime } from '@renderer/i18n/dates';
+import { DateInput } from '@renderer/components/dates/DateInput';
+import { isDay } from '@renderer/components/dates/pickerValue';
 
 const ENTITIES = [
   'site',
@@ -61,7 +64,7 @@ function changesText(changes: AuditEntry['changes']): string {
 }
 
 export function AuditPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const can = useCan();
   const users = useApiQuery('users.list', {}, { skip: !can('users.manage') });
@@ -152,19 +155,15 @@ export function AuditPanel() {
           onChange={setOutcome}
           width={120}
         />
-        <TextField
+        <DateInput
           label={t('audit.from')}
-          type="date"
           value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(v) => (v === '' || isDay(v)) && setFrom(v)}
         />
-        <TextField
+        <DateInput
           label={t('audit.to')}
-          type="date"
           value={to}
-          onChange={(e) => setTo(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(v) => (v === '' || isDay(v)) && setTo(v)}
         />
         <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
           <ExportButtons make={(format) => call('audit.export', { filter, format })} />
@@ -191,9 +190,7 @@ export function AuditPanel() {
           <TableBody>
             {rows.entries.map((e) => (
               <TableRow key={e.id}>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {new Date(e.at).toLocaleString(i18n.language)}
-                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</TableCell>
                 <TableCell>{e.username ?? '—'}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace' }}>{e.method}</TableCell>
                 <TableCell>

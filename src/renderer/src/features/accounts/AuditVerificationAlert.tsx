@@ -5,20 +5,20 @@ import type { AuditAnchor, AuditVerification } from '@shared/accounts';
 import { formatDateTime } from '@renderer/i18n/dates';
 
 /** "the anchor of <time> (<why it was written>)": the parts every anchor sentence names. */
-function anchorParams(t: TFunction, anchor: AuditAnchor, language: string) {
+function anchorParams(t: TFunction, anchor: AuditAnchor) {
   return {
-    at: formatDateTime(anchor.at, language),
+    at: formatDateTime(anchor.at),
     source: t(`audit.anchor_${anchor.reason}`, { source: anchor.source ?? '' }),
   };
 }
 
-function verificationText(t: TFunction, v: AuditVerification, language: string): string {
+function verificationText(t: TFunction, v: AuditVerification): string {
   if (v.ok) {
     return [
       t('audit.verifyOk', { count: v.count }),
       v.anchor
         ? t('audit.verifyAnchored', {
-            ...anchorParams(t, v.anchor, language),
+            ...anchorParams(t, v.anchor),
             count: v.anchor.count,
           })
         : t('audit.verifyUnanchored'),
@@ -26,7 +26,7 @@ function verificationText(t: TFunction, v: AuditVerification, language: string):
   }
   if (v.reason === 'truncated') {
     return t('audit.verifyTruncated', {
-      ...anchorParams(t, v.anchor, language),
+      ...anchorParams(t, v.anchor),
       expected: v.anchor.count,
       count: v.count,
       from: v.count + 1,
@@ -34,7 +34,7 @@ function verificationText(t: TFunction, v: AuditVerification, language: string):
   }
   if (v.reason === 'rewritten') {
     return t('audit.verifyRewritten', {
-      ...anchorParams(t, v.anchor, language),
+      ...anchorParams(t, v.anchor),
       id: v.firstBrokenId,
     });
   }
@@ -52,14 +52,14 @@ export function AuditVerificationAlert({
   verification: AuditVerification;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <Alert
       severity={verification.ok ? 'success' : 'error'}
       onClose={onClose}
       data-testid="audit-verification"
     >
-      {verificationText(t, verification, i18n.language)}
+      {verificationText(t, verification)}
     </Alert>
   );
 }

@@ -82,8 +82,8 @@ export function SessionsPanel() {
               <TableCell>
                 {s.via === 'host' ? t('sessions.viaHost') : t('sessions.viaLocal')}
               </TableCell>
-              <TableCell>{formatDateTime(s.startedAt, i18n.language)}</TableCell>
-              <TableCell>{formatDateTime(s.lastActiveAt, i18n.language)}</TableCell>
+              <TableCell>{formatDateTime(s.startedAt)}</TableCell>
+              <TableCell>{formatDateTime(s.lastActiveAt)}</TableCell>
               <TableCell>
                 {s.current ? (
                   <Chip size="small" color="primary" label={t('sessions.current')} />

@@ -30,9 +30,10 @@ import { FormDialog } from '@renderer/components/FormDialog';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 export function UsersPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const users = useApiQuery('users.list', {});
   const [editing, setEditing] = useState<UserSummary | 'new' | null>(null);
@@ -81,9 +82,7 @@ export function UsersPanel() {
               </TableCell>
               <TableCell>{u.disabled ? t('admin.disabled') : t('admin.active')}</TableCell>
               <TableCell>
-                {u.lastLoginAt
-                  ? new Date(u.lastLoginAt).toLocaleString(i18n.language)
-                  : t('admin.never')}
+                {u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('admin.never')}
               </TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                 <Button size="small" onClick={() => setEditing(u)}>

@@ -30,7 +30,7 @@ export function BackupKeySection(props: { encryption: BackupEncryption; onChange
             {t('backups.encrypted', {
               secret:
                 encryption.kind === 'passphrase' ? t('backups.byPassphrase') : t('backups.byKey'),
-              when: encryption.changedAt ? formatDateTime(encryption.changedAt, i18n.language) : '',
+              when: encryption.changedAt ? formatDateTime(encryption.changedAt) : '',
             })}
           </Alert>
         ) : (

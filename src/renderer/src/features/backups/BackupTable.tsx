@@ -19,7 +19,7 @@ export function BackupTable<B extends BackupInfo>(props: {
   canRestore: (backup: B) => boolean;
   onRestore: (backup: B) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const columns = props.status ? 5 : 4;
   return (
     <Table size="small" aria-label={props.label}>
@@ -40,7 +40,7 @@ export function BackupTable<B extends BackupInfo>(props: {
         )}
         {props.backups.map((b) => (
           <TableRow key={props.rowKey(b)} data-testid="backup-row">
-            <TableCell title={b.name}>{formatDateTime(b.takenAt, i18n.language)}</TableCell>
+            <TableCell title={b.name}>{formatDateTime(b.takenAt)}</TableCell>
             <TableCell>
               {kindLabel(t, b.kind)}
               {b.encrypted ? ` · ${t('backups.encryptedShort')}` : ''}

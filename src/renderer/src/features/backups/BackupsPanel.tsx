@@ -23,7 +23,7 @@ import { RestoredDialog } from './RestoredDialog';
 const POLL_MS = 250;
 
 export function BackupsPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const overview = useApiQuery('backups.list', {});
   // A scheduled backup that failed has nobody watching it: the panel says so until one succeeds.
@@ -140,11 +140,7 @@ export function BackupsPanel() {
         open={asked !== null}
         needsKey={keyed.prompt !== null}
         keyError={keyed.prompt?.keyError}
-        text={
-          asked
-            ? t('backups.restoreConfirm', { when: formatDateTime(asked.takenAt, i18n.language) })
-            : ''
-        }
+        text={asked ? t('backups.restoreConfirm', { when: formatDateTime(asked.takenAt) }) : ''}
         onConfirm={(secret) => asked && restore(asked, secret)}
         onClose={() => {
           setToRestore(null);

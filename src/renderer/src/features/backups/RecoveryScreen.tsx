@@ -27,7 +27,7 @@ export function RecoveryScreen(props: {
   onLanguageChange: (language: Language) => void;
   onDone: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [state, setState] = useState<RecoveryState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<RecoveryBackup | 'empty' | null>(null);
@@ -86,7 +86,7 @@ export function RecoveryScreen(props: {
               sx={{ alignSelf: 'flex-start' }}
             >
               {t('recovery.restoreNewest', {
-                when: formatDateTime(newestGood.takenAt, i18n.language),
+                when: formatDateTime(newestGood.takenAt),
               })}
             </Button>
           )}
@@ -134,11 +134,7 @@ export function RecoveryScreen(props: {
         open={asked !== null}
         needsKey={keyed.prompt !== null || (asked?.needsKey ?? false)}
         keyError={keyed.prompt?.keyError}
-        text={
-          asked
-            ? t('recovery.restoreConfirm', { when: formatDateTime(asked.takenAt, i18n.language) })
-            : ''
-        }
+        text={asked ? t('recovery.restoreConfirm', { when: formatDateTime(asked.takenAt) }) : ''}
         onConfirm={(secret) => asked && restore(asked, secret)}
         onClose={() => {
           setConfirm(null);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatInstantDay } from '@renderer/i18n/dates';
+import { printInstantDay } from '@renderer/i18n/dates';
 
 /** 备份恢复单 on one A4 page: the key, what it opens, and where it must (not) be kept. */
 export function RecoverySheet(props: { siteName: string; createdAt: string; recoveryKey: string }) {
@@ -8,7 +8,7 @@ export function RecoverySheet(props: { siteName: string; createdAt: string; reco
     <article className="print-document" data-testid="recovery-sheet">
       <h1>{t('backups.sheetTitle')}</h1>
       <p>{t('backups.sheetSite', { site: props.siteName })}</p>
-      <p>{t('backups.sheetDate', { date: formatInstantDay(props.createdAt, i18n.language) })}</p>
+      <p>{t('backups.sheetDate', { date: printInstantDay(props.createdAt, i18n.language) })}</p>
       <p
         style={{
           fontFamily: 'monospace',

@@ -25,17 +25,11 @@ type Acting = { action: 'recheck' | 'transfer'; fever: FeverCase } | null;
 
 /** Open fever cases, most urgent re-check first: re-check, or transfer to hospital in one step. */
 export function FeverPanel({ siteId }: { siteId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const canRecord = useCan()('health.record');
   const cases = useFeverCases(siteId);
   const [acting, setActing] = useState<Acting>(null);
-  const lang = i18n.language;
-  const localNow = () => {
-    const d = new Date();
-    d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-    return d.toISOString().slice(0, 16);
-  };
 
   return (
     <>
@@ -70,12 +64,12 @@ export function FeverPanel({ siteId }: { siteId: number }) {
                     </Typography>
                   </TableCell>
                   <TableCell>{c.symptoms.map((s) => t(`symptom.${s}`)).join('、')}</TableCell>
-                  <TableCell>{formatDateTime(c.openedAt, lang)}</TableCell>
+                  <TableCell>{formatDateTime(c.openedAt)}</TableCell>
                   <TableCell>
                     {c.recheckDue ? (
                       <Chip size="small" color="error" label={t('health.recheckOverdue')} />
                     ) : (
-                      formatDateTime(c.recheckDueAt, lang)
+                      formatDateTime(c.recheckDueAt)
                     )}
                   </TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
@@ -134,8 +128,8 @@ export function FeverPanel({ siteId }: { siteId: number }) {
           {
             name: 'departedAt',
             label: t('health.departedAt'),
-            initial: localNow(),
-            type: 'datetime-local',
+            initial: new Date().toISOString(),
+            type: 'datetime',
             required: true,
           },
           { name: 'escort', label: t('health.escort'), initial: '', required: true },
@@ -145,7 +139,7 @@ export function FeverPanel({ siteId }: { siteId: number }) {
           const done = await call('fever.transfer', {
             caseId: acting!.fever.id,
             hospital: v.hospital ?? '',
-            departedAt: new Date(v.departedAt ?? '').toISOString(),
+            departedAt: v.departedAt ?? '',
             escort: v.escort ?? '',
             vehicle: v.vehicle ?? '',
           });

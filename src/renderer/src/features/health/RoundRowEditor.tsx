@@ -32,7 +32,7 @@ export function RoundRowEditor(props: {
   onNext: () => void;
   onSaved: (reading: ReadingRecord) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { row } = props;
   const [reading, setReading] = useState<ReadingRecord | null>(row.reading);
   const [typed, setTyped] = useState(
@@ -157,7 +157,7 @@ export function RoundRowEditor(props: {
               (reading
                 ? t('health.saved', {
                     by: reading.recordedBy ?? '—',
-                    at: formatDateTime(reading.recordedAt, i18n.language),
+                    at: formatDateTime(reading.recordedAt),
                   })
                 : ''))}
         </Typography>

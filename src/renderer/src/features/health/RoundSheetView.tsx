@@ -22,10 +22,12 @@ import { formatDateTime } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
 import { RoundRowEditor } from './RoundRowEditor';
 import { currentSlot } from './rounds';
+import { DateInput } from '@renderer/components/dates/DateInput';
+import { isDay } from '@renderer/components/dates/pickerValue';
 
 /** The round sheet of a floor: one line per resident in room order, typed with the keyboard. */
 export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTimes: string[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canRecord = useCan()('health.record');
   const [day, setDay] = useState(() => siteDay(new Date()));
   const [slot, setSlot] = useState(() => currentSlot(roundTimes, new Date()));
@@ -69,13 +71,7 @@ export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTi
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <TextField
-          type="date"
-          label={t('health.day')}
-          value={day}
-          onChange={(e) => e.target.value && setDay(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
+        <DateInput label={t('health.day')} value={day} onChange={(v) => isDay(v) && setDay(v)} />
         <TextField
           select
           label={t('health.round')}
@@ -133,7 +129,7 @@ export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTi
       {round && (
         <Alert severity={round.closed && recorded < rows.length ? 'warning' : 'info'}>
           {t(round.closed ? 'health.closedNote' : 'health.openNote', {
-            closesAt: formatDateTime(round.closesAt, i18n.language),
+            closesAt: formatDateTime(round.closesAt),
           })}
         </Alert>
       )}

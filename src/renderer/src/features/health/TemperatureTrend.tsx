@@ -8,7 +8,7 @@ import { formatDateTime } from '@renderer/i18n/dates';
 
 /** A stay's temperatures over time (round readings and re-checks), with the fever line. */
 export function TemperatureTrend({ stayId }: { stayId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const readings = useApiQuery('readings.ofStay', { stayId });
   const settings = useApiQuery('settings.get', {});
   const points = readings.data ?? [];
@@ -31,7 +31,7 @@ export function TemperatureTrend({ stayId }: { stayId: number }) {
           {
             data: points.map((p) => new Date(p.takenAt)),
             scaleType: 'time',
-            valueFormatter: (d: Date) => formatDateTime(d.toISOString(), i18n.language),
+            valueFormatter: (d: Date) => formatDateTime(d.toISOString()),
           },
         ]}
         yAxis={[{ min: 35, max: Math.max(40, ...points.map((p) => p.temperatureTenths / 10)) }]}
@@ -54,7 +54,7 @@ export function TemperatureTrend({ stayId }: { stayId: number }) {
         <Typography variant="body2" component="ul" sx={{ m: 0, pl: 3 }}>
           {withSymptoms.map((p) => (
             <li key={p.id}>
-              {formatDateTime(p.takenAt, i18n.language)} · {formatTenths(p.temperatureTenths)} ℃ ·{' '}
+              {formatDateTime(p.takenAt)} · {formatTenths(p.temperatureTenths)} ℃ ·{' '}
               {p.symptoms.map((s) => t(`symptom.${s}`)).join('、')}
             </li>
           ))}

@@ -37,7 +37,7 @@ export function useDomainLabels(): Record<ArchiveDomain, string> {
  * zip under the password typed here unless the administrator chose plain workbooks aloud.
  */
 export function ArchivePanel(props: { preview: PurgePreview | undefined; onExported: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const can = useCan();
   const labels = useDomainLabels();
@@ -104,7 +104,7 @@ export function ArchivePanel(props: { preview: PurgePreview | undefined; onExpor
               </Button>
               <Typography variant="body2" color="text.secondary">
                 {last
-                  ? t('privacy.lastExport', { at: formatDateTime(last, i18n.language) })
+                  ? t('privacy.lastExport', { at: formatDateTime(last) })
                   : t('privacy.neverExported')}
               </Typography>
             </Stack>

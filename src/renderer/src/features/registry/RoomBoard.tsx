@@ -56,7 +56,13 @@ const FloorRow = memo(function FloorRow({
               aria-label={`${room.number} ${statusText}`}
               onClick={() => onOpenRoom(room.id)}
             >
-              <span className="board-tile-number">{room.number}</span>
+              <span className="board-tile-head">
+                <span className="board-tile-number">{room.number}</span>
+                {/* Status in words as well as colour: a grey print or a colour-blind eye reads it. */}
+                <span className="board-tile-mark" aria-hidden="true">
+                  {t(`statusShort.${room.status}`)}
+                </span>
+              </span>
               <span className="board-tile-sub">
                 {room.status === 'available'
                   ? t('rooms.freeBeds', { free: room.freeBeds, capacity: room.capacity })
@@ -67,7 +73,7 @@ const FloorRow = memo(function FloorRow({
                           {standingText(t, room.daysLeft)}
                         </span>,
                       ]
-                    : statusText}
+                    : (room.statusReason ?? '')}
               </span>
             </button>
           );

@@ -33,6 +33,7 @@ import { StatusChip } from './StatusChip';
 import { DisinfectionForm } from './DisinfectionForm';
 import { OccupantsSection } from './OccupantsSection';
 import { RoomFormDialog } from './RoomFormDialog';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 const ACTION_LABEL: Partial<Record<string, ParseKeys>> = {
   'available>out_of_service': 'rooms.setOutOfService',
@@ -93,7 +94,7 @@ function StatusActions({ room }: { room: Room }) {
 
 /** One room: its facts, the status changes the registry allows, its history, edit/retire/delete. */
 export function RoomDialog(props: { roomId: number | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const canManage = useCan()('registry.manage');
   const [editing, setEditing] = useState(false);
@@ -176,7 +177,7 @@ export function RoomDialog(props: { roomId: number | null; onClose: () => void }
                   <TableBody>
                     {history.data?.map((h) => (
                       <TableRow key={h.id}>
-                        <TableCell>{new Date(h.changedAt).toLocaleString(i18n.language)}</TableCell>
+                        <TableCell>{formatDateTime(h.changedAt)}</TableCell>
                         <TableCell>{t(`status.${h.fromStatus}`)}</TableCell>
                         <TableCell>{t(`status.${h.toStatus}`)}</TableCell>
                         <TableCell>{h.reason ?? ''}</TableCell>

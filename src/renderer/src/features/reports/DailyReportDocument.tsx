@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ROOM_STATUSES } from '@shared/domain';
 import { formatTenths } from '@shared/health';
 import { auditHeadShort, type DailyReport } from '@shared/reports';
-import { formatDateTime, formatDay } from '@renderer/i18n/dates';
+import { printDateTime, printDay } from '@renderer/i18n/dates';
 import { StaffOnDutySection, StockAlertsSection } from './DailyReportStaffStock';
 import './dailyReport.css';
 
@@ -19,9 +19,9 @@ export function DailyReportDocument({ report }: { report: DailyReport }) {
       </h1>
       <div className="print-meta">
         <span>
-          {t('report.day')}：{formatDay(report.day, lang)}
+          {t('report.day')}：{printDay(report.day, lang)}
         </span>
-        <span>{t('report.generated', { at: formatDateTime(report.generatedAt, lang) })}</span>
+        <span>{t('report.generated', { at: printDateTime(report.generatedAt, lang) })}</span>
       </div>
       <div style={{ display: 'flex', gap: '6mm' }}>
         <section style={{ flex: 1 }}>

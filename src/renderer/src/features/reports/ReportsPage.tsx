@@ -5,7 +5,6 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { siteDay } from '@shared/siteDate';
@@ -17,6 +16,8 @@ import { errorText } from '@renderer/i18n/errorText';
 import { DailyReportDocument } from './DailyReportDocument';
 import { DayFileButtons } from './DayFileButtons';
 import { DistrictSummaryPanel } from './DistrictSummaryPanel';
+import { DateInput } from '@renderer/components/dates/DateInput';
+import { isDay } from '@renderer/components/dates/pickerValue';
 
 /** The reports: this site's daily report, and the district summary of several sites' day files. */
 export function ReportsPage({ siteId }: { siteId: number }) {
@@ -44,12 +45,11 @@ function DailyReportPanel({ siteId }: { siteId: number }) {
   return (
     <Box sx={{ p: 2, pt: 1 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', my: 1 }}>
-        <TextField
-          type="date"
+        <DateInput
           label={t('report.day')}
           value={day}
-          onChange={(e) => e.target.value && setDay(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: siteDay(new Date()) } }}
+          onChange={(v) => isDay(v) && setDay(v)}
+          maxDay={siteDay(new Date())}
         />
         <Button
           variant="contained"

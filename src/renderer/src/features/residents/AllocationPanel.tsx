@@ -44,7 +44,7 @@ function reasonText(t: TFunction, r: AllocationReason): string {
  * before confirming, and the confirmation checks everyone in at once.
  */
 export function AllocationPanel({ batchId, siteId }: { batchId: number; siteId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const [lines, setLines] = useState<AllocationLine[] | null>(null);
   const [unplaced, setUnplaced] = useState(0);
@@ -161,7 +161,7 @@ export function AllocationPanel({ batchId, siteId }: { batchId: number; siteId: 
                     {l.reasons.map((r) => reasonText(t, r)).join('；')}
                     {l.checkInWarning && (
                       <Box sx={{ color: 'warning.dark' }}>
-                        {checkInWarningText(t, l.checkInWarning, i18n.language)}
+                        {checkInWarningText(t, l.checkInWarning)}
                       </Box>
                     )}
                   </TableCell>

@@ -14,10 +14,11 @@ import { useCan } from '@renderer/auth/AuthContext';
 import { errorText } from '@renderer/i18n/errorText';
 import { BatchView } from './BatchView';
 import { NewBatchDialog } from './NewBatchDialog';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 /** Arrival batches on the left; the chosen batch's registration and allocation on the right. */
 export function ArrivalsPage({ siteId }: { siteId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canManage = useCan()('people.manage');
   const batches = useApiQuery('arrivals.list', { siteId });
   const [picked, setPicked] = useState<number | null>(null);
@@ -54,7 +55,7 @@ export function ArrivalsPage({ siteId }: { siteId: number }) {
             >
               <ListItemText
                 primary={b.label}
-                secondary={`${new Date(b.arrivedAt).toLocaleString(i18n.language)} · ${t('arrivals.counts', { registered: b.registered, checkedIn: b.checkedIn })}`}
+                secondary={`${formatDateTime(b.arrivedAt)} · ${t('arrivals.counts', { registered: b.registered, checkedIn: b.checkedIn })}`}
               />
             </ListItemButton>
           ))}

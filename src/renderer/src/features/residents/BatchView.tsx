@@ -14,9 +14,10 @@ import { AllocationPanel } from './AllocationPanel';
 import { ImportDialog } from './ImportDialog';
 import { MembersTable } from './MembersTable';
 import { RegisterGrid } from './RegisterGrid';
+import { formatDateTime } from '@renderer/i18n/dates';
 
 export function BatchView({ batch, siteId }: { batch: ArrivalBatch; siteId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const canManage = useCan()('people.manage');
   const [tab, setTab] = useState<'register' | 'allocate'>('register');
   const [importing, setImporting] = useState(false);
@@ -27,7 +28,7 @@ export function BatchView({ batch, siteId }: { batch: ArrivalBatch; siteId: numb
         {batch.label}
       </Typography>
       <Typography color="text.secondary" variant="body2">
-        {new Date(batch.arrivedAt).toLocaleString(i18n.language)} ·{' '}
+        {formatDateTime(batch.arrivedAt)} ·{' '}
         {t('arrivals.counts', { registered: batch.registered, checkedIn: batch.checkedIn })}
       </Typography>
       {canManage && (

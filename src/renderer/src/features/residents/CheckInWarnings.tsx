@@ -16,7 +16,7 @@ export interface WarnedPerson {
 
 /** One warning per person whose observation is already over on the check-in day, with the dates. */
 export function CheckInWarnings({ people }: { people: WarnedPerson[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (people.length === 0) return null;
   return (
     <Alert severity="warning" data-testid="check-in-warnings" sx={{ my: 1 }}>
@@ -25,7 +25,7 @@ export function CheckInWarnings({ people }: { people: WarnedPerson[] }) {
         <div key={p.key}>
           {t('observationStanding.warningLine', {
             who: p.who,
-            text: checkInWarningText(t, p.warning, i18n.language),
+            text: checkInWarningText(t, p.warning),
           })}
         </div>
       ))}

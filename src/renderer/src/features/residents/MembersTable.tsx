@@ -13,7 +13,7 @@ import { CheckInWarnings } from './CheckInWarnings';
 import { ageText } from '@renderer/i18n/ageText';
 
 export function MembersTable({ members }: { members: BatchMember[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <>
       <Typography variant="subtitle1" sx={{ mt: 3, mb: 1, fontWeight: 600 }}>
@@ -57,7 +57,7 @@ export function MembersTable({ members }: { members: BatchMember[] }) {
                   <TableCell>{t(`category.${m.category}`)}</TableCell>
                   <TableCell>{m.household ?? ''}</TableCell>
                   <TableCell sx={{ color: m.checkInWarning ? 'warning.dark' : undefined }}>
-                    {m.lastExposureDate ? formatDay(m.lastExposureDate, i18n.language) : ''}
+                    {m.lastExposureDate ? formatDay(m.lastExposureDate) : ''}
                   </TableCell>
                   <TableCell>
                     <Stack direction="row" sx={{ gap: 0.5 }}>

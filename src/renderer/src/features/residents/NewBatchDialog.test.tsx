@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { inputsOf, installFakeApi } from '@renderer/testing/fakeApi';
 import { renderUi } from '@renderer/testing/renderUi';
 import { retype } from '@renderer/testing/retype';
+import { typeDate } from '@renderer/testing/typeDate';
 import { NewBatchDialog } from './NewBatchDialog';
 
 function openDialog() {
@@ -40,10 +41,10 @@ describe('the new batch dialog checks the contract before the round trip', () =>
     expect(inputsOf(calls, 'arrivals.create')).toEqual([]);
   });
 
-  it('creates the batch on its site with the arrival as an instant', async () => {
+  it("creates the batch on its site with the arrival as an instant, typed on the site's clock", async () => {
     const { calls, created, dialog } = openDialog();
     await retype(dialog, '批次说明', '6号车');
-    await retype(dialog, '到达时间', '2026-12-06T08:30');
+    typeDate(dialog, '到达时间', '2026-12-06 08:30');
     await retype(dialog, '预计人数', '12');
     await userEvent.click(within(dialog).getByRole('button', { name: '保存' }));
     await waitFor(() => expect(created).toEqual([31]));
@@ -51,7 +52,8 @@ describe('the new batch dialog checks the contract before the round trip', () =>
       {
         siteId: 2,
         label: '6号车',
-        arrivedAt: new Date(2026, 11, 6, 8, 30).toISOString(),
+        // 08:30 China Standard Time, whatever the computer's own time zone.
+        arrivedAt: '2026-12-06T00:30:00.000Z',
         expectedCount: 12,
         notes: '',
       },

@@ -6,26 +6,14 @@ import { textsInto } from '@renderer/components/contractForm';
 import { FormDialog } from '@renderer/components/FormDialog';
 import { numberOrNaN } from '@renderer/components/numberInput';
 
-/** `datetime-local` text for now, in the computer's own time. */
-function localNow(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-}
-
-/** The typed local time as an instant; one that is no time at all goes as typed, for the contract to name. */
-function instantOf(local: string): string {
-  const when = new Date(local);
-  return Number.isNaN(when.getTime()) ? local : when.toISOString();
-}
-
 const createInput = contract['arrivals.create'].input;
 /** The dialog's texts as the contract's `arrivals.create` input, checked by its own schema. */
 const batchSchema = (siteId: number) =>
   textsInto(createInput, (v) => ({
     siteId,
     label: v.label ?? '',
-    arrivedAt: instantOf(v.arrivedAt ?? ''),
+    // The picker gives an instant, or a text no contract takes for one half typed.
+    arrivedAt: v.arrivedAt ?? '',
     ...(v.expectedCount ? { expectedCount: numberOrNaN(v.expectedCount) } : {}),
     notes: '',
   }));
@@ -48,8 +36,8 @@ export function NewBatchDialog(props: {
         {
           name: 'arrivedAt',
           label: t('arrivals.arrivedAt'),
-          initial: localNow(),
-          type: 'datetime-local',
+          initial: new Date().toISOString(),
+          type: 'datetime',
           required: true,
         },
         { name: 'expectedCount', label: t('arrivals.expectedCount'), initial: '', type: 'number' },

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OccupancyList } from '@shared/residents';
-import { formatDateTime, formatInstantDay, formatDay } from '@renderer/i18n/dates';
+import { printDateTime, printInstantDay, printDay } from '@renderer/i18n/dates';
 import { standingText } from '@renderer/i18n/observation';
 import { ageText } from '@renderer/i18n/ageText';
 
@@ -25,13 +25,19 @@ export function OccupancyDocument({
           {t('print.occupancyScope', { site: list.siteName, building, floor: floorLabel })}
         </span>
         <span>{t('print.totals', { occupants: list.occupants, capacity: list.capacity })}</span>
-        <span>{t('print.generated', { at: formatDateTime(list.generatedAt, lang) })}</span>
+        <span>{t('print.generated', { at: printDateTime(list.generatedAt, lang) })}</span>
       </div>
       {list.floors.map((floor) => (
         <section key={floor.level}>
-          <h2>{t('print.floorN', { level: floor.level })}</h2>
-          <table>
+          {/* The floor heads its table from inside: repeated on every page the floor runs over,
+              and never left alone at a page foot. */}
+          <table aria-label={t('print.floorN', { level: floor.level })}>
             <thead>
+              <tr>
+                <th colSpan={8} scope="colgroup" className="print-group-heading">
+                  {t('print.floorN', { level: floor.level })}
+                </th>
+              </tr>
               <tr>
                 <th style={{ width: '11%' }}>{t('common.room')}</th>
                 <th style={{ width: '13%' }}>{t('people.fullName')}</th>
@@ -61,8 +67,8 @@ export function OccupancyDocument({
                         <td>{t(`gender.${o.gender}`)}</td>
                         <td>{ageText(t, o.age)}</td>
                         <td>{o.documentMasked}</td>
-                        <td>{formatInstantDay(o.checkInAt, lang)}</td>
-                        <td>{formatDay(o.observationEnd, lang)}</td>
+                        <td>{printInstantDay(o.checkInAt, lang)}</td>
+                        <td>{printDay(o.observationEnd, lang)}</td>
                         <td>{standingText(t, o.daysLeft)}</td>
                       </tr>
                     )),

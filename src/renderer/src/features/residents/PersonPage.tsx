@@ -35,7 +35,7 @@ export function PersonPage(props: {
   onPrintNotice: (stayId: number) => void;
   noticeDialog: ReactNode;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const can = useCan();
   const notify = useNotify();
   const history = useApiQuery('people.history', { personId: props.personId });
@@ -101,9 +101,7 @@ export function PersonPage(props: {
                 )}
               </Row>
               <Row label={t('people.birthDate')}>
-                {person.birthDate
-                  ? formatDay(person.birthDate, i18n.language)
-                  : t('person.birthDateUnknown')}
+                {person.birthDate ? formatDay(person.birthDate) : t('person.birthDateUnknown')}
                 {!person.birthDate && can('people.manage') && (
                   <Button size="small" onClick={() => setSettingBirthDate(true)} sx={{ ml: 2 }}>
                     {t('person.setBirthDate')}
@@ -205,8 +203,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function StayCard({ stay, actions }: { stay: StayHistory; actions: ReactNode }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const outcome =
     stay.checkoutKind === null
       ? null
@@ -228,11 +225,11 @@ function StayCard({ stay, actions }: { stay: StayHistory; actions: ReactNode }) 
           {stay.observationEnd &&
             ` · ${t('person.observation', {
               days: stay.observationDays,
-              end: formatDay(stay.observationEnd, lang),
+              end: formatDay(stay.observationEnd),
             })}`}
           {stay.daysLeft !== null && ` · ${standingText(t, stay.daysLeft)}`}
           {stay.lastExposureDate &&
-            ` · ${t('person.lastExposure')} ${formatDay(stay.lastExposureDate, lang)}`}
+            ` · ${t('person.lastExposure')} ${formatDay(stay.lastExposureDate)}`}
           {outcome && ` · ${outcome}`}
         </Typography>
         {actions}
@@ -243,7 +240,7 @@ function StayCard({ stay, actions }: { stay: StayHistory; actions: ReactNode }) 
             {stay.events.map((e) => (
               <TableRow key={e.id}>
                 <TableCell sx={{ width: 190, color: 'text.secondary' }}>
-                  {formatDateTime(e.at, lang)}
+                  {formatDateTime(e.at)}
                 </TableCell>
                 <TableCell>{eventText(t, e)}</TableCell>
               </TableRow>

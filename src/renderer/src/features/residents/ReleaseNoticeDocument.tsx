@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReleaseNotice } from '@shared/residents';
-import { formatDay, formatInstantDay } from '@renderer/i18n/dates';
+import { printDay, printInstantDay } from '@renderer/i18n/dates';
 
 /** 解除集中隔离告知书 on one A4 page. */
 export function ReleaseNoticeDocument({ notice }: { notice: ReleaseNotice }) {
@@ -19,10 +19,10 @@ export function ReleaseNoticeDocument({ notice }: { notice: ReleaseNotice }) {
               : t('print.noticeAge', { age: notice.age }),
           documentType: t(`documentType.${notice.documentType}`),
           document: notice.documentNumber,
-          checkIn: formatInstantDay(notice.checkInAt, lang),
+          checkIn: printInstantDay(notice.checkInAt, lang),
           site: notice.siteName,
           room: notice.roomNumber ?? '—',
-          end: formatDay(notice.observationEnd, lang),
+          end: printDay(notice.observationEnd, lang),
         })}
       </p>
       {notice.origin && (
@@ -34,7 +34,7 @@ export function ReleaseNoticeDocument({ notice }: { notice: ReleaseNotice }) {
         <div>{t('print.noticeHandler')}</div>
         <div>
           {t('print.noticeIssued', {
-            date: formatInstantDay(notice.releasedAt ?? notice.issuedAt, lang),
+            date: printInstantDay(notice.releasedAt ?? notice.issuedAt, lang),
           })}
         </div>
       </div>

@@ -55,7 +55,7 @@ export function ResidentGrid(props: {
   onOpenPerson: (personId: number) => void;
   onPrintNotice: (stayId: number) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const gridLocaleText = useGridLocaleText();
   const [sorts, setSorts] = useState<Partial<Record<ResidentView, GridSortModel>>>({});
   const sortModel = sorts[props.view] ?? DEFAULT_SORT[props.view];
@@ -116,13 +116,13 @@ export function ResidentGrid(props: {
         field: 'checkInAt',
         headerName: t('residents.checkIn'),
         width: 160,
-        valueFormatter: (v: string | null) => (v ? formatDateTime(v, i18n.language) : ''),
+        valueFormatter: (v: string | null) => (v ? formatDateTime(v) : ''),
       },
       {
         field: 'observationEnd',
         headerName: t('residents.observationEnd'),
         width: 150,
-        valueFormatter: (v: string | null) => (v ? formatDay(v, i18n.language) : ''),
+        valueFormatter: (v: string | null) => (v ? formatDay(v) : ''),
       },
     ];
     if (departed) {
@@ -132,7 +132,7 @@ export function ResidentGrid(props: {
           headerName: t('residents.left'),
           width: 160,
           sortable: false,
-          valueFormatter: (v: string | null) => (v ? formatDateTime(v, i18n.language) : ''),
+          valueFormatter: (v: string | null) => (v ? formatDateTime(v) : ''),
         },
         {
           field: 'checkoutKind',
@@ -172,7 +172,7 @@ export function ResidentGrid(props: {
       );
     }
     return cols;
-  }, [t, i18n.language, departed, props]);
+  }, [t, departed, props]);
 
   return (
     <>

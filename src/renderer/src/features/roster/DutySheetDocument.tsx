@@ -1,9 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { clockSpan, type DutySheet } from '@shared/roster';
-import { formatDateTime, formatDay } from '@renderer/i18n/dates';
-
-const clock = (iso: string, language: string): string =>
-  formatDateTime(iso, language).replace(/^.*?(\d{1,2}:\d{2}).*$/, '$1');
+import { formatClock, printDay } from '@renderer/i18n/dates';
 
 /** 值班表: each post and shift of one day, who is on it, and room to sign in and out. */
 export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
@@ -15,7 +12,7 @@ export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
         {t('roster.dutyTitle', { site: sheet.siteName })}
       </h1>
       <div className="print-meta">
-        <span>{t('roster.dutyMeta', { day: formatDay(sheet.day, lang) })}</span>
+        <span>{t('roster.dutyMeta', { day: printDay(sheet.day, lang) })}</span>
         <span>
           {sheet.period.status === 'published'
             ? t('roster.published', { version: sheet.period.version })
@@ -25,13 +22,13 @@ export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
       <table>
         <thead>
           <tr>
-            <th style={{ width: '12%' }}>{t('roster.post')}</th>
-            <th style={{ width: '13%' }}>{t('roster.shift')}</th>
-            <th style={{ width: '12%' }}>{t('roster.staffName')}</th>
-            <th style={{ width: '13%' }}>{t('roster.role')}</th>
-            <th style={{ width: '16%' }}>{t('roster.phone')}</th>
-            <th style={{ width: '12%' }}>{t('roster.signIn')}</th>
-            <th style={{ width: '12%' }}>{t('roster.signOut')}</th>
+            <th style={{ width: '14%' }}>{t('roster.post')}</th>
+            <th style={{ width: '20%' }}>{t('roster.shift')}</th>
+            <th style={{ width: '11%' }}>{t('roster.staffName')}</th>
+            <th style={{ width: '12%' }}>{t('roster.role')}</th>
+            <th style={{ width: '15%' }}>{t('roster.phone')}</th>
+            <th style={{ width: '14%' }}>{t('roster.signIn')}</th>
+            <th style={{ width: '14%' }}>{t('roster.signOut')}</th>
           </tr>
         </thead>
         <tbody>
@@ -40,16 +37,10 @@ export function DutySheetDocument({ sheet }: { sheet: DutySheet }) {
             return people.map((person, i) => (
               <tr key={`${row.post}/${row.shift}/${i}`}>
                 <td>{i === 0 ? row.post : ''}</td>
-                <td>
-                  {i === 0 && (
-                    <>
-                      {row.shift}
-                      <br />
-                      <span style={{ whiteSpace: 'nowrap' }}>
-                        {clockSpan(clock(row.startsAt, lang), clock(row.endsAt, lang))}
-                      </span>
-                    </>
-                  )}
+                {/* Shift and hours on one line: 7 posts × 3 shifts stay on one A4 page. */}
+                <td style={{ whiteSpace: 'nowrap' }}>
+                  {i === 0 &&
+                    `${row.shift} ${clockSpan(formatClock(row.startsAt), formatClock(row.endsAt))}`}
                 </td>
                 <td>{person?.name ?? '—'}</td>
                 <td>{person ? t(`staffRole.${person.role}`) : ''}</td>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { RosterGrid } from '@shared/roster';
-import { formatDateTime, formatDay } from '@renderer/i18n/dates';
+import { printDateTime, printDay } from '@renderer/i18n/dates';
 import { hoursOf, personRows } from './RosterByPersonTable';
 
 /** One staff member's shifts of the period, to hand to them. */
@@ -22,7 +22,8 @@ export function PersonalScheduleDocument(props: {
       </h1>
       <div className="print-meta">
         <span>
-          {props.siteName} · {props.grid.period.startsOn} – {props.grid.period.endsOn}
+          {props.siteName} · {printDay(props.grid.period.startsOn, lang)} –{' '}
+          {printDay(props.grid.period.endsOn, lang)}
         </span>
         <span>{t('roster.hoursTotal', { hours: hoursOf(row.shifts) })}</span>
       </div>
@@ -39,11 +40,11 @@ export function PersonalScheduleDocument(props: {
         <tbody>
           {row.shifts.map((a) => (
             <tr key={a.id}>
-              <td>{formatDay(a.day, lang)}</td>
+              <td>{printDay(a.day, lang)}</td>
               <td>{post.get(a.postId)}</td>
               <td>{template.get(a.templateId)}</td>
-              <td>{formatDateTime(a.startsAt, lang)}</td>
-              <td>{formatDateTime(a.endsAt, lang)}</td>
+              <td>{printDateTime(a.startsAt, lang)}</td>
+              <td>{printDateTime(a.endsAt, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -6,15 +6,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
 import type { RosterGrid, RosterSlot } from '@shared/roster';
+import { formatWeekdayHead } from '@renderer/i18n/dates';
 import { ruleText } from './ruleText';
-
-const weekday = (day: string, language: string): string =>
-  new Intl.DateTimeFormat(language, {
-    timeZone: 'UTC',
-    weekday: 'short',
-    month: 'numeric',
-    day: 'numeric',
-  }).format(new Date(`${day}T00:00:00Z`));
 
 /** Posts × shifts down, days across; each cell its people, coloured by gaps and rule findings. */
 export function RosterGridTable(props: { grid: RosterGrid; onOpen: (slot: RosterSlot) => void }) {
@@ -34,7 +27,7 @@ export function RosterGridTable(props: { grid: RosterGrid; onOpen: (slot: Roster
             <TableCell>{t('roster.shift')}</TableCell>
             {grid.days.map((d) => (
               <TableCell key={d} align="center" sx={{ minWidth: 110 }}>
-                {weekday(d, i18n.language)}
+                {formatWeekdayHead(d, i18n.language)}
               </TableCell>
             ))}
           </TableRow>

@@ -36,7 +36,7 @@ export function SlotDialog(props: {
 }
 
 function SlotBody(props: Parameters<typeof SlotDialog>[0] & { slot: RosterSlot }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { grid, slot } = props;
   const post = grid.posts.find((p) => p.id === slot.postId)!;
   const template = grid.templates.find((x) => x.id === slot.templateId)!;
@@ -65,7 +65,7 @@ function SlotBody(props: Parameters<typeof SlotDialog>[0] & { slot: RosterSlot }
         {t('roster.slotTitle', {
           post: post.name,
           shift: `${template.name} ${template.start}`,
-          day: formatDay(slot.day, i18n.language),
+          day: formatDay(slot.day),
         })}
       </DialogTitle>
       <DialogContent>

@@ -18,6 +18,7 @@ import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { formatDateTime } from '@renderer/i18n/dates';
+import { DateInput } from '@renderer/components/dates/DateInput';
 
 /** A staff member's leave, days off and quarantine: listed, added, removed. */
 export function UnavailabilityDialog(props: { staff: Staff | null; onClose: () => void }) {
@@ -29,14 +30,12 @@ export function UnavailabilityDialog(props: { staff: Staff | null; onClose: () =
 }
 
 function Body({ staff, onClose }: { staff: Staff; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const list = useApiQuery('staff.unavailability', { staffId: staff.id });
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const submit = useSubmit();
-  // datetime-local is the office PC's local time (China Standard Time on site).
-  const instant = (local: string) => (local ? new Date(local).toISOString() : '');
   return (
     <>
       <DialogTitle>
@@ -60,7 +59,7 @@ function Body({ staff, onClose }: { staff: Staff; onClose: () => void }) {
               }
             >
               <ListItemText
-                primary={`${formatDateTime(u.startsAt, i18n.language)} – ${formatDateTime(u.endsAt, i18n.language)}`}
+                primary={`${formatDateTime(u.startsAt)} – ${formatDateTime(u.endsAt)}`}
                 secondary={u.reason}
               />
             </ListItem>
@@ -75,8 +74,8 @@ function Body({ staff, onClose }: { staff: Staff; onClose: () => void }) {
               .run(() =>
                 call('staff.addUnavailability', {
                   staffId: staff.id,
-                  startsAt: instant(from),
-                  endsAt: instant(to),
+                  startsAt: from,
+                  endsAt: to,
                   reason,
                 }),
               )
@@ -88,21 +87,19 @@ function Body({ staff, onClose }: { staff: Staff; onClose: () => void }) {
               });
           }}
         >
-          <TextField
-            type="datetime-local"
+          <DateInput
+            withTime
             label={t('roster.from')}
             value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={setFrom}
             error={!!submit.fields.startsAt}
             helperText={submit.fields.startsAt}
           />
-          <TextField
-            type="datetime-local"
+          <DateInput
+            withTime
             label={t('roster.to')}
             value={to}
-            onChange={(e) => setTo(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={setTo}
             error={!!submit.fields.endsAt}
             helperText={submit.fields.endsAt}
           />

@@ -1,14 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { shiftHours, type RosterGrid } from '@shared/roster';
-import { formatDateTime } from '@renderer/i18n/dates';
-
-const dayHead = (day: string, language: string): string =>
-  new Intl.DateTimeFormat(language, {
-    timeZone: 'UTC',
-    weekday: 'short',
-    month: 'numeric',
-    day: 'numeric',
-  }).format(new Date(`${day}T00:00:00Z`));
+import { formatWeekdayHead, printDateTime, printDay } from '@renderer/i18n/dates';
 
 /** The roster by post for the notice board: A4 landscape, header repeated, pages numbered. */
 export function WeeklyRosterDocument({ grid, siteName }: { grid: RosterGrid; siteName: string }) {
@@ -25,12 +17,12 @@ export function WeeklyRosterDocument({ grid, siteName }: { grid: RosterGrid; sit
         <span>
           {p.status === 'published'
             ? t('roster.weeklyMeta', {
-                from: p.startsOn,
-                to: p.endsOn,
+                from: printDay(p.startsOn, lang),
+                to: printDay(p.endsOn, lang),
                 version: p.version,
-                published: formatDateTime(p.publishedAt!, lang),
+                published: printDateTime(p.publishedAt!, lang),
               })
-            : `${p.startsOn} – ${p.endsOn} · ${t('roster.notPublished')}`}
+            : `${printDay(p.startsOn, lang)} – ${printDay(p.endsOn, lang)} · ${t('roster.notPublished')}`}
         </span>
       </div>
       <table style={{ fontSize: '8.5pt' }}>
@@ -39,7 +31,7 @@ export function WeeklyRosterDocument({ grid, siteName }: { grid: RosterGrid; sit
             <th style={{ width: '9%' }}>{t('roster.post')}</th>
             <th style={{ width: '8%' }}>{t('roster.shift')}</th>
             {grid.days.map((d) => (
-              <th key={d}>{dayHead(d, lang)}</th>
+              <th key={d}>{formatWeekdayHead(d, lang)}</th>
             ))}
           </tr>
         </thead>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DonationEntry } from '@shared/stock';
-import { formatInstantDay } from '@renderer/i18n/dates';
+import { printInstantDay } from '@renderer/i18n/dates';
 
 /** 捐赠证明 / 感谢信 for one donation, on one A4 page. */
 export function DonationLetterDocument({
@@ -11,7 +11,7 @@ export function DonationLetterDocument({
   siteName: string;
 }) {
   const { t, i18n } = useTranslation();
-  const date = formatInstantDay(donation.occurredAt, i18n.language);
+  const date = printInstantDay(donation.occurredAt, i18n.language);
   return (
     <article className="print-document" data-testid="donation-letter">
       <h1>{t('stock.letterTitle')}</h1>

@@ -28,7 +28,7 @@ import { DonationLetterDocument } from './DonationLetterDocument';
 
 /** Who gave what and when, totals by donor and item, a letter of thanks, and where it went. */
 export function DonationsPanel({ siteId }: { siteId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const today = siteDay(new Date());
   const [from, setFrom] = useState(addDays(today, -29));
   const [to, setTo] = useState(today);
@@ -66,7 +66,7 @@ export function DonationsPanel({ siteId }: { siteId: number }) {
             {(register.data?.entries ?? []).map((e) => (
               <TableRow key={e.documentId}>
                 {/* The day the goods arrived, as the register and the letter print it. */}
-                <TableCell>{formatInstantDay(e.occurredAt, i18n.language)}</TableCell>
+                <TableCell>{formatInstantDay(e.occurredAt)}</TableCell>
                 <TableCell>
                   {e.donor}（{t(`partyKind.${e.donorKind}`)}）
                   {e.reversed && (
@@ -133,7 +133,7 @@ export function DonationsPanel({ siteId }: { siteId: number }) {
               </Typography>
               {l.issues.map((x) => (
                 <Typography key={`${x.documentId}-${x.at}`} variant="body2">
-                  {formatDateTime(x.at, i18n.language)} ·{' '}
+                  {formatDateTime(x.at)} ·{' '}
                   {x.destinationKind ? t(`destinationKind.${x.destinationKind}`) : ''}{' '}
                   {x.destination} · {x.quantity}
                 </Typography>

@@ -7,6 +7,7 @@ import Button from '@mui/material/Button';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockItem } from '@shared/stock';
+import { DateInput } from '@renderer/components/dates/DateInput';
 
 export interface Line {
   itemId: number | '';
@@ -94,14 +95,13 @@ export function LineEditor(props: {
             error={!!err('lotCode')}
             helperText={err('lotCode')}
           />
-          <TextField
-            type="date"
+          <DateInput
             label={`${n}. ${t('stock.expiry')}`}
             value={line.expiry}
-            onChange={(e) => props.onChange({ ...line, expiry: e.target.value })}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={(expiry) => props.onChange({ ...line, expiry })}
             error={!!err('expiry')}
             helperText={err('expiry')}
+            sx={{ width: 170 }}
           />
         </>
       )}

@@ -1,5 +1,6 @@
-import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '@renderer/components/dates/DateInput';
+import { isDay } from '@renderer/components/dates/pickerValue';
 
 /** The first and last day of a stock period; a cleared field keeps the day it had. */
 export function PeriodFields(props: {
@@ -11,19 +12,15 @@ export function PeriodFields(props: {
   const { t } = useTranslation();
   return (
     <>
-      <TextField
-        type="date"
+      <DateInput
         label={t('stock.from')}
         value={props.from}
-        onChange={(e) => e.target.value && props.onFrom(e.target.value)}
-        slotProps={{ inputLabel: { shrink: true } }}
+        onChange={(v) => isDay(v) && props.onFrom(v)}
       />
-      <TextField
-        type="date"
+      <DateInput
         label={t('stock.to')}
         value={props.to}
-        onChange={(e) => e.target.value && props.onTo(e.target.value)}
-        slotProps={{ inputLabel: { shrink: true } }}
+        onChange={(v) => isDay(v) && props.onTo(v)}
       />
     </>
   );

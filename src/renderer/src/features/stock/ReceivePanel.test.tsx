@@ -1,10 +1,11 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { StockDocument } from '@shared/stock';
 import { inputsOf, installFakeApi } from '@renderer/testing/fakeApi';
 import { renderUi } from '@renderer/testing/renderUi';
 import { retype } from '@renderer/testing/retype';
+import { typeDate } from '@renderer/testing/typeDate';
 import { ReceivePanel } from './ReceivePanel';
 import { stockItem } from '@renderer/testing/stockItem';
 
@@ -20,8 +21,7 @@ describe('a receipt typed by hand', () => {
     const form = container.querySelector('form')!;
     await retype(form, '捐赠方/供应方', '南通市纺针品有限公司');
     await retype(form, '联系人', '周经理');
-    // A date field takes a whole day at once, as the browser's picker gives it.
-    fireEvent.change(within(form).getByLabelText('到货日期'), { target: { value: '2026-11-20' } });
+    typeDate(form, '到货日期', '2026-11-20');
     await userEvent.click(within(form).getByRole('combobox', { name: '1. 物资' }));
     await userEvent.click(await screen.findByRole('option', { name: /医用防护服/ }));
     await retype(form, '1. 数量', '250');

@@ -17,6 +17,8 @@ import { ImportReceiptDialog } from './ImportReceiptDialog';
 import { emptyLine, LineList, type Line } from './LineEditor';
 import { KindSelect } from './KindSelect';
 import type { StoreScope } from './storeScope';
+import { DateInput } from '@renderer/components/dates/DateInput';
+import { isDay } from '@renderer/components/dates/pickerValue';
 
 /** A receipt: where it came from (a donor for donations), the day it arrived, and its lines. */
 export function ReceivePanel({ scope }: { scope: StoreScope }) {
@@ -107,14 +109,13 @@ export function ReceivePanel({ scope }: { scope: StoreScope }) {
           value={phone}
           onChange={(e) => setPhone(e.target.value)}
         />
-        <TextField
-          type="date"
+        <DateInput
           label={t('stock.receivedOn')}
           value={receivedOn}
-          onChange={(e) => setReceivedOn(e.target.value || today)}
+          onChange={(v) => isDay(v) && setReceivedOn(v)}
+          maxDay={today}
           error={!!submit.fields.occurredAt}
           helperText={submit.fields.occurredAt}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
           sx={{ minWidth: 160 }}
         />
       </Stack>

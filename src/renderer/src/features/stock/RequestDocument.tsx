@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ForecastItem, SupplyForecast } from '@shared/supply';
-import { formatDateTime } from '@renderer/i18n/dates';
+import { printDateTime } from '@renderer/i18n/dates';
 
 /** 申领单: the request to the district for what the stock will not cover, on A4 portrait. */
 export function RequestDocument(props: { forecast: SupplyForecast; lines: ForecastItem[] }) {
@@ -66,7 +66,7 @@ export function RequestDocument(props: { forecast: SupplyForecast; lines: Foreca
       </p>
       <p style={{ marginTop: '12mm' }}>{t('supply.signatures')}</p>
       <p style={{ fontSize: '8pt', color: '#555' }}>
-        {formatDateTime(f.generatedAt, i18n.language)}
+        {printDateTime(f.generatedAt, i18n.language)}
       </p>
     </article>
   );

@@ -25,7 +25,7 @@ export function StockCardDialog(props: {
   item: OnHandRow | null;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const today = siteDay(new Date());
   const period = {
     from: siteInstant(addDays(today, -29), '00:00').toISOString(),
@@ -66,7 +66,7 @@ export function StockCardDialog(props: {
               <TableBody>
                 {card.data.rows.map((r) => (
                   <TableRow key={r.movementId}>
-                    <TableCell>{formatDateTime(r.at, i18n.language)}</TableCell>
+                    <TableCell>{formatDateTime(r.at)}</TableCell>
                     <TableCell>
                       {t(`documentKind.${r.kind}`)} {channel(r.kind, r.channel)}
                     </TableCell>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { reportLines } from './reportLines';
 import { DESTINATION_KINDS, RECEIPT_SOURCES, type StockReport } from '@shared/stock';
-import { formatDateTime } from '@renderer/i18n/dates';
+import { printDateTime } from '@renderer/i18n/dates';
 
 /** The period stock report on A4 landscape for the district office. */
 export function StockReportDocument({ report }: { report: StockReport }) {
@@ -16,7 +16,7 @@ export function StockReportDocument({ report }: { report: StockReport }) {
             site: `${report.siteName} · ${report.locationName}`,
             from: report.from,
             to: report.to,
-            at: formatDateTime(report.generatedAt, i18n.language),
+            at: printDateTime(report.generatedAt, i18n.language),
           })}
         </span>
       </div>

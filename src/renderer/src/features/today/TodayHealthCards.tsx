@@ -92,7 +92,7 @@ export function FeversCard(props: { fevers: TodayFever[]; navigate: Navigate }) 
 
 /** Roommates of a transferred fever case, still in residence: each opens the person. */
 export function ContactsCard(props: { contacts: TodayContact[]; navigate: Navigate }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <TodayCard
       title={t('today.contacts', { count: props.contacts.length })}
@@ -107,7 +107,7 @@ export function ContactsCard(props: { contacts: TodayContact[]; navigate: Naviga
         <LinkLine key={c.stayId} onOpen={() => props.navigate(TODAY_LINKS.person(c.personId))}>
           {t('today.contactLine', { name: c.fullName, room: c.roomNumber })}
           {c.observationRestarted && c.observationEnd
-            ? ` · ${t('today.restarted', { end: formatDay(c.observationEnd, i18n.language) })}`
+            ? ` · ${t('today.restarted', { end: formatDay(c.observationEnd) })}`
             : ''}
         </LinkLine>
       ))}

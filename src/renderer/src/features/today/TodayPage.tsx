@@ -20,7 +20,7 @@ const REFRESH_MS = 60_000;
  * it (api/domains.ts), and the minute poll catches what time alone changes.
  */
 export function TodayPage(props: { siteId: number; navigate: Navigate }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const roles = useAuth().status.user?.roles ?? [];
   const overview = useApiQuery(
     'today.overview',
@@ -42,7 +42,7 @@ export function TodayPage(props: { siteId: number; navigate: Navigate }) {
         </Typography>
         <Typography variant="body2" color="text.secondary">
           {t('today.updated', {
-            day: formatDay(data.day, i18n.language),
+            day: formatDay(data.day),
             at: formatClock(data.generatedAt),
           })}
         </Typography>

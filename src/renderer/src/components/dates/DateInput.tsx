@@ -1,0 +1,50 @@
+import type { SxProps, Theme } from '@mui/material/styles';
+import { DatePicker } from '@mui/x-date-pickers/DatePicker';
+import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
+import { SITE_TIME_ZONE } from '@shared/siteDate';
+import { dayBound, fromPicker, pickerFormat, toPicker } from './pickerValue';
+
+export interface DateInputProps {
+  label: string;
+  /** YYYY-MM-DD, or an ISO instant `withTime`; '' for none. */
+  value: string;
+  /** YYYY-MM-DD / an ISO instant, '' when cleared, INCOMPLETE_DATE while half typed. */
+  onChange: (value: string) => void;
+  withTime?: boolean;
+  name?: string;
+  maxDay?: string;
+  required?: boolean;
+  autoFocus?: boolean;
+  error?: boolean;
+  helperText?: string;
+  onBlur?: () => void;
+  sx?: SxProps<Theme>;
+}
+
+/**
+ * The one date (or date and time) field of the desk: typed section by section or picked from the
+ * calendar, shown 2026-12-06 (08:30) in both languages, read on the site's clock.
+ */
+export function DateInput(props: DateInputProps) {
+  const withTime = props.withTime ?? false;
+  const common = {
+    label: props.label,
+    value: toPicker(props.value, withTime),
+    onChange: (v: Parameters<typeof fromPicker>[0]) => props.onChange(fromPicker(v, withTime)),
+    format: pickerFormat(withTime),
+    timezone: SITE_TIME_ZONE,
+    maxDate: dayBound(props.maxDay),
+    autoFocus: props.autoFocus,
+    sx: props.sx,
+    slotProps: {
+      textField: {
+        name: props.name,
+        required: props.required,
+        error: props.error,
+        helperText: props.helperText,
+        onBlur: props.onBlur,
+      },
+    },
+  };
+  return withTime ? <DateTimePicker {...common} ampm={false} /> : <DatePicker {...common} />;
+}
