@@ -27,7 +27,7 @@ function browserText(t: TFunction, s: DeviceSession): string {
 
 /** Every signed-in device; an administrator ends any but their own, at once. */
 export function SessionsPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const sessions = useApiQuery('sessions.list', {});
   const [ending, setEnding] = useState<DeviceSession | null>(null);

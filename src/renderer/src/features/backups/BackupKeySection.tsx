@@ -13,7 +13,7 @@ import { RecoveryKeyDialog } from './RecoveryKeyDialog';
 
 /** Whether backups are encrypted, with what, where this PC keeps its key; make or change the key. */
 export function BackupKeySection(props: { encryption: BackupEncryption; onChanged: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const notify = useNotify();
   const [dialog, setDialog] = useState<'key' | 'passphrase' | null>(null);
   const { encryption } = props;
