@@ -204,3 +204,103 @@ test('two nurses on one round reading: the second sees the first’s value and w
     await context.close();
   }
 });
+
+test('two desks put different guards on one roster slot: the second is told whom the first put there', async ({
+  desk,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'browser', 'Two desks on one server: the browser shell.');
+  const first = desk.page;
+  const { context, page: second } = await secondDesk(first, desk.server!.origin);
+  try {
+    await signIn(first, 'coordinator', desk.demoPassword!);
+    await signIn(second, 'admin', desk.demoPassword!);
+    const rosterOf = (page: Page) =>
+      page.getByRole('navigation').getByRole('button', { name: '值班排班' });
+    for (const page of [first, second]) await expect(rosterOf(page)).toBeVisible();
+    // Next week's roster (Monday to Sunday, site time): one gate post on the day shift, two guards.
+    const [site] = await invoke<{ id: number }[]>(first, 'sites.list', { includeRetired: false });
+    const today = new Date(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()),
+    );
+    const dayAfter = (n: number) =>
+      new Date(today.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+    const toMonday = 7 - ((today.getUTCDay() + 6) % 7);
+    const monday = dayAfter(toMonday);
+    const shift = await invoke<{ id: number }>(first, 'shifts.create', {
+      siteId: site!.id,
+      name: '白班',
+      start: '08:00',
+      end: '16:00',
+    });
+    await invoke(first, 'posts.create', {
+      siteId: site!.id,
+      name: '门岗',
+      roles: ['security'],
+      headCount: 1,
+      templateIds: [shift.id],
+    });
+    for (const fullName of ['周建国', '陆海峰'])
+      await invoke(first, 'staff.create', { fullName, role: 'security', phone: '13962810101' });
+    const period = await invoke<{ id: number }>(first, 'roster.createPeriod', {
+      siteId: site!.id,
+      startsOn: monday,
+      endsOn: dayAfter(toMonday + 6),
+    });
+
+    // Both desks open Monday's gate day shift while it is still empty.
+    const dialogs = [];
+    for (const page of [first, second]) {
+      await rosterOf(page).click();
+      await page.getByRole('tab', { name: '排班表' }).click();
+      await page.getByTestId(`slot-门岗-白班-${monday}`).click();
+      const dialog = page.getByRole('dialog', { name: /^门岗 · 白班 08:00/ });
+      await expect(dialog.getByRole('list', { name: '可选人员' })).toContainText('陆海峰');
+      dialogs.push(dialog);
+    }
+    const [firstSlot, secondSlot] = dialogs;
+    const add = (dialog: typeof firstSlot, name: string) =>
+      dialog!
+        .getByRole('list', { name: '可选人员' })
+        .getByRole('listitem')
+        .filter({ hasText: name })
+        .getByRole('button', { name: '排入' })
+        .click();
+
+    await add(firstSlot, '周建国');
+    await expect(firstSlot!.getByRole('list', { name: '已安排（1/1）' })).toContainText('周建国');
+
+    // The second still shows the slot empty: its guard is refused, naming the first's and who.
+    await add(secondSlot, '陆海峰');
+    const conflict = second.getByRole('dialog', { name: '此记录已被他人修改' });
+    await expect(conflict).toBeVisible();
+    const by = await displayNameOf(first);
+    await expect(
+      conflict.getByText(new RegExp(`另一台电脑上的 ${by} 于 \\d\\d:\\d\\d 修改了此记录`)),
+    ).toBeVisible();
+    const onShift = conflict
+      .getByRole('rowheader', { name: '在岗人员' })
+      .locator('xpath=..')
+      .getByRole('cell');
+    await expect(onShift).toHaveText(['周建国', '陆海峰']);
+    await second.screenshot({
+      path: testInfo.outputPath('slot-conflict.png'),
+      animations: 'disabled',
+    });
+
+    const grid = await invoke<{ slots: { day: string; assignments: { staffName: string }[] }[] }>(
+      first,
+      'roster.grid',
+      { periodId: period.id },
+    );
+    expect(grid.slots.find((s) => s.day === monday)!.assignments.map((a) => a.staffName)).toEqual([
+      '周建国',
+    ]);
+
+    // "Use theirs": the second desk's slot now shows the first's guard.
+    await conflict.getByRole('button', { name: '采用对方的' }).click();
+    await expect(conflict).toBeHidden();
+    await expect(secondSlot!.getByRole('list', { name: '已安排（1/1）' })).toContainText('周建国');
+  } finally {
+    await context.close();
+  }
+});

@@ -146,6 +146,8 @@ export interface RosterSlot {
   endsAt: string;
   required: number;
   assignments: RosterAssignment[];
+  /** What a write on the slot sends back as `expectedSlotVersion` (main: roster/slotVersion.ts). */
+  version: number;
 }
 
 export interface RosterGrid {

@@ -3,7 +3,9 @@ import type { AuditVerification } from '../../shared/accounts';
 import { contract, type MethodName } from '../../shared/contract';
 import type { Building, Floor, Room, Site } from '../../shared/domain';
 import type { ArrivalBatch, BatchMember } from '../../shared/people';
+import type { RosterGrid } from '../../shared/roster';
 import { memoryHandle, type SessionHandle } from '../accounts/sessionStore';
+import { slotVersionOf } from '../roster/slotVersion';
 import { auditRows, errorOf, lastAuditId, sessionFor, valueOf } from '../testing/authTesting';
 import { person, withWrongCheckChar } from '../testing/peopleTesting';
 import { seedDataDir, startTestCore } from '../testing/backupTesting';
@@ -345,21 +347,33 @@ describe('audit trail', () => {
           templateId: dayShift.id,
           day: '2026-11-30',
           staffId: nurseA.id,
+          // An empty slot's version, as the grid shows it before anyone is on it.
+          expectedSlotVersion: slotVersionOf(
+            { postId: post.id, templateId: dayShift.id, day: '2026-11-30' },
+            [],
+          ),
         },
         me,
-      )) as { slots: { assignments: { id: number }[] }[] };
+      )) as RosterGrid;
       await expectAudited(
         'roster.unassign',
-        { assignmentId: assigned.slots[0]!.assignments[0]!.id },
+        {
+          assignmentId: assigned.slots[0]!.assignments[0]!.id,
+          expectedSlotVersion: assigned.slots[0]!.version,
+        },
         me,
       );
       const filled = (await expectAudited('roster.autoFill', { periodId: period.id }, me)) as {
-        grid: { slots: { assignments: { id: number; staffId: number }[] }[] };
+        grid: RosterGrid;
       };
       const onDuty = filled.grid.slots[0]!.assignments[0]!;
       await expectAudited(
         'roster.swap',
-        { assignmentId: onDuty.id, staffId: onDuty.staffId === nurseA.id ? nurseB.id : nurseA.id },
+        {
+          assignmentId: onDuty.id,
+          staffId: onDuty.staffId === nurseA.id ? nurseB.id : nurseA.id,
+          expectedSlotVersion: filled.grid.slots[0]!.version,
+        },
         me,
       );
       await expectAudited('roster.publish', { periodId: period.id }, me);

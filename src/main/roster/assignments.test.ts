@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Post, ShiftTemplate, Staff } from '../../shared/roster';
 import { errorOf } from '../testing/authTesting';
 import { snapshot } from '../testing/peopleTesting';
-import { closeRosterWeek, makeRosterWeek, MONDAY, type RosterWeek } from '../testing/rosterTesting';
+import {
+  closeRosterWeek,
+  makeRosterWeek,
+  MONDAY,
+  assignSeen,
+  onSeenSlot,
+  type RosterWeek,
+} from '../testing/rosterTesting';
 
 describe('duty roster (through the router)', () => {
   let desk: RosterWeek['desk'];
@@ -22,14 +29,17 @@ describe('duty roster (through the router)', () => {
 
   it('assigning keeps the hard rules: role, overlap, rest, time off; nothing written when refused', async () => {
     const p = await period();
-    const put = (post: Post, t: ShiftTemplate, d: string, s: Staff) =>
-      desk.invoke('roster.assign', {
-        periodId: p.id,
-        postId: post.id,
-        templateId: t.id,
-        day: d,
-        staffId: s.id,
-      });
+    const put = async (post: Post, t: ShiftTemplate, d: string, s: Staff) =>
+      desk.invoke(
+        'roster.assign',
+        await onSeenSlot(desk, {
+          periodId: p.id,
+          postId: post.id,
+          templateId: t.id,
+          day: d,
+          staffId: s.id,
+        }),
+      );
     expect((await put(gate, evening, MONDAY, guards[0]!)).ok).toBe(true);
     const refused = async (call: Promise<unknown>, rule: string) => {
       const before = snapshot(desk.t.ctx.db);
@@ -49,26 +59,14 @@ describe('duty roster (through the router)', () => {
     });
     await refused(put(gate, day, '2026-12-02', guards[1]!), 'unavailable');
     expect((await put(gate, day, '2026-12-03', guards[1]!)).ok).toBe(true);
-    await desk.call('roster.assign', {
-      periodId: p.id,
-      postId: medical.id,
-      templateId: day.id,
-      day: MONDAY,
-      staffId: nurses[0]!.id,
-    });
-    const overlap = await desk.invoke('roster.assign', {
-      periodId: p.id,
-      postId: gate.id,
-      templateId: day.id,
-      day: MONDAY,
-      staffId: nurses[0]!.id,
-    });
+    await put(medical, day, MONDAY, nurses[0]!);
+    const overlap = await put(gate, day, MONDAY, nurses[0]!);
     expect(errorOf(overlap).params).toMatchObject({ rules: 'role_mismatch,overlap' });
   });
 
   it('lists the candidates for a slot: the suitable first, each with what the rules say', async () => {
     const p = await period();
-    await desk.call('roster.assign', {
+    await assignSeen(desk, {
       periodId: p.id,
       postId: gate.id,
       templateId: evening.id,

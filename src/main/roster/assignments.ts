@@ -13,6 +13,7 @@ import { hardViolations, Schedule, softViolations, type Shift } from './rules';
 import { getPeriod } from './periods';
 import { ruleContext, shiftOn, type AssignmentRow } from './ruleContext';
 import { rosterGrid } from './grid';
+import { assertSlotVersion, slotOfAssignment, type SlotKey } from './slotVersion';
 
 /** After publishing, every change is logged with its reason and raises the version, by the actor. */
 function recordChange(
@@ -169,11 +170,13 @@ export function assign(
     templateId: number;
     day: string;
     staffId: number;
+    expectedSlotVersion: number;
     reason?: string | undefined;
   },
 ): RosterGrid {
   const period = getPeriod(ctx, input.periodId);
   const slot = slotOf(ctx, period, input);
+  assertSlotSeen(ctx, period, input, input.expectedSlotVersion);
   const person = placeUnlessHard(ctx, period, slot, input.staffId);
   recordChange(ctx, period, {
     kind: 'assign',
@@ -185,6 +188,35 @@ export function assign(
     reason: input.reason,
   });
   return rosterGrid(ctx, { periodId: period.id });
+}
+
+/** Refuses a write on a slot another desk changed since this desk read it (CONFLICT). */
+function assertSlotSeen(
+  ctx: ServiceContext,
+  period: RosterPeriod,
+  key: SlotKey,
+  expected: number,
+): void {
+  assertSlotVersion(ctx, period, key, expected, () => {
+    const at = (s: SlotKey) =>
+      s.postId === key.postId && s.templateId === key.templateId && s.day === key.day;
+    return rosterGrid(ctx, { periodId: period.id }).slots.find(at)!;
+  });
+}
+
+/**
+ * The assignment a write names, on the slot version the desk saw: an assignment another desk
+ * removed since is a CONFLICT on its slot (not a bare NOT_FOUND), showing who is there now.
+ */
+function seenAssignment(
+  ctx: ServiceContext,
+  input: { assignmentId: number; expectedSlotVersion: number },
+): { row: AssignmentRow; period: RosterPeriod } {
+  const { periodId, key, exists } = slotOfAssignment(ctx, input.assignmentId);
+  const period = getPeriod(ctx, periodId);
+  assertSlotSeen(ctx, period, key, input.expectedSlotVersion);
+  if (!exists) throw notFound('roster_assignment', input.assignmentId);
+  return { row: assignmentRow(ctx, input.assignmentId), period };
 }
 
 function assignmentRow(ctx: ServiceContext, id: number): AssignmentRow {
@@ -199,10 +231,9 @@ function assignmentRow(ctx: ServiceContext, id: number): AssignmentRow {
 
 export function unassign(
   ctx: ActingContext,
-  input: { assignmentId: number; reason?: string | undefined },
+  input: { assignmentId: number; expectedSlotVersion: number; reason?: string | undefined },
 ): RosterGrid {
-  const row = assignmentRow(ctx, input.assignmentId);
-  const period = getPeriod(ctx, row.period_id);
+  const { row, period } = seenAssignment(ctx, input);
   ctx.db.prepare('DELETE FROM roster_assignments WHERE id = ?').run(row.id);
   recordChange(ctx, period, {
     kind: 'unassign',
@@ -219,10 +250,14 @@ export function unassign(
 /** Someone else takes an assignment (a swap or a cover); the newcomer must satisfy every hard rule. */
 export function swap(
   ctx: ActingContext,
-  input: { assignmentId: number; staffId: number; reason?: string | undefined },
+  input: {
+    assignmentId: number;
+    staffId: number;
+    expectedSlotVersion: number;
+    reason?: string | undefined;
+  },
 ): RosterGrid {
-  const row = assignmentRow(ctx, input.assignmentId);
-  const period = getPeriod(ctx, row.period_id);
+  const { row, period } = seenAssignment(ctx, input);
   const slot = slotOf(ctx, period, {
     postId: row.post_id,
     templateId: row.template_id,

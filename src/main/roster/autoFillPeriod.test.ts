@@ -25,8 +25,10 @@ describe('duty roster (through the router)', () => {
     const picks = filled.grid.slots.map((s) => s.assignments.map((a) => a.staffId));
 
     // The same input gives the same roster.
-    for (const a of filled.grid.slots.flatMap((s) => s.assignments))
-      await desk.call('roster.unassign', { assignmentId: a.id });
+    // One person a slot: unassigning one leaves the other slots' versions as the grid showed them.
+    for (const s of filled.grid.slots)
+      for (const a of s.assignments)
+        await desk.call('roster.unassign', { assignmentId: a.id, expectedSlotVersion: s.version });
     const again = await desk.call('roster.autoFill', { periodId: p.id });
     expect(again.grid.slots.map((s) => s.assignments.map((a) => a.staffId))).toEqual(picks);
 

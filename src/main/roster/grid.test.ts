@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Post, RosterGrid, ShiftTemplate, Staff } from '../../shared/roster';
 import { buildSite, makeDesk, type Desk } from '../testing/peopleTesting';
+import { assignSeen } from '../testing/rosterTesting';
 
 /** A week from Monday 30 November 2026 (one site week); the days of it by their weekday. */
 const DAY = {
@@ -76,7 +77,7 @@ describe('roster grid findings (through the router)', () => {
       endsOn: DAY.sun,
     });
     const put = (who: Staff, post: Post, shift: ShiftTemplate, day: string) =>
-      desk.call('roster.assign', {
+      assignSeen(desk, {
         periodId: period.id,
         postId: post.id,
         templateId: shift.id,

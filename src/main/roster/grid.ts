@@ -4,6 +4,7 @@ import { listPosts, listTemplates } from './posts';
 import { hardViolations, softViolations } from './rules';
 import { getPeriod } from './periods';
 import { dayList, ruleContext, shiftOn } from './ruleContext';
+import { slotVersionOf } from './slotVersion';
 
 /** The grid of a period: every slot with its assignments and each assignment's rule findings. */
 export function rosterGrid(ctx: ServiceContext, input: { periodId: number }): RosterGrid {
@@ -97,6 +98,7 @@ export function rosterGrid(ctx: ServiceContext, input: { periodId: number }): Ro
           endsAt,
           required: post.headCount,
           assignments,
+          version: slotVersionOf({ postId: post.id, templateId: t.id, day }, assignments),
         });
       }
     }

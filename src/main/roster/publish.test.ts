@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditRows, errorOf, lastAuditId } from '../testing/authTesting';
 import { rows } from '../testing/peopleTesting';
-import { closeRosterWeek, makeRosterWeek, MONDAY, type RosterWeek } from '../testing/rosterTesting';
+import {
+  closeRosterWeek,
+  makeRosterWeek,
+  MONDAY,
+  assignSeen,
+  type RosterWeek,
+} from '../testing/rosterTesting';
 
 describe('duty roster (through the router)', () => {
   let desk: RosterWeek['desk'];
@@ -27,19 +33,22 @@ describe('duty roster (through the router)', () => {
       'ROSTER_PUBLISHED',
     );
     const grid = await desk.call('roster.grid', { periodId: p.id });
-    const mondayDay = grid.slots.find(
+    const slot = grid.slots.find(
       (s) => s.postId === medical.id && s.templateId === day.id && s.day === MONDAY,
-    )!.assignments[0]!;
+    )!;
+    const mondayDay = slot.assignments[0]!;
     const other = nurses.find((n) => n.id !== mondayDay.staffId)!;
     const noReason = await desk.invoke('roster.swap', {
       assignmentId: mondayDay.id,
       staffId: other.id,
+      expectedSlotVersion: slot.version,
     });
     expect(errorOf(noReason).code).toBe('REASON_REQUIRED');
     const before = lastAuditId(desk.t);
     await desk.call('roster.swap', {
       assignmentId: mondayDay.id,
       staffId: other.id,
+      expectedSlotVersion: slot.version,
       reason: '家中有事，互换',
     });
     expect((await desk.call('roster.periods', { siteId }))[0]).toMatchObject({ version: 2 });
@@ -62,7 +71,7 @@ describe('duty roster (through the router)', () => {
 
   it('publishing is refused while a hard rule is broken (rules changed after assigning)', async () => {
     const p = await period();
-    await desk.call('roster.assign', {
+    await assignSeen(desk, {
       periodId: p.id,
       postId: gate.id,
       templateId: day.id,

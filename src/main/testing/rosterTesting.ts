@@ -1,5 +1,13 @@
 import { expect } from 'vitest';
-import type { Post, RosterPeriod, ShiftTemplate, Staff } from '../../shared/roster';
+import type {
+  Post,
+  RosterGrid,
+  RosterPeriod,
+  RosterSlot,
+  ShiftTemplate,
+  Staff,
+} from '../../shared/roster';
+import type { SlotKey } from '../roster/slotVersion';
 import { buildSite, makeDesk, type Desk } from './peopleTesting';
 
 /** The roster week the duty-roster tests plan: Monday 30 November to Sunday 6 December 2026. */
@@ -102,7 +110,46 @@ export async function addLeaderPost(
   return { post, leader };
 }
 
+/** A slot as a desk's grid shows it now (its version is what a write on it sends back). */
+export async function seenSlot(
+  desk: Desk,
+  periodId: number,
+  at: SlotKey | { assignmentId: number },
+): Promise<RosterSlot> {
+  const grid = await desk.call('roster.grid', { periodId });
+  const slot = grid.slots.find((s) =>
+    'assignmentId' in at
+      ? s.assignments.some((a) => a.id === at.assignmentId)
+      : s.postId === at.postId && s.templateId === at.templateId && s.day === at.day,
+  );
+  if (!slot) throw new Error(`No such slot in period ${periodId}: ${JSON.stringify(at)}`);
+  return slot;
+}
+
+/** A write on a slot as a desk sends it: based on the slot's version its grid just showed. */
+export async function onSeenSlot<I extends SlotKey & { periodId: number }>(
+  desk: Desk,
+  input: I,
+): Promise<I & { expectedSlotVersion: number }> {
+  return { ...input, expectedSlotVersion: (await seenSlot(desk, input.periodId, input)).version };
+}
+
+/** A write on an assignment (unassign, swap), based on its slot's version as the grid shows it. */
+export async function onSeenAssignment<I extends { assignmentId: number }>(
+  desk: Desk,
+  periodId: number,
+  input: I,
+): Promise<I & { expectedSlotVersion: number }> {
+  return { ...input, expectedSlotVersion: (await seenSlot(desk, periodId, input)).version };
+}
+
+/** Assigns as a desk does: on the slot as its grid shows it now. */
+export const assignSeen = async (
+  desk: Desk,
+  input: SlotKey & { periodId: number; staffId: number },
+): Promise<RosterGrid> => desk.call('roster.assign', await onSeenSlot(desk, input));
+
 /** Rosters one person on a post's shift on Monday of the period. */
 export const assignMonday =
   (w: RosterWeek, periodId: number) => (postId: number, templateId: number, staffId: number) =>
-    w.desk.call('roster.assign', { periodId, postId, templateId, day: MONDAY, staffId });
+    assignSeen(w.desk, { periodId, postId, templateId, day: MONDAY, staffId });

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import type { ExportedFile } from '../accounts';
 import type { AutoFillResult, DutySheet, RosterGrid, RosterPeriod, SlotCandidate } from '../roster';
 import { method } from './define';
-import { day, id, line } from './fields';
+import { day, expectedVersion, id, line } from './fields';
 
 const reason = line(200).optional();
+/** The slot's `version` as the grid showed it: a slot another desk changed since is a CONFLICT. */
+const expectedSlotVersion = expectedVersion;
 
 export const rosterMethods = {
   'roster.periods': method<RosterPeriod[]>()({
@@ -28,17 +30,25 @@ export const rosterMethods = {
     access: 'roster.read',
   }),
   'roster.assign': method<RosterGrid>()({
-    input: z.strictObject({ periodId: id, postId: id, templateId: id, day, staffId: id, reason }),
+    input: z.strictObject({
+      periodId: id,
+      postId: id,
+      templateId: id,
+      day,
+      staffId: id,
+      expectedSlotVersion,
+      reason,
+    }),
     kind: 'write',
     access: 'roster.manage',
   }),
   'roster.unassign': method<RosterGrid>()({
-    input: z.strictObject({ assignmentId: id, reason }),
+    input: z.strictObject({ assignmentId: id, expectedSlotVersion, reason }),
     kind: 'write',
     access: 'roster.manage',
   }),
   'roster.swap': method<RosterGrid>()({
-    input: z.strictObject({ assignmentId: id, staffId: id, reason }),
+    input: z.strictObject({ assignmentId: id, staffId: id, expectedSlotVersion, reason }),
     kind: 'write',
     access: 'roster.manage',
   }),

@@ -638,6 +638,7 @@ export const en: Messages = {
     reason: 'Reason',
     from: 'From',
     to: 'To',
+    onShift: 'On this shift',
     slotTitle: '{{post}} · {{shift}} · {{day}}',
     assigned: 'On duty ({{count}}/{{required}})',
     candidates: 'Candidates',

@@ -625,6 +625,7 @@ export const zhCN = {
     reason: '原因',
     from: '开始时间',
     to: '结束时间',
+    onShift: '在岗人员',
     slotTitle: '{{post}} · {{shift}} · {{day}}',
     assigned: '已安排（{{count}}/{{required}}）',
     candidates: '可选人员',

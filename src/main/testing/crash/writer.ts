@@ -3,6 +3,7 @@ import type { MethodInput, MethodName } from '../../../shared/contract';
 import { memoryHandle, SessionStore } from '../../accounts/sessionStore';
 import { openDatabase, type Db } from '../../db/open';
 import { createRouter } from '../../ipc/router';
+import { currentSlotVersion } from '../../roster/slotVersion';
 import { residentId } from '../peopleTesting';
 import { prng } from '../prng';
 import { TEST_NOW } from '../tempDb';
@@ -154,19 +155,33 @@ export function runWriter(
     // Roster: fill a slot, or take someone off one.
     async () => {
       const post = pick(ids('SELECT id FROM posts WHERE site_id = ?', site.siteId))!;
-      await submit('roster.assign', {
-        periodId: site.periodId,
+      const slot = {
         postId: post,
         templateId: pick(ids('SELECT template_id FROM post_shifts WHERE post_id = ?', post))!,
         day: pick(site.days)!,
+      };
+      await submit('roster.assign', {
+        periodId: site.periodId,
+        ...slot,
         staffId: pick(ids('SELECT id FROM staff'))!,
+        // Based on the slot as it stands, as the grid shows it.
+        expectedSlotVersion: currentSlotVersion(db, site.periodId, slot),
       });
     },
     async () => {
       const assignment = pick(
-        ids('SELECT id FROM roster_assignments WHERE period_id = ?', site.periodId),
+        db
+          .prepare<[number], { id: number; postId: number; templateId: number; day: string }>(
+            `SELECT id, post_id AS postId, template_id AS templateId, day
+             FROM roster_assignments WHERE period_id = ?`,
+          )
+          .all(site.periodId),
       );
-      if (assignment !== undefined) await submit('roster.unassign', { assignmentId: assignment });
+      if (assignment !== undefined)
+        await submit('roster.unassign', {
+          assignmentId: assignment.id,
+          expectedSlotVersion: currentSlotVersion(db, site.periodId, assignment),
+        });
     },
     // Stock in and out.
     () => receive(pick(site.items)!, int(1, 50)),

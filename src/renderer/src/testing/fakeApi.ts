@@ -1,6 +1,6 @@
 import type { CallOptions, DeskApi } from '@shared/api';
 import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
-import type { ApiError } from '@shared/errors';
+import type { ApiError, ConflictCurrent } from '@shared/errors';
 import type { LiveEvent } from '@shared/live';
 
 /** One answer per method, from the test's own data: a value, or a refusal thrown as `Refusal`. */
@@ -14,6 +14,15 @@ export class Refusal extends Error {
     super(error.message);
   }
 }
+
+/** Main's CONFLICT refusal: another desk saved the record (`current`) since it was read. */
+export const conflictRefusal = (current: ConflictCurrent): Refusal =>
+  new Refusal({
+    code: 'CONFLICT',
+    message: 'changed',
+    params: { by: current.by ?? '', at: current.at ?? '' },
+    current,
+  });
 
 export interface FakeCall {
   method: MethodName;

@@ -15,9 +15,11 @@ import { useTranslation } from 'react-i18next';
 import type { RosterGrid, RosterSlot } from '@shared/roster';
 import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
+import { ConflictDialog } from '@renderer/components/ConflictDialog';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { formatDay } from '@renderer/i18n/dates';
 import { ruleText } from './ruleText';
+import { useSlotWrite, withSlot, type SlotWrite } from './useSlotWrite';
 
 /** One slot: who is on it (remove, or swap for a candidate) and who could be added. */
 export function SlotDialog(props: {
@@ -49,15 +51,26 @@ function SlotBody(props: Parameters<typeof SlotDialog>[0] & { slot: RosterSlot }
   const submit = useSubmit();
   const published = grid.period.status === 'published';
   const reasonInput = published && reason.trim() ? { reason: reason.trim() } : {};
-  const act = (write: () => Promise<RosterGrid>) =>
-    void submit.run(async () => {
-      const next = await write();
-      props.onChanged(next);
-    });
   const onSlot = new Set(slot.assignments.map((a) => a.staffId));
   const current = grid.slots.find(
     (s) => s.postId === slot.postId && s.templateId === slot.templateId && s.day === slot.day,
   )!;
+  // Every write is based on the slot as this grid shows it; another desk's change since is a conflict.
+  const slotWrite = useSlotWrite();
+  const act = (write: SlotWrite) =>
+    void submit.run(async () => props.onChanged(await slotWrite.run(write, current.version)));
+  const names = (assignments: { staffName: string }[]) =>
+    assignments.map((a) => a.staffName).join('、');
+  const takeTheirs = () => {
+    const theirs = slotWrite.takeTheirs();
+    if (theirs) props.onChanged(withSlot(grid, theirs));
+    submit.reset();
+  };
+  const keepMine = () =>
+    void submit.run(async () => {
+      const next = await slotWrite.keepMine();
+      if (next) props.onChanged(next);
+    });
 
   return (
     <>
@@ -88,7 +101,15 @@ function SlotBody(props: Parameters<typeof SlotDialog>[0] & { slot: RosterSlot }
                     size="small"
                     color="warning"
                     onClick={() =>
-                      act(() => call('roster.unassign', { assignmentId: a.id, ...reasonInput }))
+                      act({
+                        yours: names(current.assignments.filter((x) => x.id !== a.id)),
+                        send: (expectedSlotVersion) =>
+                          call('roster.unassign', {
+                            assignmentId: a.id,
+                            expectedSlotVersion,
+                            ...reasonInput,
+                          }),
+                      })
                     }
                   >
                     {t('roster.remove')}
@@ -138,16 +159,19 @@ function SlotBody(props: Parameters<typeof SlotDialog>[0] & { slot: RosterSlot }
                           size="small"
                           disabled={blocked || submit.busy}
                           onClick={() =>
-                            act(() =>
-                              call('roster.assign', {
-                                periodId: grid.period.id,
-                                postId: slot.postId,
-                                templateId: slot.templateId,
-                                day: slot.day,
-                                staffId: c.staffId,
-                                ...reasonInput,
-                              }),
-                            )
+                            act({
+                              yours: names([...current.assignments, { staffName: c.fullName }]),
+                              send: (expectedSlotVersion) =>
+                                call('roster.assign', {
+                                  periodId: grid.period.id,
+                                  postId: slot.postId,
+                                  templateId: slot.templateId,
+                                  day: slot.day,
+                                  staffId: c.staffId,
+                                  expectedSlotVersion,
+                                  ...reasonInput,
+                                }),
+                            })
                           }
                         >
                           {t('roster.add')}
@@ -177,6 +201,22 @@ function SlotBody(props: Parameters<typeof SlotDialog>[0] & { slot: RosterSlot }
           </>
         )}
         {submit.message && <Alert severity="error">{submit.message}</Alert>}
+        <ConflictDialog
+          current={slotWrite.conflict?.current ?? null}
+          rows={
+            slotWrite.conflict
+              ? [
+                  {
+                    label: t('roster.onShift'),
+                    theirs: names(slotWrite.conflict.current.record.assignments),
+                    yours: slotWrite.conflict.write.yours,
+                  },
+                ]
+              : []
+          }
+          onUseTheirs={takeTheirs}
+          onKeepMine={keepMine}
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.close')}</Button>
