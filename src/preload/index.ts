@@ -1,10 +1,19 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { DeskApi } from '../shared/api';
-import { IPC_CHANNEL } from '../shared/contract/channel';
+import { COMMAND_CHANNEL, IPC_CHANNEL } from '../shared/contract/channel';
+import { isDeskCommand } from '../shared/deskCommands';
 
-// Exactly one typed function crosses the bridge; the renderer never sees ipcRenderer.
+// Exactly one typed function crosses the bridge each way; the renderer never sees ipcRenderer.
 const api: DeskApi = {
   invoke: (method, input, options) => ipcRenderer.invoke(IPC_CHANNEL, method, input, options),
+  onCommand: (listener) => {
+    // Only a known command reaches the page, and never the IPC event itself.
+    const forward = (_event: IpcRendererEvent, command: unknown) => {
+      if (isDeskCommand(command)) listener(command);
+    };
+    ipcRenderer.on(COMMAND_CHANNEL, forward);
+    return () => void ipcRenderer.removeListener(COMMAND_CHANNEL, forward);
+  },
 };
 
 contextBridge.exposeInMainWorld('api', api);

@@ -1,5 +1,6 @@
 import type { ApiResult } from './errors';
 import type { MethodInput, MethodName, MethodResult } from './contract';
+import type { DeskCommand } from './deskCommands';
 
 /** What travels beside a call's input, outside its schema. */
 export interface CallOptions {
@@ -20,4 +21,9 @@ export interface DeskApi {
     input: MethodInput<M>,
     options?: CallOptions,
   ): Promise<ApiResult<MethodResult<M>>>;
+  /**
+   * The Electron menu's commands (print, export, backup, help); returns the unsubscribe. Absent in
+   * the browser shell, which has no menu.
+   */
+  onCommand?(listener: (command: DeskCommand) => void): () => void;
 }
