@@ -37,6 +37,8 @@ import { RoomsPage } from '@renderer/features/registry/RoomsPage';
 import { useCan } from '@renderer/auth/AuthContext';
 import { SettingsPage } from '@renderer/features/settings/SettingsPage';
 import { TodayPage } from '@renderer/features/today/TodayPage';
+import { HelpMenu, type HelpDialog } from '@renderer/app/HelpMenu';
+import { useDeskCommands } from '@renderer/app/useDeskCommands';
 import {
   openableSections,
   personFromHash,
@@ -89,6 +91,16 @@ export function AppFrame(props: {
     setHash(next);
   };
   const go = (next: Section) => navigate(`#/${next}`);
+  const [helpDialog, setHelpDialog] = useState<HelpDialog | null>(null);
+  const sections = openableSections(can);
+  useDeskCommands({
+    openSection: (index) => {
+      const next = sections[index];
+      if (next) go(next);
+    },
+    showShortcuts: () => setHelpDialog('shortcuts'),
+    showAbout: () => setHelpDialog('about'),
+  });
 
   const siteLoading = <Typography sx={{ p: 3 }}>{t('common.loading')}</Typography>;
   const sitePage = (render: (siteId: number) => ReactElement): ReactElement =>
@@ -161,6 +173,7 @@ export function AppFrame(props: {
           ) : (
             <Typography variant="body1">{sites.data?.[0]?.name}</Typography>
           )}
+          <HelpMenu info={props.info} open={helpDialog} onOpen={setHelpDialog} />
           <UserMenu />
         </Toolbar>
       </AppBar>
@@ -174,7 +187,7 @@ export function AppFrame(props: {
       >
         <Toolbar variant="dense" />
         <List component="nav" aria-label={t('app.title')}>
-          {openableSections(can).map((s) => (
+          {sections.map((s) => (
             <ListItemButton key={s} selected={section === s} onClick={() => go(s)}>
               <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[s]}</ListItemIcon>
               <ListItemText primary={t(`nav.${s}`)} />
