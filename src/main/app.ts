@@ -13,6 +13,7 @@ import { isDiskFullFailure } from './db/diskFull';
 import { openAtStartup, openInPlaceOf, type Damage } from './backups/startup';
 import { SessionStore } from './accounts/sessionStore';
 import type { Actor, BackupControl } from './services/context';
+import { runtimeVersions } from './ipc/appInfo';
 import { createRecoveryRouter } from './ipc/recoveryRouter';
 import { createRouter, type Logger, type Router } from './ipc/router';
 import { DATABASE_FILE, makePrivateFolder } from './platform/dataDir';
@@ -360,6 +361,7 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       return {
         ...facts,
         schemaVersion: opened.db.pragma('user_version', { simple: true }) as number,
+        runtime: runtimeVersions(),
         hasSite: false,
         needsSetup: true,
         recovery: false,

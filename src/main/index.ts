@@ -1,18 +1,20 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { IPC_CHANNEL } from '../shared/contract';
+import { COMMAND_CHANNEL, IPC_CHANNEL } from '../shared/contract';
 import { LIVE_CHANNEL } from '../shared/live';
 import type { Language, Settings } from '../shared/domain';
 import { startCore, type Core } from './app';
 import { memoryHandle, type SessionHandle } from './accounts/sessionStore';
 import { DatabaseTooNewError } from './db/migrate';
 import { hostListenerFor } from './browser/hostServer';
+import type { Logger } from './ipc/router';
 import { registerAppScheme, serveRenderer } from './platform/appProtocol';
 import { resolveDataDir } from './platform/dataDir';
 import { createFileLogger } from './platform/logger';
 import { systemKeyProtection } from './platform/keyProtection';
 import { buildAppMenu } from './platform/menu';
+import type { MenuActions } from './platform/menuTemplate';
 import { packagedSqliteBinding } from './platform/nativeModule';
 import { saveDialogFor } from './platform/saveDialog';
 import { answerCommandLine } from './platform/answerCommandLine';
@@ -26,6 +28,8 @@ import {
   mainWindowOptions,
   navigationAllowed,
 } from './platform/windowOptions';
+import { fitToDisplays, nextZoomLevel } from './platform/windowState';
+import { readWindowState, writeWindowState } from './platform/windowStateFile';
 
 // The Electron shell: lifecycle, window, menu and wiring. Every rule lives in the core.
 
@@ -61,28 +65,66 @@ try {
 
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
+// Made at start: creating it makes the logs folder, which `--help` must not.
+let logger: Logger | undefined;
+
+/** Where, how large and how zoomed the window is, kept in the data folder for the next start. */
+function saveWindowState(window: BrowserWindow): void {
+  try {
+    const bounds = window.getNormalBounds();
+    writeWindowState(dataDir, {
+      ...bounds,
+      maximized: window.isMaximized(),
+      zoomLevel: window.webContents.getZoomLevel(),
+    });
+  } catch (error) {
+    logger?.error('The window state could not be saved', error);
+  }
+}
+
+/** The menu's own items: page commands go to the page, zoom is set (and kept) here. */
+const menuActions: MenuActions = {
+  command: (command) => mainWindow?.webContents.send(COMMAND_CHANNEL, command),
+  zoom: (step) => {
+    if (!mainWindow) return;
+    const contents = mainWindow.webContents;
+    contents.setZoomLevel(nextZoomLevel(contents.getZoomLevel(), step));
+    saveWindowState(mainWindow);
+  },
+};
 
 function createWindow(): BrowserWindow {
+  // Restored before the window shows; a place on a monitor that is gone is dropped.
+  const state = fitToDisplays(
+    readWindowState(dataDir),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
   const window = new BrowserWindow(
     mainWindowOptions(
       join(__dirname, '../preload/index.js'),
       join(__dirname, '../../resources/icon.png'),
       flags,
+      state,
     ),
   );
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => saveWindowState(window));
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }
 
 async function start(): Promise<void> {
-  const logger = createFileLogger(dataDir);
+  const fileLogger = createFileLogger(dataDir);
+  logger = fileLogger;
   try {
     core = await startCore({
       dataDir,
       shell: 'electron',
-      logger,
+      logger: fileLogger,
       nativeBinding: electronNativeBinding(),
       keyProtection: systemKeyProtection(),
       hostListener: hostListenerFor(join(__dirname, '../renderer')),
@@ -92,7 +134,7 @@ async function start(): Promise<void> {
       error instanceof DatabaseTooNewError
         ? error.message
         : `The data file could not be opened: ${String(error)}`;
-    logger.error('Startup failed', error);
+    fileLogger.error('Startup failed', error);
     dialog.showErrorBox('隔离点协调台 Isolation Site Desk', message);
     app.exit(1);
     return;
@@ -146,13 +188,13 @@ async function start(): Promise<void> {
     );
     if (result.ok && method === 'settings.setLanguage') {
       language = (result.value as Settings).language;
-      Menu.setApplicationMenu(buildAppMenu(language, flags));
+      Menu.setApplicationMenu(buildAppMenu(language, flags, menuActions));
     }
     return result;
   });
   const settings = await router.invoke('settings.get', {}, memoryHandle());
   if (settings.ok) language = (settings.value as Settings).language;
-  Menu.setApplicationMenu(buildAppMenu(language, flags));
+  Menu.setApplicationMenu(buildAppMenu(language, flags, menuActions));
   // Every window hears each committed write (ids only), wherever it was made.
   core.changes.subscribe((notice) => {
     for (const window of BrowserWindow.getAllWindows())

@@ -1,6 +1,7 @@
 import type { ApiResult } from './errors';
 import type { MethodInput, MethodName, MethodResult } from './contract';
 import type { LiveEvent } from './live';
+import type { DeskCommand } from './deskCommands';
 
 /** What travels beside a call's input, outside its schema. */
 export interface CallOptions {
@@ -26,4 +27,9 @@ export interface DeskApi {
    * called. Optional: a shell without notices leaves screens as they loaded.
    */
   subscribe?(listener: (event: LiveEvent) => void): () => void;
+  /**
+   * The Electron menu's commands (print, export, backup, help); returns the unsubscribe. Absent in
+   * the browser shell, which has no menu.
+   */
+  onCommand?(listener: (command: DeskCommand) => void): () => void;
 }

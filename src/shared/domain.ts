@@ -164,9 +164,17 @@ export interface Settings {
   receiptBackdateDays: number;
 }
 
+/** What the desk runs on, for 帮助 → 关于 (Electron and Chromium only in the Electron shell). */
+export interface RuntimeVersions {
+  node: string;
+  electron?: string;
+  chrome?: string;
+}
+
 export interface AppInfo {
   version: string;
   schemaVersion: number;
+  runtime: RuntimeVersions;
   dataDir: string;
   shell: 'electron' | 'browser';
   hasSite: boolean;

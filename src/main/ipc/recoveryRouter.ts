@@ -6,6 +6,7 @@ import { SCHEMA_VERSION } from '../db/migrations';
 import { DomainError } from '../services/errors';
 import { DEFAULT_SETTINGS } from '../accounts/settings';
 import type { AppFacts } from '../services/context';
+import { runtimeVersions } from './appInfo';
 import type { Logger, Router } from './router';
 import { fieldErrorsOf } from '../../shared/fieldErrors';
 
@@ -27,6 +28,7 @@ export function createRecoveryRouter(options: RecoveryRouterOptions): Router {
   const info = (): AppInfo => ({
     version: options.version,
     schemaVersion: SCHEMA_VERSION,
+    runtime: runtimeVersions(),
     dataDir: options.dataDir,
     shell: options.shell,
     readOnly: false,

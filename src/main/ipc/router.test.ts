@@ -80,6 +80,7 @@ describe('router', () => {
       value: {
         version: '0.0.0-test',
         schemaVersion: SCHEMA_VERSION,
+        runtime: { node: process.versions.node },
         dataDir: t.dir,
         shell: 'browser',
         hasSite: true,

@@ -1,8 +1,8 @@
-import { app, Menu } from 'electron';
+import { Menu } from 'electron';
 import type { Language } from '../../shared/domain';
-import { appMenuTemplate } from './menuTemplate';
+import { appMenuTemplate, type MenuActions } from './menuTemplate';
 import type { ShellFlags } from './shellFlags';
 
-export function buildAppMenu(language: Language, flags: ShellFlags): Menu {
-  return Menu.buildFromTemplate(appMenuTemplate(language, flags, () => app.showAboutPanel()));
+export function buildAppMenu(language: Language, flags: ShellFlags, actions: MenuActions): Menu {
+  return Menu.buildFromTemplate(appMenuTemplate(language, flags, actions));
 }

@@ -1,7 +1,5 @@
-import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { appMenuTemplate, DEV_ONLY_ROLES } from './menuTemplate';
 import { shellFlags } from './shellFlags';
 import {
   APP_ORIGIN,
@@ -65,6 +63,16 @@ describe('mainWindowOptions', () => {
   it('sets the icon only when one is given', () => {
     expect(options).not.toHaveProperty('icon');
     expect(mainWindowOptions('/p/preload.js', '/p/icon.png').icon).toBe('/p/icon.png');
+  });
+
+  it('opens where and as large as the window was left, zoomed as it was', () => {
+    expect(options).toMatchObject({ width: 1440, height: 900 });
+    expect(options).not.toHaveProperty('x');
+    expect(prefs.zoomFactor).toBe(1);
+    const left = { x: 1930, y: 20, width: 1200, height: 800, maximized: false, zoomLevel: 1 };
+    const restored = mainWindowOptions('/p/preload.js', undefined, { dev: false }, left);
+    expect(restored).toMatchObject({ x: 1930, y: 20, width: 1200, height: 800 });
+    expect(restored.webPreferences?.zoomFactor).toBeCloseTo(1.2);
   });
 
   it('returns a fresh object each time', () => {
@@ -135,35 +143,13 @@ describe('CONTENT_SECURITY_POLICY', () => {
   });
 });
 
-describe('DevTools and Reload only with --dev', () => {
-  const viewRoles = (dev: boolean): string[] => {
-    const view = appMenuTemplate('en', { dev }, () => undefined).find((m) => m.label === 'View');
-    return (view?.submenu as MenuItemConstructorOptions[]).map((item) => item.role ?? item.type!);
-  };
-
+describe('DevTools only with --dev', () => {
   it('reads the flag from the command line, off unless given', () => {
     expect(shellFlags(['/x/electron', '/app'])).toEqual({ dev: false });
     expect(shellFlags(['/x/electron', '/app', '--data-dir', '/d', '--dev'])).toEqual({ dev: true });
     expect(shellFlags(['/x/electron', '/app', '--data-dir', '--dev-tools'])).toEqual({
       dev: false,
     });
-  });
-
-  it('leaves reload and DevTools out of the menu without it, and in with it', () => {
-    for (const role of DEV_ONLY_ROLES) {
-      expect(viewRoles(false)).not.toContain(role);
-      expect(viewRoles(true)).toContain(role);
-    }
-    expect(viewRoles(false)).toEqual([
-      'resetZoom',
-      'zoomIn',
-      'zoomOut',
-      'separator',
-      'togglefullscreen',
-    ]);
-    // No other item anywhere in the menu reloads or opens DevTools.
-    const roles = JSON.stringify(appMenuTemplate('zh-CN', { dev: false }, () => undefined));
-    expect(roles).not.toMatch(/reload|devtools/i);
   });
 
   it('turns the DevTools themselves off in the window without it', () => {

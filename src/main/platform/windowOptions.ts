@@ -1,25 +1,33 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { ShellFlags } from './shellFlags';
+import { DEFAULT_WINDOW_STATE, MIN_WINDOW_SIZE, type WindowState } from './windowState';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
+/** Chromium's zoom factor for a zoom level (each level is 20 % larger). */
+export const zoomFactorOf = (level: number): number => 1.2 ** level;
+
 /**
  * The one window's options: the renderer gets no Node, runs sandboxed and isolated, and has
- * DevTools only with `--dev`. A null preload (another PC's site server) exposes no IPC at all.
+ * DevTools only with `--dev`; it opens where, as large and as zoomed as it was left (a state
+ * already fitted to the screens there are now). A null preload (another PC's site server) exposes
+ * no IPC at all.
  */
 export function mainWindowOptions(
   preloadPath: string | null,
   iconPath?: string,
   flags: ShellFlags = { dev: false },
+  state: WindowState = DEFAULT_WINDOW_STATE,
 ): BrowserWindowConstructorOptions {
   return {
     ...(iconPath ? { icon: iconPath } : {}),
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 640,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: '隔离点协调台 Isolation Site Desk',
     backgroundColor: '#f5f7fa',
@@ -37,6 +45,7 @@ export function mainWindowOptions(
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: flags.dev,
+      zoomFactor: zoomFactorOf(state.zoomLevel),
     },
   };
 }

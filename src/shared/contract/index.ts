@@ -89,7 +89,7 @@ export type ParsedInput<M extends MethodName> = z.output<SchemaOf<M>>;
 export type MethodResult<M extends MethodName> =
   Def<M> extends MethodDef<z.ZodType, infer R> ? R : never;
 
-export { IPC_CHANNEL } from './channel';
+export { COMMAND_CHANNEL, IPC_CHANNEL } from './channel';
 
 export { MAX_BULK_ROOMS, MAX_PAGE_SIZE, ROOM_SORT_FIELDS } from './rooms';
 export type { BulkCreateInput, RoomSortField } from './rooms';

@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import { useTranslation } from 'react-i18next';
 import type { ExportedFile } from '@shared/accounts';
 import { ExportProgress, useExport } from '@renderer/api/useExport';
+import { mark } from '@renderer/app/pageMarks';
 
 type Format = 'xlsx' | 'csv';
 
@@ -22,6 +23,8 @@ export function ExportButtons(props: {
           startIcon={<FileDownloadIcon />}
           disabled={props.disabled || exporting.busy}
           onClick={() => void exporting.run(() => props.make(format))}
+          // The menu's 导出… takes the first (Excel) export of the page or dialog shown.
+          {...(format === (props.formats ?? ['xlsx'])[0] ? mark('export') : {})}
         >
           {t(format === 'xlsx' ? 'common.exportXlsx' : 'common.exportCsv')}
         </Button>

@@ -12,6 +12,7 @@ import { openableSections, type Section } from './sections';
 const INFO: AppInfo = {
   version: '0.1.0',
   schemaVersion: 1,
+  runtime: { node: '22.12.0' },
   dataDir: '/data',
   shell: 'browser',
   hasSite: true,

@@ -27,6 +27,8 @@ import { UserMenu } from '@renderer/features/accounts/UserMenu';
 import { NoActiveSite } from '@renderer/features/registry/NoActiveSite';
 import { FeverAlert } from '@renderer/features/health/FeverAlert';
 import { useCan } from '@renderer/auth/AuthContext';
+import { HelpMenu, type HelpDialog } from '@renderer/app/HelpMenu';
+import { useDeskCommands } from '@renderer/app/useDeskCommands';
 import {
   openableSections,
   personFromHash,
@@ -93,6 +95,16 @@ export function AppFrame(props: {
     setHash(next);
   };
   const go = (next: Section) => navigate(`#/${next}`);
+  const [helpDialog, setHelpDialog] = useState<HelpDialog | null>(null);
+  const sections = openableSections(can);
+  useDeskCommands({
+    openSection: (index) => {
+      const next = sections[index];
+      if (next) go(next);
+    },
+    showShortcuts: () => setHelpDialog('shortcuts'),
+    showAbout: () => setHelpDialog('about'),
+  });
 
   const siteLoading = <Typography sx={{ p: 3 }}>{t('common.loading')}</Typography>;
   const sitePage = (render: (siteId: number) => ReactElement): ReactElement =>
@@ -165,6 +177,7 @@ export function AppFrame(props: {
           ) : (
             <Typography variant="body1">{sites.data?.[0]?.name}</Typography>
           )}
+          <HelpMenu info={props.info} open={helpDialog} onOpen={setHelpDialog} />
           <UserMenu />
         </Toolbar>
       </AppBar>
@@ -178,7 +191,7 @@ export function AppFrame(props: {
       >
         <Toolbar variant="dense" />
         <List component="nav" aria-label={t('app.title')}>
-          {openableSections(can).map((s) => (
+          {sections.map((s) => (
             <ListItemButton key={s} selected={section === s} onClick={() => go(s)}>
               <ListItemIcon sx={{ minWidth: 36 }}>{ICONS[s]}</ListItemIcon>
               <ListItemText primary={t(`nav.${s}`)} />

@@ -15,6 +15,7 @@ import { ApiCallError, call } from '@renderer/api/client';
 import { saveFile } from '@renderer/api/saveFile';
 import { errorText } from '@renderer/i18n/errorText';
 import { useNotify } from '@renderer/notify';
+import { mark } from '@renderer/app/pageMarks';
 import './print.css';
 
 const PRINT_ROOT_ID = 'print-root';
@@ -93,6 +94,7 @@ export function PrintPreview(props: {
             startIcon={<PrintIcon />}
             disabled={!ready}
             onClick={() => window.print()}
+            {...mark('print')}
           >
             {t('print.print')}
           </Button>

@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { mark } from '@renderer/app/pageMarks';
 import {
   DataGrid,
   type GridColDef,
@@ -115,6 +116,7 @@ export function RoomList({ siteId, buildings, onOpenRoom }: Props) {
           label={t('rooms.search')}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
+          slotProps={{ htmlInput: mark('search') }}
           sx={{ width: 180 }}
         />
         <FilterSelect

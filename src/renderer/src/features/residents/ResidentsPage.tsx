@@ -16,6 +16,7 @@ import { OccupancyPrint } from './OccupancyPrint';
 import { PersonPage } from './PersonPage';
 import { ReleaseNoticePrint } from './ReleaseNoticePrint';
 import { ResidentGrid } from './ResidentGrid';
+import { mark } from '@renderer/app/pageMarks';
 
 type View = ResidentView | 'awaiting';
 const VIEW_LABELS = {
@@ -111,6 +112,7 @@ export function ResidentsPage(props: {
             label={t('residents.search')}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
+            slotProps={{ htmlInput: mark('search') }}
             sx={{ width: 300, my: 2 }}
           />
           <ResidentGrid
