@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { TEST_ADDRESSES_VARIABLE } from '../src/main/host/addresses';
 import { freePort, servedFingerprint } from '../src/main/testing/hostProbe';
+import type { AppInfo } from '../src/shared/domain';
 import type { HostOverview } from '../src/shared/host';
 import { residentIdCheckChar } from '../src/shared/idNumber';
 import { expect, test } from './fixtures';
@@ -76,10 +77,13 @@ test('the office over HTTPS: a doctor’s fever reaches the coordinator within a
       await expect(page.getByTestId('host-fingerprint')).toHaveAttribute('aria-label', served);
     expect(overview.status.fingerprint).toBe(served);
 
+    // Before signing in, a desk on the LAN is not told where the data lives; once in, it is.
+    expect(await invoke<AppInfo>(coordinator, 'app.info', {})).not.toHaveProperty('dataDir');
     await signIn(coordinator, 'coordinator', password);
     await signIn(doctor, 'doctor', password);
     for (const page of [coordinator, doctor])
       await expect(page.getByRole('heading', { name: '今日概况' })).toBeVisible();
+    expect((await invoke<AppInfo>(coordinator, 'app.info', {})).dataDir).toBe(desk.dataDir);
     const fevers = coordinator.getByTestId('today-fevers');
     await expect(fevers).toContainText('当前没有待处理的发热人员');
     let navigations = 0;
