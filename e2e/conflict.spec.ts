@@ -3,6 +3,7 @@ import { residentIdCheckChar } from '../src/shared/idNumber';
 import { expect, test } from './fixtures';
 import { invoke, signIn } from './helpers';
 import { roundStartedJustNow } from './rounds';
+import { secondSaveOfOneRoom } from './twoDesks';
 
 test.use({ seed: 'demo' });
 
@@ -52,39 +53,14 @@ test('two desks edit one room: the second gets the conflict with the first’s v
     });
     const number = rows[0]!.number;
 
-    // Both open the same room's form.
-    const forms = [];
-    for (const page of [first, second]) {
-      await page.getByRole('button', { name: `${number} 空闲可用` }).click();
-      await page.getByRole('dialog').getByRole('button', { name: '编辑' }).click();
-      forms.push(page.getByRole('dialog', { name: `编辑 ${number}` }));
-    }
-    const [firstForm, secondForm] = forms;
-    await expect(secondForm!.getByLabel('床位')).toBeVisible();
-
-    // The first saves: a note and one bed fewer.
-    await firstForm!.getByLabel('备注').fill('空调待检修，暂住一人');
-    await firstForm!.getByLabel('床位').fill('1');
-    await firstForm!.getByRole('button', { name: '保存' }).click();
-    await expect(firstForm!).toBeHidden();
-
-    // The second, on the version it opened, changes the beds: refused, with the first's values.
-    await secondForm!.getByLabel('床位').fill('3');
-    await secondForm!.getByRole('button', { name: '保存' }).click();
-    const conflict = second.getByRole('dialog', { name: '此记录已被他人修改' });
-    await expect(conflict).toBeVisible();
-    const by = await displayNameOf(first);
-    await expect(
-      conflict.getByText(new RegExp(`另一台电脑上的 ${by} 于 \\d\\d:\\d\\d 修改了此记录`)),
-    ).toBeVisible();
-    const cells = async (label: string) =>
-      conflict
-        .getByRole('rowheader', { name: label })
-        .locator('xpath=..')
-        .getByRole('cell')
-        .allTextContents();
-    expect(await cells('床位')).toEqual(['1', '3']);
-    expect((await cells('备注'))[0]).toBe('空调待检修，暂住一人');
+    // Both open the same room's form; the first saves a note and one bed fewer; the second, on
+    // the version it opened, changes the beds: refused, with the first's values.
+    const { conflict, secondForm } = await secondSaveOfOneRoom(
+      first,
+      second,
+      number,
+      '空调待检修，暂住一人',
+    );
     await second.screenshot({ path: testInfo.outputPath('conflict-dialog.png') });
 
     // Nothing of the second's was saved.
@@ -101,7 +77,7 @@ test('two desks edit one room: the second gets the conflict with the first’s v
 
     // "Keep mine": saved again on the first's version, so the note the first typed stays.
     await conflict.getByRole('button', { name: '保留我的' }).click();
-    await expect(secondForm!).toBeHidden();
+    await expect(secondForm).toBeHidden();
     const room = await invoke<{ rows: { number: string; capacity: number; notes?: string }[] }>(
       first,
       'rooms.page',

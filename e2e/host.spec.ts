@@ -1,30 +1,13 @@
-import { request } from 'node:https';
 import type { Page } from '@playwright/test';
 import { TEST_ADDRESSES_VARIABLE } from '../src/main/host/addresses';
 import { freePort, servedFingerprint } from '../src/main/testing/hostProbe';
 import { expect, test } from './fixtures';
 import { signIn } from './helpers';
+import { HOST, statusWithHost } from './twoDesks';
 
-// Host mode may choose 127.0.0.2 in this run only: loopback, never a real network.
-const HOST = '127.0.0.2';
 process.env[TEST_ADDRESSES_VARIABLE] = HOST;
 
 test.use({ seed: 'demo' });
-
-/** The status of a GET / sent with this Host header. */
-function statusWithHost(port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: HOST, port, path: '/', headers: { host }, rejectUnauthorized: false, agent: false },
-      (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 async function openHostSection(page: Page) {
   await page.getByRole('button', { name: '系统管理' }).click();

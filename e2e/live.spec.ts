@@ -7,6 +7,7 @@ import { residentIdCheckChar } from '../src/shared/idNumber';
 import { expect, openBrowserDesk, test, type BrowserDesk } from './fixtures';
 import { apiCall, signIn } from './helpers';
 import { checkInOne, roundStartedJustNow } from './rounds';
+import { expectFeverShownWithinASecond, recordOnRoundSheet } from './twoDesks';
 
 const FEVERISH = {
   fullName: '联动发热',
@@ -58,24 +59,10 @@ test('a fever typed by the doctor shows on the coordinator’s screen within a s
     let navigations = 0;
     coordinator.on('framenavigated', () => navigations++);
 
-    // The doctor types a fever on the round sheet.
-    await doctor.getByRole('navigation').getByRole('button', { name: '健康监测' }).click();
-    await doctor.getByLabel('楼层').click();
-    await doctor.getByRole('option', { name: '3', exact: true }).click();
-    await doctor.getByLabel(`${FEVERISH.fullName} 体温 ℃`).fill('38.7');
-    const saved = doctor.waitForResponse(
-      (r) =>
-        r.url().endsWith('/api/invoke') &&
-        (r.request().postData() ?? '').includes('readings.record'),
-    );
-    await doctor.keyboard.press('Enter');
-    expect(await (await saved).json()).toMatchObject({ ok: true });
-
-    // Within a second, without a reload: the red fever banner and the home screen's fever list.
-    const banner = coordinator.getByRole('alert').filter({ hasText: '发热 1 人待处理' });
-    await expect(banner).toBeVisible({ timeout: 1_000 });
-    await expect(banner).toContainText(FEVERISH.fullName);
-    await expect(fevers).toContainText(`${FEVERISH.fullName}（`, { timeout: 1_000 });
+    // The doctor types a fever on the round sheet; within a second, without a reload: the red
+    // fever banner and the home screen's fever list.
+    await recordOnRoundSheet(doctor, FEVERISH.fullName, '38.7');
+    await expectFeverShownWithinASecond(coordinator, fevers, FEVERISH.fullName);
     expect(navigations).toBe(0);
     await coordinator.screenshot({ path: testInfo.outputPath('live-fever.png') });
 

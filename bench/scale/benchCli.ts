@@ -392,7 +392,7 @@ async function main(): Promise<void> {
       await measureBrowser(dataDir);
     }
     if (!argv.includes('--no-load')) {
-      log('Load run: 10 desks for 60 s over loopback…');
+      log('Load run: 10 desks for 60 s over HTTPS through the host on loopback…');
       await measureLoad();
     }
   } finally {

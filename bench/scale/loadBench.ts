@@ -1,8 +1,13 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DATABASE_FILE } from '../../src/main/platform/dataDir';
+import { TEST_ADDRESSES_VARIABLE } from '../../src/main/host/addresses';
+import { HOST_CERT_FILE } from '../../src/main/host/certificate';
+import { freePort, pinnedAgent, servedFingerprint } from '../../src/main/testing/hostProbe';
+import type { HostOverview } from '../../src/shared/host';
 import { exchangeCode, HttpDesk } from '../../src/main/testing/httpDesk';
 import { startShellProcess, type ShellProcess } from '../../src/main/testing/shellProcess';
 import { residentIdCheckChar } from '../../src/shared/idNumber';
@@ -15,26 +20,56 @@ const TARGETS = { readP95: 50, writeP95: 100, noticeP95: 1000 } as const;
 
 export interface LoadServer {
   shell: ShellProcess;
+  /** The host listener's https origin the desks use. */
   origin: string;
-  /** The launch cookie every desk of this run carries. */
-  launchCookie: string;
+  /** The agent that trusts exactly the certificate the host showed (its fingerprint checked). */
+  tls: Agent;
 }
 
+/** Host mode on loopback only: the second loopback address, never the office network. */
+const LOAD_HOST = '127.0.0.2';
+
 /**
- * The one place the load run starts its server: today the loopback HTTP browser shell; the host
- * lane's HTTPS listener is switched in here.
+ * The one place the load run starts its server: the browser shell with host mode turned on (by
+ * the administrator over loopback, as at the host PC), so every desk works through the HTTPS
+ * host listener with the served certificate pinned, as the other PCs of an office do.
  */
 export async function startLoadServer(
   root: string,
   dataDir: string,
   demo: boolean,
 ): Promise<LoadServer & { demoPassword?: string }> {
-  const shell = await startShellProcess(root, dataDir, { demo });
+  const shell = await startShellProcess(root, dataDir, {
+    demo,
+    env: { [TEST_ADDRESSES_VARIABLE]: LOAD_HOST },
+  });
   try {
+    const atHost = new HttpDesk(shell.origin, await exchangeCode(shell.url));
+    await atHost.signIn('admin', shell.demoPassword!);
+    const port = await freePort(LOAD_HOST);
+    const overview = await atHost.value<HostOverview>('host.set', {
+      enabled: true,
+      address: LOAD_HOST,
+      port,
+      names: [],
+    });
+    const origin = `https://${LOAD_HOST}:${port}`;
+    if (!overview.status.urls.includes(origin)) {
+      throw new Error(`Host mode did not start: ${overview.problem ?? 'no address'}`);
+    }
+    const tls = pinnedAgent(readFileSync(join(dataDir, HOST_CERT_FILE), 'utf8'));
+    // What the settings page shows is what is served, and what the desks pin.
+    const served = await servedFingerprint(LOAD_HOST, port);
+    if (served !== overview.status.fingerprint) {
+      throw new Error(
+        `Served certificate ${served} is not the shown ${overview.status.fingerprint}`,
+      );
+    }
+    await atHost.value('auth.logout', {});
     return {
       shell,
-      origin: shell.origin,
-      launchCookie: await exchangeCode(shell.url),
+      origin,
+      tls,
       ...(shell.demoPassword ? { demoPassword: shell.demoPassword } : {}),
     };
   } catch (error) {
@@ -65,7 +100,14 @@ interface Fixture {
   slot: number;
   /** Per desk: its resident's stay and its own room (with the fields rooms.update needs). */
   stays: number[];
-  rooms: { id: number; number: string; capacity: number; type: string; features: string[] }[];
+  rooms: {
+    id: number;
+    number: string;
+    capacity: number;
+    type: string;
+    features: string[];
+    version: number;
+  }[];
   item: { id: number; unit: string };
 }
 
@@ -184,7 +226,7 @@ function operations(desk: HttpDesk, f: Fixture, i: number, log: DeskLog): Op[] {
       kind: 'write',
       run: async () => {
         const temperature = 36 + ((n++ % 9) + 1) / 10;
-        const saved = await desk.value<{ id: number; temperatureTenths: number }>(
+        const saved = await desk.value<{ id: number; temperatureTenths: number; version: number }>(
           'readings.record',
           {
             stayId: f.stays[i],
@@ -192,9 +234,15 @@ function operations(desk: HttpDesk, f: Fixture, i: number, log: DeskLog): Op[] {
             slot: f.slot,
             temperature,
             symptoms: [],
+            // Each desk records its own resident: the version its last save returned (0: none).
+            expectedVersion: log.lastReading?.version ?? 0,
           },
         );
-        log.lastReading = { id: saved.id, tenths: saved.temperatureTenths };
+        log.lastReading = {
+          id: saved.id,
+          tenths: saved.temperatureTenths,
+          version: saved.version,
+        };
       },
     },
     {
@@ -214,14 +262,17 @@ function operations(desk: HttpDesk, f: Fixture, i: number, log: DeskLog): Op[] {
       kind: 'write',
       run: async () => {
         const notes = `负载测试 ${i + 1}-${n++}`;
-        await desk.value('rooms.update', {
+        const updated = await desk.value<{ version: number }>('rooms.update', {
           id: room.id,
+          // Each desk edits its own room: the version its last edit returned.
+          expectedVersion: room.version,
           number: room.number,
           capacity: room.capacity,
           type: room.type,
           features: room.features,
           notes,
         });
+        room.version = updated.version;
         log.lastNotes = notes;
       },
     },
@@ -229,7 +280,7 @@ function operations(desk: HttpDesk, f: Fixture, i: number, log: DeskLog): Op[] {
 }
 
 interface DeskLog {
-  lastReading: { id: number; tenths: number } | null;
+  lastReading: { id: number; tenths: number; version: number } | null;
   lastNotes: string | null;
   issued: number[];
 }
@@ -300,13 +351,13 @@ export async function runLoad(
   }));
   try {
     const password = server.demoPassword!;
-    const admin = new HttpDesk(server.origin, server.launchCookie);
+    const admin = new HttpDesk(server.origin, '', server.tls);
     await admin.signIn('admin', password);
     fixture = await prepare(admin, desks);
     const started = Date.now();
     const team = await Promise.all(
       Array.from({ length: desks }, async () => {
-        const desk = new HttpDesk(server.origin, server.launchCookie);
+        const desk = new HttpDesk(server.origin, '', server.tls);
         await desk.signIn('admin', password);
         closers.push(
           await desk.events((notice, receivedAt) => {
@@ -341,6 +392,7 @@ export async function runLoad(
     await new Promise((r) => setTimeout(r, 1000));
   } finally {
     for (const close of closers) close();
+    server.tls.destroy();
     await server.shell.stop();
   }
   figures.noticesExpected = published.size * desks;
@@ -352,7 +404,7 @@ const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
 /** The load run's lines of the results table. */
 export function loadRows(f: LoadFigures, record: (key: string, value: number) => number): Row[] {
-  const group = `Load: ${f.desks} desks × ${f.seconds} s over loopback HTTP, each its own session and event stream`;
+  const group = `Load: ${f.desks} desks × ${f.seconds} s over HTTPS through the host (127.0.0.2), each its own session and event stream`;
   const readP95 = record('load.readP95Ms', p95(f.readMs));
   const writeP95 = record('load.writeP95Ms', p95(f.writeMs));
   const noticeP95 = record('load.noticeP95Ms', f.noticeMs.length ? p95(f.noticeMs) : Infinity);

@@ -174,8 +174,12 @@ export interface RuntimeVersions {
 export interface AppInfo {
   version: string;
   schemaVersion: number;
-  runtime: RuntimeVersions;
-  dataDir: string;
+  /**
+   * The runtime and the data folder: absent for a caller through the host who is not signed in
+   * (anyone on the LAN may ask before signing in; they are nobody's business but the office's).
+   */
+  runtime?: RuntimeVersions;
+  dataDir?: string;
   shell: 'electron' | 'browser';
   hasSite: boolean;
   /** No account exists yet: first run shows the setup screen. */

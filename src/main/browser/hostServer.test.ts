@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthStatus } from '../../shared/accounts';
+import type { AppInfo } from '../../shared/domain';
 import type { HostOverview, HostStatus } from '../../shared/host';
 import { startCore, type Core } from '../app';
 import { memoryHandle, type SessionHandle } from '../accounts/sessionStore';
@@ -75,6 +76,17 @@ describe('host mode over HTTPS (loopback 127.0.0.2 only)', () => {
     valueOf<T>(await core.router.invoke(method, input, handle));
   const turn = (enabled: boolean, names: string[] = []): Promise<HostOverview> =>
     call<HostOverview>('host.set', { enabled, address: HOST, port, names });
+
+  /** A doctor's account for a desk on another PC, and host mode on. */
+  const hostWithDoctor = async (): Promise<void> => {
+    await call('users.create', {
+      username: 'doctor.zhou',
+      displayName: '周医生',
+      password: PASSWORD,
+      roles: ['medical'],
+    });
+    await turn(true);
+  };
 
   beforeEach(async () => {
     previousEnv = process.env[TEST_ADDRESSES_VARIABLE];
@@ -165,13 +177,7 @@ describe('host mode over HTTPS (loopback 127.0.0.2 only)', () => {
   });
 
   it('signs a remote desk in with its own account and a Secure cookie; turning off ends it', async () => {
-    await call('users.create', {
-      username: 'doctor.zhou',
-      displayName: '周医生',
-      password: PASSWORD,
-      roles: ['medical'],
-    });
-    await turn(true);
+    await hostWithDoctor();
     const login = await invoke(port, 'auth.login', { username: 'doctor.zhou', password: PASSWORD });
     expect(login.status).toBe(200);
     expect(JSON.parse(login.body)).toMatchObject({ ok: true, value: { state: 'active' } });
@@ -195,6 +201,24 @@ describe('host mode over HTTPS (loopback 127.0.0.2 only)', () => {
       error?: { code: string };
     };
     expect(after).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
+  });
+
+  it('tells a signed-out desk on the LAN nothing of the data folder or runtime', async () => {
+    await hostWithDoctor();
+    const info = async (cookie = ''): Promise<AppInfo> =>
+      (JSON.parse((await invoke(port, 'app.info', {}, cookie)).body) as { value: AppInfo }).value;
+    const stranger = await info();
+    expect(stranger).not.toHaveProperty('dataDir');
+    expect(stranger).not.toHaveProperty('runtime');
+    expect(JSON.stringify(stranger)).not.toContain(files.dir);
+    // What the sign-in page needs is still there.
+    expect(stranger).toMatchObject({ shell: 'browser', needsSetup: false, recovery: false });
+
+    const login = await invoke(port, 'auth.login', { username: 'doctor.zhou', password: PASSWORD });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    expect((await info(cookie)).dataDir).toBe(dataDir);
+    // This PC, signed out, keeps it.
+    expect((await call<AppInfo>('app.info', {}, memoryHandle())).dataDir).toBe(dataDir);
   });
 
   it('refuses an address that is not this PC’s, with nothing saved', async () => {

@@ -15,13 +15,19 @@ export function runtimeVersions(
   return { node, ...(electron ? { electron } : {}), ...(chrome ? { chrome } : {}) };
 }
 
+/**
+ * Whether the caller may see where the data lives and what it runs on: this PC always, another PC
+ * through the host only once signed in (app.info is public, and the host listens on the LAN).
+ */
+const mayKnowInternals = (ctx: HandlerContext): boolean =>
+  ctx.session.device.via !== 'host' || ctx.actor !== null;
+
 /** What the window needs before anything else: the shell, the data folder and whether setup is due. */
 export function appInfo(ctx: HandlerContext): AppInfo {
   return {
     version: ctx.version,
     schemaVersion: SCHEMA_VERSION,
-    runtime: runtimeVersions(),
-    dataDir: ctx.dataDir,
+    ...(mayKnowInternals(ctx) ? { runtime: runtimeVersions(), dataDir: ctx.dataDir } : {}),
     shell: ctx.shell,
     hasSite: listSites(ctx, { includeRetired: false }).length > 0,
     needsSetup: countUsers(ctx.db) === 0,

@@ -1,3 +1,5 @@
+import { X509Certificate } from 'node:crypto';
+import { Agent } from 'node:https';
 import { createServer, type AddressInfo } from 'node:net';
 import { connect } from 'node:tls';
 
@@ -21,5 +23,22 @@ export function servedFingerprint(host: string, port: number): Promise<string> {
       socket.end();
     });
     socket.on('error', reject);
+  });
+}
+
+/**
+ * An HTTPS agent that trusts exactly the host's certificate (the PEM a person checked by its
+ * fingerprint), as a desk does once pinned: any other certificate fails the handshake before a
+ * byte of a request is sent.
+ */
+export function pinnedAgent(certPem: string): Agent {
+  const pinned = new X509Certificate(certPem).fingerprint256;
+  return new Agent({
+    keepAlive: true,
+    ca: certPem,
+    checkServerIdentity: (_host, cert) =>
+      cert.fingerprint256 === pinned
+        ? undefined
+        : new Error(`Certificate ${cert.fingerprint256} is not the pinned ${pinned}`),
   });
 }

@@ -1,4 +1,10 @@
-import { request } from 'node:http';
+import {
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingMessage,
+  type RequestOptions,
+} from 'node:http';
+import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 import { connect } from 'node:net';
 import type { ApiResult } from '../../shared/errors';
 import type { ChangeNotice } from '../../shared/live';
@@ -20,6 +26,9 @@ export async function exchangeCode(address: string): Promise<string> {
   return pair;
 }
 
+/** The session cookie of the loopback listener (per port) or of the host (`__Host-`). */
+const SESSION_COOKIE = /^(isd_session_\d+|__Host-isd_session)=/;
+
 /**
  * One desk talking to the browser shell over loopback HTTP as its page does (launch cookie, its
  * own session cookie, operation ids), for the kill tests and the load bench.
@@ -27,13 +36,18 @@ export async function exchangeCode(address: string): Promise<string> {
 export class HttpDesk {
   private session = '';
 
+  /**
+   * `launchCookie` is empty through the host (no launch token there); `tls` is the agent that
+   * pins the host's certificate when the origin is https.
+   */
   constructor(
     readonly origin: string,
     private readonly launchCookie: string,
+    private readonly tls?: HttpsAgent,
   ) {}
 
   get cookie(): string {
-    return this.session ? `${this.launchCookie}; ${this.session}` : this.launchCookie;
+    return [this.launchCookie, this.session].filter(Boolean).join('; ');
   }
 
   /** The raw request of one call, as the page sends it. */
@@ -47,16 +61,52 @@ export class HttpDesk {
     );
   }
 
+  /** One request to this desk's origin over HTTP or (through the host) pinned HTTPS. */
+  private send(
+    path: string,
+    options: RequestOptions,
+    onResponse: (res: IncomingMessage) => void,
+  ): ClientRequest {
+    const url = new URL(path, this.origin);
+    const common = { host: url.hostname, port: url.port, path: url.pathname, ...options };
+    return url.protocol === 'https:'
+      ? httpsRequest({ ...common, agent: this.tls }, onResponse)
+      : httpRequest({ agent: false, ...common }, onResponse);
+  }
+
   async invoke<T = unknown>(method: string, input: unknown, opId?: string): Promise<ApiResult<T>> {
-    const res = await fetch(`${this.origin}/api/invoke`, {
-      method: 'POST',
-      headers: { origin: this.origin, 'content-type': 'application/json', cookie: this.cookie },
-      body: JSON.stringify({ method, input, ...(opId ? { opId } : {}) }),
+    const body = JSON.stringify({ method, input, ...(opId ? { opId } : {}) });
+    const { status, setCookie, text } = await new Promise<{
+      status: number;
+      setCookie: string | undefined;
+      text: string;
+    }>((resolve, reject) => {
+      const req = this.send(
+        '/api/invoke',
+        {
+          method: 'POST',
+          headers: { origin: this.origin, 'content-type': 'application/json', cookie: this.cookie },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              setCookie: res.headers['set-cookie']?.[0],
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    const set = res.headers.get('set-cookie')?.split(';')[0];
-    if (set?.startsWith('isd_session_')) this.session = set.endsWith('=') ? '' : set;
-    if (res.status !== 200) throw new Error(`${method}: HTTP ${res.status} ${await res.text()}`);
-    return (await res.json()) as ApiResult<T>;
+    const set = setCookie?.split(';')[0];
+    if (set && SESSION_COOKIE.test(set)) this.session = set.endsWith('=') ? '' : set;
+    if (status !== 200) throw new Error(`${method}: HTTP ${status} ${text}`);
+    return JSON.parse(text) as ApiResult<T>;
   }
 
   /** The value of a call; a refusal throws with its code. */
@@ -90,16 +140,10 @@ export class HttpDesk {
 
   /** The change-notice stream of this desk's session; `onNotice` gets each with its arrival time. */
   events(onNotice: (notice: ChangeNotice, receivedAt: number) => void): Promise<() => void> {
-    const url = new URL(EVENTS_PATH, this.origin);
     return new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: url.hostname,
-          port: url.port,
-          path: url.pathname,
-          headers: { host: url.host, cookie: this.cookie },
-          agent: false,
-        },
+      const req = this.send(
+        EVENTS_PATH,
+        { headers: { host: new URL(this.origin).host, cookie: this.cookie } },
         (res) => {
           if (res.statusCode !== 200) return reject(new Error(`events: HTTP ${res.statusCode}`));
           let buffer = '';

@@ -16,6 +16,8 @@ export interface ShellProcess {
 
 export interface ShellProcessOptions {
   demo?: boolean;
+  /** Added to this process's environment (e.g. the loopback addresses host mode may use). */
+  env?: NodeJS.ProcessEnv;
   /** How long start-up may take before the process is stopped and the start fails. */
   timeoutMs?: number;
 }
@@ -40,7 +42,10 @@ export async function startShellProcess(
     String(process.pid),
     ...(options.demo ? ['--demo'] : []),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...options.env },
+  });
   const lines = createInterface({ input: child.stdout! });
   const stop = () => stopChild(child);
   let timer: NodeJS.Timeout | undefined;

@@ -50,6 +50,8 @@ export function App() {
   const signedInUser = auth.data?.state === 'active' ? auth.data.user?.id : undefined;
   useEffect(() => {
     if (signedInUser === undefined) forgetSignedInAnswers();
+    // Through the host, app.info tells a signed-out desk less (no data folder): ask again.
+    else void queryClient.invalidateQueries({ queryKey: queryKeyOf('app.info', {}) });
   }, [signedInUser]);
   // Any call refused for a session reason (signed out, expired, locked) brings the right screen up.
   useEffect(() => {

@@ -15,9 +15,9 @@ export function AboutDialog(props: { info: AppInfo; open: boolean; onClose: () =
     [t('desk.version'), info.version],
     [t('desk.schemaVersion'), String(info.schemaVersion)],
     [t('desk.shell'), t(info.shell === 'electron' ? 'desk.shellElectron' : 'desk.shellBrowser')],
-    [t('desk.electron'), info.runtime.electron],
-    [t('desk.chromium'), info.runtime.chrome],
-    [t('desk.node'), info.runtime.node],
+    [t('desk.electron'), info.runtime?.electron],
+    [t('desk.chromium'), info.runtime?.chrome],
+    [t('desk.node'), info.runtime?.node],
     [t('desk.dataFolder'), info.dataDir],
     [t('desk.licence'), LICENCE],
   ];

@@ -98,7 +98,7 @@ describe('shortcuts in the app frame', () => {
       '45.5.0',
       '142.0.7444.59',
       '22.12.0',
-      INFO.dataDir,
+      INFO.dataDir!,
       'MIT',
     ]) {
       expect(within(about).getByText(shown)).toBeTruthy();

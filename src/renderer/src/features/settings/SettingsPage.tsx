@@ -57,7 +57,7 @@ export function SettingsPage(props: {
               ))}
             </Select>
           </FormControl>
-          <Fact label={t('settings.dataLocation')} value={props.info.dataDir} />
+          <Fact label={t('settings.dataLocation')} value={props.info.dataDir ?? ''} />
           <Fact
             label={t('settings.shell')}
             value={
