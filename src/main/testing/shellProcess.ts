@@ -16,6 +16,8 @@ export interface ShellProcess {
 
 export interface ShellProcessOptions {
   demo?: boolean;
+  /** The build to run, relative to `root`: `out` unless told (the bench's single-bundle build). */
+  build?: string;
   /** How long start-up may take before the process is stopped and the start fails. */
   timeoutMs?: number;
 }
@@ -31,7 +33,7 @@ export async function startShellProcess(
   options: ShellProcessOptions = {},
 ): Promise<ShellProcess> {
   const args = [
-    join(root, 'out/main/browser.js'),
+    join(root, options.build ?? 'out', 'main/browser.js'),
     '--data-dir',
     dataDir,
     '--port',
