@@ -26,8 +26,8 @@ const RecoveryScreen = lazy(() =>
 
 /**
  * The frame and its sections load after the first screen, not with it (issue 20: a fast sign-in
- * form); the frame is fetched while the sign-in form waits for a password, so signing in does not
- * wait for it either. Setting up happens once per site, so it loads only then.
+ * form); the frame and the home screen (今日概况) are fetched while the sign-in form waits for a
+ * password, so signing in does not wait for them either. Setting up happens once per site, so it loads only then.
  */
 const loadFrame = () => import('./layout/AppFrame');
 const AppFrame = lazy(() => loadFrame().then((m) => ({ default: m.AppFrame })));
@@ -68,7 +68,9 @@ export function App() {
   useLiveChanges(signedInUser !== undefined);
   const signedOut = auth.data?.state === 'signedOut';
   useEffect(() => {
-    if (signedOut) void loadFrame();
+    if (!signedOut) return;
+    void loadFrame();
+    void import('@renderer/features/today/TodayPage');
   }, [signedOut]);
 
   const changeLanguage = useCallback(async (next: Language) => {
