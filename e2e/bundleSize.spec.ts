@@ -5,11 +5,12 @@ import { expect, test } from '@playwright/test';
 /**
  * The first script: what out/renderer/index.html loads before the sign-in form can show — its
  * module script, its modulepreloads and everything they import statically (never what they import
- * on demand). Issue 20 asks for at most 600 KB; the bound below is where the first script stands
- * (React, MUI and the Chinese catalogue are most of it), so a chart, a grid or a page imported
- * into the frame or the sign-in screens fails this test.
+ * on demand). Issue 20 asks for at most 600 KB: React, MUI's core, i18next, the query cache and the
+ * Chinese catalogue are most of it (about 570 KB). The frame, its sections, setting up and the
+ * date pickers load after the sign-in form, so a chart, a grid, a date picker or a page imported
+ * into the sign-in screens (or into App's static imports) fails this test.
  */
-const INITIAL_SCRIPT_BOUND = 700 * 1024;
+const INITIAL_SCRIPT_BOUND = 600 * 1024;
 const RENDERER = resolve(__dirname, '../out/renderer');
 
 const STATIC_IMPORT =

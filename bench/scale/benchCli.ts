@@ -35,6 +35,7 @@ import { recordSql, time, timePair } from './measure';
 import { type Row, writeResults } from './results';
 import { findFixtures, screens } from './screens';
 import { measureForecast } from './forecastBench';
+import { buildSingleBundle, firstScreenRows, measureFirstScreen } from './firstScreenBench';
 import { measureEncryptedBackup } from './backupBench';
 import { seedScale } from './seed';
 import { databaseStamp, readStamp, writeStamp } from './stamp';
@@ -47,7 +48,8 @@ import { loadRows, runLoad } from './loadBench';
  * shell, Chromium), prints one table and writes bench/results.json and bench/RESULTS.md.
  * `--no-load` skips the 60 s load run of 10 desks (loadBench.ts).
  * `--no-build` skips `electron-vite build` (when out/ is known to be fresh), `--no-browser` skips
- * the shell and Chromium, `--browser-only` everything else.
+ * the shell and Chromium (and the first-screen rows, firstScreenBench.ts), `--browser-only`
+ * everything else.
  */
 const ROOT = resolve(process.env.ISD_ROOT ?? '.');
 const argv = process.argv.slice(2);
@@ -390,6 +392,9 @@ async function main(): Promise<void> {
     if (!argv.includes('--no-browser')) {
       log('Measuring the browser shell and Chromium…');
       await measureBrowser(dataDir);
+      log('First screen: the split build against one bundle, on demo folders…');
+      buildSingleBundle(ROOT);
+      rows.push(...firstScreenRows(await measureFirstScreen(ROOT), record));
     }
     if (!argv.includes('--no-load')) {
       log('Load run: 10 desks for 60 s over HTTPS through the host on loopback…');

@@ -18,6 +18,8 @@ export interface ShellProcessOptions {
   demo?: boolean;
   /** Added to this process's environment (e.g. the loopback addresses host mode may use). */
   env?: NodeJS.ProcessEnv;
+  /** The build to run, relative to `root`: `out` unless told (the bench's single-bundle build). */
+  build?: string;
   /** How long start-up may take before the process is stopped and the start fails. */
   timeoutMs?: number;
 }
@@ -33,7 +35,7 @@ export async function startShellProcess(
   options: ShellProcessOptions = {},
 ): Promise<ShellProcess> {
   const args = [
-    join(root, 'out/main/browser.js'),
+    join(root, options.build ?? 'out', 'main/browser.js'),
     '--data-dir',
     dataDir,
     '--port',

@@ -12,19 +12,27 @@ import { AuthContext } from './auth/AuthContext';
 import { useIdleLock } from './auth/useIdleLock';
 import { CenteredMessage } from './components/CenteredMessage';
 import { OfflineBanner } from './components/OfflineBanner';
-import { DatesProvider } from './components/dates/DatesProvider';
 import { LockScreen } from '@renderer/features/accounts/LockScreen';
 import { LoginScreen } from '@renderer/features/accounts/LoginScreen';
-import { SetupScreen } from '@renderer/features/accounts/SetupScreen';
 import { applyLanguage, DEFAULT_LANGUAGE } from './i18n';
 import { errorText } from './i18n/errorText';
-import { AppFrame } from './layout/AppFrame';
 import { NotifyProvider } from './notify';
 import { makeTheme } from './theme';
 
 /** Shown only when the data file could not be opened: loaded then, not with every start. */
 const RecoveryScreen = lazy(() =>
   import('@renderer/features/backups/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })),
+);
+
+/**
+ * The frame and its sections load after the first screen, not with it (issue 20: a fast sign-in
+ * form); the frame and the home screen (今日概况) are fetched while the sign-in form waits for a
+ * password, so signing in does not wait for them either. Setting up happens once per site, so it loads only then.
+ */
+const loadFrame = () => import('./layout/AppFrame');
+const AppFrame = lazy(() => loadFrame().then((m) => ({ default: m.AppFrame })));
+const SetupScreen = lazy(() =>
+  import('@renderer/features/accounts/SetupScreen').then((m) => ({ default: m.SetupScreen })),
 );
 
 /** Signing in (or setting up) opens 今日概况 whatever screen the last session left in the address. */
@@ -60,6 +68,12 @@ export function App() {
   }, [refreshAuth]);
   useIdleLock(auth.data?.idleLockMinutes ?? 15, auth.data?.state === 'active', refreshAuth);
   useLiveChanges(signedInUser !== undefined);
+  const signedOut = auth.data?.state === 'signedOut';
+  useEffect(() => {
+    if (!signedOut) return;
+    void loadFrame();
+    void import('@renderer/features/today/TodayPage');
+  }, [signedOut]);
 
   const changeLanguage = useCallback(async (next: Language) => {
     const saved = await call('settings.setLanguage', { language: next });
@@ -79,13 +93,11 @@ export function App() {
   else if (!info.data) body = <CenteredMessage text={t('common.loading')} />;
   else if (info.data.recovery)
     body = (
-      <Suspense fallback={<CenteredMessage text={t('common.loading')} />}>
-        <RecoveryScreen
-          language={language}
-          onLanguageChange={setChosen}
-          onDone={() => window.location.reload()}
-        />
-      </Suspense>
+      <RecoveryScreen
+        language={language}
+        onLanguageChange={setChosen}
+        onDone={() => window.location.reload()}
+      />
     );
   else if (info.data.needsSetup)
     body = (
@@ -124,17 +136,15 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <DatesProvider language={language}>
-        <NotifyProvider>
-          <OfflineBanner />
-          {info.data?.readOnly && (
-            <Alert severity="warning" square>
-              {t(info.data.diskFull ? 'app.diskFull' : 'app.readOnly')}
-            </Alert>
-          )}
-          {body}
-        </NotifyProvider>
-      </DatesProvider>
+      <NotifyProvider>
+        <OfflineBanner />
+        {info.data?.readOnly && (
+          <Alert severity="warning" square>
+            {t(info.data.diskFull ? 'app.diskFull' : 'app.readOnly')}
+          </Alert>
+        )}
+        <Suspense fallback={<CenteredMessage text={t('common.loading')} />}>{body}</Suspense>
+      </NotifyProvider>
     </ThemeProvider>
   );
 }

@@ -1,14 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { DeskApi } from '@shared/api';
-import { contract, type MethodName } from '@shared/contract';
 import type { LiveEvent } from '@shared/live';
 import { AUTH_CHANGED_EVENT } from './client';
 import { connection as windowConnection, type Connection } from './connection';
 import { staleAfter } from './domains';
 import { queryClient } from './queryClient';
-
-const isMethodName = (method: string): method is MethodName => Object.hasOwn(contract, method);
+import { isMethodName } from './writeMethods';
 
 /**
  * Listens to the desk's change notices and refetches exactly the cached queries a notice's write

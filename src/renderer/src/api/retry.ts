@@ -1,7 +1,8 @@
 import type { DeskApi } from '@shared/api';
-import { contract, type MethodInput, type MethodName, type MethodResult } from '@shared/contract';
+import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
 import type { ApiResult } from '@shared/errors';
 import { connection as windowConnection, type Connection } from './connection';
+import { isWriteMethod } from './writeMethods';
 
 /**
  * Answers after which the same submission is sent again: main was not reached (or its answer was
@@ -39,7 +40,7 @@ export async function invokeWithRetry<M extends MethodName>(
   connection: Connection = windowConnection,
 ): Promise<ApiResult<MethodResult<M>>> {
   const pause = wait ?? ((ms: number) => connection.waitOrOnline(ms));
-  const isWrite = contract[method].kind === 'write';
+  const isWrite = isWriteMethod(method);
   const options = { opId: newOpId() };
   let waiting = false;
   try {

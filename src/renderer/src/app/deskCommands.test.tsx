@@ -112,7 +112,13 @@ describe('shortcuts in the app frame', () => {
 
   it('Ctrl+F focuses the residents search; elsewhere the browser keeps its own find', async () => {
     openFrame('#/residents');
-    const search = await screen.findByRole('textbox', { name: i18n.t('residents.search') });
+    // The residents page is a lazy chunk that brings the date pickers with its dialogs: its first
+    // load in a test (module transforms included) can take more than findBy's default second.
+    const search = await screen.findByRole(
+      'textbox',
+      { name: i18n.t('residents.search') },
+      { timeout: 5000 },
+    );
     expect(key({ key: 'f', code: 'KeyF', ctrlKey: true })).toBe(false); // default prevented
     expect(document.activeElement).toBe(search);
 

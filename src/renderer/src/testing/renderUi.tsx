@@ -5,7 +5,6 @@ import type { AuthStatus } from '@shared/accounts';
 import { permissionsOf, type Role } from '@shared/permissions';
 import { queryClient } from '@renderer/api/queryClient';
 import { AuthContext } from '@renderer/auth/AuthContext';
-import { DatesProvider } from '@renderer/components/dates/DatesProvider';
 import { NotifyProvider } from '@renderer/notify';
 
 /** A signed-in user holding these roles, with the permissions main would give them. */
@@ -23,16 +22,14 @@ export function signedIn(roles: Role[]): AuthStatus {
   };
 }
 
-/** Renders a screen inside the providers the app gives it: the one query cache, auth, date pickers, notices. */
+/** Renders a screen inside the providers the app gives it: the one query cache, auth, notices. */
 export function renderUi(ui: ReactElement, roles: Role[] = ['coordinator']): RenderResult {
   const auth = { status: signedIn(roles), refresh: () => undefined };
   // A wrapper (not a wrapped element), so `rerender` keeps the providers.
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
       <AuthContext.Provider value={auth}>
-        <DatesProvider language="zh-CN">
-          <NotifyProvider>{children}</NotifyProvider>
-        </DatesProvider>
+        <NotifyProvider>{children}</NotifyProvider>
       </AuthContext.Provider>
     </QueryClientProvider>
   );

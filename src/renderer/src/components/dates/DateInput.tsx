@@ -1,7 +1,9 @@
 import type { SxProps, Theme } from '@mui/material/styles';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
+import { useTranslation } from 'react-i18next';
 import { SITE_TIME_ZONE } from '@shared/siteDate';
+import { DatesProvider } from './DatesProvider';
 import { dayBound, fromPicker, pickerFormat, toPicker } from './pickerValue';
 
 export interface DateInputProps {
@@ -23,9 +25,12 @@ export interface DateInputProps {
 
 /**
  * The one date (or date and time) field of the desk: typed section by section or picked from the
- * calendar, shown 2026-12-06 (08:30) in both languages, read on the site's clock.
+ * calendar, shown 2026-12-06 (08:30) in both languages, read on the site's clock. It brings its
+ * own pickers' provider, so the pickers (and dayjs's locales) load with the pages and dialogs that
+ * have a date field, never with the first screen.
  */
 export function DateInput(props: DateInputProps) {
+  const { i18n } = useTranslation();
   const withTime = props.withTime ?? false;
   const common = {
     label: props.label,
@@ -46,5 +51,9 @@ export function DateInput(props: DateInputProps) {
       },
     },
   };
-  return withTime ? <DateTimePicker {...common} ampm={false} /> : <DatePicker {...common} />;
+  return (
+    <DatesProvider language={i18n.language === 'en' ? 'en' : 'zh-CN'}>
+      {withTime ? <DateTimePicker {...common} ampm={false} /> : <DatePicker {...common} />}
+    </DatesProvider>
+  );
 }

@@ -4,7 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
+import { PlainTextField } from '@renderer/components/PlainTextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,7 +49,7 @@ export function LockScreen({ name, onChanged }: { name: string; onChanged: () =>
             void unlock();
           }}
         >
-          <TextField
+          <PlainTextField
             label={t('auth.password')}
             type="password"
             value={password}

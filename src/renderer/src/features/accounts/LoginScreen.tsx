@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
+import { PlainTextField } from '@renderer/components/PlainTextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +48,7 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
             void signIn();
           }}
         >
-          <TextField
+          <PlainTextField
             label={t('auth.username')}
             value={username}
             onChange={(e) => setUsername(e.target.value)}
@@ -56,7 +56,7 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: () => void }) {
             autoFocus
             required
           />
-          <TextField
+          <PlainTextField
             label={t('auth.password')}
             type="password"
             value={password}
