@@ -26,7 +26,7 @@ test('an administrator backs up now, changes a setting, restores the backup and 
   const idle = page.getByLabel('无操作自动锁定（分钟）');
   await expect(idle).toHaveValue('15');
   await idle.fill('20');
-  await page.getByRole('button', { name: '保存' }).first().click();
+  await idle.locator('xpath=ancestor::form').getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存')).toBeVisible();
 
   await page.getByRole('tab', { name: '备份与恢复' }).click();

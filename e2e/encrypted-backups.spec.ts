@@ -18,8 +18,9 @@ test('a desk set up with a recovery key backs up encrypted; a fresh data folder 
 
   // The data the other PC must get back: an idle lock of 20 minutes.
   await page.getByRole('tab', { name: '安全与隔离设置' }).click();
-  await page.getByLabel('无操作自动锁定（分钟）').fill('20');
-  await page.getByRole('button', { name: '保存' }).first().click();
+  const idle = page.getByLabel('无操作自动锁定（分钟）');
+  await idle.fill('20');
+  await idle.locator('xpath=ancestor::form').getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存')).toBeVisible();
   await page.getByRole('tab', { name: '备份与恢复' }).click();
   await page.getByRole('button', { name: '立即备份' }).click();

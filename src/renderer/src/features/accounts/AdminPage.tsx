@@ -57,8 +57,8 @@ export function AdminPage() {
       {tab === 'privacy' && <PrivacyTab />}
       {tab === 'security' && (
         <>
-          <HostPanel />
           <SecurityPanel />
+          <HostPanel />
           <ObservationPanel />
           <HealthSettingsPanel />
           <RosterSettingsPanel />
