@@ -4,7 +4,7 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   formatTenths,
@@ -46,8 +46,19 @@ export function RoundRowEditor(props: {
     overtaken: string | null;
   }>({ saving: false, error: null, overtaken: null });
   const editable = props.canRecord && row.active;
+  // The reading as this line last heard of it, and the saves in flight one after another: a
+  // symptom ticked while the temperature is still being saved must be sent on the version that
+  // save made, not taken for another nurse's reading.
+  const latest = useRef<ReadingRecord | null>(row.reading);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
 
-  const save = async (nextSymptoms: Symptom[]): Promise<boolean> => {
+  const save = (nextSymptoms: Symptom[]): Promise<boolean> => {
+    const run = queue.current.then(() => saveNow(nextSymptoms));
+    queue.current = run.catch(() => undefined);
+    return run;
+  };
+
+  const saveNow = async (nextSymptoms: Symptom[]): Promise<boolean> => {
     const value = Number(typed.trim().replace(',', '.'));
     if (typed.trim() === '' || Number.isNaN(value)) return false;
     setState({ saving: true, error: null, overtaken: null });
@@ -59,8 +70,9 @@ export function RoundRowEditor(props: {
         temperature: value,
         symptoms: nextSymptoms,
         // What this sheet shows: a correction of another nurse's reading must be deliberate.
-        expectedVersion: reading?.version ?? 0,
+        expectedVersion: latest.current?.version ?? 0,
       });
+      latest.current = saved;
       setReading(saved);
       setTyped(formatTenths(saved.temperatureTenths));
       setState({ saving: false, error: null, overtaken: null });
@@ -73,6 +85,7 @@ export function RoundRowEditor(props: {
         return false;
       }
       // Hers stays (nothing was overwritten); typing again and Enter corrects it on purpose.
+      latest.current = theirs;
       setReading(theirs);
       setTyped(formatTenths(theirs.temperatureTenths));
       setSymptoms(theirs.symptoms);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MethodInput } from '@shared/contract';
 import type { Building } from '@shared/domain';
 import type { ReadingRecord, RoundRow, RoundSheet } from '@shared/health';
-import { inputsOf, installFakeApi, Refusal } from '@renderer/testing/fakeApi';
+import { conflictRefusal, inputsOf, installFakeApi, Refusal } from '@renderer/testing/fakeApi';
 import { renderUi } from '@renderer/testing/renderUi';
 import { RoundSheetView } from './RoundSheetView';
 
@@ -132,6 +132,44 @@ describe('the round sheet row', () => {
     await user.keyboard('{Enter}');
     expect(document.activeElement).toBe(await temperatureOf('钱二'));
     expect(inputsOf(calls, 'readings.record')).toEqual([]);
+  });
+});
+
+describe('one nurse, quicker than the network', () => {
+  it('a symptom ticked and Enter pressed while the first save is on its way are sent on its version, not taken for another nurse', async () => {
+    let stored: ReadingRecord | null = null;
+    let release = (): void => undefined;
+    const firstAnswer = new Promise<void>((resolve) => (release = resolve));
+    const { calls } = installFakeApi({
+      'buildings.list': () => [BUILDING],
+      'floors.list': () => [],
+      'rounds.sheet': () => SHEET,
+      // Main: a save on an older version than the stored reading's is refused as a conflict.
+      'readings.record': async (input) => {
+        if (stored === null) await firstAnswer;
+        if (input.expectedVersion !== (stored?.version ?? 0))
+          throw conflictRefusal({
+            record: stored,
+            version: stored?.version ?? 0,
+            by: '护士甲',
+            at: stored?.recordedAt ?? '',
+          });
+        stored = recordLikeMain(input);
+        return stored;
+      },
+    });
+    renderUi(<RoundSheetView siteId={1} roundTimes={['08:00', '14:00']} />, ['medical']);
+    const user = userEvent.setup();
+    await user.type(await temperatureOf('赵一'), '38.2');
+    // Ticking a symptom saves the line at once; the answer is slow to come.
+    await user.click(await screen.findByLabelText('赵一 咳嗽'));
+    await user.click(await temperatureOf('赵一'));
+    await user.keyboard('{Enter}');
+    release();
+
+    await waitFor(async () => expect(document.activeElement).toBe(await temperatureOf('钱二')));
+    expect(inputsOf(calls, 'readings.record').map((i) => i.expectedVersion)).toEqual([0, 1]);
+    expect(screen.getByTestId('round-row-11').textContent).not.toContain('已于');
   });
 });
 
