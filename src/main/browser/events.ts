@@ -3,10 +3,8 @@ import type { AuthStatus } from '../../shared/accounts';
 import type { ChangeNotice } from '../../shared/live';
 import type { Router } from '../ipc/router';
 import { TooManyListenersError, type ChangeFeed } from '../live/changeFeed';
-import { deviceOf } from './device';
-import type { ListenerPolicy } from './requestHandler';
-import { originAllowed, tokenMatches } from './requestGuard';
-import { cookieSession } from './sessionCookie';
+import { launchTokenGiven, sessionOf, type ListenerPolicy } from './listenerPolicy';
+import { originAllowed } from './requestGuard';
 
 /** A comment line this often keeps proxies and idle timers from closing a quiet stream. */
 export const HEARTBEAT_MS = 15_000;
@@ -50,11 +48,8 @@ export function eventsRoute(
     // EventSource sends Origin only across origins; when it is there it must be this server.
     if (req.headers.origin !== undefined && !originAllowed(req, policy.scheme, policy.admitted()))
       return refuse(res, 403, 'Foreign origin');
-    const launch = policy.launch;
-    if (launch && !tokenMatches(req, launch.cookieName(), launch.token))
-      return refuse(res, 403, 'Missing or wrong token');
-    const session = cookieSession(req, policy.sessionCookie(), deviceOf(req, policy.via));
-    const status = await options.router.invoke('auth.status', {}, session);
+    if (!launchTokenGiven(req, policy)) return refuse(res, 403, 'Missing or wrong token');
+    const status = await options.router.invoke('auth.status', {}, sessionOf(req, policy));
     const signedIn = status.ok && (status.value as AuthStatus).state === 'active';
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',

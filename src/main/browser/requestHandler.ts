@@ -1,16 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
-import type { DeviceInfo } from '../accounts/sessionStore';
 import type { Router } from '../ipc/router';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp';
 import { resolveStaticPath } from '../platform/staticPath';
 import { checkJsonShape, JSON_LIMITS } from './jsonLimits';
-import type { OneTimeCodes } from './oneTimeCodes';
-import { hostAllowed, originAllowed, tokenMatches } from './requestGuard';
-import { cookieSession, type SessionCookieRule } from './sessionCookie';
+import { launchTokenGiven, sessionOf, type ListenerPolicy } from './listenerPolicy';
+import { hostAllowed, originAllowed } from './requestGuard';
 import { EXCHANGE_PATH, SHIM_SOURCE } from './shim';
-import { deviceOf } from './device';
 import { eventsRoute } from './events';
 import type { ChangeFeed } from '../live/changeFeed';
 import { EVENTS_PATH } from '../../shared/live';
@@ -37,21 +34,6 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
   'x-frame-options': 'DENY',
 };
-
-/**
- * What sets one listener apart from the other: the loopback page (this PC, its launch token)
- * and the host (HTTPS, the other PCs of the office, each signing in with their own account).
- */
-export interface ListenerPolicy {
-  via: DeviceInfo['via'];
-  scheme: 'http' | 'https';
-  /** `host:port` values the Host and Origin headers may carry. */
-  admitted(): readonly string[];
-  remoteAllowed(address: string | undefined): boolean;
-  sessionCookie(): SessionCookieRule;
-  /** The loopback listener's launch: calls need its token, got by exchanging a one-time code. */
-  launch?: { token: string; codes: OneTimeCodes; cookieName(): string; cookie(): string };
-}
 
 export interface RequestHandlerOptions {
   router: Router;
@@ -156,10 +138,7 @@ export function createRequestHandler(
 
   async function serveInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!guardPost(req, res)) return;
-    const launch = policy.launch;
-    if (launch && !tokenMatches(req, launch.cookieName(), launch.token)) {
-      return refuse(res, 403, 'Missing or wrong token');
-    }
+    if (!launchTokenGiven(req, policy)) return refuse(res, 403, 'Missing or wrong token');
     const text = await readBody(req, JSON_LIMITS.bytes);
     if (text === null) return refuse(res, 413, 'Request too large');
     const shape = checkJsonShape(text);
@@ -174,7 +153,7 @@ export function createRequestHandler(
       typeof call === 'object' && call !== null
         ? (call as { method?: unknown; input?: unknown; opId?: unknown })
         : {};
-    const session = cookieSession(req, policy.sessionCookie(), deviceOf(req, policy.via));
+    const session = sessionOf(req, policy);
     const result = await options.router.invoke(method, input, session, {}, { opId });
     res.setHeader('set-cookie', session.cookie());
     send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
