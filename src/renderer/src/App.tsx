@@ -3,6 +3,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lazyWithPreload } from 'react-lazy-with-preload';
 import type { Language } from '@shared/domain';
 import { AUTH_CHANGED_EVENT, call } from './api/client';
 import { useLiveChanges } from './api/liveChanges';
@@ -16,6 +17,7 @@ import { LockScreen } from '@renderer/features/accounts/LockScreen';
 import { LoginScreen } from '@renderer/features/accounts/LoginScreen';
 import { applyLanguage, DEFAULT_LANGUAGE } from './i18n';
 import { errorText } from './i18n/errorText';
+import { SECTION_PAGES } from './layout/sections';
 import { NotifyProvider } from './notify';
 import { makeTheme } from './theme';
 
@@ -29,8 +31,9 @@ const RecoveryScreen = lazy(() =>
  * form); the frame and the home screen (今日概况) are fetched while the sign-in form waits for a
  * password, so signing in does not wait for them either. Setting up happens once per site, so it loads only then.
  */
-const loadFrame = () => import('./layout/AppFrame');
-const AppFrame = lazy(() => loadFrame().then((m) => ({ default: m.AppFrame })));
+const AppFrame = lazyWithPreload(() =>
+  import('./layout/AppFrame').then((m) => ({ default: m.AppFrame })),
+);
 const SetupScreen = lazy(() =>
   import('@renderer/features/accounts/SetupScreen').then((m) => ({ default: m.SetupScreen })),
 );
@@ -71,8 +74,8 @@ export function App() {
   const signedOut = auth.data?.state === 'signedOut';
   useEffect(() => {
     if (!signedOut) return;
-    void loadFrame();
-    void import('@renderer/features/today/TodayPage');
+    void AppFrame.preload();
+    void SECTION_PAGES.today.preload();
   }, [signedOut]);
 
   const changeLanguage = useCallback(async (next: Language) => {

@@ -1,5 +1,5 @@
-import { lazy, type ComponentType } from 'react';
 import type { Permission } from '@shared/permissions';
+import { onDemand } from './onDemand';
 
 export const SECTIONS = [
   'today',
@@ -58,10 +58,6 @@ export function personFromHash(hash: string): number | null {
 }
 
 export const personHash = (personId: number): string => `#/residents/person/${personId}`;
-
-/** A page loaded when it is first opened: a chunk of its own, with the libraries only it uses. */
-const onDemand = <P extends object>(load: () => Promise<ComponentType<P>>) =>
-  lazy(async () => ({ default: await load() }));
 
 /**
  * Each section's page. The sign-in, setup and lock screens and the frame are in the first script;
