@@ -53,6 +53,31 @@ const {
 
 const DRAWER_WIDTH = 212;
 
+/** After sign-in settles: long enough that the home screen's own work is done first. */
+const PRELOAD_AFTER_MS = 2_000;
+
+/**
+ * Fetches the pages this user may open while the desk is idle, so a first click on a section shows
+ * it at once rather than after its chunk and React's 300 ms hold on a suspended page. Where the
+ * page has no idle callbacks (tests' DOM), pages keep loading on their first opening.
+ */
+function usePagesPreloadedWhenIdle(sections: readonly Section[]): void {
+  const key = sections.join();
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== 'function') return;
+    let idle = 0;
+    const timer = window.setTimeout(() => {
+      idle = window.requestIdleCallback(() => {
+        for (const section of key.split(',') as Section[]) void SECTION_PAGES[section].preload();
+      });
+    }, PRELOAD_AFTER_MS);
+    return () => {
+      window.clearTimeout(timer);
+      if (idle) window.cancelIdleCallback(idle);
+    };
+  }, [key]);
+}
+
 const ICONS: Record<Section, ReactElement> = {
   today: <DashboardIcon />,
   rooms: <ApartmentIcon />,
@@ -97,6 +122,7 @@ export function AppFrame(props: {
   const go = (next: Section) => navigate(`#/${next}`);
   const [helpDialog, setHelpDialog] = useState<HelpDialog | null>(null);
   const sections = openableSections(can);
+  usePagesPreloadedWhenIdle(sections);
   useDeskCommands({
     openSection: (index) => {
       const next = sections[index];
