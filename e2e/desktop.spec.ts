@@ -8,6 +8,16 @@ test.use({ seed: 'demo' });
 
 test('shortcuts: Alt+3, Ctrl+F, the 快捷键 dialog from the app bar, Esc', async ({ desk }) => {
   const { page } = desk;
+  // Before anyone signs in, F1 (and in Electron the menu's 快捷键 and 关于) already answers, and
+  // Ctrl+P says there is nothing to print instead of printing the sign-in form.
+  await expect(page.locator('input[autocomplete="current-password"]')).toBeVisible();
+  await page.keyboard.press('F1');
+  await expect(page.getByRole('dialog', { name: '快捷键' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: '快捷键' })).toBeHidden();
+  await page.keyboard.press('Control+p');
+  await expect(page.getByText(zhCN.desk.noDocument)).toBeVisible();
+
   await signIn(page, 'coordinator', desk.demoPassword!);
   await expect(page.getByRole('heading', { name: '今日概况' })).toBeVisible();
 

@@ -13,6 +13,7 @@ import { AuthContext } from './auth/AuthContext';
 import { useIdleLock } from './auth/useIdleLock';
 import { CenteredMessage } from './components/CenteredMessage';
 import { OfflineBanner } from './components/OfflineBanner';
+import { SignedOutCommands } from './app/SignedOutCommands';
 import { LockScreen } from '@renderer/features/accounts/LockScreen';
 import { LoginScreen } from '@renderer/features/accounts/LoginScreen';
 import { applyLanguage, DEFAULT_LANGUAGE } from './i18n';
@@ -90,6 +91,7 @@ export function App() {
   );
 
   let body;
+  let framed = false;
   const error = info.error ?? auth.error;
   if (error)
     body = <CenteredMessage severity="error" text={errorText(t, error)} onRetry={reloadInfo} />;
@@ -124,7 +126,8 @@ export function App() {
     );
   else if (auth.data.state === 'locked')
     body = <LockScreen name={auth.data.user.displayName} onChanged={refreshAuth} />;
-  else
+  else {
+    framed = true;
     body = (
       <AuthContext.Provider value={authValue}>
         <AppFrame
@@ -135,12 +138,14 @@ export function App() {
         />
       </AuthContext.Provider>
     );
+  }
 
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <NotifyProvider>
         <OfflineBanner />
+        {!framed && <SignedOutCommands info={info.data} />}
         {info.data?.readOnly && (
           <Alert severity="warning" square>
             {t(info.data.diskFull ? 'app.diskFull' : 'app.readOnly')}

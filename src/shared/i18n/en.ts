@@ -1665,6 +1665,7 @@ export const en: Messages = {
     noDocument: 'No document is open: open its print preview, then press Ctrl+P.',
     nothingToExport: 'This page has nothing to export.',
     backingUp: 'Backing up…',
+    signInToBackUp: 'Sign in first to back up.',
   },
   menu: {
     file: 'File',

@@ -1606,6 +1606,7 @@ export const zhCN = {
     noDocument: '没有打开的文档：先打开打印预览，再按 Ctrl+P。',
     nothingToExport: '本页没有可导出的内容。',
     backingUp: '正在备份…',
+    signInToBackUp: '请先登录，再备份。',
   },
   menu: {
     file: '文件',

@@ -7,10 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '@shared/domain';
-import { AboutDialog } from './AboutDialog';
-import { ShortcutsDialog } from './ShortcutsDialog';
-
-export type HelpDialog = 'shortcuts' | 'about';
+import { HelpDialogs, type HelpDialog } from './HelpDialogs';
 
 /**
  * The app bar's 帮助 button (the browser shell's only menu; the Electron menu opens the same
@@ -45,12 +42,7 @@ export function HelpMenu(props: {
         </MenuItem>
         <MenuItem onClick={choose('about')}>{t('desk.about')}</MenuItem>
       </Menu>
-      <ShortcutsDialog open={props.open === 'shortcuts'} onClose={() => props.onOpen(null)} />
-      <AboutDialog
-        info={props.info}
-        open={props.open === 'about'}
-        onClose={() => props.onOpen(null)}
-      />
+      <HelpDialogs info={props.info} open={props.open} onClose={() => props.onOpen(null)} />
     </>
   );
 }

@@ -1,50 +1,18 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeskCommand } from '@shared/deskCommands';
-import type { AppInfo } from '@shared/domain';
 import { permissionsOf } from '@shared/permissions';
 import { ExportButtons } from '@renderer/components/ExportButtons';
 import { PrintPreview } from '@renderer/components/print/PrintPreview';
 import { AppFrame } from '@renderer/layout/AppFrame';
 import { openableSections } from '@renderer/layout/sections';
-import { installFakeApi, Refusal, type FakeAnswers } from '@renderer/testing/fakeApi';
+import { Refusal, type FakeAnswers } from '@renderer/testing/fakeApi';
+import { ELECTRON_INFO as INFO, withMenu } from '@renderer/testing/fakeMenu';
 import { renderUi } from '@renderer/testing/renderUi';
 import i18n from '@renderer/i18n';
 import { useDeskCommands } from './useDeskCommands';
 
-const INFO: AppInfo = {
-  version: '0.1.0',
-  schemaVersion: 14,
-  runtime: { node: '22.12.0', electron: '45.5.0', chrome: '142.0.7444.59' },
-  dataDir: 'C:\\Users\\coord\\AppData\\Roaming\\隔离点协调台',
-  shell: 'electron',
-  hasSite: true,
-  needsSetup: false,
-  readOnly: false,
-  recovery: false,
-};
-
 const SITE = { id: 1, name: '和平路集中隔离点', address: '和平路 18 号', retiredAt: null };
-
-/** Installs the fake api with an Electron-like `onCommand`; returns a way to send menu commands. */
-function withMenu(answers: FakeAnswers) {
-  const fake = installFakeApi(answers);
-  const listeners = new Set<(command: DeskCommand) => void>();
-  const api = window.api;
-  Object.defineProperty(window, 'api', {
-    configurable: true,
-    value: {
-      invoke: api.invoke,
-      onCommand: (listener: (command: DeskCommand) => void) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    },
-  });
-  const send = (command: DeskCommand) => act(() => listeners.forEach((l) => l(command)));
-  return { ...fake, send, listeners };
-}
 
 function openFrame(hash = '#/today', answers: FakeAnswers = {}) {
   window.history.replaceState(null, '', hash);
@@ -94,7 +62,7 @@ describe('shortcuts in the app frame', () => {
     const about = await screen.findByRole('dialog', { name: '关于隔离点协调台' });
     for (const shown of [
       INFO.version,
-      '14',
+      String(INFO.schemaVersion),
       '45.5.0',
       '142.0.7444.59',
       '22.12.0',

@@ -27,7 +27,8 @@ import { UserMenu } from '@renderer/features/accounts/UserMenu';
 import { NoActiveSite } from '@renderer/features/registry/NoActiveSite';
 import { FeverAlert } from '@renderer/features/health/FeverAlert';
 import { useCan } from '@renderer/auth/AuthContext';
-import { HelpMenu, type HelpDialog } from '@renderer/app/HelpMenu';
+import type { HelpDialog } from '@renderer/app/HelpDialogs';
+import { HelpMenu } from '@renderer/app/HelpMenu';
 import { useDeskCommands } from '@renderer/app/useDeskCommands';
 import {
   openableSections,
