@@ -26,8 +26,13 @@ describe('parseCommandLine (browser shell table)', () => {
     const answer = run(['--data-dir', '/d', '--halp']);
     expect(answer).toMatchObject({ kind: 'refused' });
     if (answer.kind === 'refused') {
-      expect(answer.message).toContain('Unknown option: --halp');
-      expect(answer.message).toContain('--help');
+      // Chinese first, then English: the desk's language is not known before its data is opened.
+      expect(answer.message.split('\n')).toEqual([
+        '未知选项：--halp',
+        '运行时加 --help 可查看全部选项。',
+        'Unknown option: --halp',
+        'Run with --help to see the options.',
+      ]);
     }
     expect(run(['--Demo'])).toMatchObject({ kind: 'refused' });
     expect(run(['-d'])).toMatchObject({ kind: 'refused', message: /Unknown option: -d/ });
@@ -49,6 +54,9 @@ describe('parseCommandLine (browser shell table)', () => {
 
   it('checks the values the table checks', () => {
     expect(run(['--port', '70000'])).toMatchObject({ message: /--port takes a whole number/ });
+    expect(run(['--port', '70000'])).toMatchObject({
+      message: /^--port 应为 0 到 65535 之间的整数，而不是 70000\n/,
+    });
     expect(run(['--port', '-1'])).toMatchObject({ kind: 'refused' });
     expect(run(['--port', '80.5'])).toMatchObject({ kind: 'refused' });
     expect(run(['--port', '65535'])).toMatchObject({ kind: 'run' });
@@ -90,6 +98,12 @@ describe('usage', () => {
     expect(listed).toEqual(
       BROWSER_SHELL_COMMAND.flags.map((f) => (f.value ? `${f.name} ${f.value}` : f.name)),
     );
+    // Each flag's line in Chinese, then its English line under it.
+    const lines = text.split('\n');
+    const port = lines.findIndex((line) => line.startsWith('  --port N'));
+    expect(lines[port]).toContain('监听的端口');
+    expect(lines[port + 1]).toMatch(/^\s+the port to listen on/);
+    expect(text).toContain('用法：node out/main/browser.js [选项]');
     // Every flag the usage lists is one the parser takes.
     for (const flag of BROWSER_SHELL_COMMAND.flags) {
       const args = flag.value ? [flag.name, flag.name === '--data-dir' ? '/d' : '1'] : [flag.name];

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { DATA_DIR_FLAG, HELP_FLAG, parseCommandLine, type CommandLine } from './commandLine';
+import { connectAddressProblem, fingerprintProblem } from './siteServer';
 
 /** What the Electron shell allows beyond the defaults, decided once from its command line. */
 export interface ShellFlags {
@@ -27,16 +28,30 @@ const DEBUG_SWITCHES = ['--remote-debugging-port', '--inspect', '--inspect-brk']
 
 const FLAGS = [
   DATA_DIR_FLAG,
-  { name: '--dev', help: 'DevTools and Reload in the menu (for developers)' },
+  {
+    name: '--dev',
+    help: {
+      zh: '菜单中显示开发者工具和重新加载（供开发人员使用）',
+      en: 'DevTools and Reload in the menu (for developers)',
+    },
+  },
   {
     name: '--connect',
     value: 'URL',
-    help: "a desk of another PC's site server (https://192.168.1.20:8443), no data folder here",
+    help: {
+      zh: '作为另一台电脑上站点服务器的工作台（如 https://192.168.1.20:8443），本机不存数据',
+      en: "a desk of another PC's site server (https://192.168.1.20:8443), no data folder here",
+    },
+    check: connectAddressProblem,
   },
   {
     name: '--fingerprint',
     value: 'SHA256',
-    help: "with --connect: the site server's certificate fingerprint, as its settings page shows",
+    help: {
+      zh: '与 --connect 同用：站点服务器证书的指纹，见其设置页',
+      en: "with --connect: the site server's certificate fingerprint, as its settings page shows",
+    },
+    check: fingerprintProblem,
   },
   HELP_FLAG,
 ] as const;
@@ -57,7 +72,10 @@ export function appArguments(argv: readonly string[], unpackaged: boolean): stri
 export function readShellCommandLine(argv: readonly string[], unpackaged: boolean): CommandLine {
   return parseCommandLine(appArguments(argv, unpackaged), {
     program: unpackaged ? 'npm start --' : basename(argv[0] ?? 'isolation-site-desk'),
-    summary: 'Isolation Site Desk (隔离点协调台), the desktop app.',
+    summary: {
+      zh: '隔离点协调台桌面程序。',
+      en: 'Isolation Site Desk (隔离点协调台), the desktop app.',
+    },
     flags: FLAGS,
     passThrough: unpackaged ? [...DISPLAY_SWITCHES, ...DEBUG_SWITCHES] : DISPLAY_SWITCHES,
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readShellCommandLine } from './shellFlags';
 import { siteNavigationAllowed, siteServerOption } from './siteServer';
 
 const PIN = Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).toUpperCase()).join(':');
@@ -22,6 +23,31 @@ describe('--connect and --fingerprint', () => {
     ['https://192.168.1.20:8443', ''],
   ])('refuses %s with fingerprint %j', (address, fingerprint) => {
     expect(() => siteServerOption(['--connect', address, '--fingerprint', fingerprint])).toThrow();
+  });
+
+  it('says what is wrong in Chinese and English, and the flag table refuses it before any window', () => {
+    expect(() => siteServerOption(['--connect', 'http://192.168.1.20:8443'])).toThrow(
+      /^--connect 只接受 https:\/\/ 地址，而不是 http:\/\/192\.168\.1\.20:8443\n--connect takes an https:\/\/ address/,
+    );
+    const refused = readShellCommandLine(
+      [
+        'Isolation Site Desk.exe',
+        '--connect',
+        'https://192.168.1.20:8443',
+        '--fingerprint',
+        'AB:CD',
+      ],
+      false,
+    );
+    expect(refused).toMatchObject({
+      kind: 'refused',
+      message: /^--fingerprint 应为站点服务器设置页上显示的 SHA-256 指纹/,
+    });
+    const taken = readShellCommandLine(
+      ['Isolation Site Desk.exe', '--connect', 'https://192.168.1.20:8443', '--fingerprint', PIN],
+      false,
+    );
+    expect(taken.kind).toBe('run');
   });
 
   it('keeps the window on the site’s own origin, main frame only', () => {
