@@ -103,7 +103,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** The test Chromium, signed in as the bench account, on the board; closed again if that fails. */
+/** The test Chromium, signed in as the bench account, on the room board; closed again if that fails. */
 export async function openDesk(root: string, url: string): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: await chromiumPath(root),
@@ -119,6 +119,9 @@ export async function openDesk(root: string, url: string): Promise<Browser> {
     await page.getByLabel('用户名').fill(BENCH_USER.username);
     await page.getByLabel('密码').fill(BENCH_USER.password);
     await page.getByRole('button', { name: '登录' }).click();
+    // Signing in lands on 今日概况; the measures start from the room board.
+    await page.locator('[data-testid="today-cards"]').waitFor({ timeout: 60_000 });
+    await page.evaluate(`location.hash = '#/rooms'`);
     await page.locator('.board-tile').first().waitFor({ timeout: 60_000 });
     return { page, close: () => browser.close() };
   } catch (error) {
