@@ -84,8 +84,8 @@ export function seedRoster(
   }
 
   const insert = db.prepare(
-    `INSERT INTO roster_assignments (period_id, post_id, template_id, day, staff_id, starts_at, ends_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO roster_assignments (period_id, post_id, template_id, day, staff_id, starts_at, ends_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   // Oldest first, so ids grow with time as they would have.
   for (let i = rows.length - 1; i >= 0; i--) {
@@ -100,7 +100,6 @@ export function seedRoster(
       r.staff,
       iso(startMs),
       iso(startMs + SHIFT_MINUTES * 60_000),
-      iso(msOfDay(r.day.slice(0, 8) + '01', -5 * 1440 + 10 * 60)),
     );
     if (i % 100_000 === 0) progress('roster', rows.length - i, rows.length);
   }

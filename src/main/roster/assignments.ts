@@ -117,8 +117,8 @@ export function insertAssignment(
   return Number(
     ctx.db
       .prepare(
-        `INSERT INTO roster_assignments (period_id, post_id, template_id, day, staff_id, starts_at, ends_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO roster_assignments (period_id, post_id, template_id, day, staff_id, starts_at, ends_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         period.id,
@@ -128,7 +128,6 @@ export function insertAssignment(
         staffId,
         new Date(slot.shift.start).toISOString(),
         new Date(slot.shift.end).toISOString(),
-        isoNow(ctx),
       ).lastInsertRowid,
   );
 }

@@ -123,8 +123,8 @@ describe('roster grid findings (through the router)', () => {
     // Two posts at once, as an import or an older version could have left it.
     desk.t.ctx.db
       .prepare(
-        `INSERT INTO roster_assignments (period_id, post_id, template_id, day, staff_id, starts_at, ends_at, created_at)
-         VALUES (?, ?, ?, ?, ?, '2026-11-30T00:00:00.000Z', '2026-11-30T08:00:00.000Z', '2026-11-29T08:00:00.000Z')`,
+        `INSERT INTO roster_assignments (period_id, post_id, template_id, day, staff_id, starts_at, ends_at)
+         VALUES (?, ?, ?, ?, ?, '2026-11-30T00:00:00.000Z', '2026-11-30T08:00:00.000Z')`,
       )
       .run(period.id, patrol.id, shifts.day.id, DAY.mon, people.a!.id);
 

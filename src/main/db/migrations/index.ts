@@ -15,6 +15,7 @@ import { consumptionNorms } from './0014-consumption-norms';
 import { recordVersions } from './0015-record-versions';
 import { personNameIndex } from './0017-person-name-index';
 import { sessions } from './0016-sessions';
+import { leanRosterAssignments } from './0018-lean-roster-assignments';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   recordVersions,
   sessions,
   personNameIndex,
+  leanRosterAssignments,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
