@@ -18,7 +18,15 @@ export interface ChangeNotice {
   /** Main's domain folder of the method (`registry`, `health`, …). */
   domain: string;
   changes: RowChange[];
+  /**
+   * The write's operation id, digested (noticeOrigin): the window that made the write knows it as
+   * its own, which its answer already refreshed; nobody else learns the id. Absent without an id.
+   */
+  origin?: string;
 }
+
+/** A notice's origin: this many hex digits of the SHA-256 of the write's operation id. */
+export const ORIGIN_HEX_DIGITS = 32;
 
 /**
  * What a subscriber hears: each notice, and the connection's state. `hello` comes first on every

@@ -8,6 +8,7 @@ import { sessionFor } from '../testing/authTesting';
 import { room, siteTreePerTest } from '../testing/registryTesting';
 import { addUser, makeTempDir, makeTestRouter, type TestRouter } from '../testing/tempDb';
 import { ChangeFeed } from '../live/changeFeed';
+import { SECURITY_HEADERS } from './securityHeaders';
 import { startBrowserShell, type BrowserShell } from './server';
 import { shellCookieName } from './sessionCookie';
 
@@ -21,6 +22,7 @@ interface SseEvent {
 /** An open event stream: its status, the events so far, comments seen, and a way to wait. */
 interface Stream {
   status: number;
+  headers: IncomingMessage['headers'];
   body: string;
   events: SseEvent[];
   ended: Promise<void>;
@@ -51,6 +53,7 @@ function openStream(port: number, headers: Record<string, string>): Promise<Stre
         const taken = new Map<string, number>();
         const stream: Stream = {
           status: res.statusCode ?? 0,
+          headers: res.headers,
           body: '',
           events: [],
           ended: new Promise((done) => res.on('close', () => done())),
@@ -155,6 +158,18 @@ describe('GET /api/events', () => {
     const wrongHost = await open(headers({ host: `evil.example:${shell.port}` }));
     expect(wrongHost.status).toBe(403);
     expect(feed.listenerCount).toBe(0);
+    // A refusal is a page like any other: framed, sniffed or embedded nowhere.
+    for (const refusal of [noToken, foreign, wrongHost])
+      expect(refusal.headers).toMatchObject(SECURITY_HEADERS);
+  });
+
+  it('sends the stream with the same security headers', async () => {
+    const stream = await open(headers());
+    await stream.next('hello');
+    expect(stream.headers).toMatchObject({
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+    });
   });
 
   it('tells a page without a live session that it is signed out, and ends', async () => {

@@ -5,6 +5,7 @@ import type { Router } from '../ipc/router';
 import { TooManyListenersError, type ChangeFeed } from '../live/changeFeed';
 import { launchTokenGiven, sessionOf, type ListenerPolicy } from './listenerPolicy';
 import { originAllowed } from './requestGuard';
+import { SECURITY_HEADERS } from './securityHeaders';
 
 /** A comment line this often keeps proxies and idle timers from closing a quiet stream. */
 export const HEARTBEAT_MS = 15_000;
@@ -26,6 +27,7 @@ export const noticeFrame = (notice: ChangeNotice): string => frame('notice', not
 
 function refuse(res: ServerResponse, status: number, reason: string): void {
   res.writeHead(status, {
+    ...SECURITY_HEADERS,
     'content-type': 'text/plain; charset=utf-8',
     'cache-control': 'no-store',
   });
@@ -52,9 +54,9 @@ export function eventsRoute(
     const status = await options.router.invoke('auth.status', {}, sessionOf(req, policy));
     const signedIn = status.ok && (status.value as AuthStatus).state === 'active';
     res.writeHead(200, {
+      ...SECURITY_HEADERS,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
       connection: 'keep-alive',
     });
     res.write(`retry: ${RECONNECT_MS}\n\n`);

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import type { Router } from '../ipc/router';
-import { CONTENT_SECURITY_POLICY } from '../platform/csp';
 import { resolveStaticPath } from '../platform/staticPath';
 import { checkJsonShape, JSON_LIMITS } from './jsonLimits';
+import { SECURITY_HEADERS } from './securityHeaders';
 import { launchTokenGiven, sessionOf, type ListenerPolicy } from './listenerPolicy';
 import { hostAllowed, originAllowed } from './requestGuard';
 import { EXCHANGE_PATH, SHIM_SOURCE } from './shim';
@@ -25,14 +25,6 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
-};
-
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-resource-policy': 'same-origin',
-  'x-frame-options': 'DENY',
 };
 
 export interface RequestHandlerOptions {

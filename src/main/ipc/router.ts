@@ -26,6 +26,7 @@ import type {
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { fieldErrorsOf } from '../../shared/fieldErrors';
 import { findApplied, opIdOf, recordApplied } from './appliedOperations';
+import { noticeOrigin } from '../live/noticeOrigin';
 import { storageFailureOf } from './storageFailure';
 import { DiskFullSignIn } from './diskFullSignIn';
 import type { ChangeFeed } from '../live/changeFeed';
@@ -328,7 +329,13 @@ export function createRouter(options: RouterOptions): Router {
       })
       .immediate();
     diskFull.written(waited);
-    options.changes?.publish({ at, method, domain: domainOfMethod(method), changes: changed });
+    options.changes?.publish({
+      at,
+      method,
+      domain: domainOfMethod(method),
+      changes: changed,
+      ...(opId !== undefined && { origin: noticeOrigin(opId) }),
+    });
     return value;
   }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangeNotice, RowChange } from '../../shared/live';
 import { drainCapturedChanges } from '../accounts/audit';
@@ -128,6 +129,18 @@ describe('change notices after committed writes', () => {
     expect(again.id).toBe(first.id);
     expect(heard).toHaveLength(1);
     expect(countRows(tree.t.ctx, 'rooms', "number = 'A-204'")).toBe(1);
+  });
+
+  it("names a write's origin by a digest of its operation id, never the id itself", async () => {
+    const opId = 'live-test-op-0002';
+    valueOf(await createRoomCall('A-206', opId));
+    valueOf(await createRoomCall('A-207'));
+    expect(heard).toHaveLength(2);
+    const [withId, withoutId] = heard;
+    const digest = createHash('sha256').update(opId).digest('hex').slice(0, 32);
+    expect(withId!.origin).toBe(digest);
+    expect(JSON.stringify(withId)).not.toContain(opId);
+    expect(withoutId).not.toHaveProperty('origin');
   });
 
   it('keeps telling the other listeners when one throws, and stops telling one that left', async () => {

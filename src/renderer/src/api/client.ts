@@ -1,9 +1,10 @@
 import type { DeskApi } from '@shared/api';
 import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
-import type { ApiError } from '@shared/errors';
+import type { ApiError, ApiResult } from '@shared/errors';
 import { staleAfter } from './domains';
+import { ownWrites } from './ownWrites';
 import { queryClient } from './queryClient';
-import { invokeWithRetry } from './retry';
+import { invokeWithRetry, newOpId } from './retry';
 import { isWriteMethod } from './writeMethods';
 
 declare global {
@@ -37,21 +38,34 @@ export const AUTH_CHANGED_EVENT = 'isd:auth-changed';
 /**
  * The only door to main: resolves with the value, rejects with ApiCallError. After a write that
  * main applied, every cached query whose domain shows the written data is refetched (domains.ts),
- * so every screen that shows it refreshes, wherever the write was made.
+ * so every screen that shows it refreshes, wherever the write was made. The write's own change
+ * notice is then passed over (ownWrites.ts): other windows act on it, this one already did.
  */
 export async function call<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
 ): Promise<MethodResult<M>> {
-  const result = await invokeWithRetry(window.api, method, input);
+  const opId = newOpId();
+  // Remembered before it is sent: the write's notice may come before its answer.
+  const origin = isWriteMethod(method) ? await ownWrites.begin(opId) : null;
+  let result: ApiResult<MethodResult<M>> | null = null;
+  let noticePassedOver = false;
+  try {
+    result = await invokeWithRetry(window.api, method, input, undefined, undefined, opId);
+  } finally {
+    if (origin !== null) noticePassedOver = ownWrites.answered(origin, result?.ok === true);
+  }
   if (!result.ok) {
     if (SESSION_CODES.has(result.error.code)) window.dispatchEvent(new Event(AUTH_CHANGED_EVENT));
+    if (noticePassedOver) await refreshAfter(method);
     throw new ApiCallError(result.error);
   }
-  if (isWriteMethod(method)) {
-    await queryClient.invalidateQueries({
-      predicate: (query) => staleAfter(method, String(query.queryKey[0])),
-    });
-  }
+  if (isWriteMethod(method)) await refreshAfter(method);
   return result.value;
 }
+
+/** Refetches every cached query that a write of `method` makes stale. */
+const refreshAfter = (method: MethodName): Promise<void> =>
+  queryClient.invalidateQueries({
+    predicate: (query) => staleAfter(method, String(query.queryKey[0])),
+  });

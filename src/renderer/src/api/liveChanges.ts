@@ -5,6 +5,7 @@ import type { LiveEvent } from '@shared/live';
 import { AUTH_CHANGED_EVENT } from './client';
 import { connection as windowConnection, type Connection } from './connection';
 import { staleAfter } from './domains';
+import { ownWrites, type OwnWrites } from './ownWrites';
 import { queryClient } from './queryClient';
 import { isMethodName } from './writeMethods';
 
@@ -12,12 +13,14 @@ import { isMethodName } from './writeMethods';
  * Listens to the desk's change notices and refetches exactly the cached queries a notice's write
  * makes stale (the same rule as a write made in this window). A restart of the desk (a new
  * instance id), a notice missed (a gap in seq) or the connection coming back after a loss may
- * hide any change: then everything is refetched.
+ * hide any change: then everything is refetched. A notice of this window's own write is passed
+ * over: that write's answer refreshed the same queries (client.ts).
  */
 export function startLiveChanges(
   api: DeskApi,
   client: QueryClient,
   connection: Connection = windowConnection,
+  own: OwnWrites = ownWrites,
 ): () => void {
   if (!api.subscribe) return () => undefined;
   let instance: string | null = null;
@@ -44,7 +47,9 @@ export function startLiveChanges(
         const { notice } = event;
         const missed = lastSeq !== null && notice.seq !== lastSeq + 1;
         lastSeq = notice.seq;
+        const mine = own.claim(notice.origin);
         if (missed || !isMethodName(notice.method)) return refetchEverything();
+        if (mine) return;
         const method = notice.method;
         void client.invalidateQueries({
           predicate: (query) => staleAfter(method, String(query.queryKey[0])),

@@ -38,10 +38,11 @@ export async function invokeWithRetry<M extends MethodName>(
   input: MethodInput<M>,
   wait?: (ms: number) => Promise<void>,
   connection: Connection = windowConnection,
+  opId: string = newOpId(),
 ): Promise<ApiResult<MethodResult<M>>> {
   const pause = wait ?? ((ms: number) => connection.waitOrOnline(ms));
   const isWrite = isWriteMethod(method);
-  const options = { opId: newOpId() };
+  const options = { opId };
   let waiting = false;
   try {
     for (let attempt = 0; ; attempt++) {
