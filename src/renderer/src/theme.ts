@@ -34,6 +34,12 @@ export function makeTheme(language: Language) {
           styleOverrides: { root: { textTransform: 'none' } },
         },
         MuiTab: { styleOverrides: { root: { textTransform: 'none' } } },
+        // A page's tab strip shares its row with a store picker or a button: on a 1280 or 1366
+        // px office screen the tabs scroll (arrows appear) instead of running under them.
+        MuiTabs: {
+          defaultProps: { variant: 'scrollable', scrollButtons: 'auto' },
+          styleOverrides: { root: { minWidth: 0 } },
+        },
         MuiTextField: { defaultProps: { size: 'small' } },
         MuiSelect: { defaultProps: { size: 'small' } },
       },
