@@ -2,10 +2,18 @@ import { appendAudit } from '../src/main/accounts/audit';
 import { loadDemo } from '../src/main/accounts/demo';
 import type { Db } from '../src/main/db/open';
 
-/** A site after weeks of use: the demo site plus `rows` audit rows (200,000 ≈ 70 MB), checkpointed. */
-export function fillAsAfterWeeks(db: Db, rows: number, now: () => Date): void {
+/**
+ * A site after weeks of use: the demo site (or what `seedSite` writes) plus `rows` audit rows
+ * (200,000 ≈ 70 MB), checkpointed.
+ */
+export function fillAsAfterWeeks(
+  db: Db,
+  rows: number,
+  now: () => Date,
+  seedSite: () => void = () => loadDemo({ db, now }),
+): void {
   db.transaction(() => {
-    loadDemo({ db, now });
+    seedSite();
     for (let i = 0; i < rows; i++) {
       appendAudit(db, {
         at: now().toISOString(),

@@ -22,7 +22,7 @@ import { appendAudit } from './accounts/audit';
 import { anchorChain } from './accounts/auditAnchors/anchor';
 import { readBackupSettings } from './backups/backupSettings';
 import { recoveryState } from './backups/recoveryState';
-import { openRestorable } from './backups/restorable';
+import { openRestorable, type OpenedBackup } from './backups/restorable';
 import { BackupKeys } from './backups/vault/backupKeys';
 import type { KeyProtection } from './backups/vault/vaultFile';
 import { clearBackupWork } from './backups/vault/workFolder';
@@ -51,6 +51,8 @@ export interface CoreOptions {
   checkpointIdleMs?: number;
   /** The crash test stops the process at a chosen step of a restore's file swap. */
   restoreStep?: SwapStep;
+  /** Told each time a backup is opened and checked for a restore: tests count the passes. */
+  onBackupChecked?: (name: string, sealed: boolean) => void;
   /** Electron's safeStorage, where it works: seals this PC's copy of the backup key. */
   keyProtection?: KeyProtection;
   /** The shell's HTTPS listener for host mode; without it host mode never runs. */
@@ -171,8 +173,8 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
         throw error;
       }
     },
-    restore: (name, actor, secret) =>
-      restore(readBackupSettings(openDb(), dataDir).folder, name, actor, secret),
+    openForRestore: openBackup,
+    restore: restoreOpened,
     keys,
     replaceAfterPurge: (actor) =>
       backups.exclusively(async () => {
@@ -253,7 +255,9 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
             id: name,
           });
         }
-        return restore(folder, name, null, secret);
+        // Nothing checked it before this call: opened here, once, unless a restore is running.
+        backups.assertIdle();
+        return restoreOpened(openBackup(folder, name, secret), null);
       },
       startEmpty: () => startEmpty(found),
     });
@@ -273,32 +277,38 @@ async function openCore(options: CoreOptions, lock: FolderLock): Promise<Core> {
       .immediate();
   }
 
-  /**
-   * Checks the backup, backs up what is there now, prepares the incoming copy (migrated, with the
-   * restore's audit row: see prepareIncoming), closes the connection, swaps the file in (a crash
-   * at any instant is settled at the next start) and reopens; if the reopen fails, the previous
-   * file comes back.
-   */
-  function restore(
-    folder: string,
-    name: string,
-    actor: Actor | null,
-    secret?: string,
-  ): Promise<RestoreOutcome> {
-    return backups.exclusively(async () => {
-      const source = openRestorable(folder, name, dataDir, { keys, secret, nativeBinding });
-      try {
-        const outcome = await swapIn(source.path, name, actor);
-        // A PC with no key of its own keeps the one that opened this backup: same sheet after.
-        if (source.sealed) keys.adopt(source.sealed.header, source.sealed.dataKey, now());
-        return outcome;
-      } finally {
-        source.release();
-      }
+  /** Opens and checks a backup for a restore (see openRestorable); the caller releases it. */
+  function openBackup(folder: string, name: string, secret?: string): OpenedBackup {
+    return openRestorable(folder, name, dataDir, {
+      keys,
+      secret,
+      nativeBinding,
+      onChecked: options.onBackupChecked,
     });
   }
 
-  /** The checked plain file `source` in place of the database (see restore). */
+  /**
+   * Swaps in a backup opened and checked once (the very copy: it lives in our own work folder,
+   * which nothing else writes) and releases it however this ends, `exclusively` refusing first
+   * (a backup started since the check) included.
+   */
+  function restoreOpened(opened: OpenedBackup, actor: Actor | null): Promise<RestoreOutcome> {
+    return backups
+      .exclusively(async () => {
+        const outcome = await swapIn(opened.path, opened.name, actor);
+        // A PC with no key of its own keeps the one that opened this backup: same sheet after.
+        if (opened.sealed) keys.adopt(opened.sealed.header, opened.sealed.dataKey, now());
+        return outcome;
+      })
+      .finally(() => opened.release());
+  }
+
+  /**
+   * The checked plain file `source` in place of the database: backs up what is there now,
+   * prepares the incoming copy (migrated, with the restore's audit row: see prepareIncoming),
+   * closes the connection, swaps the file in (a crash at any instant is settled at the next
+   * start) and reopens; if the reopen fails, the previous file comes back.
+   */
   async function swapIn(
     source: string,
     name: string,

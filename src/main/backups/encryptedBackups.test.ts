@@ -16,6 +16,7 @@ import { errorOf, valueOf } from '../testing/authTesting';
 import {
   allRows,
   allRowsOfFile,
+  dataRows,
   seedDataDir,
   seededCore,
   startTestCore,
@@ -33,10 +34,6 @@ import { vaultPath } from './vault/vaultFile';
 
 const minutesLater = (tc: TestCore, minutes = 1) =>
   (tc.clock.now = new Date(tc.clock.now.getTime() + minutes * 60_000));
-
-/** Everything but the audit trail, which a restore extends (see restore.test.ts). */
-/** The site's data: the audit trail grows with the restore itself, and a restore ends every session. */
-const dataRows = (rows: Record<string, string[]>) => ({ ...rows, audit_log: [], sessions: [] });
 
 describe('encrypted backups with a recovery key or passphrase', () => {
   let seeded: SeededCore;

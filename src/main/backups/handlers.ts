@@ -10,7 +10,6 @@ import { Deferred } from '../services/deferred';
 import { DomainError } from '../services/errors';
 import { readBackupSettings, writeBackupSettings } from './backupSettings';
 import { isNetworkPath, listBackups } from './folder';
-import { assertRestorable } from './restorable';
 import { assertAcceptablePassword } from '../accounts/passwords';
 import type { HandlerMap, MethodsOf } from '../services/handlerMap';
 
@@ -53,8 +52,10 @@ export function backupNow(ctx: HandlerContext): Deferred<BackupInfo> {
 }
 
 /**
- * Checked here, inside the call's transaction, so a damaged or unknown backup is refused with
- * nothing written; the swap itself runs after the audit row (which the pre-restore backup keeps).
+ * Opened and checked here, inside the call's transaction, so a damaged or unknown backup is
+ * refused with nothing written; the swap itself runs after the audit row (which the pre-restore
+ * backup keeps), on the copy checked here. If the call fails before the swap runs (the
+ * transaction rolled back), the router abandons it and the opened copy is released.
  */
 export function restoreBackup(
   ctx: HandlerContext,
@@ -62,12 +63,13 @@ export function restoreBackup(
 ): Deferred<RestoreOutcome> {
   const control = controlOf(ctx);
   control.assertIdle();
-  assertRestorable(readBackupSettings(ctx.db, ctx.dataDir).folder, input.name, ctx.dataDir, {
-    keys: control.keys,
-    secret: input.secret,
-  });
+  const folder = readBackupSettings(ctx.db, ctx.dataDir).folder;
+  const opened = control.openForRestore(folder, input.name, input.secret);
   const actor = ctx.actor;
-  return new Deferred(() => control.restore(input.name, actor, input.secret));
+  return new Deferred(
+    () => control.restore(opened, actor),
+    () => opened.release(),
+  );
 }
 
 /**

@@ -22,13 +22,17 @@ export interface RestorableOptions {
   /** The recovery key or passphrase typed for a backup sealed elsewhere. */
   secret?: string;
   nativeBinding?: string;
+  /** Told each time a backup has been opened (decrypted) and checked: tests count the passes. */
+  onChecked?: (name: string, sealed: boolean) => void;
 }
 
 /** A backup that passed every check, as a plain SQLite file to copy from. */
 export interface OpenedBackup {
+  /** The backup's name in its folder. */
+  name: string;
   /** The backup itself, or (encrypted) its opened copy in the data folder's work folder. */
   path: string;
-  /** Removes the opened copy; nothing for a plain backup. */
+  /** Removes the opened copy (nothing for a plain backup); a second call does nothing. */
   release(): void;
   /** An encrypted backup's header and data key (a PC with no key of its own adopts them). */
   sealed: { header: SealedHeader; dataKey: Buffer } | null;
@@ -88,7 +92,8 @@ export function openRestorable(
     throw overLimit('backup_gb', `The backup ${name} is ${size} bytes`);
   if (!isSealedFile(path)) {
     checkPlain(path, path, name, dataDir, options.nativeBinding);
-    return { path, release: () => undefined, sealed: null };
+    options.onChecked?.(name, false);
+    return { name, path, release: () => undefined, sealed: null };
   }
   const { header } = readSealedHeader(path, name);
   if (!options.keys) throw new DomainError('NOT_AVAILABLE', 'Backup keys are not available here');
@@ -105,10 +110,11 @@ export function openRestorable(
     release();
     throw error;
   }
-  return { path: opened, release, sealed: { header, dataKey } };
+  options.onChecked?.(name, true);
+  return { name, path: opened, release, sealed: { header, dataKey } };
 }
 
-/** Checks only: opens, checks and releases (the call's early refusal, the recovery list). */
+/** Checks only: opens, checks and releases (the recovery screen's list). */
 export function assertRestorable(
   folder: string,
   name: string,

@@ -228,22 +228,25 @@ export function createRouter(options: RouterOptions): Router {
       platform,
     };
     const handler = handlers[method] as AnyHandler;
+    // Deferred work the handler returned: abandoned (what it holds given up) if the call fails first.
+    let deferred: Deferred<unknown> | null = null;
     try {
       const opId = opIdOf(callOptions);
       if (opId instanceof DomainError) throw opId;
-      let value =
+      const value =
         def.kind === 'write'
           ? runWrite(ctx, method, handler, parsed.data, handle, nowDate, opId)
           : handler(ctx, parsed.data);
+      if (value instanceof Deferred) deferred = value;
       if (def.kind === 'write') options.afterWrite?.();
       if (value instanceof DomainError) throw value;
       if (caller.state === 'active') {
         const session = sessions.get(handle.token);
         if (session) sessions.touch(session.id, now);
       }
-      if (value instanceof Deferred) value = await value.run();
-      return { ok: true, value };
+      return { ok: true, value: deferred ? await deferred.run() : value };
     } catch (caught) {
+      deferred?.abandon();
       const storage = storageFailureOf(caught);
       if (storage) logger.error(`${storage.code} in ${method}`, caught);
       if (storage?.code === 'DISK_FULL' && method === 'auth.login') {
@@ -293,41 +296,47 @@ export function createRouter(options: RouterOptions): Router {
     const key = opId !== undefined && userId !== undefined ? { opId, userId } : null;
     let waited = 0;
     const changed: RowChange[] = [];
-    const value = db
-      .transaction(() => {
-        // Sign-ins the full disk kept from the trail come first, atomically with this write.
-        waited = diskFull.writeWaiting(db);
-        if (key) {
-          const applied = findApplied(db, key.opId, method, key.userId);
-          if (applied) return applied.value;
+    let returned: unknown;
+    const transaction = db.transaction(() => {
+      // Sign-ins the full disk kept from the trail come first, atomically with this write.
+      waited = diskFull.writeWaiting(db);
+      if (key) {
+        const applied = findApplied(db, key.opId, method, key.userId);
+        if (applied) return applied.value;
+      }
+      db.prepare('DELETE FROM audit_pending').run();
+      const lastAuditId = (): number =>
+        (db.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number }).id;
+      const before = lastAuditId();
+      let result: unknown;
+      try {
+        result = returned = handler(ctx, input);
+      } catch (error) {
+        if (error instanceof DomainError && error.persist) {
+          db.prepare('DELETE FROM audit_pending').run();
+          return error;
         }
-        db.prepare('DELETE FROM audit_pending').run();
-        const lastAuditId = (): number =>
-          (db.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number })
-            .id;
-        const before = lastAuditId();
-        let result: unknown;
-        try {
-          result = handler(ctx, input);
-        } catch (error) {
-          if (error instanceof DomainError && error.persist) {
-            db.prepare('DELETE FROM audit_pending').run();
-            return error;
-          }
-          throw error;
-        }
-        // Sign-in and setup change who the caller is: attribute the rows to the new session's user.
-        const session = sessions.get(handle.token);
-        const actor = (session ? loadActor(db, session.userId) : null) ?? ctx.actor;
-        const auditActor = actor ? { userId: actor.userId, username: actor.username } : null;
-        const written = drainCapturedChanges(db, { at, actor: auditActor, method }, changed);
-        if (written === 0 && lastAuditId() === before)
-          appendAudit(db, { at, actor: auditActor, method, outcome: 'ok' });
-        if (key && !(result instanceof Deferred))
-          recordApplied(db, { ...key, method, at: nowDate, value: result });
-        return result;
-      })
-      .immediate();
+        throw error;
+      }
+      // Sign-in and setup change who the caller is: attribute the rows to the new session's user.
+      const session = sessions.get(handle.token);
+      const actor = (session ? loadActor(db, session.userId) : null) ?? ctx.actor;
+      const auditActor = actor ? { userId: actor.userId, username: actor.username } : null;
+      const written = drainCapturedChanges(db, { at, actor: auditActor, method }, changed);
+      if (written === 0 && lastAuditId() === before)
+        appendAudit(db, { at, actor: auditActor, method, outcome: 'ok' });
+      if (key && !(result instanceof Deferred))
+        recordApplied(db, { ...key, method, at: nowDate, value: result });
+      return result;
+    });
+    let value: unknown;
+    try {
+      value = transaction.immediate();
+    } catch (error) {
+      // Rolled back after the handler returned: its deferred work never runs, so give up what it holds.
+      if (returned instanceof Deferred) returned.abandon();
+      throw error;
+    }
     diskFull.written(waited);
     options.changes?.publish({
       at,

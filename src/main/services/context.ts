@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import type { BackupKeys } from '../backups/vault/backupKeys';
+import type { OpenedBackup } from '../backups/restorable';
 import type { BackupInfo, BackupStatus, RestoreOutcome } from '../../shared/backups';
 import type { AppInfo } from '../../shared/domain';
 import type { HostOverview, HostSettings, HostStatus } from '../../shared/host';
@@ -76,8 +77,16 @@ export interface BackupControl {
   assertIdle(): void;
   /** A failure is audited as such (the call's own row, written before the copy, says ok). */
   backupNow(actor: Actor | null): Promise<BackupInfo>;
-  /** Checks, backs up the current data, closes, replaces, reopens; signs everyone out. */
-  restore(name: string, actor: Actor | null, secret?: string): Promise<RestoreOutcome>;
+  /**
+   * Opens (an encrypted one: decrypts into the work folder) and checks the backup `name` in
+   * `folder`, or refuses it; the caller hands what it gets to `restore` or releases it.
+   */
+  openForRestore(folder: string, name: string, secret?: string): OpenedBackup;
+  /**
+   * Swaps in a backup `openForRestore` checked (the very copy, not opened again): backs up the
+   * current data, closes, replaces, reopens; signs everyone out. Releases `opened` however it ends.
+   */
+  restore(opened: OpenedBackup, actor: Actor | null): Promise<RestoreOutcome>;
   /** The desk's backup keys (recovery key / passphrase, this PC's copy). */
   readonly keys: BackupKeys;
   /** After a purge: deletes every earlier backup and damaged copy, then backs up afresh. */

@@ -57,6 +57,13 @@ export function allRows(db: Db): Record<string, string[]> {
   );
 }
 
+/** The site's data: the audit trail grows with the restore itself, and a restore ends every session. */
+export const dataRows = (rows: Record<string, string[]>) => ({
+  ...rows,
+  audit_log: [],
+  sessions: [],
+});
+
 /** allRows of a file on disk (a backup), read-only. */
 export function allRowsOfFile(file: string): Record<string, string[]> {
   const db = new Database(file, { readonly: true });
@@ -80,7 +87,10 @@ export interface TestCore {
 /** A core on `dataDir` with a clock that stands still at `at` (TEST_NOW) until a test moves it. */
 export async function startTestCore(
   dataDir: string,
-  { at = TEST_NOW, ...extra }: Pick<CoreOptions, 'restoreStep'> & { at?: Date } = {},
+  {
+    at = TEST_NOW,
+    ...extra
+  }: Pick<CoreOptions, 'restoreStep' | 'onBackupChecked'> & { at?: Date } = {},
 ): Promise<TestCore> {
   const clock = { now: new Date(at) };
   const logger = capturingLogger();
