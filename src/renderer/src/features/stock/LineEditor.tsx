@@ -78,12 +78,12 @@ export function LineEditor(props: {
         error={!!err('unit')}
         helperText={err('unit')}
       >
-        {item &&
-          [item.baseUnit, ...item.units.map((u) => u.unit)].map((u) => (
-            <MenuItem key={u} value={u}>
-              {u}
-            </MenuItem>
-          ))}
+        {/* No item yet: an empty list (MUI's select needs children even then). */}
+        {(item ? [item.baseUnit, ...item.units.map((u) => u.unit)] : []).map((u) => (
+          <MenuItem key={u} value={u}>
+            {u}
+          </MenuItem>
+        ))}
       </TextField>
       {props.withLot && item?.tracksLots && (
         <>
