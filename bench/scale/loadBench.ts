@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Agent } from 'node:https';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DATABASE_FILE } from '../../src/main/platform/dataDir';
 import { TEST_ADDRESSES_VARIABLE } from '../../src/main/host/addresses';
 import { HOST_CERT_FILE } from '../../src/main/host/certificate';
@@ -10,9 +9,12 @@ import { freePort, pinnedAgent, servedFingerprint } from '../../src/main/testing
 import type { HostOverview } from '../../src/shared/host';
 import { exchangeCode, HttpDesk } from '../../src/main/testing/httpDesk';
 import { startShellProcess, type ShellProcess } from '../../src/main/testing/shellProcess';
-import { residentIdCheckChar } from '../../src/shared/idNumber';
+import { openDatabase } from '../../src/main/db/open';
 import { p95 } from './browser';
+import { type Fixture, LOAD_REASON, prepareDemo, prepareDistrict } from './loadFixture';
 import type { Row } from './results';
+import { findFixtures } from './screens';
+import { BENCH_USER, SCALE } from './shape';
 
 /** The load run's shape: 10 desks, each its own session and event stream, for 60 s. */
 export const LOAD = { desks: 10, seconds: 60, thinkMs: 100 } as const;
@@ -29,23 +31,34 @@ export interface LoadServer {
 /** Host mode on loopback only: the second loopback address, never the office network. */
 const LOAD_HOST = '127.0.0.2';
 
+/** Where the desks work: a copy of the district database (site 1), or a fresh demo folder. */
+export type LoadPlace = 'district' | 'demo';
+
+const PLACE_LABEL: Record<LoadPlace, string> = {
+  district: 'district copy, site 1 (1,000 rooms)',
+  demo: 'demo site',
+};
+
 /**
  * The one place the load run starts its server: the browser shell with host mode turned on (by
  * the administrator over loopback, as at the host PC), so every desk works through the HTTPS
- * host listener with the served certificate pinned, as the other PCs of an office do.
+ * host listener with the served certificate pinned, as the other PCs of an office do. The
+ * account is the demo administrator, or on the district the bench account (every role).
  */
 export async function startLoadServer(
   root: string,
   dataDir: string,
-  demo: boolean,
-): Promise<LoadServer & { demoPassword?: string }> {
+  place: LoadPlace,
+): Promise<LoadServer & { account: { username: string; password: string } }> {
   const shell = await startShellProcess(root, dataDir, {
-    demo,
+    demo: place === 'demo',
     env: { [TEST_ADDRESSES_VARIABLE]: LOAD_HOST },
   });
   try {
+    const account =
+      place === 'demo' ? { username: 'admin', password: shell.demoPassword! } : BENCH_USER;
     const atHost = new HttpDesk(shell.origin, await exchangeCode(shell.url));
-    await atHost.signIn('admin', shell.demoPassword!);
+    await atHost.signIn(account.username, account.password);
     const port = await freePort(LOAD_HOST);
     const overview = await atHost.value<HostOverview>('host.set', {
       enabled: true,
@@ -66,12 +79,7 @@ export async function startLoadServer(
       );
     }
     await atHost.value('auth.logout', {});
-    return {
-      shell,
-      origin,
-      tls,
-      ...(shell.demoPassword ? { demoPassword: shell.demoPassword } : {}),
-    };
+    return { shell, origin, tls, account };
   } catch (error) {
     await shell.stop();
     throw error;
@@ -79,10 +87,13 @@ export async function startLoadServer(
 }
 
 export interface LoadFigures {
+  place: LoadPlace;
   desks: number;
   seconds: number;
   readMs: number[];
   writeMs: number[];
+  /** The same times by method. */
+  callMs: Record<string, number[]>;
   errors: string[];
   /** Acknowledged writes not found afterwards (by id, or each desk's last value). */
   missing: string[];
@@ -94,106 +105,8 @@ export interface LoadFigures {
   noticesDelivered: number;
 }
 
-interface Fixture {
-  siteId: number;
-  day: string;
-  slot: number;
-  /** Per desk: its resident's stay and its own room (with the fields rooms.update needs). */
-  stays: number[];
-  rooms: {
-    id: number;
-    number: string;
-    capacity: number;
-    type: string;
-    features: string[];
-    version: number;
-  }[];
-  item: { id: number; unit: string };
-}
-
-const SITE_CLOCK = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Shanghai',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const SITE_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
-
-/**
- * What the run needs on the demo site: a round under way, one resident per desk (from the seed's
- * Chongchuan streets' naming), a room per desk, and enough of one item on hand to issue from.
- */
-async function prepare(admin: HttpDesk, desks: number): Promise<Fixture> {
-  const [site] = await admin.value<{ id: number }[]>('sites.list', { includeRetired: false });
-  const siteId = site!.id;
-  const start = SITE_CLOCK.format(new Date(Date.now() - 5 * 60_000));
-  const time = start > SITE_CLOCK.format(new Date()) ? '00:00' : start;
-  await admin.value('settings.updateHealth', {
-    roundTimes: [time],
-    roundWindowMinutes: 180,
-    feverThresholdTenths: 373,
-    recheckMinutes: 30,
-    restartRoommatesObservation: true,
-  });
-  const free = await admin.value<{ rows: { id: number }[] }>('rooms.page', {
-    siteId,
-    statuses: ['available'],
-    limit: 100,
-  });
-  const batch = await admin.value<{ id: number }>('arrivals.create', {
-    siteId,
-    label: '负载测试',
-    arrivedAt: new Date().toISOString(),
-  });
-  const people = Array.from({ length: desks }, (_, i) => {
-    const first17 = `320602198${i % 10}0415${String(11 + 2 * i).padStart(3, '0')}`;
-    return {
-      fullName: `负载测试${i + 1}`,
-      gender: 'male',
-      birthDate: `198${i % 10}-04-15`,
-      documentType: 'resident_id',
-      documentNumber: first17 + residentIdCheckChar(first17),
-      category: 'close_contact',
-    };
-  });
-  const members = await admin.value<{ stayId: number }[]>('arrivals.register', {
-    batchId: batch.id,
-    people,
-  });
-  const rooms = free.rows.slice(0, desks);
-  await admin.value('allocation.confirm', {
-    batchId: batch.id,
-    lines: members.map((m, i) => ({ stayId: m.stayId, roomId: rooms[i]!.id })),
-  });
-  // An item of the seed's donation lists, bought in for the run (the demo site stocks none).
-  const item = await admin.value<{ id: number; baseUnit: string }>('stock.createItem', {
-    name: '一次性医用口罩（负载测试）',
-    category: 'ppe',
-    spec: '独立包装',
-    baseUnit: '只',
-  });
-  await admin.value('stock.receive', {
-    siteId,
-    occurredAt: new Date().toISOString(),
-    source: 'donation',
-    // A donor of the district bulletin (the seed document).
-    party: { kind: 'company', name: '南通市科健医疗器械有限公司' },
-    reason: '负载测试备货',
-    lines: [{ itemId: item.id, quantity: 100_000, unit: item.baseUnit }],
-  });
-  return {
-    siteId,
-    day: SITE_DAY.format(new Date()),
-    slot: 0,
-    stays: members.map((m) => m.stayId),
-    rooms: await Promise.all(
-      rooms.map((r) => admin.value<Fixture['rooms'][number]>('rooms.get', { id: r.id })),
-    ),
-    item: { id: item.id, unit: item.baseUnit },
-  };
-}
-
-type Op = { kind: 'read' | 'write'; run: () => Promise<void> };
+/** `call`: the method, so that each call's times are kept apart too. */
+type Op = { kind: 'read' | 'write'; call: string; run: () => Promise<void> };
 
 /** One desk's mixed work: mostly the four busy screens' reads, some of the three common writes. */
 function operations(desk: HttpDesk, f: Fixture, i: number, log: DeskLog): Op[] {
@@ -202,10 +115,12 @@ function operations(desk: HttpDesk, f: Fixture, i: number, log: DeskLog): Op[] {
   return [
     {
       kind: 'read',
+      call: 'rooms.board',
       run: () => desk.value('rooms.board', { siteId: f.siteId }).then(() => undefined),
     },
     {
       kind: 'read',
+      call: 'residents.page',
       run: () =>
         desk
           .value('residents.page', { siteId: f.siteId, view: 'in_residence', limit: 50 })
@@ -213,29 +128,38 @@ function operations(desk: HttpDesk, f: Fixture, i: number, log: DeskLog): Op[] {
     },
     {
       kind: 'read',
+      call: 'rounds.sheet',
       run: () =>
         desk
-          .value('rounds.sheet', { siteId: f.siteId, day: f.day, slot: f.slot })
+          .value('rounds.sheet', {
+            siteId: f.siteId,
+            day: f.day,
+            slot: f.slot,
+            ...(f.floorId === undefined ? {} : { floorId: f.floorId }),
+          })
           .then(() => undefined),
     },
     {
       kind: 'read',
+      call: 'today.overview',
       run: () => desk.value('today.overview', { siteId: f.siteId }).then(() => undefined),
     },
     {
       kind: 'write',
+      call: 'readings.record',
       run: async () => {
         const temperature = 36 + ((n++ % 9) + 1) / 10;
         const saved = await desk.value<{ id: number; temperatureTenths: number; version: number }>(
           'readings.record',
           {
-            stayId: f.stays[i],
+            stayId: f.residents[i]!.stayId,
             day: f.day,
             slot: f.slot,
             temperature,
             symptoms: [],
-            // Each desk records its own resident: the version its last save returned (0: none).
-            expectedVersion: log.lastReading?.version ?? 0,
+            // Each desk records its own resident: the version its last save returned, or the
+            // sheet's before the run (0: none).
+            expectedVersion: log.lastReading?.version ?? f.residents[i]!.readingVersion,
           },
         );
         log.lastReading = {
@@ -247,12 +171,14 @@ function operations(desk: HttpDesk, f: Fixture, i: number, log: DeskLog): Op[] {
     },
     {
       kind: 'write',
+      call: 'stock.issue',
       run: async () => {
         const doc = await desk.value<{ id: number }>('stock.issue', {
           siteId: f.siteId,
           occurredAt: new Date().toISOString(),
           destinationKind: 'room',
           destination: room.number,
+          reason: LOAD_REASON,
           lines: [{ itemId: f.item.id, quantity: 1, unit: f.item.unit }],
         });
         log.issued.push(doc.id);
@@ -260,8 +186,9 @@ function operations(desk: HttpDesk, f: Fixture, i: number, log: DeskLog): Op[] {
     },
     {
       kind: 'write',
+      call: 'rooms.update',
       run: async () => {
-        const notes = `负载测试 ${i + 1}-${n++}`;
+        const notes = `${LOAD_REASON} ${i + 1}-${n++}`;
         const updated = await desk.value<{ version: number }>('rooms.update', {
           id: room.id,
           // Each desk edits its own room: the version its last edit returned.
@@ -293,7 +220,11 @@ const pick = (ops: Op[]): Op => {
   return pool[Math.floor(Math.random() * pool.length)]!;
 };
 
-/** Every acknowledged write present: each issue by id, each desk's last reading and room note. */
+/**
+ * Every acknowledged write present once: each issue by id, and the run's issues (by their reason)
+ * exactly those acknowledged, each taking one unit off the store; each desk's last reading (one
+ * a round per resident, by the schema's unique index) and room note.
+ */
 function verify(dataDir: string, f: Fixture, logs: DeskLog[]): string[] {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
   const missing: string[] = [];
@@ -305,35 +236,65 @@ function verify(dataDir: string, f: Fixture, logs: DeskLog[]): string[] {
     const notes = db.prepare('SELECT notes FROM rooms WHERE id = ?').pluck();
     logs.forEach((log, i) => {
       for (const id of log.issued) if (doc.get(id) !== 1) missing.push(`issue ${id}`);
-      if (log.lastReading && reading.get(log.lastReading.id, f.stays[i]) !== log.lastReading.tenths)
+      const stayId = f.residents[i]!.stayId;
+      if (log.lastReading && reading.get(log.lastReading.id, stayId) !== log.lastReading.tenths)
         missing.push(`desk ${i + 1} reading`);
       if (log.lastNotes !== null && notes.get(f.rooms[i]!.id) !== log.lastNotes)
         missing.push(`desk ${i + 1} room note`);
     });
+    const issues = db
+      .prepare<[number, string], { documents: number; taken: number | null }>(
+        `SELECT count(DISTINCT d.id) AS documents, -sum(m.quantity) AS taken
+         FROM stock_documents d JOIN stock_movements m ON m.document_id = d.id
+         WHERE d.kind = 'issue' AND d.site_id = ? AND d.reason = ?`,
+      )
+      .get(f.siteId, LOAD_REASON)!;
+    const acknowledged = logs.reduce((sum, log) => sum + log.issued.length, 0);
+    if (issues.documents !== acknowledged || (issues.taken ?? 0) !== acknowledged) {
+      missing.push(
+        `${issues.documents} issues saved taking ${issues.taken ?? 0}, for ${acknowledged} acknowledged`,
+      );
+    }
   } finally {
     db.close();
   }
   return missing;
 }
 
+/** The district's site 1 and the floor the screens' round sheet is measured on, from the copy. */
+function districtSite(dataDir: string): { siteId: number; floorId: number } {
+  const db = openDatabase(join(dataDir, DATABASE_FILE));
+  try {
+    const { siteId, floorId } = findFixtures({ db, now: () => new Date(SCALE.now) });
+    return { siteId, floorId };
+  } finally {
+    db.close();
+  }
+}
+
 /**
- * The load run on a demo-seeded data folder: `desks` desks signed in as the demo administrator
- * (each its own session and event stream) work for `seconds`, then the shell is stopped and the
- * file is checked for every write the desks were told was saved.
+ * The load run on `dataDir`: a copy of the district database, or an empty folder for a demo
+ * site. `desks` desks signed in as one account (each its own session and event stream) work for
+ * `seconds`, then the shell is stopped and the file is checked for every write the desks were
+ * told was saved.
  */
 export async function runLoad(
   root: string,
   dataDir: string,
-  options: { desks?: number; seconds?: number } = {},
+  options: { place: LoadPlace; desks?: number; seconds?: number },
 ): Promise<LoadFigures> {
+  const { place } = options;
   const desks = options.desks ?? LOAD.desks;
   const seconds = options.seconds ?? LOAD.seconds;
-  const server = await startLoadServer(root, dataDir, true);
+  const site = place === 'district' ? districtSite(dataDir) : null;
+  const server = await startLoadServer(root, dataDir, place);
   const figures: LoadFigures = {
+    place,
     desks,
     seconds,
     readMs: [],
     writeMs: [],
+    callMs: {},
     errors: [],
     missing: [],
     acknowledged: 0,
@@ -350,15 +311,21 @@ export async function runLoad(
     issued: [],
   }));
   try {
-    const password = server.demoPassword!;
+    const { username, password } = server.account;
     const admin = new HttpDesk(server.origin, '', server.tls);
-    await admin.signIn('admin', password);
-    fixture = await prepare(admin, desks);
+    await admin.signIn(username, password);
+    fixture = site
+      ? await prepareDistrict(admin, desks, {
+          ...site,
+          // Every operation of every desk an issue of one unit: more than the run can take.
+          mostIssues: Math.ceil((desks * seconds * 1000) / LOAD.thinkMs),
+        })
+      : await prepareDemo(admin, desks);
     const started = Date.now();
     const team = await Promise.all(
       Array.from({ length: desks }, async () => {
         const desk = new HttpDesk(server.origin, '', server.tls);
-        await desk.signIn('admin', password);
+        await desk.signIn(username, password);
         closers.push(
           await desk.events((notice, receivedAt) => {
             if (receivedAt < started) return;
@@ -379,7 +346,9 @@ export async function runLoad(
           const t0 = performance.now();
           try {
             await op.run();
-            (op.kind === 'read' ? figures.readMs : figures.writeMs).push(performance.now() - t0);
+            const took = performance.now() - t0;
+            (op.kind === 'read' ? figures.readMs : figures.writeMs).push(took);
+            (figures.callMs[op.call] ??= []).push(took);
             if (op.kind === 'write') figures.acknowledged++;
           } catch (error) {
             figures.errors.push(String(error));
@@ -404,7 +373,7 @@ const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
 /** The load run's lines of the results table. */
 export function loadRows(f: LoadFigures, record: (key: string, value: number) => number): Row[] {
-  const group = `Load: ${f.desks} desks × ${f.seconds} s over HTTPS through the host (127.0.0.2), each its own session and event stream`;
+  const group = `Load: ${f.desks} desks × ${f.seconds} s on the ${PLACE_LABEL[f.place]}, over HTTPS through the host (127.0.0.2), each its own session and event stream`;
   const readP95 = record('load.readP95Ms', p95(f.readMs));
   const writeP95 = record('load.writeP95Ms', p95(f.writeMs));
   const noticeP95 = record('load.noticeP95Ms', f.noticeMs.length ? p95(f.noticeMs) : Infinity);
@@ -450,35 +419,3 @@ export function loadRows(f: LoadFigures, record: (key: string, value: number) =>
     },
   ];
 }
-
-/**
- * Alone, on a small demo database: `node scripts/bench/run.mjs bench/scale/loadBench.ts
- * [--seconds N] [--desks N]` (needs `electron-vite build`: it runs out/main/browser.js).
- */
-async function standalone(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const arg = (name: string) => {
-    const at = argv.indexOf(name);
-    return at >= 0 ? Number(argv[at + 1]) : undefined;
-  };
-  const root = resolve(process.env.ISD_ROOT ?? '.');
-  const dataDir = mkdtempSync(join(tmpdir(), 'isd-load-'));
-  try {
-    const figures = await runLoad(root, dataDir, {
-      seconds: arg('--seconds'),
-      desks: arg('--desks'),
-    });
-    const results: Record<string, number> = {};
-    const rows = loadRows(figures, (key, value) => (results[key] = value));
-    for (const r of rows)
-      process.stdout.write(`${r.name}: ${r.figure} [${r.target}] ${r.ok ? 'met' : 'MISSED'}\n`);
-    if (figures.errors.length)
-      process.stdout.write(`first errors: ${figures.errors.slice(0, 5).join('\n')}\n`);
-    if (figures.missing.length)
-      process.stdout.write(`missing: ${figures.missing.slice(0, 10).join(', ')}\n`);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-if (/loadBench\.m?[jt]s$/.test(process.argv[1] ?? '')) void standalone();
