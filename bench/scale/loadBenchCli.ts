@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { median, p95 } from './browser';
 import { districtCopy, ensureDistrict } from './districtFile';
 import { loadRows, runLoad } from './loadBench';
+import { loadAverage, verdict } from './results';
 
 /**
  * The load run alone: `node scripts/bench/run.mjs bench/scale/loadBenchCli.ts [--demo]
@@ -34,11 +35,14 @@ try {
   const rows = loadRows(figures, (_key, value) => value);
   process.stdout.write(`${rows[0]!.group}\n`);
   for (const r of rows)
-    process.stdout.write(`${r.name}: ${r.figure} [${r.target}] ${r.ok ? 'met' : 'MISSED'}\n`);
+    process.stdout.write(`${r.name}: ${r.figure} [${r.target}] ${verdict(r.ok)}\n`);
   for (const [call, times] of Object.entries(figures.callMs))
     process.stdout.write(
       `  ${call}: p50 ${median(times).toFixed(1)} / p95 ${p95(times).toFixed(1)} ms of ${times.length}\n`,
     );
+  process.stdout.write(`${loadAverage()} at the end\n`);
+  if (figures.resent.length)
+    process.stdout.write(`resent: ${figures.resent.slice(0, 5).join('\n')}\n`);
   if (figures.errors.length)
     process.stdout.write(`first errors: ${figures.errors.slice(0, 5).join('\n')}\n`);
   if (figures.missing.length)
