@@ -1,14 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase } from '../../src/main/db/open';
 import { DATABASE_FILE } from '../../src/main/platform/dataDir';
@@ -37,8 +28,7 @@ import { findFixtures, screens } from './screens';
 import { measureForecast } from './forecastBench';
 import { buildSingleBundle, firstScreenRows, measureFirstScreen } from './firstScreenBench';
 import { measureEncryptedBackup } from './backupBench';
-import { seedScale } from './seed';
-import { databaseStamp, readStamp, writeStamp } from './stamp';
+import { districtCopy, districtFile, ensureDistrict, type SeedFigures } from './districtFile';
 import { SCALE } from './shape';
 import { loadRows, runLoad } from './loadBench';
 
@@ -46,23 +36,19 @@ import { loadRows, runLoad } from './loadBench';
  * `npm run bench`: builds the district-scale database if it is missing or out of date, measures
  * every screen and action on a copy of it (services, their bare SQL, the router, the browser
  * shell, Chromium), prints one table and writes bench/results.json and bench/RESULTS.md.
- * `--no-load` skips the 60 s load run of 10 desks (loadBench.ts).
+ * `--no-load` skips the 60 s load run of 10 desks on a copy of the district (loadBench.ts).
  * `--no-build` skips `electron-vite build` (when out/ is known to be fresh), `--no-browser` skips
  * the shell and Chromium (and the first-screen rows, firstScreenBench.ts), `--browser-only`
  * everything else.
  */
 const ROOT = resolve(process.env.ISD_ROOT ?? '.');
 const argv = process.argv.slice(2);
-const DATA = join(ROOT, 'bench/.data/district.sqlite');
 const results: Record<string, number> = {};
 const rows: Row[] = [];
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const started = Date.now();
 
-/** The seed's own figures, kept beside the database so a later run can still show them. */
-const SEED_FIGURES = `${DATA}.seed.json`;
-
-function seedRow(seed: { ms: number; cpuMs: number; at: string }, thisRun: boolean): void {
+function seedRow(seed: SeedFigures, thisRun: boolean): void {
   results['seed.ms'] = seed.ms;
   results['seed.cpuMs'] = seed.cpuMs;
   rows.push({
@@ -72,34 +58,6 @@ function seedRow(seed: { ms: number; cpuMs: number; at: string }, thisRun: boole
     target: '≤ 60 s',
     ok: seed.ms <= 60_000,
   });
-}
-
-function ensureDatabase(): void {
-  const stamp = databaseStamp(ROOT);
-  if (existsSync(DATA) && readStamp(DATA) === stamp) {
-    if (existsSync(SEED_FIGURES)) {
-      seedRow(
-        JSON.parse(readFileSync(SEED_FIGURES, 'utf8')) as { ms: number; cpuMs: number; at: string },
-        false,
-      );
-    }
-    return;
-  }
-  log('Building the district-scale database (npm run seed:scale)…');
-  const t = Date.now();
-  const cpu = process.cpuUsage();
-  seedScale(DATA, (label, done, total) =>
-    log(`  [${((Date.now() - t) / 1000).toFixed(1)} s] ${label} ${done}/${total}`),
-  );
-  writeStamp(DATA, stamp);
-  const used = process.cpuUsage(cpu);
-  const seed = {
-    ms: Date.now() - t,
-    cpuMs: Math.round((used.user + used.system) / 1000),
-    at: new Date().toISOString(),
-  };
-  writeFileSync(SEED_FIGURES, `${JSON.stringify(seed)}\n`);
-  seedRow(seed, true);
 }
 
 function record(key: string, value: number): number {
@@ -369,22 +327,25 @@ async function measureBrowser(dataDir: string): Promise<void> {
   }
 }
 
-/** The load run on a demo-seeded folder of its own (out/ from the browser run's build). */
+/**
+ * The load run on a fresh copy of the district database (the browser run moved every building
+ * of its copy under site 1), with out/ from the browser run's build.
+ */
 async function measureLoad(): Promise<void> {
-  const loadDir = mkdtempSync(join(tmpdir(), 'isd-load-'));
+  const copy = districtCopy(ROOT);
   try {
-    rows.push(...loadRows(await runLoad(ROOT, loadDir), record));
+    rows.push(...loadRows(await runLoad(ROOT, copy.dataDir, { place: 'district' }), record));
   } finally {
-    rmSync(loadDir, { recursive: true, force: true });
+    copy.remove();
   }
 }
 
 async function main(): Promise<void> {
-  ensureDatabase();
-  const size = record('database.bytes', statSync(DATA).size);
-  const dataDir = mkdtempSync(join(tmpdir(), 'isd-bench-'));
+  const { seed, built } = ensureDistrict(ROOT, log);
+  if (seed) seedRow(seed, built);
+  const size = record('database.bytes', statSync(districtFile(ROOT)).size);
+  const { dataDir, remove } = districtCopy(ROOT);
   try {
-    copyFileSync(DATA, join(dataDir, DATABASE_FILE));
     if (!argv.includes('--browser-only')) {
       log('Measuring in process…');
       await measureInProcess(dataDir);
@@ -397,11 +358,11 @@ async function main(): Promise<void> {
       rows.push(...firstScreenRows(await measureFirstScreen(ROOT), record));
     }
     if (!argv.includes('--no-load')) {
-      log('Load run: 10 desks for 60 s over HTTPS through the host on loopback…');
+      log('Load run: 10 desks for 60 s over HTTPS through the host on loopback, district copy…');
       await measureLoad();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    remove();
   }
   rows.push({
     group: 'Memory and size',
