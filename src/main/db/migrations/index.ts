@@ -16,6 +16,7 @@ import { recordVersions } from './0015-record-versions';
 import { personNameIndex } from './0017-person-name-index';
 import { sessions } from './0016-sessions';
 import { leanRosterAssignments } from './0018-lean-roster-assignments';
+import { stockMovementsByDocument } from './0019-stock-movements-by-document';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sessions,
   personNameIndex,
   leanRosterAssignments,
+  stockMovementsByDocument,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
