@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { rendererAliases } from './rendererAliases';
 import { rendererDefines } from './rendererDefines';
+import { modulePathPlugin } from './scripts/module-path.mjs';
 
 export default defineConfig({
+  // Worker threads of the main process (backup checks) load their own bundle, as in the app.
+  plugins: [modulePathPlugin()],
   resolve: { alias: rendererAliases },
   define: rendererDefines,
   test: {

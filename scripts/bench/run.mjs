@@ -3,6 +3,7 @@
 import { build } from 'vite';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { modulePathPlugin } from '../module-path.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const [entry, ...rest] = process.argv.slice(2);
@@ -16,6 +17,7 @@ await build({
   configFile: false,
   root,
   logLevel: 'warn',
+  plugins: [modulePathPlugin()],
   build: {
     ssr: resolve(root, entry),
     outDir,

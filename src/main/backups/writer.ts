@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo, BackupKind } from '../../shared/backups';
 import type { Db } from '../db/open';
 import { fsyncFile } from '../db/replaceFile';
 import { makePrivate } from '../platform/dataDir';
-import { checkDatabaseFile } from './checkFile';
+import { checkCopyOffThread } from './copyCheck/offThread';
 import { backupFileName, partialName } from './names';
 import type { SealingKey } from './vault/backupKeys';
 import { sealFile } from './vault/sealedFile';
@@ -41,7 +40,7 @@ const removeWithJournal = (path: string): void => {
 /**
  * SQLite's online backup of the open database (a consistent snapshot even while the desk keeps
  * writing; never a copy of the live file) into `path`, made a self-contained rollback-journal
- * file and checked with integrity_check.
+ * file and checked with integrity_check, on a worker thread (the desk keeps answering meanwhile).
  */
 async function checkedCopy(db: Db, path: string, options: WriteBackupOptions): Promise<void> {
   await db.backup(path, {
@@ -50,14 +49,7 @@ async function checkedCopy(db: Db, path: string, options: WriteBackupOptions): P
       return 100;
     },
   });
-  // The copy carries the WAL flag of the live file; a single file needs no -wal or -shm beside it.
-  const copy = new Database(path, { fileMustExist: true, nativeBinding: options.nativeBinding });
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
-  const check = checkDatabaseFile(path, { full: true, nativeBinding: options.nativeBinding });
+  const check = await checkCopyOffThread(path, options.nativeBinding);
   if (!check.ok) throw new BackupCheckError(check.detail);
 }
 

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { build, type PluginOption } from 'vite';
+import { modulePathPlugin } from '../../../scripts/module-path.mjs';
 
 export const REPO = resolve(__dirname, '../../..');
 /** A bundle finds its packages (better-sqlite3, zod, saxes) in the project's node_modules. */
@@ -19,7 +20,7 @@ export async function bundleForNode(
     configFile: false,
     logLevel: 'silent',
     root: REPO,
-    plugins,
+    plugins: [modulePathPlugin(), ...plugins],
     build: {
       ssr: entry,
       outDir,
