@@ -93,7 +93,7 @@ async function measureInProcess(dataDir: string): Promise<void> {
 
   rows.push(await measureForecast(ctx, fixtures, record, ms));
   log('backup, plain and encrypted…');
-  rows.push(await measureEncryptedBackup(ctx.db, record, ms));
+  rows.push(...(await measureEncryptedBackup(ctx.db, record, ms)));
 
   const allocation = await time(() => suggestAllocation(ctx, { batchId: fixtures.batchId }), {
     minRuns: 5,

@@ -25,7 +25,14 @@ await build({
     target: 'node20',
     minify: false,
     sourcemap: true,
-    rollupOptions: { output: { format: 'esm', entryFileNames: '[name].mjs' } },
+    // .mjs for split chunks too (a dynamic import makes one): the project's .js is CommonJS.
+    rollupOptions: {
+      output: {
+        format: 'esm',
+        entryFileNames: '[name].mjs',
+        chunkFileNames: 'chunks/[name]-[hash].mjs',
+      },
+    },
   },
 });
 process.env.ISD_ROOT = root;

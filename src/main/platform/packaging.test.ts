@@ -184,6 +184,8 @@ describe('the installer configuration (electron-builder.config.ts)', () => {
     it('takes the built app, package.json and the resources', () => {
       for (const path of [
         'out/main/index.js',
+        // The backup check's worker thread, which electron-vite emits beside the main chunks.
+        'out/main/chunks/copyCheckWorker-abc123.js',
         'out/preload/index.js',
         'out/renderer/index.html',
         'out/renderer/assets/index-abc123.js',
@@ -204,6 +206,7 @@ describe('the installer configuration (electron-builder.config.ts)', () => {
         'bench/scale/benchCli.ts',
         'bench/.data/district.sqlite',
         '.cache/electron-native/45.5.0-linux-x64/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+        '.cache/module-path/copyCheckWorker-abc123.cjs',
         'docs/screenshots/room-board.png',
         'data/isolation-site-desk.sqlite',
         'out/isolation-site-desk.sqlite',

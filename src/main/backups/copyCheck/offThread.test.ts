@@ -2,31 +2,11 @@ import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { longestGapDuring } from '../../testing/eventLoopGap';
 import { makeTempDir, TEST_NOW } from '../../testing/tempDb';
 import { BackupCheckError, writeBackup } from '../writer';
 import { settleAndCheckCopy } from './checkCopy';
 import { checkCopyOffThread } from './offThread';
-
-const TICK_MS = 10;
-
-/** The longest the event loop went without running a 10 ms interval while `work` ran. */
-async function longestGapDuring(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
-  const note = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  };
-  const timer = setInterval(note, TICK_MS);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-    note();
-  }
-  return longest;
-}
 
 /** A database with enough rows and an index that integrity_check takes a while (about 80 MB). */
 function bigDatabase(file: string): Database.Database {
@@ -65,12 +45,11 @@ describe('checking a backup copy on a worker thread', () => {
     // The premise: checked here, the copy would hold the main thread for well over 200 ms.
     expect(syncCheckMs).toBeGreaterThan(200);
     const folder = join(temp.dir, 'backups');
-    let name = '';
-    const gap = await longestGapDuring(async () => {
-      name = (await writeBackup(db, folder, { kind: 'manual', now: TEST_NOW })).name;
-    });
-    expect(readdirSync(folder)).toEqual([name]);
-    expect(gap).toBeLessThan(syncCheckMs / 2);
+    const { result, gapMs } = await longestGapDuring(() =>
+      writeBackup(db, folder, { kind: 'manual', now: TEST_NOW }),
+    );
+    expect(readdirSync(folder)).toEqual([result.name]);
+    expect(gapMs).toBeLessThan(syncCheckMs / 2);
   });
 
   it('refuses a damaged copy, and the backup keeps nothing under a backup name', async () => {
