@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { residentIdCheckChar } from '../src/shared/idNumber';
 import { invoke, signIn } from './helpers';
+import { checkInOne } from './rounds';
 
 /**
  * The oldest office screens still in use: 1024×768, in English (the longer labels). Each check
@@ -8,6 +10,8 @@ import { invoke, signIn } from './helpers';
  * until their text could not be read.
  */
 const OFFICE_SCREEN = { width: 1024, height: 768 };
+/** 1366×768 at 125 % zoom: what the page is given to lay itself out in. */
+const ZOOMED_SCREEN = { width: 1093, height: 614 };
 
 test.use({ seed: 'demo' });
 
@@ -96,4 +100,37 @@ test('at 1024×768 in English the rooms, round and receipt screens fit the page 
     110,
   );
   await expectNoSidewaysScroll(page);
+});
+
+test('at 1024×768 a batch of arrivals and the audit trail scroll their tables, not the page; at 125 % a tall dialog keeps Save in view', async ({
+  desk,
+}) => {
+  const { page } = desk;
+  await openInEnglish(page, desk.demoPassword!);
+  const [site] = await invoke<{ id: number }[]>(page, 'sites.list', { includeRetired: false });
+  const first17 = '32060219880312022';
+  await checkInOne(
+    page,
+    site!.id,
+    { fullName: '欧阳晓燕', birthDate: '1988-03-12', id: first17 + residentIdCheckChar(first17) },
+    'female',
+    'Arrivals by the evening coach',
+  );
+
+  // The batch's register grid and its eleven-column list of people were wider than the page.
+  await openSection(page, 'Arrivals & allocation');
+  await expect(page.getByRole('table', { name: 'People in this batch' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  await openSection(page, 'Administration', 'Audit trail');
+  await expect(page.getByRole('table', { name: 'Audit trail' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  // A dialog taller than the window: its fields scroll between the title and the buttons.
+  await page.setViewportSize(ZOOMED_SCREEN);
+  await openSection(page, 'Supplies', 'Catalogue');
+  await page.getByRole('button', { name: 'New item' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New item' });
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeInViewport({ ratio: 1 });
+  await expect(dialog.getByRole('heading', { name: 'New item' })).toBeInViewport({ ratio: 1 });
 });
