@@ -74,6 +74,13 @@ test('at 1024×768 in English the rooms, round and receipt screens fit the page 
   const { page } = desk;
   await openInEnglish(page, desk.demoPassword!);
 
+  // The room board: "A-801" was split over two lines by the tile's status word ("Free").
+  await openSection(page, 'Rooms');
+  const number = page.getByRole('button', { name: /^A-801 / }).locator('.board-tile-number');
+  const lineHeight = await number.evaluate((n) => parseFloat(getComputedStyle(n).lineHeight));
+  expect((await number.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+  await expectNoSidewaysScroll(page);
+
   // Buildings & floors: the floors card goes below the buildings instead of off the page.
   await openSection(page, 'Rooms', 'Buildings & floors');
   await expect(page.getByRole('table', { name: 'Floors' })).toBeVisible();
