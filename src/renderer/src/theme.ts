@@ -40,6 +40,14 @@ export function makeTheme(language: Language) {
           defaultProps: { variant: 'scrollable', scrollButtons: 'auto' },
           styleOverrides: { root: { minWidth: 0 } },
         },
+        // A dialog whose title, fields and buttons sit in one <form>: the form is a flex column
+        // like the paper, so on a short screen (768 px at 125 %) the fields scroll between the
+        // title and the buttons and Save stays in view, instead of the whole dialog scrolling.
+        MuiDialog: {
+          styleOverrides: {
+            paper: { '& > form': { display: 'flex', flexDirection: 'column', minHeight: 0 } },
+          },
+        },
         MuiTextField: { defaultProps: { size: 'small' } },
         MuiSelect: { defaultProps: { size: 'small' } },
       },

@@ -23,6 +23,10 @@ export interface DateInputProps {
   sx?: SxProps<Theme>;
 }
 
+/** Wide enough for 2026-12-06 (08:30), the calendar button and the outline, in either language. */
+const DATE_MIN_WIDTH = 160;
+const DATE_TIME_MIN_WIDTH = 210;
+
 /**
  * The one date (or date and time) field of the desk: typed section by section or picked from the
  * calendar, shown 2026-12-06 (08:30) in both languages, read on the site's clock. It brings its
@@ -40,7 +44,11 @@ export function DateInput(props: DateInputProps) {
     timezone: SITE_TIME_ZONE,
     maxDate: dayBound(props.maxDay),
     autoFocus: props.autoFocus,
-    sx: props.sx,
+    // Never narrower than its own text: in a crowded row a date field was squeezed to its icon.
+    sx: [
+      { minWidth: withTime ? DATE_TIME_MIN_WIDTH : DATE_MIN_WIDTH, flexShrink: 0 },
+      ...(Array.isArray(props.sx) ? props.sx : [props.sx]),
+    ],
     slotProps: {
       textField: {
         name: props.name,

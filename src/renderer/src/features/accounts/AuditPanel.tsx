@@ -174,7 +174,8 @@ export function AuditPanel() {
         <AuditVerificationAlert verification={verification} onClose={() => setVerification(null)} />
       )}
       {error !== null && <Alert severity="error">{errorText(t, error)}</Alert>}
-      <Paper variant="outlined">
+      {/* Its long change texts make it wider than a 1024 px page: it scrolls, not the page. */}
+      <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label={t('admin.tabAudit')}>
           <TableHead>
             <TableRow>

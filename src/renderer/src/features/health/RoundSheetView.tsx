@@ -22,6 +22,7 @@ import { formatDateTime } from '@renderer/i18n/dates';
 import { errorText } from '@renderer/i18n/errorText';
 import { RoundRowEditor } from './RoundRowEditor';
 import { currentSlot } from './rounds';
+import { FieldRow } from '@renderer/components/FieldRow';
 import { DateInput } from '@renderer/components/dates/DateInput';
 import { isDay } from '@renderer/components/dates/pickerValue';
 
@@ -70,7 +71,7 @@ export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTi
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      <FieldRow sx={{ alignItems: 'center' }}>
         <DateInput label={t('health.day')} value={day} onChange={(v) => isDay(v) && setDay(v)} />
         <TextField
           select
@@ -125,7 +126,7 @@ export function RoundSheetView({ siteId, roundTimes }: { siteId: number; roundTi
             })}
           </Typography>
         )}
-      </Stack>
+      </FieldRow>
       {round && (
         <Alert severity={round.closed && recorded < rows.length ? 'warning' : 'info'}>
           {t(round.closed ? 'health.closedNote' : 'health.openNote', {

@@ -80,7 +80,18 @@ export function RegistryPanel(props: {
           </Button>
         </Paper>
       )}
-      <Box sx={{ display: 'grid', gridTemplateColumns: { md: '1fr 1fr' }, gap: 2 }}>
+      {/*
+       * Buildings and floors side by side only where both tables fit whole; on a 1024 px screen
+       * (or in English) the floors card goes below instead of running off the page.
+       */}
+      <Box
+        sx={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 2,
+          '& > *': { flex: '1 1 0', minWidth: 'fit-content' },
+        }}
+      >
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Stack direction="row" sx={{ mb: 1, alignItems: 'center' }}>
             <Typography variant="subtitle1" sx={{ flex: 1, fontWeight: 600 }}>

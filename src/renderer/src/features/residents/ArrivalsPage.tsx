@@ -27,7 +27,15 @@ export function ArrivalsPage({ siteId }: { siteId: number }) {
 
   return (
     <Box
-      sx={{ display: 'grid', gridTemplateColumns: '280px 1fr', gap: 2, p: 2, alignItems: 'start' }}
+      // minmax(0, …): the batch's column keeps to the page and its wide tables scroll inside it,
+      // instead of the whole page scrolling sideways on a 1024 px screen.
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: '280px minmax(0, 1fr)',
+        gap: 2,
+        p: 2,
+        alignItems: 'start',
+      }}
     >
       <Paper variant="outlined">
         <Box sx={{ p: 1.5, display: 'flex', alignItems: 'center' }}>

@@ -3,6 +3,7 @@ import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -30,54 +31,57 @@ export function MembersTable({ members }: { members: BatchMember[] }) {
                 : [],
             )}
           />
-          <Table size="small" aria-label={t('arrivals.members')}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('people.fullName')}</TableCell>
-                <TableCell>{t('people.gender')}</TableCell>
-                <TableCell>{t('people.age')}</TableCell>
-                <TableCell>{t('people.documentNumber')}</TableCell>
-                <TableCell>{t('people.phone')}</TableCell>
-                <TableCell>{t('people.category')}</TableCell>
-                <TableCell>{t('people.household')}</TableCell>
-                <TableCell>{t('person.lastExposure')}</TableCell>
-                <TableCell>{t('people.vulnerable')}</TableCell>
-                <TableCell>{t('rooms.statusCol')}</TableCell>
-                <TableCell>{t('common.room')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {members.map((m) => (
-                <TableRow key={m.stayId}>
-                  <TableCell>{m.fullName}</TableCell>
-                  <TableCell>{t(`gender.${m.gender}`)}</TableCell>
-                  <TableCell>{ageText(t, m.age)}</TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>{m.documentMasked}</TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>{m.phoneMasked}</TableCell>
-                  <TableCell>{t(`category.${m.category}`)}</TableCell>
-                  <TableCell>{m.household ?? ''}</TableCell>
-                  <TableCell sx={{ color: m.checkInWarning ? 'warning.dark' : undefined }}>
-                    {m.lastExposureDate ? formatDay(m.lastExposureDate) : ''}
-                  </TableCell>
-                  <TableCell>
-                    <Stack direction="row" sx={{ gap: 0.5 }}>
-                      {m.vulnerable.map((f) => (
-                        <Chip
-                          key={f}
-                          size="small"
-                          color="warning"
-                          variant="outlined"
-                          label={t(`vulnerable.${f}`)}
-                        />
-                      ))}
-                    </Stack>
-                  </TableCell>
-                  <TableCell>{t(`stayStatus.${m.status}`)}</TableCell>
-                  <TableCell>{m.roomNumber ?? ''}</TableCell>
+          {/* Eleven columns: on a narrow screen the table scrolls, not the page. */}
+          <TableContainer>
+            <Table size="small" aria-label={t('arrivals.members')}>
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('people.fullName')}</TableCell>
+                  <TableCell>{t('people.gender')}</TableCell>
+                  <TableCell>{t('people.age')}</TableCell>
+                  <TableCell>{t('people.documentNumber')}</TableCell>
+                  <TableCell>{t('people.phone')}</TableCell>
+                  <TableCell>{t('people.category')}</TableCell>
+                  <TableCell>{t('people.household')}</TableCell>
+                  <TableCell>{t('person.lastExposure')}</TableCell>
+                  <TableCell>{t('people.vulnerable')}</TableCell>
+                  <TableCell>{t('rooms.statusCol')}</TableCell>
+                  <TableCell>{t('common.room')}</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {members.map((m) => (
+                  <TableRow key={m.stayId}>
+                    <TableCell>{m.fullName}</TableCell>
+                    <TableCell>{t(`gender.${m.gender}`)}</TableCell>
+                    <TableCell>{ageText(t, m.age)}</TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>{m.documentMasked}</TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>{m.phoneMasked}</TableCell>
+                    <TableCell>{t(`category.${m.category}`)}</TableCell>
+                    <TableCell>{m.household ?? ''}</TableCell>
+                    <TableCell sx={{ color: m.checkInWarning ? 'warning.dark' : undefined }}>
+                      {m.lastExposureDate ? formatDay(m.lastExposureDate) : ''}
+                    </TableCell>
+                    <TableCell>
+                      <Stack direction="row" sx={{ gap: 0.5 }}>
+                        {m.vulnerable.map((f) => (
+                          <Chip
+                            key={f}
+                            size="small"
+                            color="warning"
+                            variant="outlined"
+                            label={t(`vulnerable.${f}`)}
+                          />
+                        ))}
+                      </Stack>
+                    </TableCell>
+                    <TableCell>{t(`stayStatus.${m.status}`)}</TableCell>
+                    <TableCell>{m.roomNumber ?? ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         </>
       )}
     </>

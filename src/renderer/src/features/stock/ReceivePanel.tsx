@@ -10,6 +10,7 @@ import { siteDay } from '@shared/siteDate';
 import { PARTY_KINDS, RECEIPT_SOURCES, type PartyKind, type ReceiptSource } from '@shared/stock';
 import { call } from '@renderer/api/client';
 import { useApiQuery } from '@renderer/api/useApiQuery';
+import { FieldRow } from '@renderer/components/FieldRow';
 import { numberOrNaN } from '@renderer/components/numberInput';
 import { useSubmit } from '@renderer/components/useSubmit';
 import { useNotify } from '@renderer/notify';
@@ -73,7 +74,7 @@ export function ReceivePanel({ scope }: { scope: StoreScope }) {
           });
       }}
     >
-      <Stack direction="row" spacing={2}>
+      <FieldRow>
         <KindSelect
           label={t('stock.source')}
           value={source}
@@ -118,7 +119,7 @@ export function ReceivePanel({ scope }: { scope: StoreScope }) {
           helperText={submit.fields.occurredAt}
           sx={{ minWidth: 160 }}
         />
-      </Stack>
+      </FieldRow>
       <LineList
         lines={lines}
         onChange={setLines}
