@@ -36,6 +36,8 @@ describe('the desk’s commands before sign-in', () => {
     const print = fireEvent.keyDown(document.body, { key: 'p', code: 'KeyP', ctrlKey: true });
     expect(print).toBe(false); // the browser's print of the sign-in screen is held back
     expect(await screen.findByText(i18n.t('desk.noDocument'))).toBeTruthy();
+    // No menu to open yet: Alt+1 stays the browser's.
+    expect(fireEvent.keyDown(document.body, { key: '1', code: 'Digit1', altKey: true })).toBe(true);
     expect(menu.calls).toEqual([]);
   });
 

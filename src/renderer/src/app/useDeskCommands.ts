@@ -10,6 +10,11 @@ import { actionForKey, type DeskAction } from './shortcuts';
 export interface DeskCommandTargets {
   /** Opens the n-th section of the menu on the left (from 0), if there is one. */
   openSection: (index: number) => void;
+  /**
+   * The sign-in, lock, setup and recovery screens: there is no menu for Alt+1…8 to open (the keys
+   * stay the browser's), and 立即备份 says to sign in first instead of asking main.
+   */
+  signedOut?: boolean;
   showShortcuts: () => void;
   showAbout: () => void;
 }
@@ -34,7 +39,7 @@ export function useDeskCommands(targets: DeskCommandTargets): void {
       const { targets: to, t: tr, notify: say } = latest.current;
       if (action.kind === 'section') {
         // Not from under a dialog: its unsaved input would be left behind a changed page.
-        if (dialogOpen()) return false;
+        if (to.signedOut || dialogOpen()) return false;
         to.openSection(action.index);
         return true;
       }
@@ -51,6 +56,10 @@ export function useDeskCommands(targets: DeskCommandTargets): void {
         if (button) button.click();
         else say(tr(command === 'print' ? 'desk.noDocument' : 'desk.nothingToExport'), 'info');
         // Never the browser's print of the whole screen: print.css would give a blank page.
+        return true;
+      }
+      if (command === 'backup' && to.signedOut) {
+        say(tr('desk.signInToBackUp'), 'info');
         return true;
       }
       if (command === 'backup') {
