@@ -1,7 +1,7 @@
 import type { DeskApi } from '@shared/api';
 import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
 import type { ApiError, ApiResult } from '@shared/errors';
-import { staleAfter } from './domains';
+import { refetchStaleAfter } from './domains';
 import { ownWrites } from './ownWrites';
 import { queryClient } from './queryClient';
 import { invokeWithRetry, newOpId } from './retry';
@@ -57,15 +57,9 @@ export async function call<M extends MethodName>(
   }
   if (!result.ok) {
     if (SESSION_CODES.has(result.error.code)) window.dispatchEvent(new Event(AUTH_CHANGED_EVENT));
-    if (noticePassedOver) await refreshAfter(method);
+    if (noticePassedOver) await refetchStaleAfter(queryClient, method);
     throw new ApiCallError(result.error);
   }
-  if (isWriteMethod(method)) await refreshAfter(method);
+  if (isWriteMethod(method)) await refetchStaleAfter(queryClient, method);
   return result.value;
 }
-
-/** Refetches every cached query that a write of `method` makes stale. */
-const refreshAfter = (method: MethodName): Promise<void> =>
-  queryClient.invalidateQueries({
-    predicate: (query) => staleAfter(method, String(query.queryKey[0])),
-  });

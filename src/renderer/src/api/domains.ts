@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { MethodName } from '@shared/contract';
 
 /** The renderer's domains: the same names as main's domain folders and features/. */
@@ -124,3 +125,9 @@ export function staleAfter(writeMethod: MethodName, queryMethod: string): boolea
   if (written === undefined || shown === undefined) return true;
   return SHOWN_IN[written].includes(shown);
 }
+
+/** Refetches every cached query of `client` a write of `method` makes stale (its own, or a notice's). */
+export const refetchStaleAfter = (client: QueryClient, method: MethodName): Promise<void> =>
+  client.invalidateQueries({
+    predicate: (query) => staleAfter(method, String(query.queryKey[0])),
+  });

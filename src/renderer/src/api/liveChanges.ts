@@ -4,7 +4,7 @@ import type { DeskApi } from '@shared/api';
 import type { LiveEvent } from '@shared/live';
 import { AUTH_CHANGED_EVENT } from './client';
 import { connection as windowConnection, type Connection } from './connection';
-import { staleAfter } from './domains';
+import { refetchStaleAfter } from './domains';
 import { ownWrites, type OwnWrites } from './ownWrites';
 import { queryClient } from './queryClient';
 import { isMethodName } from './writeMethods';
@@ -50,10 +50,7 @@ export function startLiveChanges(
         const mine = own.claim(notice.origin);
         if (missed || !isMethodName(notice.method)) return refetchEverything();
         if (mine) return;
-        const method = notice.method;
-        void client.invalidateQueries({
-          predicate: (query) => staleAfter(method, String(query.queryKey[0])),
-        });
+        void refetchStaleAfter(client, notice.method);
         return;
       }
       case 'status':
