@@ -9,6 +9,7 @@ import { HOST_CERT_FILE } from '../../src/main/host/certificate';
 import { freePort, pinnedAgent, servedFingerprint } from '../../src/main/testing/hostProbe';
 import type { BackupStatus } from '../../src/shared/backups';
 import type { HostOverview } from '../../src/shared/host';
+import { RETRY_DELAYS_MS } from '../../src/shared/resend';
 import { exchangeCode, HttpDesk } from '../../src/main/testing/httpDesk';
 import { startShellProcess, type ShellProcess } from '../../src/main/testing/shellProcess';
 import { openDatabase } from '../../src/main/db/open';
@@ -135,11 +136,10 @@ interface Op {
 }
 
 /**
- * As the desk resends a submission main did not answer (src/renderer/src/api/retry.ts, which a
- * Node bench cannot import): after these pauses, same operation id. Only transport failures
- * (a socket reset, a refused connection) are resent; every refusal of main's is an error.
+ * As the desk resends a submission main did not answer (src/renderer/src/api/retry.ts): after the
+ * same pauses (RETRY_DELAYS_MS), same operation id. Only transport failures (a socket reset, a
+ * refused connection) are resent; every refusal of main's is an error.
  */
-const RESEND_MS = [300, 1_000, 3_000] as const;
 const unreached = (error: unknown): boolean =>
   error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 
@@ -385,7 +385,7 @@ export async function runLoad(
                 await send(opId);
                 break;
               } catch (error) {
-                const pause = RESEND_MS[attempt];
+                const pause = RETRY_DELAYS_MS[attempt];
                 if (!unreached(error) || pause === undefined) throw error;
                 figures.resent.push(`${op.call}: ${String(error)}`);
                 await new Promise((r) => setTimeout(r, pause));

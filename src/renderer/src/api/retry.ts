@@ -2,7 +2,10 @@ import type { DeskApi } from '@shared/api';
 import type { MethodInput, MethodName, MethodResult } from '@shared/contract';
 import type { ApiResult } from '@shared/errors';
 import { connection as windowConnection, type Connection } from './connection';
+import { RETRY_DELAYS_MS } from '@shared/resend';
 import { isWriteMethod } from './writeMethods';
+
+export { RETRY_DELAYS_MS };
 
 /**
  * Answers after which the same submission is sent again: main was not reached (or its answer was
@@ -12,7 +15,6 @@ import { isWriteMethod } from './writeMethods';
 const RETRYABLE = new Set(['UNAVAILABLE', 'BUSY']);
 /** The shells' code for "main was not reached" (not one of main's own codes). */
 const UNREACHED: string = 'UNAVAILABLE';
-export const RETRY_DELAYS_MS = [300, 1_000, 3_000] as const;
 /** While the server is unreachable a write is resent this often, for as long as it takes. */
 export const WRITE_RESEND_MS = RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1];
 
